@@ -110,7 +110,7 @@ class StatusOr {
       state_ = InternalError("StatusOr constructed from an OK status without a value");
     }
   }
-  StatusOr(T value) : state_(std::move(value)) {}  // NOLINT: implicit by design
+  StatusOr(T val) : state_(std::move(val)) {}  // NOLINT: implicit by design
 
   bool ok() const { return std::holds_alternative<T>(state_); }
   Status status() const { return ok() ? OkStatus() : std::get<Status>(state_); }

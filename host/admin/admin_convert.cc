@@ -1,0 +1,64 @@
+#include "host/admin/admin_convert.h"
+
+#include <regex>
+
+#include "host/common/time_util.h"
+
+namespace needlework::host {
+
+std::string HookName(int hook) {
+  std::string name = needlework::plugin::v1::Hook_Name(hook);  // e.g. HOOK_SCREEN
+  if (name.rfind("HOOK_", 0) == 0) name = name.substr(5);
+  for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return name.empty() ? std::to_string(hook) : name;
+}
+
+needlework::v1::InstalledPlugin ToInstalledPlugin(const CatalogEntry& entry) {
+  needlework::v1::InstalledPlugin out;
+  out.set_file(entry.file);
+  out.set_state(entry.loaded ? needlework::v1::InstalledPlugin::STATE_LOADED
+                             : needlework::v1::InstalledPlugin::STATE_REFUSED);
+  out.set_refusal_reason(entry.refusal_reason);
+  if (!entry.loaded) return out;
+  const auto& m = entry.plugin.manifest;
+  auto* manifest = out.mutable_manifest();
+  manifest->set_id(m.id());
+  manifest->set_version(m.version());
+  manifest->set_vendor(m.vendor());
+  manifest->set_display_name(m.display_name());
+  manifest->set_description(m.description());
+  for (int hook : m.hooks()) manifest->add_hooks(HookName(hook));
+  manifest->set_default_config_json(m.default_config_json());
+  manifest->set_config_schema_json(m.config_schema_json());
+  return out;
+}
+
+needlework::v1::Clinic ToClinic(const ClinicRecord& record) {
+  needlework::v1::Clinic out;
+  out.set_clinic_id(record.clinic_id);
+  out.set_display_name(record.display_name);
+  out.set_created_at(FormatRfc3339Utc(record.created_at));
+  return out;
+}
+
+needlework::v1::ClinicPlugin ToClinicPlugin(const ClinicPluginView& view) {
+  needlework::v1::ClinicPlugin out;
+  out.set_plugin_id(view.setting.plugin_id);
+  out.set_enabled(view.setting.enabled);
+  out.set_installed(view.plugin != nullptr);
+  if (view.plugin != nullptr) out.set_plugin_version(view.plugin->manifest.version());
+  out.set_config_json(view.setting.config_json);
+  out.set_effective_config_json(view.effective_config_json);
+  if (view.has_setting) out.set_updated_at(FormatRfc3339Utc(view.setting.updated_at));
+  return out;
+}
+
+Status ValidateClinicId(const std::string& clinic_id) {
+  static const std::regex kClinicId("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])$");
+  if (std::regex_match(clinic_id, kClinicId)) return OkStatus();
+  return InvalidArgumentError("clinic_id '" + clinic_id +
+                              "' must be 2-63 characters of a-z, 0-9 and '-', not starting or "
+                              "ending with '-' (e.g. 'harbour-skin')");
+}
+
+}  // namespace needlework::host

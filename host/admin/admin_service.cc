@@ -1,0 +1,126 @@
+#include "host/admin/admin_service.h"
+
+#include "host/admin/admin_convert.h"
+#include "host/common/grpc_status.h"
+#include "host/common/log.h"
+#include "host/common/time_util.h"
+
+namespace needlework::host {
+namespace {
+
+namespace v1 = needlework::v1;
+
+Status RequireIds(const std::string& clinic_id, const std::string& plugin_id) {
+  if (clinic_id.empty()) return InvalidArgumentError("clinic_id is required");
+  if (plugin_id.empty()) return InvalidArgumentError("plugin_id is required");
+  return OkStatus();
+}
+
+}  // namespace
+
+template <typename Body>
+grpc::ServerUnaryReactor* AdminServiceImpl::AsAdmin(Ctx* context, const char* rpc, Body&& body) {
+  auto* reactor = context->DefaultReactor();
+  auto caller = host_->tokens->Authorize(*context, Role::kAdmin);
+  Status status = caller.ok() ? body() : caller.status();
+  if (!status.ok() && caller.ok()) {
+    LogEvent(Level::kInfo, "admin_call_refused",
+             {{"rpc", rpc}, {"token", caller->token_id}, {"status", status.ToString()}});
+  }
+  reactor->Finish(ToGrpcStatus(status));
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* AdminServiceImpl::ListPlugins(Ctx* context, const v1::ListPluginsRequest*,
+                                                        v1::ListPluginsResponse* response) {
+  return AsAdmin(context, "ListPlugins", [&] {
+    for (const auto& entry : host_->catalog->entries()) {
+      *response->add_plugins() = ToInstalledPlugin(entry);
+    }
+    return OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* AdminServiceImpl::CreateClinic(Ctx* context,
+                                                         const v1::CreateClinicRequest* request,
+                                                         v1::CreateClinicResponse* response) {
+  return AsAdmin(context, "CreateClinic", [&]() -> Status {
+    NW_RETURN_IF_ERROR(ValidateClinicId(request->clinic_id()));
+    ClinicRecord clinic{request->clinic_id(),
+                        request->display_name().empty() ? request->clinic_id()
+                                                        : request->display_name(),
+                        NowUnixMicros() / 1000000};
+    IssuedToken token = TokenAuthority::Mint(Role::kEmr, clinic.clinic_id, "first emr token");
+    NW_RETURN_IF_ERROR(host_->store->CreateClinic(clinic, token.record));
+    NW_RETURN_IF_ERROR(host_->tokens->Reload());
+    LogEvent(Level::kInfo, "clinic_created",
+             {{"clinic", clinic.clinic_id}, {"emr_token_id", token.record.token_id}});
+    *response->mutable_clinic() = ToClinic(clinic);
+    response->set_emr_token(token.secret);
+    return OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* AdminServiceImpl::ListClinics(Ctx* context, const v1::ListClinicsRequest*,
+                                                        v1::ListClinicsResponse* response) {
+  return AsAdmin(context, "ListClinics", [&]() -> Status {
+    NW_ASSIGN_OR_RETURN(auto clinics, host_->store->ListClinics());
+    for (const auto& clinic : clinics) *response->add_clinics() = ToClinic(clinic);
+    return OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* AdminServiceImpl::EnablePlugin(Ctx* context,
+                                                         const v1::EnablePluginRequest* request,
+                                                         v1::ClinicPlugin* response) {
+  return AsAdmin(context, "EnablePlugin", [&]() -> Status {
+    NW_RETURN_IF_ERROR(RequireIds(request->clinic_id(), request->plugin_id()));
+    std::optional<std::string> config;
+    if (request->has_config_json()) config = request->config_json();
+    NW_ASSIGN_OR_RETURN(auto view, host_->clinic_plugins->Enable(request->clinic_id(),
+                                                                request->plugin_id(), config));
+    *response = ToClinicPlugin(view);
+    return OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* AdminServiceImpl::DisablePlugin(Ctx* context,
+                                                          const v1::DisablePluginRequest* request,
+                                                          v1::ClinicPlugin* response) {
+  return AsAdmin(context, "DisablePlugin", [&]() -> Status {
+    NW_RETURN_IF_ERROR(RequireIds(request->clinic_id(), request->plugin_id()));
+    NW_ASSIGN_OR_RETURN(auto view,
+                        host_->clinic_plugins->Disable(request->clinic_id(), request->plugin_id()));
+    *response = ToClinicPlugin(view);
+    return OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* AdminServiceImpl::SetPluginConfig(Ctx* context,
+                                                            const v1::SetPluginConfigRequest* request,
+                                                            v1::ClinicPlugin* response) {
+  return AsAdmin(context, "SetPluginConfig", [&]() -> Status {
+    NW_RETURN_IF_ERROR(RequireIds(request->clinic_id(), request->plugin_id()));
+    if (request->config_json().empty()) {
+      return InvalidArgumentError("config_json is required; send \"{}\" to restore the defaults");
+    }
+    NW_ASSIGN_OR_RETURN(auto view, host_->clinic_plugins->Configure(
+                                       request->clinic_id(), request->plugin_id(),
+                                       request->config_json()));
+    *response = ToClinicPlugin(view);
+    return OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* AdminServiceImpl::ListClinicPlugins(
+    Ctx* context, const v1::ListClinicPluginsRequest* request,
+    v1::ListClinicPluginsResponse* response) {
+  return AsAdmin(context, "ListClinicPlugins", [&]() -> Status {
+    if (request->clinic_id().empty()) return InvalidArgumentError("clinic_id is required");
+    NW_ASSIGN_OR_RETURN(auto views, host_->clinic_plugins->List(request->clinic_id()));
+    for (const auto& view : views) *response->add_plugins() = ToClinicPlugin(view);
+    return OkStatus();
+  });
+}
+
+}  // namespace needlework::host

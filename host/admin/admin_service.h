@@ -1,0 +1,40 @@
+// needlework.v1.AdminService, on the gRPC callback API. Every RPC needs an `admin` token.
+#ifndef NEEDLEWORK_HOST_ADMIN_ADMIN_SERVICE_H_
+#define NEEDLEWORK_HOST_ADMIN_ADMIN_SERVICE_H_
+
+#include "host/server/host_context.h"
+#include "needlework/v1/admin.grpc.pb.h"
+
+namespace needlework::host {
+
+class AdminServiceImpl final : public needlework::v1::AdminService::CallbackService {
+ public:
+  explicit AdminServiceImpl(HostContext* host) : host_(host) {}  // host: not owned
+
+  using Ctx = grpc::CallbackServerContext;
+  grpc::ServerUnaryReactor* ListPlugins(Ctx*, const needlework::v1::ListPluginsRequest*,
+                                        needlework::v1::ListPluginsResponse*) override;
+  grpc::ServerUnaryReactor* CreateClinic(Ctx*, const needlework::v1::CreateClinicRequest*,
+                                         needlework::v1::CreateClinicResponse*) override;
+  grpc::ServerUnaryReactor* ListClinics(Ctx*, const needlework::v1::ListClinicsRequest*,
+                                        needlework::v1::ListClinicsResponse*) override;
+  grpc::ServerUnaryReactor* EnablePlugin(Ctx*, const needlework::v1::EnablePluginRequest*,
+                                         needlework::v1::ClinicPlugin*) override;
+  grpc::ServerUnaryReactor* DisablePlugin(Ctx*, const needlework::v1::DisablePluginRequest*,
+                                          needlework::v1::ClinicPlugin*) override;
+  grpc::ServerUnaryReactor* SetPluginConfig(Ctx*, const needlework::v1::SetPluginConfigRequest*,
+                                            needlework::v1::ClinicPlugin*) override;
+  grpc::ServerUnaryReactor* ListClinicPlugins(Ctx*, const needlework::v1::ListClinicPluginsRequest*,
+                                              needlework::v1::ListClinicPluginsResponse*) override;
+
+ private:
+  // Runs `body` if the caller holds an admin token, and finishes the call with its Status.
+  template <typename Body>
+  grpc::ServerUnaryReactor* AsAdmin(Ctx* context, const char* rpc, Body&& body);
+
+  HostContext* host_;
+};
+
+}  // namespace needlework::host
+
+#endif  // NEEDLEWORK_HOST_ADMIN_ADMIN_SERVICE_H_

@@ -1,0 +1,151 @@
+#include "host/admin/clinic_plugins.h"
+
+#include <map>
+
+#include "host/common/log.h"
+#include "host/common/time_util.h"
+
+namespace needlework::host {
+namespace {
+
+int64_t NowSeconds() { return NowUnixMicros() / 1000000; }
+
+// The snapshot a clinic gets when `plugin_id` is replaced by `instance` (or dropped).
+std::shared_ptr<const ClinicPlugins> Replace(const ClinicPlugins& current,
+                                             const std::string& plugin_id,
+                                             std::shared_ptr<PluginInstance> instance) {
+  ClinicPlugins::InstanceList enabled;
+  for (const auto& existing : current.enabled) {
+    if (existing->plugin_id() != plugin_id) enabled.push_back(existing);
+  }
+  if (instance) enabled.push_back(std::move(instance));
+  std::vector<UnavailablePlugin> unavailable;
+  for (const auto& missing : current.unavailable) {
+    if (missing.plugin_id != plugin_id) unavailable.push_back(missing);
+  }
+  return std::make_shared<const ClinicPlugins>(std::move(enabled), std::move(unavailable));
+}
+
+}  // namespace
+
+Status ClinicPluginManager::LoadAll() {
+  std::lock_guard lock(mutex_);
+  NW_ASSIGN_OR_RETURN(auto settings, store_->ListPluginSettings(""));
+  std::map<std::string, std::pair<ClinicPlugins::InstanceList, std::vector<UnavailablePlugin>>> by_clinic;
+  for (const auto& setting : settings) {
+    if (!setting.enabled) continue;
+    auto& [enabled, unavailable] = by_clinic[setting.clinic_id];
+    const LoadedPlugin* plugin = catalog_->Find(setting.plugin_id);
+    auto instance = plugin != nullptr
+                        ? PluginInstance::Create(*plugin, setting.clinic_id, setting.config_json)
+                        : StatusOr<std::shared_ptr<PluginInstance>>(
+                              NotFoundError("plugin is not installed on this host"));
+    if (instance.ok()) {
+      enabled.push_back(*instance);
+    } else {
+      unavailable.push_back({setting.plugin_id, instance.status().message()});
+      LogEvent(Level::kError, "plugin_unavailable",
+               {{"clinic", setting.clinic_id}, {"plugin", setting.plugin_id},
+                {"reason", instance.status().message()}});
+    }
+  }
+  for (auto& [clinic_id, lists] : by_clinic) {
+    registry_->Publish(clinic_id, std::make_shared<const ClinicPlugins>(std::move(lists.first),
+                                                                        std::move(lists.second)));
+  }
+  return OkStatus();
+}
+
+StatusOr<const LoadedPlugin*> ClinicPluginManager::Installed(const std::string& plugin_id) const {
+  const LoadedPlugin* plugin = catalog_->Find(plugin_id);
+  if (plugin != nullptr) return plugin;
+  std::string installed;
+  for (const auto& entry : catalog_->entries()) {
+    if (entry.loaded) installed += (installed.empty() ? "" : ", ") + entry.plugin.manifest.id();
+  }
+  return NotFoundError("no plugin '" + plugin_id + "' is installed on this host (installed: " +
+                       (installed.empty() ? "none" : installed) + ")");
+}
+
+StatusOr<PluginSetting> ClinicPluginManager::CurrentSetting(const std::string& clinic_id,
+                                                            const std::string& plugin_id) {
+  NW_RETURN_IF_ERROR(store_->GetClinic(clinic_id).status());
+  NW_ASSIGN_OR_RETURN(auto settings, store_->ListPluginSettings(clinic_id));
+  for (const auto& setting : settings) {
+    if (setting.plugin_id == plugin_id) return setting;
+  }
+  return PluginSetting{clinic_id, plugin_id, false, "{}", 0};
+}
+
+StatusOr<ClinicPluginView> ClinicPluginManager::Enable(const std::string& clinic_id,
+                                                       const std::string& plugin_id,
+                                                       const std::optional<std::string>& config_json) {
+  std::lock_guard lock(mutex_);
+  NW_ASSIGN_OR_RETURN(PluginSetting setting, CurrentSetting(clinic_id, plugin_id));
+  NW_ASSIGN_OR_RETURN(const LoadedPlugin* plugin, Installed(plugin_id));
+  if (config_json) setting.config_json = *config_json;
+  NW_ASSIGN_OR_RETURN(auto instance, PluginInstance::Create(*plugin, clinic_id, setting.config_json));
+  setting.enabled = true;
+  return Commit(setting, std::move(instance));
+}
+
+StatusOr<ClinicPluginView> ClinicPluginManager::Disable(const std::string& clinic_id,
+                                                        const std::string& plugin_id) {
+  std::lock_guard lock(mutex_);
+  NW_ASSIGN_OR_RETURN(PluginSetting setting, CurrentSetting(clinic_id, plugin_id));
+  if (setting.updated_at == 0) NW_RETURN_IF_ERROR(Installed(plugin_id).status());
+  setting.enabled = false;
+  return Commit(setting, nullptr);
+}
+
+StatusOr<ClinicPluginView> ClinicPluginManager::Configure(const std::string& clinic_id,
+                                                          const std::string& plugin_id,
+                                                          const std::string& config_json) {
+  std::lock_guard lock(mutex_);
+  NW_ASSIGN_OR_RETURN(PluginSetting setting, CurrentSetting(clinic_id, plugin_id));
+  NW_ASSIGN_OR_RETURN(const LoadedPlugin* plugin, Installed(plugin_id));
+  // Validated by the plugin even while disabled, so a later enable cannot fail on it.
+  NW_ASSIGN_OR_RETURN(auto instance, PluginInstance::Create(*plugin, clinic_id, config_json));
+  setting.config_json = config_json;
+  return Commit(setting, setting.enabled ? std::move(instance) : nullptr);
+}
+
+StatusOr<ClinicPluginView> ClinicPluginManager::Commit(const PluginSetting& requested,
+                                                       std::shared_ptr<PluginInstance> instance) {
+  PluginSetting setting = requested;
+  setting.updated_at = NowSeconds();
+  NW_RETURN_IF_ERROR(store_->UpsertPluginSetting(setting));
+  registry_->Publish(setting.clinic_id, Replace(*registry_->Snapshot(setting.clinic_id),
+                                                setting.plugin_id, std::move(instance)));
+  LogEvent(Level::kInfo, "plugin_toggled",
+           {{"clinic", setting.clinic_id}, {"plugin", setting.plugin_id},
+            {"enabled", setting.enabled}});
+  return View(setting, true);
+}
+
+ClinicPluginView ClinicPluginManager::View(const PluginSetting& setting, bool has_setting) const {
+  ClinicPluginView view{setting, has_setting, catalog_->Find(setting.plugin_id), ""};
+  if (view.plugin != nullptr) {
+    auto effective = EffectiveConfig(view.plugin->manifest.default_config_json(), setting.config_json);
+    if (effective.ok()) view.effective_config_json = *effective;
+  }
+  return view;
+}
+
+StatusOr<std::vector<ClinicPluginView>> ClinicPluginManager::List(const std::string& clinic_id) {
+  NW_RETURN_IF_ERROR(store_->GetClinic(clinic_id).status());
+  NW_ASSIGN_OR_RETURN(auto settings, store_->ListPluginSettings(clinic_id));
+  std::vector<ClinicPluginView> views;
+  std::map<std::string, bool> seen;
+  for (const auto& setting : settings) {
+    views.push_back(View(setting, true));
+    seen[setting.plugin_id] = true;
+  }
+  for (const auto& entry : catalog_->entries()) {
+    if (!entry.loaded || seen.contains(entry.plugin.manifest.id())) continue;
+    views.push_back(View(PluginSetting{clinic_id, entry.plugin.manifest.id(), false, "{}", 0}, false));
+  }
+  return views;
+}
+
+}  // namespace needlework::host

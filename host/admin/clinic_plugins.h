@@ -1,0 +1,65 @@
+// Turning plugins on and off per clinic, live and durably.
+//
+// Every change is validated first (the plugin must be installed and accept the config),
+// then written to the store, then published to the ClinicRegistry: a refused change writes
+// nothing, and a published one is already durable. Changes are serialised.
+#ifndef NEEDLEWORK_HOST_ADMIN_CLINIC_PLUGINS_H_
+#define NEEDLEWORK_HOST_ADMIN_CLINIC_PLUGINS_H_
+
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "host/plugins/clinic_registry.h"
+#include "host/plugins/plugin_catalog.h"
+#include "host/storage/store.h"
+
+namespace needlework::host {
+
+// A clinic's setting for one plugin, as shown to admins.
+struct ClinicPluginView {
+  PluginSetting setting;
+  bool has_setting = false;  // false: installed, never configured for this clinic
+  const LoadedPlugin* plugin = nullptr;  // nullptr when not installed
+  std::string effective_config_json;     // empty when not computable
+};
+
+class ClinicPluginManager {
+ public:
+  // None owned; all outlive the manager.
+  ClinicPluginManager(Store* store, const PluginCatalog* catalog, ClinicRegistry* registry)
+      : store_(store), catalog_(catalog), registry_(registry) {}
+
+  // Builds and publishes every clinic's snapshot from the store (at start-up). A plugin that
+  // cannot be instantiated is published as unavailable, so its clinic's calls fail closed.
+  Status LoadAll();
+
+  // NOT_FOUND for an unknown clinic or an uninstalled plugin; INVALID_ARGUMENT when the
+  // plugin refuses the config. `config_json` absent keeps the stored config.
+  StatusOr<ClinicPluginView> Enable(const std::string& clinic_id, const std::string& plugin_id,
+                                    const std::optional<std::string>& config_json);
+  StatusOr<ClinicPluginView> Disable(const std::string& clinic_id, const std::string& plugin_id);
+  StatusOr<ClinicPluginView> Configure(const std::string& clinic_id, const std::string& plugin_id,
+                                       const std::string& config_json);
+  // Every setting of the clinic plus every installed plugin without one.
+  StatusOr<std::vector<ClinicPluginView>> List(const std::string& clinic_id);
+
+ private:
+  StatusOr<PluginSetting> CurrentSetting(const std::string& clinic_id, const std::string& plugin_id);
+  StatusOr<const LoadedPlugin*> Installed(const std::string& plugin_id) const;
+  // Writes `setting`, then publishes the clinic's snapshot with `instance` (or without the
+  // plugin when instance is null).
+  StatusOr<ClinicPluginView> Commit(const PluginSetting& setting,
+                                    std::shared_ptr<PluginInstance> instance);
+  ClinicPluginView View(const PluginSetting& setting, bool has_setting) const;
+
+  std::mutex mutex_;
+  Store* store_;
+  const PluginCatalog* catalog_;
+  ClinicRegistry* registry_;
+};
+
+}  // namespace needlework::host
+
+#endif  // NEEDLEWORK_HOST_ADMIN_CLINIC_PLUGINS_H_

@@ -1,0 +1,137 @@
+#include "host/config/host_config.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace needlework::host {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::set<std::string> kKnownKeys = {
+    "listen",    "data_dir",   "plugin_dirs",       "rxnorm_map_file",
+    "hook_deadlines_ms", "max_message_bytes", "log_level"};
+const std::set<std::string> kLogLevels = {"debug", "info", "warning", "error"};
+
+std::string Resolve(const std::string& path, const std::string& base_dir) {
+  if (path.empty() || fs::path(path).is_absolute()) return path;
+  return (fs::path(base_dir) / path).lexically_normal().string();
+}
+
+Status KeyError(const std::string& key, const std::string& what) {
+  return InvalidArgumentError("config key '" + key + "': " + what);
+}
+
+Status CheckKnownKeys(const YAML::Node& root) {
+  for (const auto& entry : root) {
+    auto key = entry.first.as<std::string>();
+    if (!kKnownKeys.contains(key)) {
+      std::string known;
+      for (const auto& k : kKnownKeys) known += (known.empty() ? "" : ", ") + k;
+      return KeyError(key, "unknown key; known keys are " + known);
+    }
+  }
+  return OkStatus();
+}
+
+StatusOr<std::string> ScalarString(const YAML::Node& node, const std::string& key) {
+  if (!node.IsScalar()) return KeyError(key, "expected a string");
+  return node.as<std::string>();
+}
+
+StatusOr<int64_t> PositiveInteger(const YAML::Node& node, const std::string& key) {
+  int64_t value = 0;
+  if (!node.IsScalar() || !YAML::convert<int64_t>::decode(node, value) || value <= 0) {
+    return KeyError(key, "expected a positive whole number");
+  }
+  return value;
+}
+
+Status ReadDeadlines(const YAML::Node& node, HostConfig& config) {
+  if (!node.IsMap()) return KeyError("hook_deadlines_ms", "expected a map of hook: milliseconds");
+  for (const auto& entry : node) {
+    auto hook = entry.first.as<std::string>();
+    NW_ASSIGN_OR_RETURN(int64_t millis, PositiveInteger(entry.second, "hook_deadlines_ms." + hook));
+    if (hook == "default") {
+      config.default_hook_deadline = std::chrono::milliseconds(millis);
+    } else {
+      config.hook_deadlines[hook] = std::chrono::milliseconds(millis);
+    }
+  }
+  return OkStatus();
+}
+
+Status ReadPluginDirs(const YAML::Node& node, const std::string& base_dir, HostConfig& config) {
+  if (!node.IsSequence()) return KeyError("plugin_dirs", "expected a list of directories");
+  for (const auto& item : node) {
+    NW_ASSIGN_OR_RETURN(std::string dir, ScalarString(item, "plugin_dirs"));
+    config.plugin_dirs.push_back(Resolve(dir, base_dir));
+  }
+  return OkStatus();
+}
+
+Status ReadScalars(const YAML::Node& root, const std::string& base_dir, HostConfig& config) {
+  if (root["listen"]) {
+    NW_ASSIGN_OR_RETURN(config.listen, ScalarString(root["listen"], "listen"));
+  }
+  if (root["data_dir"]) {
+    NW_ASSIGN_OR_RETURN(std::string dir, ScalarString(root["data_dir"], "data_dir"));
+    config.data_dir = Resolve(dir, base_dir);
+  }
+  if (root["rxnorm_map_file"]) {
+    NW_ASSIGN_OR_RETURN(std::string file, ScalarString(root["rxnorm_map_file"], "rxnorm_map_file"));
+    config.rxnorm_map_file = Resolve(file, base_dir);
+  }
+  if (root["max_message_bytes"]) {
+    NW_ASSIGN_OR_RETURN(int64_t bytes, PositiveInteger(root["max_message_bytes"], "max_message_bytes"));
+    config.max_message_bytes = static_cast<int>(std::min<int64_t>(bytes, 1 << 30));
+  }
+  if (root["log_level"]) {
+    NW_ASSIGN_OR_RETURN(config.log_level, ScalarString(root["log_level"], "log_level"));
+    if (!kLogLevels.contains(config.log_level)) {
+      return KeyError("log_level", "expected debug, info, warning or error");
+    }
+  }
+  return OkStatus();
+}
+
+}  // namespace
+
+std::chrono::milliseconds HostConfig::DeadlineFor(const std::string& hook) const {
+  auto it = hook_deadlines.find(hook);
+  return it == hook_deadlines.end() ? default_hook_deadline : it->second;
+}
+
+StatusOr<HostConfig> ParseHostConfig(const std::string& yaml_text, const std::string& base_dir) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(yaml_text);
+  } catch (const YAML::Exception& e) {  // yaml-cpp reports errors only by exception
+    return InvalidArgumentError("config is not valid YAML: " + std::string(e.what()));
+  }
+  HostConfig config;
+  if (root.IsNull()) return config;
+  if (!root.IsMap()) return InvalidArgumentError("config must be a YAML map of key: value");
+  NW_RETURN_IF_ERROR(CheckKnownKeys(root));
+  NW_RETURN_IF_ERROR(ReadScalars(root, base_dir, config));
+  if (root["plugin_dirs"]) NW_RETURN_IF_ERROR(ReadPluginDirs(root["plugin_dirs"], base_dir, config));
+  if (root["hook_deadlines_ms"]) NW_RETURN_IF_ERROR(ReadDeadlines(root["hook_deadlines_ms"], config));
+  return config;
+}
+
+StatusOr<HostConfig> LoadHostConfig(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return NotFoundError("cannot read config file " + path);
+  std::stringstream text;
+  text << in.rdbuf();
+  auto base_dir = fs::absolute(path).parent_path().string();
+  auto config = ParseHostConfig(text.str(), base_dir);
+  if (!config.ok()) return config.status().WithPrefix(path);
+  return config;
+}
+
+}  // namespace needlework::host

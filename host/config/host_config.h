@@ -1,0 +1,46 @@
+// The host's configuration file (YAML). Every key is optional; see config/dev.yaml and the
+// README's "Configuration" section for the full reference.
+#ifndef NEEDLEWORK_HOST_CONFIG_HOST_CONFIG_H_
+#define NEEDLEWORK_HOST_CONFIG_HOST_CONFIG_H_
+
+#include <chrono>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "needlework/status.h"
+
+namespace needlework::host {
+
+struct HostConfig {
+  // "host:port" (port 0 picks a free one) or "unix:/path/to/socket".
+  std::string listen = "127.0.0.1:50051";
+  // Holds needlework.db (SQLite, WAL) and the lock file. Created if missing.
+  std::string data_dir = "/var/lib/needlework";
+  // Every *.so in these directories is offered to the plugin loader, in name order.
+  std::vector<std::string> plugin_dirs;
+  // Extra RxNorm product-to-ingredient mappings (TSV), on top of the built-in table.
+  std::string rxnorm_map_file;
+  // How long one plugin may take to answer one hook call before the call fails closed.
+  std::chrono::milliseconds default_hook_deadline{500};
+  std::map<std::string, std::chrono::milliseconds> hook_deadlines;  // by hook name
+  // Largest request the server accepts, in bytes.
+  int max_message_bytes = 8 * 1024 * 1024;
+  // "debug", "info", "warning" or "error".
+  std::string log_level = "info";
+
+  // The deadline for `hook` ("screen", ...), falling back to default_hook_deadline.
+  std::chrono::milliseconds DeadlineFor(const std::string& hook) const;
+};
+
+// Reads and validates a config file. Relative paths in it are resolved against the file's
+// directory. INVALID_ARGUMENT names the key and what is wrong; NOT_FOUND if the file is
+// missing.
+StatusOr<HostConfig> LoadHostConfig(const std::string& path);
+
+// Parses config text; relative paths are resolved against `base_dir`.
+StatusOr<HostConfig> ParseHostConfig(const std::string& yaml_text, const std::string& base_dir);
+
+}  // namespace needlework::host
+
+#endif  // NEEDLEWORK_HOST_CONFIG_HOST_CONFIG_H_

@@ -1,0 +1,60 @@
+// Which plugin instances serve each clinic, as immutable snapshots swapped atomically.
+//
+// A call takes the clinic's snapshot once and uses it to the end, so a toggle is seen by the
+// next call, never half-way through one. Readers take no lock.
+#ifndef NEEDLEWORK_HOST_PLUGINS_CLINIC_REGISTRY_H_
+#define NEEDLEWORK_HOST_PLUGINS_CLINIC_REGISTRY_H_
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "host/plugins/plugin_instance.h"
+
+namespace needlework::host {
+
+// A plugin a clinic has enabled that could not be instantiated (not installed, or its stored
+// config is refused by the installed version). Calls fail closed on it.
+struct UnavailablePlugin {
+  std::string plugin_id;
+  std::string reason;
+};
+
+struct ClinicPlugins {
+  using InstanceList = std::vector<std::shared_ptr<PluginInstance>>;
+
+  // `enabled` in any order; it is sorted by plugin id so merges are deterministic.
+  ClinicPlugins(InstanceList enabled, std::vector<UnavailablePlugin> unavailable);
+
+  // The enabled instances serving `hook`, by plugin id. Empty when none.
+  const InstanceList& ForHook(needlework::plugin::v1::Hook hook) const;
+
+  InstanceList enabled;
+  std::vector<UnavailablePlugin> unavailable;
+
+ private:
+  std::map<int, InstanceList> by_hook_;
+};
+
+class ClinicRegistry {
+ public:
+  ClinicRegistry();
+  // The clinic's current snapshot; an empty one for a clinic with nothing enabled.
+  std::shared_ptr<const ClinicPlugins> Snapshot(const std::string& clinic_id) const;
+  // Makes `plugins` the clinic's snapshot for every call that starts from now on.
+  void Publish(const std::string& clinic_id, std::shared_ptr<const ClinicPlugins> plugins);
+
+ private:
+  using Map = std::unordered_map<std::string, std::shared_ptr<const ClinicPlugins>>;
+  std::atomic<std::shared_ptr<const Map>> clinics_;
+  std::mutex publish_mutex_;  // serialises writers (copy-on-write of the map)
+  std::shared_ptr<const ClinicPlugins> empty_;
+};
+
+}  // namespace needlework::host
+
+#endif  // NEEDLEWORK_HOST_PLUGINS_CLINIC_REGISTRY_H_

@@ -1,0 +1,61 @@
+// One plugin enabled for one clinic, with that clinic's config.
+#ifndef NEEDLEWORK_HOST_PLUGINS_PLUGIN_INSTANCE_H_
+#define NEEDLEWORK_HOST_PLUGINS_PLUGIN_INSTANCE_H_
+
+#include <atomic>
+#include <memory>
+#include <string>
+
+#include "host/plugins/plugin_library.h"
+#include "needlework/status.h"
+
+namespace needlework::host {
+
+// The config a plugin instance is created with: the manifest's defaults with the clinic's
+// JSON merge patch (RFC 7386) applied. INVALID_ARGUMENT when the patch is not a JSON object.
+StatusOr<std::string> EffectiveConfig(const std::string& defaults_json,
+                                      const std::string& patch_json);
+
+class PluginInstance {
+ public:
+  // Creates the instance; the plugin validates the effective config and may refuse it
+  // (INVALID_ARGUMENT with the plugin's reason). `plugin` must outlive the instance (the
+  // catalog lives for the process).
+  static StatusOr<std::shared_ptr<PluginInstance>> Create(const LoadedPlugin& plugin,
+                                                          const std::string& clinic_id,
+                                                          const std::string& config_patch_json);
+  ~PluginInstance();
+  PluginInstance(const PluginInstance&) = delete;
+  PluginInstance& operator=(const PluginInstance&) = delete;
+
+  // Calls the plugin's hook with a serialized request; the serialized response, or the
+  // plugin's error (its code, message prefixed with the plugin id). Thread-safe.
+  StatusOr<std::string> Invoke(needlework::plugin::v1::Hook hook, const std::string& request) const;
+
+  bool Serves(needlework::plugin::v1::Hook hook) const;
+  const std::string& plugin_id() const { return plugin_->manifest.id(); }
+  const std::string& version() const { return plugin_->manifest.version(); }
+  const std::string& clinic_id() const { return clinic_id_; }
+  const std::string& effective_config_json() const { return effective_config_json_; }
+
+  // Quarantine: while a call into this instance is stuck past its deadline, the host does
+  // not call it again (each stuck call would hold a serving thread).
+  void MarkStuck() { stuck_calls_.fetch_add(1); }
+  void ClearStuck() { stuck_calls_.fetch_sub(1); }
+  bool quarantined() const { return stuck_calls_.load(std::memory_order_relaxed) > 0; }
+
+ private:
+  struct Services;
+  PluginInstance(const LoadedPlugin& plugin, std::string clinic_id, std::string config);
+
+  const LoadedPlugin* plugin_;  // owned by the catalog
+  std::string clinic_id_;
+  std::string effective_config_json_;
+  std::unique_ptr<Services> services_;  // handed to the plugin; outlives instance_
+  nw_instance* instance_ = nullptr;     // owned; freed with destroy_instance
+  std::atomic<int> stuck_calls_{0};
+};
+
+}  // namespace needlework::host
+
+#endif  // NEEDLEWORK_HOST_PLUGINS_PLUGIN_INSTANCE_H_

@@ -1,0 +1,122 @@
+#include "host/plugins/plugin_library.h"
+
+#include <dlfcn.h>
+
+#include <boost/dll/shared_library.hpp>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <vector>
+
+#include "host/plugins/sink.h"
+#include "needlework/build_key.h"
+
+namespace needlework::host {
+namespace {
+
+using needlework::plugin::v1::Manifest;
+
+// The version block (struct_size .. build_key) every ABI generation starts with.
+constexpr size_t kVersionBlockSize = offsetof(nw_plugin_api, build_key) + sizeof(const char*);
+
+std::string JoinProblems(const std::vector<std::string>& problems) {
+  std::string joined;
+  for (const auto& p : problems) joined += (joined.empty() ? "" : "; ") + p;
+  return joined;
+}
+
+StatusOr<const nw_plugin_api*> ReadEntryPoint(const std::string& file) {
+  boost::system::error_code error;
+  // Deliberately leaked: a plugin library is never unloaded (see DESIGN.md).
+  auto* library = new boost::dll::shared_library(file, boost::dll::load_mode::rtld_now |
+                                                           boost::dll::load_mode::rtld_local,
+                                                 error);
+  if (error) {
+    const char* reason = ::dlerror();  // Boost.DLL keeps only a generic error code
+    return FailedPreconditionError("cannot load: " + std::string(reason ? reason : error.message()));
+  }
+  if (!library->has(NEEDLEWORK_ENTRY_POINT)) {
+    return FailedPreconditionError(std::string("no entry point '") + NEEDLEWORK_ENTRY_POINT +
+                                   "'; register the plugin with NEEDLEWORK_PLUGIN(...)");
+  }
+  auto& entry = library->get_alias<const nw_plugin_api*()>(NEEDLEWORK_ENTRY_POINT);
+  const nw_plugin_api* api = entry();
+  if (api == nullptr) return FailedPreconditionError("entry point returned no API table");
+  return api;
+}
+
+StatusOr<Manifest> Describe(const nw_plugin_api& api) {
+  StringSink sink;
+  int32_t code = api.describe != nullptr ? api.describe(sink.get()) : NW_UNIMPLEMENTED;
+  if (code != NW_OK) {
+    return FailedPreconditionError("describe failed (" +
+                                   std::string(StatusCodeName(static_cast<StatusCode>(code))) +
+                                   "): " + sink.text());
+  }
+  Manifest manifest;
+  if (!manifest.ParseFromString(sink.text())) {
+    return FailedPreconditionError("describe returned a malformed Manifest");
+  }
+  return manifest;
+}
+
+}  // namespace
+
+const char* HostBuildKey() { return NEEDLEWORK_BUILD_KEY; }
+
+std::string CheckVersionBlock(const nw_plugin_api& api) {
+  std::vector<std::string> problems;
+  if (api.struct_size < kVersionBlockSize) {
+    return "struct_size " + std::to_string(api.struct_size) + " is too small for a version block";
+  }
+  if (api.abi_major != NEEDLEWORK_ABI_MAJOR) {
+    problems.push_back("abi_major " + std::to_string(api.abi_major) + " differs from the host's " +
+                       std::to_string(NEEDLEWORK_ABI_MAJOR));
+  }
+  if (api.abi_major == NEEDLEWORK_ABI_MAJOR && api.abi_minor > NEEDLEWORK_ABI_MINOR) {
+    problems.push_back("abi_minor " + std::to_string(api.abi_minor) + " is newer than the host's " +
+                       std::to_string(NEEDLEWORK_ABI_MINOR) + "; upgrade needlework-host");
+  }
+  std::string key = api.build_key != nullptr ? api.build_key : "(none)";
+  if (key != HostBuildKey()) {
+    problems.push_back("build_key '" + key + "' differs from the host's '" + HostBuildKey() + "'");
+  }
+  if (problems.empty() && api.struct_size < NEEDLEWORK_API_SIZE_1_0) {
+    problems.push_back("struct_size " + std::to_string(api.struct_size) +
+                       " is smaller than ABI 1.0 requires (" +
+                       std::to_string(NEEDLEWORK_API_SIZE_1_0) + ")");
+  }
+  return JoinProblems(problems);
+}
+
+Status ValidateManifest(const Manifest& manifest) {
+  static const std::regex kReverseDns(R"(^[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$)");
+  std::vector<std::string> problems;
+  if (!std::regex_match(manifest.id(), kReverseDns)) {
+    problems.push_back("id '" + manifest.id() + "' is not reverse-DNS (e.g. com.acme.rf)");
+  }
+  if (manifest.version().empty()) problems.push_back("version is empty");
+  for (int hook : manifest.hooks()) {
+    if (!needlework::plugin::v1::Hook_IsValid(hook) || hook == 0) {
+      problems.push_back("hook " + std::to_string(hook) + " is unknown to this host");
+    }
+  }
+  auto config = nlohmann::json::parse(manifest.default_config_json().empty()
+                                          ? "{}"
+                                          : manifest.default_config_json(),
+                                      nullptr, false);
+  if (!config.is_object()) problems.push_back("default_config_json is not a JSON object");
+  if (problems.empty()) return OkStatus();
+  return InvalidArgumentError("manifest: " + JoinProblems(problems));
+}
+
+StatusOr<LoadedPlugin> LoadPluginLibrary(const std::string& file) {
+  NW_ASSIGN_OR_RETURN(const nw_plugin_api* api, ReadEntryPoint(file));
+  std::string problems = CheckVersionBlock(*api);
+  if (!problems.empty()) return FailedPreconditionError(problems);
+  NW_ASSIGN_OR_RETURN(Manifest manifest, Describe(*api));
+  Status valid = ValidateManifest(manifest);
+  if (!valid.ok()) return FailedPreconditionError(valid.message());
+  return LoadedPlugin{file, api, std::move(manifest)};
+}
+
+}  // namespace needlework::host

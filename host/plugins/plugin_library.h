@@ -1,0 +1,39 @@
+// Loading one plugin file: Boost.DLL, the version block first, then the manifest.
+#ifndef NEEDLEWORK_HOST_PLUGINS_PLUGIN_LIBRARY_H_
+#define NEEDLEWORK_HOST_PLUGINS_PLUGIN_LIBRARY_H_
+
+#include <string>
+
+#include "needlework/plugin/v1/manifest.pb.h"
+#include "needlework/plugin_abi.h"
+#include "needlework/status.h"
+
+namespace needlework::host {
+
+// The build key this host was compiled with; a plugin's must match it exactly.
+const char* HostBuildKey();
+
+// A plugin library that passed every check. The library is never unloaded (DESIGN: never
+// dlclose), so `api` and everything it points to stay valid for the life of the process.
+struct LoadedPlugin {
+  std::string file;
+  const nw_plugin_api* api = nullptr;  // static table inside the library; never freed
+  needlework::plugin::v1::Manifest manifest;
+};
+
+// Every problem with a version block, joined by "; ". Empty when the plugin is acceptable.
+// Separate from loading so the rules can be tested on plain structs.
+std::string CheckVersionBlock(const nw_plugin_api& api);
+
+// Loads `file`, checks its ABI version and build key before calling anything else, then
+// asks for its manifest and validates it. FAILED_PRECONDITION with a message naming every
+// problem when the plugin is refused (the library stays mapped but is never used).
+StatusOr<LoadedPlugin> LoadPluginLibrary(const std::string& file);
+
+// A manifest the host can route: reverse-DNS id, a version, known hooks, a JSON-object
+// default config. INVALID_ARGUMENT naming every problem.
+Status ValidateManifest(const needlework::plugin::v1::Manifest& manifest);
+
+}  // namespace needlework::host
+
+#endif  // NEEDLEWORK_HOST_PLUGINS_PLUGIN_LIBRARY_H_

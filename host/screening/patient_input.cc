@@ -1,0 +1,78 @@
+#include "host/screening/patient_input.h"
+
+#include "host/fhir/normalize.h"
+
+namespace needlework::host {
+namespace {
+
+namespace types = needlework::types::v1;
+using Codings = google::protobuf::RepeatedPtrField<types::Coding>;
+
+bool HasCode(const Codings& codes) {
+  for (const auto& c : codes) {
+    if (!c.system().empty() && !c.code().empty()) return true;
+  }
+  return false;
+}
+
+Status CheckCodings(const Codings& codes, const std::string& field) {
+  for (int i = 0; i < codes.size(); ++i) {
+    if (codes[i].system().empty() || codes[i].code().empty()) {
+      return InvalidArgumentError(field + "[" + std::to_string(i) +
+                                  "] needs both a system and a code (e.g. system " +
+                                  "https://needlework.dev/fhir/CodeSystem/concern, code acne-scars)");
+    }
+  }
+  return OkStatus();
+}
+
+template <typename Facts>
+Status CheckEachHasCode(const google::protobuf::RepeatedPtrField<Facts>& facts,
+                        const std::string& field) {
+  for (int i = 0; i < facts.size(); ++i) {
+    if (!HasCode(facts[i].codes())) {
+      return InvalidArgumentError("facts." + field + "[" + std::to_string(i) +
+                                  "] has no coding with both a system and a code");
+    }
+  }
+  return OkStatus();
+}
+
+Status CheckTypedFacts(const types::PatientFacts& facts) {
+  NW_RETURN_IF_ERROR(CheckEachHasCode(facts.conditions(), "conditions"));
+  NW_RETURN_IF_ERROR(CheckEachHasCode(facts.medications(), "medications"));
+  NW_RETURN_IF_ERROR(CheckEachHasCode(facts.allergies(), "allergies"));
+  return CheckEachHasCode(facts.observations(), "observations");
+}
+
+}  // namespace
+
+StatusOr<types::PatientFacts> PatientFromRequest(const needlework::v1::ScreenRequest& request,
+                                                 const fhir::RxNormIngredientMap& rxnorm) {
+  NW_RETURN_IF_ERROR(CheckCodings(request.concerns(), "concerns"));
+  NW_RETURN_IF_ERROR(CheckCodings(request.treatment_areas(), "treatment_areas"));
+  types::PatientFacts facts;
+  switch (request.patient_input_case()) {
+    case needlework::v1::ScreenRequest::kFacts:
+      NW_RETURN_IF_ERROR(CheckTypedFacts(request.facts()));
+      facts = request.facts();
+      break;
+    case needlework::v1::ScreenRequest::kFhir: {
+      if (request.fhir().resources().empty()) {
+        return InvalidArgumentError("fhir.resources is empty; send at least one FHIR R4 resource");
+      }
+      std::vector<std::string> resources(request.fhir().resources().begin(),
+                                         request.fhir().resources().end());
+      NW_ASSIGN_OR_RETURN(facts, fhir::NormalizeFhir(resources));
+      break;
+    }
+    default:
+      return InvalidArgumentError(
+          "the request has no patient: set either `facts` (typed facts) or `fhir` (FHIR R4 JSON "
+          "resources)");
+  }
+  rxnorm.FillIngredients(&facts);
+  return facts;
+}
+
+}  // namespace needlework::host

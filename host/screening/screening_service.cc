@@ -1,0 +1,61 @@
+#include "host/screening/screening_service.h"
+
+#include "host/common/grpc_status.h"
+#include "host/common/log.h"
+#include "host/common/time_util.h"
+#include "host/plugins/hook_runner.h"
+#include "host/screening/merge.h"
+#include "host/screening/patient_input.h"
+#include "needlework/plugin/v1/screen.pb.h"
+
+namespace needlework::host {
+namespace {
+
+using needlework::plugin::v1::HOOK_SCREEN;
+
+grpc::ServerUnaryReactor* Reply(grpc::CallbackServerContext* context, const Status& status) {
+  auto* reactor = context->DefaultReactor();
+  reactor->Finish(ToGrpcStatus(status));
+  return reactor;
+}
+
+std::string PluginRequest(const needlework::v1::ScreenRequest& request,
+                          needlework::types::v1::PatientFacts facts) {
+  needlework::plugin::v1::ScreenRequest plugin_request;
+  *plugin_request.mutable_patient() = std::move(facts);
+  *plugin_request.mutable_concerns() = request.concerns();
+  *plugin_request.mutable_treatment_areas() = request.treatment_areas();
+  plugin_request.set_as_of_date(FormatDateUtc(NowUnixMicros() / 1000000));
+  return plugin_request.SerializeAsString();
+}
+
+}  // namespace
+
+grpc::ServerUnaryReactor* ScreeningServiceImpl::Screen(grpc::CallbackServerContext* context,
+                                                       const needlework::v1::ScreenRequest* request,
+                                                       needlework::v1::ScreenResponse* response) {
+  auto caller = host_->tokens->Authorize(*context, Role::kEmr);
+  if (!caller.ok()) return Reply(context, caller.status());
+  auto facts = PatientFromRequest(*request, *host_->rxnorm);
+  if (!facts.ok()) return Reply(context, facts.status());
+
+  auto snapshot = host_->registry->Snapshot(caller->clinic_id);
+  const auto& plugins = snapshot->ForHook(HOOK_SCREEN);
+  if (plugins.empty() && snapshot->unavailable.empty()) {
+    return Reply(context, FailedPreconditionError(
+        "no screening plugin is enabled for clinic '" + caller->clinic_id +
+        "'; an admin can enable one, e.g. `needleworkctl plugin enable " + caller->clinic_id +
+        " org.needlework.screening`"));
+  }
+  response->set_patient_ref(facts->patient_ref());
+  auto* reactor = context->DefaultReactor();
+  RunHook(*host_->watchdog, plugins, HOOK_SCREEN, PluginRequest(*request, std::move(*facts)),
+          host_->config.DeadlineFor("screen"),
+          [reactor, response, snapshot](std::vector<PluginCallResult> results) {
+            MergeScreening(results, snapshot->unavailable, response);
+            reactor->Finish(grpc::Status::OK);
+          });
+  return reactor;
+}
+
+}  // namespace needlework::host

@@ -1,0 +1,73 @@
+#include "host/server/demo_seed.h"
+
+#include <sys/stat.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "host/common/log.h"
+#include "host/common/time_util.h"
+
+namespace needlework::host {
+namespace {
+
+constexpr char kDemoClinic[] = "demo";
+
+std::string CredentialsPath(const HostContext& host) {
+  return host.config.data_dir + "/demo-credentials.json";
+}
+
+StatusOr<DemoCredentials> ReadCredentials(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) {
+    return FailedPreconditionError("clinic 'demo' exists but " + path +
+                                   " is missing; use a fresh data_dir to re-seed the demo");
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  auto json = nlohmann::json::parse(text.str(), nullptr, false);
+  if (!json.is_object()) return FailedPreconditionError(path + " is not valid JSON");
+  return DemoCredentials{json.value("clinic_id", ""), json.value("emr_token", ""),
+                         json.value("admin_token", "")};
+}
+
+Status WriteCredentials(const std::string& path, const DemoCredentials& credentials) {
+  nlohmann::json json = {{"clinic_id", credentials.clinic_id},
+                         {"emr_token", credentials.emr_token},
+                         {"admin_token", credentials.admin_token}};
+  std::ofstream out(path, std::ios::trunc);
+  out << json.dump(2) << "\n";
+  out.close();
+  if (!out) return InternalError("cannot write " + path);
+  ::chmod(path.c_str(), 0600);
+  return OkStatus();
+}
+
+Status EnableEveryPlugin(HostContext& host) {
+  for (const auto& entry : host.catalog->entries()) {
+    if (!entry.loaded) continue;
+    NW_RETURN_IF_ERROR(
+        host.clinic_plugins->Enable(kDemoClinic, entry.plugin.manifest.id(), std::nullopt).status());
+  }
+  return OkStatus();
+}
+
+}  // namespace
+
+StatusOr<DemoCredentials> SeedDemo(HostContext& host) {
+  if (host.store->GetClinic(kDemoClinic).ok()) return ReadCredentials(CredentialsPath(host));
+  ClinicRecord clinic{kDemoClinic, "Demo Aesthetics", NowUnixMicros() / 1000000};
+  IssuedToken emr = TokenAuthority::Mint(Role::kEmr, kDemoClinic, "demo emr token");
+  NW_RETURN_IF_ERROR(host.store->CreateClinic(clinic, emr.record));
+  NW_ASSIGN_OR_RETURN(IssuedToken admin, host.tokens->Issue(Role::kAdmin, "", "demo admin token"));
+  NW_RETURN_IF_ERROR(EnableEveryPlugin(host));
+  DemoCredentials credentials{kDemoClinic, emr.secret, admin.secret};
+  NW_RETURN_IF_ERROR(WriteCredentials(CredentialsPath(host), credentials));
+  LogEvent(Level::kInfo, "demo_seeded",
+           {{"clinic", kDemoClinic}, {"emr_token_id", emr.record.token_id},
+            {"admin_token_id", admin.record.token_id}});
+  return credentials;
+}
+
+}  // namespace needlework::host

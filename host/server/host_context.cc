@@ -1,0 +1,30 @@
+#include "host/server/host_context.h"
+
+namespace needlework::host {
+namespace {
+
+StatusOr<std::unique_ptr<fhir::RxNormIngredientMap>> LoadRxNormMap(const std::string& extra_file) {
+  NW_ASSIGN_OR_RETURN(auto map, fhir::RxNormIngredientMap::BuiltIn());
+  if (!extra_file.empty()) NW_RETURN_IF_ERROR(map.AddTsvFile(extra_file));
+  return std::make_unique<fhir::RxNormIngredientMap>(std::move(map));
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<HostContext>> BuildHostContext(const HostConfig& config) {
+  auto context = std::make_unique<HostContext>();
+  context->config = config;
+  NW_ASSIGN_OR_RETURN(context->store, Store::Open(config.data_dir));
+  context->tokens = std::make_unique<TokenAuthority>(context->store.get());
+  NW_RETURN_IF_ERROR(context->tokens->Reload());
+  NW_ASSIGN_OR_RETURN(context->rxnorm, LoadRxNormMap(config.rxnorm_map_file));
+  context->catalog = std::make_unique<PluginCatalog>(PluginCatalog::Scan(config.plugin_dirs));
+  context->registry = std::make_unique<ClinicRegistry>();
+  context->clinic_plugins = std::make_unique<ClinicPluginManager>(
+      context->store.get(), context->catalog.get(), context->registry.get());
+  NW_RETURN_IF_ERROR(context->clinic_plugins->LoadAll());
+  context->watchdog = std::make_unique<Watchdog>();
+  return context;
+}
+
+}  // namespace needlework::host

@@ -1,0 +1,35 @@
+// The long-lived parts of a running host, shared by every service. Built once by the server
+// before it starts listening; everything here outlives every call.
+#ifndef NEEDLEWORK_HOST_SERVER_HOST_CONTEXT_H_
+#define NEEDLEWORK_HOST_SERVER_HOST_CONTEXT_H_
+
+#include <memory>
+
+#include "host/admin/clinic_plugins.h"
+#include "host/auth/token_authority.h"
+#include "host/config/host_config.h"
+#include "host/fhir/rxnorm_map.h"
+#include "host/plugins/clinic_registry.h"
+#include "host/plugins/plugin_catalog.h"
+#include "host/plugins/watchdog.h"
+#include "host/storage/store.h"
+
+namespace needlework::host {
+
+struct HostContext {
+  HostConfig config;
+  std::unique_ptr<Store> store;
+  std::unique_ptr<TokenAuthority> tokens;
+  std::unique_ptr<PluginCatalog> catalog;
+  std::unique_ptr<ClinicRegistry> registry;
+  std::unique_ptr<ClinicPluginManager> clinic_plugins;
+  std::unique_ptr<fhir::RxNormIngredientMap> rxnorm;
+  std::unique_ptr<Watchdog> watchdog;
+};
+
+// Opens the store, loads plugins and every clinic's snapshot. Errors name what failed.
+StatusOr<std::unique_ptr<HostContext>> BuildHostContext(const HostConfig& config);
+
+}  // namespace needlework::host
+
+#endif  // NEEDLEWORK_HOST_SERVER_HOST_CONTEXT_H_

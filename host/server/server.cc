@@ -1,0 +1,86 @@
+#include "host/server/server.h"
+
+#include <grpcpp/ext/proto_server_reflection_plugin.h>
+#include <grpcpp/health_check_service_interface.h>
+#include <grpcpp/security/server_credentials.h>
+#include <grpcpp/server_builder.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "host/admin/admin_service.h"
+#include "host/common/log.h"
+#include "host/screening/screening_service.h"
+
+namespace needlework::host {
+
+struct HostServer::Services {
+  explicit Services(HostContext* host) : screening(host), admin(host) {}
+  ScreeningServiceImpl screening;
+  AdminServiceImpl admin;
+};
+
+bool IsLoopbackAddress(const std::string& listen) {
+  if (listen.rfind("unix:", 0) == 0) return true;
+  auto colon = listen.rfind(':');
+  std::string host = colon == std::string::npos ? listen : listen.substr(0, colon);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+}
+
+namespace {
+
+// A unix socket left by a previous run would make the bind fail.
+void RemoveStaleSocket(const std::string& listen) {
+  if (listen.rfind("unix:", 0) != 0) return;
+  std::string path = listen.substr(5);
+  struct stat info {};
+  if (::lstat(path.c_str(), &info) == 0 && S_ISSOCK(info.st_mode)) ::unlink(path.c_str());
+}
+
+std::string BoundAddress(const std::string& listen, int port) {
+  if (listen.rfind("unix:", 0) == 0) return listen;
+  return listen.substr(0, listen.rfind(':') + 1) + std::to_string(port);
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<HostServer>> HostServer::Start(HostContext* host) {
+  const auto& listen = host->config.listen;
+  if (!IsLoopbackAddress(listen)) {
+    return FailedPreconditionError("listen address " + listen +
+                                   " is not loopback or a unix socket; this host serves "
+                                   "plaintext gRPC and refuses to expose it on a network");
+  }
+  RemoveStaleSocket(listen);
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  std::unique_ptr<HostServer> server(new HostServer());
+  server->services_ = std::make_unique<Services>(host);
+  grpc::ServerBuilder builder;
+  int port = 0;
+  builder.AddListeningPort(listen, grpc::InsecureServerCredentials(), &port);
+  builder.SetMaxReceiveMessageSize(host->config.max_message_bytes);
+  builder.RegisterService(&server->services_->screening);
+  builder.RegisterService(&server->services_->admin);
+  server->server_ = builder.BuildAndStart();
+  if (!server->server_ || (port == 0 && listen.rfind("unix:", 0) != 0)) {
+    return FailedPreconditionError("cannot listen on " + listen +
+                                   " (in use, or not a valid address?)");
+  }
+  server->address_ = BoundAddress(listen, port);
+  LogEvent(Level::kInfo, "listening", {{"address", server->address_}});
+  return server;
+}
+
+void HostServer::Shutdown(std::chrono::milliseconds grace) {
+  if (!server_) return;
+  server_->Shutdown(std::chrono::system_clock::now() + grace);
+  server_->Wait();
+  server_.reset();
+}
+
+HostServer::~HostServer() { Shutdown(std::chrono::milliseconds(0)); }
+
+}  // namespace needlework::host

@@ -1,0 +1,41 @@
+// The gRPC server: our services, health checking and reflection, on the configured address.
+#ifndef NEEDLEWORK_HOST_SERVER_SERVER_H_
+#define NEEDLEWORK_HOST_SERVER_SERVER_H_
+
+#include <grpcpp/server.h>
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include "host/server/host_context.h"
+
+namespace needlework::host {
+
+class HostServer {
+ public:
+  // Binds and starts serving. FAILED_PRECONDITION when the address cannot be bound or is
+  // not loopback / a unix socket (plaintext is for loopback only; TLS is not yet offered).
+  static StatusOr<std::unique_ptr<HostServer>> Start(HostContext* host);
+  ~HostServer();
+
+  // The address actually bound, e.g. "127.0.0.1:43121" when port 0 was configured.
+  const std::string& address() const { return address_; }
+  // Stops accepting calls and lets in-flight calls finish, up to `grace`; then cancels them.
+  void Shutdown(std::chrono::milliseconds grace);
+
+ private:
+  struct Services;
+  HostServer() = default;
+
+  std::unique_ptr<Services> services_;
+  std::unique_ptr<grpc::Server> server_;
+  std::string address_;
+};
+
+// True for 127.0.0.0/8, ::1, localhost and unix: addresses.
+bool IsLoopbackAddress(const std::string& listen);
+
+}  // namespace needlework::host
+
+#endif  // NEEDLEWORK_HOST_SERVER_SERVER_H_

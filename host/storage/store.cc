@@ -1,0 +1,160 @@
+#include "host/storage/store.h"
+
+namespace needlework::host {
+namespace {
+
+// Schema versions, applied in order; PRAGMA user_version records the last one applied.
+// Only append: a shipped migration never changes.
+const char* const kMigrations[] = {
+    R"sql(
+    CREATE TABLE clinics (
+      clinic_id    TEXT PRIMARY KEY,
+      display_name TEXT NOT NULL,
+      created_at   INTEGER NOT NULL);
+    CREATE TABLE clinic_plugins (
+      clinic_id   TEXT NOT NULL REFERENCES clinics(clinic_id),
+      plugin_id   TEXT NOT NULL,
+      enabled     INTEGER NOT NULL,
+      config_json TEXT NOT NULL,
+      updated_at  INTEGER NOT NULL,
+      PRIMARY KEY (clinic_id, plugin_id));
+    CREATE TABLE tokens (
+      token_id   TEXT PRIMARY KEY,
+      token_hash TEXT NOT NULL UNIQUE,
+      role       TEXT NOT NULL,
+      clinic_id  TEXT REFERENCES clinics(clinic_id),
+      label      TEXT NOT NULL,
+      created_at INTEGER NOT NULL);
+    )sql",
+};
+
+}  // namespace
+
+StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& data_dir) {
+  NW_ASSIGN_OR_RETURN(auto lock, DataDirLock::Acquire(data_dir));
+  NW_ASSIGN_OR_RETURN(auto db, sqlite::Database::Open(data_dir + "/needlework.db"));
+  std::unique_ptr<Store> store(new Store(std::move(lock), std::move(db)));
+  NW_RETURN_IF_ERROR(store->Migrate());
+  return store;
+}
+
+Status Store::Migrate() {
+  NW_ASSIGN_OR_RETURN(auto version_query, db_->Prepare("PRAGMA user_version"));
+  NW_ASSIGN_OR_RETURN(bool has_row, version_query->Step());
+  int64_t version = has_row ? version_query->ColumnInt(0) : 0;
+  int64_t target = static_cast<int64_t>(std::size(kMigrations));
+  if (version > target) {
+    return FailedPreconditionError("the store's schema (version " + std::to_string(version) +
+                                   ") is newer than this host understands (" +
+                                   std::to_string(target) + "); upgrade needlework-host");
+  }
+  for (int64_t v = version; v < target; ++v) {
+    NW_ASSIGN_OR_RETURN(auto tx, sqlite::Transaction::Begin(*db_));
+    NW_RETURN_IF_ERROR(db_->Execute(kMigrations[v]));
+    NW_RETURN_IF_ERROR(db_->Execute("PRAGMA user_version = " + std::to_string(v + 1)));
+    NW_RETURN_IF_ERROR(tx->Commit());
+  }
+  return OkStatus();
+}
+
+StatusOr<std::vector<ClinicRecord>> Store::ListClinics() {
+  std::lock_guard lock(mutex_);
+  NW_ASSIGN_OR_RETURN(auto query, db_->Prepare(
+      "SELECT clinic_id, display_name, created_at FROM clinics ORDER BY clinic_id"));
+  std::vector<ClinicRecord> clinics;
+  while (true) {
+    NW_ASSIGN_OR_RETURN(bool row, query->Step());
+    if (!row) break;
+    clinics.push_back({query->ColumnText(0), query->ColumnText(1), query->ColumnInt(2)});
+  }
+  return clinics;
+}
+
+StatusOr<ClinicRecord> Store::GetClinic(const std::string& clinic_id) {
+  std::lock_guard lock(mutex_);
+  NW_ASSIGN_OR_RETURN(auto query, db_->Prepare(
+      "SELECT clinic_id, display_name, created_at FROM clinics WHERE clinic_id = ?"));
+  query->Bind(1, clinic_id);
+  NW_ASSIGN_OR_RETURN(bool row, query->Step());
+  if (!row) return NotFoundError("no clinic '" + clinic_id + "'");
+  return ClinicRecord{query->ColumnText(0), query->ColumnText(1), query->ColumnInt(2)};
+}
+
+Status Store::CreateClinic(const ClinicRecord& clinic, const TokenRecord& first_token) {
+  std::lock_guard lock(mutex_);
+  NW_ASSIGN_OR_RETURN(auto tx, sqlite::Transaction::Begin(*db_));
+  NW_ASSIGN_OR_RETURN(auto insert, db_->Prepare(
+      "INSERT INTO clinics (clinic_id, display_name, created_at) VALUES (?, ?, ?)"));
+  insert->Bind(1, clinic.clinic_id).Bind(2, clinic.display_name).Bind(3, clinic.created_at);
+  Status inserted = insert->Run();
+  if (inserted.code() == StatusCode::kAlreadyExists) {
+    return AlreadyExistsError("clinic '" + clinic.clinic_id + "' already exists");
+  }
+  NW_RETURN_IF_ERROR(inserted);
+  NW_RETURN_IF_ERROR(InsertTokenLocked(first_token));
+  return tx->Commit();
+}
+
+StatusOr<std::vector<PluginSetting>> Store::ListPluginSettings(const std::string& clinic_id) {
+  std::lock_guard lock(mutex_);
+  NW_ASSIGN_OR_RETURN(auto query, db_->Prepare(
+      "SELECT clinic_id, plugin_id, enabled, config_json, updated_at FROM clinic_plugins "
+      "WHERE ?1 = '' OR clinic_id = ?1 ORDER BY clinic_id, plugin_id"));
+  query->Bind(1, clinic_id);
+  std::vector<PluginSetting> settings;
+  while (true) {
+    NW_ASSIGN_OR_RETURN(bool row, query->Step());
+    if (!row) break;
+    settings.push_back({query->ColumnText(0), query->ColumnText(1), query->ColumnInt(2) != 0,
+                        query->ColumnText(3), query->ColumnInt(4)});
+  }
+  return settings;
+}
+
+Status Store::UpsertPluginSetting(const PluginSetting& setting) {
+  std::lock_guard lock(mutex_);
+  NW_ASSIGN_OR_RETURN(auto upsert, db_->Prepare(
+      "INSERT INTO clinic_plugins (clinic_id, plugin_id, enabled, config_json, updated_at) "
+      "VALUES (?, ?, ?, ?, ?) ON CONFLICT (clinic_id, plugin_id) DO UPDATE SET "
+      "enabled = excluded.enabled, config_json = excluded.config_json, "
+      "updated_at = excluded.updated_at"));
+  upsert->Bind(1, setting.clinic_id).Bind(2, setting.plugin_id);
+  upsert->Bind(3, int64_t{setting.enabled ? 1 : 0}).Bind(4, setting.config_json);
+  upsert->Bind(5, setting.updated_at);
+  return upsert->Run();
+}
+
+Status Store::InsertToken(const TokenRecord& token) {
+  std::lock_guard lock(mutex_);
+  return InsertTokenLocked(token);
+}
+
+Status Store::InsertTokenLocked(const TokenRecord& token) {
+  NW_ASSIGN_OR_RETURN(auto insert, db_->Prepare(
+      "INSERT INTO tokens (token_id, token_hash, role, clinic_id, label, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?)"));
+  insert->Bind(1, token.token_id).Bind(2, token.token_hash).Bind(3, token.role);
+  if (token.clinic_id.empty()) {
+    insert->BindNull(4);
+  } else {
+    insert->Bind(4, token.clinic_id);
+  }
+  insert->Bind(5, token.label).Bind(6, token.created_at);
+  return insert->Run();
+}
+
+StatusOr<std::vector<TokenRecord>> Store::ListTokens() {
+  std::lock_guard lock(mutex_);
+  NW_ASSIGN_OR_RETURN(auto query, db_->Prepare(
+      "SELECT token_id, token_hash, role, IFNULL(clinic_id, ''), label, created_at FROM tokens"));
+  std::vector<TokenRecord> tokens;
+  while (true) {
+    NW_ASSIGN_OR_RETURN(bool row, query->Step());
+    if (!row) break;
+    tokens.push_back({query->ColumnText(0), query->ColumnText(1), query->ColumnText(2),
+                      query->ColumnText(3), query->ColumnText(4), query->ColumnInt(5)});
+  }
+  return tokens;
+}
+
+}  // namespace needlework::host
