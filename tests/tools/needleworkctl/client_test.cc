@@ -1,0 +1,83 @@
+#include "client.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace needlework::ctl {
+namespace {
+
+using ::testing::HasSubstr;
+
+TEST(FormatRpcErrorTest, NameCodeAndServerMessage) {
+  GlobalOptions options;
+  grpc::Status status(grpc::StatusCode::ALREADY_EXISTS, "clinic 'aurora' exists");
+  EXPECT_EQ(FormatRpcError("CreateClinic", status, options),
+            "needleworkctl: CreateClinic: ALREADY_EXISTS: clinic 'aurora' exists\n");
+}
+
+TEST(FormatRpcErrorTest, EmptyServerMessage) {
+  GlobalOptions options;
+  grpc::Status status(grpc::StatusCode::INTERNAL, "");
+  EXPECT_EQ(FormatRpcError("ListClinics", status, options),
+            "needleworkctl: ListClinics: INTERNAL\n");
+}
+
+TEST(FormatRpcErrorTest, UnavailableAsksWhetherTheHostRuns) {
+  GlobalOptions options;
+  options.address = "unix:/run/nw.sock";
+  grpc::Status status(grpc::StatusCode::UNAVAILABLE, "failed to connect");
+  EXPECT_EQ(FormatRpcError("ListPlugins", status, options),
+            "needleworkctl: ListPlugins: UNAVAILABLE: failed to connect\n"
+            "needleworkctl: hint: is needlework-host running at unix:/run/nw.sock?\n");
+}
+
+TEST(FormatRpcErrorTest, UnauthenticatedNamesBothWaysToGiveAToken) {
+  grpc::Status status(grpc::StatusCode::UNAUTHENTICATED, "missing bearer token");
+  EXPECT_EQ(FormatRpcError("ListPlugins", status, GlobalOptions()),
+            "needleworkctl: ListPlugins: UNAUTHENTICATED: missing bearer token\n"
+            "needleworkctl: hint: pass --token or set NEEDLEWORK_TOKEN\n");
+}
+
+TEST(FormatRpcErrorTest, PermissionDeniedNamesTheRoleNeeded) {
+  grpc::Status status(grpc::StatusCode::PERMISSION_DENIED, "wrong role");
+  EXPECT_THAT(FormatRpcError("ListPlugins", status, GlobalOptions()),
+              HasSubstr("hint: this command needs an `admin` token\n"));
+  EXPECT_THAT(FormatRpcError("Screen", status, GlobalOptions()),
+              HasSubstr("hint: screen needs a clinic's `emr` token\n"));
+}
+
+TEST(FormatRpcErrorTest, DeadlineNamesTheTimeout) {
+  GlobalOptions options;
+  options.timeout = std::chrono::milliseconds(2500);
+  grpc::Status status(grpc::StatusCode::DEADLINE_EXCEEDED, "Deadline Exceeded");
+  EXPECT_THAT(FormatRpcError("Screen", status, options),
+              HasSubstr("hint: no answer within 2.5 s; raise --timeout\n"));
+}
+
+TEST(IsLocalAddressTest, LoopbackAndUnixSockets) {
+  for (const char* address : {"127.0.0.1:50051", "127.1.2.3:1", "localhost:50051", "localhost",
+                              "[::1]:50051", "::1", "unix:/run/nw.sock", "unix:relative.sock",
+                              "unix-abstract:nw", "dns:///localhost:50051", "ipv4:127.0.0.1:1"}) {
+    EXPECT_TRUE(IsLocalAddress(address)) << address;
+  }
+}
+
+TEST(IsLocalAddressTest, EverythingElse) {
+  for (const char* address : {"10.0.0.5:50051", "clinic.example:443", "[2001:db8::1]:50051",
+                              "dns:///host.example:50051", "127.example.com:1"}) {
+    EXPECT_FALSE(IsLocalAddress(address)) << address;
+  }
+}
+
+TEST(InsecureTokenWarningTest, OnlyForATokenLeavingTheMachine) {
+  GlobalOptions options;
+  options.token = "t";
+  EXPECT_EQ(InsecureTokenWarning(options), "");
+  options.address = "10.0.0.5:50051";
+  EXPECT_THAT(InsecureTokenWarning(options), HasSubstr("warning: the token goes unencrypted"));
+  options.token.clear();
+  EXPECT_EQ(InsecureTokenWarning(options), "");
+}
+
+}  // namespace
+}  // namespace needlework::ctl

@@ -1,0 +1,149 @@
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "render.h"
+
+namespace needlework::ctl {
+namespace {
+
+using ::testing::HasSubstr;
+
+template <typename Response, typename Render>
+std::string Rendered(const Response& response, Render render) {
+  std::ostringstream out;
+  render(response, out);
+  return out.str();
+}
+
+v1::ListPluginsResponse LoadedAndRefused() {
+  v1::ListPluginsResponse response;
+  v1::InstalledPlugin* loaded = response.add_plugins();
+  loaded->set_file("/opt/nw/plugins/libscreening.so");
+  loaded->set_state(v1::InstalledPlugin::STATE_LOADED);
+  loaded->mutable_manifest()->set_id("dev.needlework.screening");
+  loaded->mutable_manifest()->set_version("0.1.0");
+  loaded->mutable_manifest()->add_hooks("screen");
+  loaded->mutable_manifest()->add_hooks("triage");
+  v1::InstalledPlugin* refused = response.add_plugins();
+  refused->set_file("/opt/nw/plugins/libold.so");
+  refused->set_state(v1::InstalledPlugin::STATE_REFUSED);
+  refused->set_refusal_reason("abi_major 2 differs from the host's 1\nbuild_key differs");
+  return response;
+}
+
+TEST(RenderPluginsTest, TableThenRefusedWithReason) {
+  EXPECT_EQ(Rendered(LoadedAndRefused(), RenderPlugins),
+            "ID                        VERSION  STATE    HOOKS          FILE\n"
+            "dev.needlework.screening  0.1.0    loaded   screen,triage  "
+            "/opt/nw/plugins/libscreening.so\n"
+            "-                         -        refused  -              /opt/nw/plugins/libold.so\n"
+            "\n"
+            "Refused:\n"
+            "  /opt/nw/plugins/libold.so:\n"
+            "    abi_major 2 differs from the host's 1\n"
+            "    build_key differs\n");
+}
+
+TEST(RenderPluginsTest, None) {
+  EXPECT_EQ(Rendered(v1::ListPluginsResponse(), RenderPlugins), "No plugins found by the host.\n");
+}
+
+TEST(RenderClinicsTest, Table) {
+  v1::ListClinicsResponse response;
+  v1::Clinic* clinic = response.add_clinics();
+  clinic->set_clinic_id("aurora");
+  clinic->set_display_name("Aurora Skin");
+  clinic->set_created_at("2026-01-02T03:04:05Z");
+  response.add_clinics()->set_clinic_id("b2");
+  EXPECT_EQ(Rendered(response, RenderClinics),
+            "ID      NAME         CREATED\n"
+            "aurora  Aurora Skin  2026-01-02T03:04:05Z\n"
+            "b2      -            -\n");
+}
+
+TEST(RenderClinicsTest, NoneSaysHowToAddOne) {
+  EXPECT_THAT(Rendered(v1::ListClinicsResponse(), RenderClinics),
+              HasSubstr("needleworkctl clinic create"));
+}
+
+TEST(RenderCreatedClinicTest, ShowsTokenOnce) {
+  v1::CreateClinicResponse response;
+  response.mutable_clinic()->set_clinic_id("aurora");
+  response.mutable_clinic()->set_display_name("Aurora Skin");
+  response.mutable_clinic()->set_created_at("2026-01-02T03:04:05Z");
+  response.set_emr_token("nw_emr_secret");
+  EXPECT_EQ(Rendered(response, RenderCreatedClinic),
+            "Created clinic:\n"
+            "  id       aurora\n"
+            "  name     Aurora Skin\n"
+            "  created  2026-01-02T03:04:05Z\n"
+            "\n"
+            "EMR token (shown only this once; the host keeps only its hash, so store it now):\n"
+            "  nw_emr_secret\n");
+}
+
+TEST(RenderClinicPluginsTest, TableWithCompactOverrides) {
+  v1::ListClinicPluginsResponse response;
+  v1::ClinicPlugin* on = response.add_plugins();
+  on->set_plugin_id("dev.needlework.screening");
+  on->set_enabled(true);
+  on->set_installed(true);
+  on->set_plugin_version("0.1.0");
+  on->set_config_json("{\n  \"max_depth_mm\": 1.5\n}");
+  v1::ClinicPlugin* gone = response.add_plugins();
+  gone->set_plugin_id("com.acme.rf");
+  EXPECT_EQ(Rendered(response, RenderClinicPlugins),
+            "PLUGIN                    ENABLED  VERSION  INSTALLED  CONFIG OVERRIDES\n"
+            "dev.needlework.screening  yes      0.1.0    yes        {\"max_depth_mm\":1.5}\n"
+            "com.acme.rf               no       -        no         -\n");
+}
+
+TEST(RenderClinicPluginTest, AfterEnable) {
+  v1::ClinicPlugin plugin;
+  plugin.set_plugin_id("com.acme.rf");
+  plugin.set_enabled(true);
+  plugin.set_installed(true);
+  plugin.set_plugin_version("2.0.0");
+  plugin.set_config_json(R"({"depth": 1})");
+  plugin.set_effective_config_json(R"({"depth": 1, "speed": 2})");
+  plugin.set_updated_at("2026-01-02T03:04:05Z");
+  std::ostringstream out;
+  RenderClinicPlugin("aurora", plugin, out);
+  EXPECT_EQ(out.str(),
+            "Plugin com.acme.rf for clinic aurora: enabled\n"
+            "  version           2.0.0\n"
+            "  installed         yes\n"
+            "  config overrides  {\"depth\":1}\n"
+            "  effective config  {\"depth\":1,\"speed\":2}\n"
+            "  updated           2026-01-02T03:04:05Z\n");
+}
+
+TEST(RenderClinicPluginTest, NotInstalledSaysSo) {
+  v1::ClinicPlugin plugin;
+  plugin.set_plugin_id("com.acme.gone");
+  std::ostringstream out;
+  RenderClinicPlugin("aurora", plugin, out);
+  EXPECT_THAT(out.str(), HasSubstr(": disabled\n"));
+  EXPECT_THAT(out.str(), HasSubstr("installed         no: the host has no plugin of this id\n"));
+}
+
+TEST(ToJsonTest, IncludesDefaultValuedFields) {
+  v1::ClinicPlugin plugin;
+  plugin.set_plugin_id("com.acme.rf");
+  std::string json = ToJson(plugin);
+  EXPECT_THAT(json, HasSubstr("\"pluginId\": \"com.acme.rf\""));
+  EXPECT_THAT(json, HasSubstr("\"enabled\": false"));
+  EXPECT_THAT(json, HasSubstr("\"installed\": false"));
+  EXPECT_EQ(json.back(), '\n');
+}
+
+TEST(ToJsonTest, EnumsByName) {
+  std::string json = ToJson(LoadedAndRefused());
+  EXPECT_THAT(json, HasSubstr("\"state\": \"STATE_REFUSED\""));
+  EXPECT_THAT(json, HasSubstr("\"refusalReason\": "));
+}
+
+}  // namespace
+}  // namespace needlework::ctl

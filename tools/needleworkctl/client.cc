@@ -1,0 +1,89 @@
+#include "client.h"
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <sstream>
+
+#include "needlework/status.h"
+
+namespace needlework::ctl {
+namespace {
+
+constexpr std::string_view kLocalHosts[] = {"localhost", "::1", "[::1]"};
+
+// The host part of a gRPC target: "127.0.0.1" for "dns:///127.0.0.1:50051".
+std::string_view TargetHost(std::string_view target) {
+  for (std::string_view scheme : {"dns:///", "dns:", "ipv4:", "ipv6:"}) {
+    if (target.starts_with(scheme)) target.remove_prefix(scheme.size());
+  }
+  if (target.starts_with('[')) return target.substr(0, target.find(']') + 1);
+  if (target.find(':') != target.rfind(':')) return target;  // bare IPv6, no port
+  return target.substr(0, target.find(':'));
+}
+
+// "10" for 10'000 ms, "0.5" for 500 ms.
+std::string Seconds(std::chrono::milliseconds duration) {
+  std::ostringstream text;
+  text << static_cast<double>(duration.count()) / 1000.0;
+  return text.str();
+}
+
+std::string Hint(std::string_view rpc, grpc::StatusCode code, const GlobalOptions& options) {
+  switch (code) {
+    case grpc::StatusCode::UNAVAILABLE:
+      return "is needlework-host running at " + options.address + "?";
+    case grpc::StatusCode::UNAUTHENTICATED:
+      return "pass --token or set NEEDLEWORK_TOKEN";
+    case grpc::StatusCode::PERMISSION_DENIED:
+      return rpc == "Screen" ? "screen needs a clinic's `emr` token"
+                             : "this command needs an `admin` token";
+    case grpc::StatusCode::DEADLINE_EXCEEDED:
+      return "no answer within " + Seconds(options.timeout) + " s; raise --timeout";
+    default:
+      return "";
+  }
+}
+
+}  // namespace
+
+std::shared_ptr<grpc::Channel> CreateChannel(const GlobalOptions& options) {
+  return grpc::CreateChannel(options.address, grpc::InsecureChannelCredentials());
+}
+
+bool IsLocalAddress(std::string_view address) {
+  if (address.starts_with("unix:") || address.starts_with("unix-abstract:")) return true;
+  std::string_view host = TargetHost(address);
+  bool ipv4 = std::all_of(host.begin(), host.end(), [](char c) {
+    return c == '.' || std::isdigit(static_cast<unsigned char>(c)) != 0;
+  });
+  if (ipv4 && host.starts_with("127.")) return true;
+  for (std::string_view local : kLocalHosts) {
+    if (host == local) return true;
+  }
+  return false;
+}
+
+std::string InsecureTokenWarning(const GlobalOptions& options) {
+  if (options.token.empty() || IsLocalAddress(options.address)) return "";
+  return "needleworkctl: warning: the token goes unencrypted to " + options.address +
+         " (TLS is not supported yet); prefer a loopback address or a unix socket\n";
+}
+
+void PrepareContext(const GlobalOptions& options, grpc::ClientContext* context) {
+  context->set_deadline(std::chrono::system_clock::now() + options.timeout);
+  if (!options.token.empty()) context->AddMetadata("authorization", "Bearer " + options.token);
+}
+
+std::string FormatRpcError(std::string_view rpc, const grpc::Status& status,
+                           const GlobalOptions& options) {
+  std::string text = "needleworkctl: " + std::string(rpc) + ": " +
+                     std::string(StatusCodeName(static_cast<StatusCode>(status.error_code())));
+  if (!status.error_message().empty()) text.append(": ").append(status.error_message());
+  text.append("\n");
+  std::string hint = Hint(rpc, status.error_code(), options);
+  if (!hint.empty()) text.append("needleworkctl: hint: ").append(hint).append("\n");
+  return text;
+}
+
+}  // namespace needlework::ctl

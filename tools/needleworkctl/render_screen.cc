@@ -1,0 +1,71 @@
+// Rendering of ScreeningService responses.
+#include "codes.h"
+#include "render.h"
+#include "table.h"
+#include "text.h"
+
+namespace needlework::ctl {
+namespace {
+
+using types::v1::Finding;
+
+// "REVIEW_REQUIRED"; "unknown (9)" for a value newer than this build.
+std::string OutcomeName(types::v1::Outcome outcome) {
+  const std::string& name = types::v1::Outcome_Name(outcome);
+  if (name.empty()) return "unknown (" + std::to_string(static_cast<int>(outcome)) + ")";
+  return std::string(StripPrefix(name, "OUTCOME_"));
+}
+
+// "SNOMED 11381005 (Acne vulgaris) from Condition/0023b3a7: active condition".
+std::string FormatEvidence(const types::v1::Evidence& evidence) {
+  std::string text = FormatCoding(evidence.code());
+  if (!evidence.source_ref().empty()) text.append(" from ").append(evidence.source_ref());
+  if (!evidence.description().empty()) {
+    text.append(evidence.source_ref().empty() ? ": " : " - ").append(evidence.description());
+  }
+  return text;
+}
+
+// "  2. [warning] <summary>", then its fields aligned under it.
+void PrintFinding(int number, const Finding& finding, std::ostream& out) {
+  out << "  " << number << ". ["
+      << EnumLabel(types::v1::Indicator_Name(finding.indicator()), "INDICATOR_") << "] "
+      << finding.summary() << '\n';
+  Table fields;
+  fields.AddRow({"outcome", OutcomeName(finding.outcome())});
+  fields.AddRow({"plugin", OrDash(finding.source_plugin())});
+  fields.AddRow({"rule", OrDash(finding.rule_id())});
+  for (int i = 0; i < finding.evidence_size(); ++i) {
+    fields.AddRow({i == 0 ? "evidence" : "", FormatEvidence(finding.evidence(i))});
+  }
+  if (!finding.detail().empty()) fields.AddRow({"detail", finding.detail()});
+  fields.Print(out, "     ");
+}
+
+void PrintRuns(const v1::ScreenResponse& response, std::ostream& out) {
+  out << "\nPlugin runs (" << response.plugin_runs_size() << "):\n";
+  if (response.plugin_runs().empty()) return;
+  Table table({"PLUGIN", "VERSION", "STATE", "TIME", "MESSAGE"});
+  for (const v1::PluginRun& run : response.plugin_runs()) {
+    table.AddRow({run.plugin_id(), OrDash(run.plugin_version()),
+                  EnumLabel(v1::PluginRun::State_Name(run.state()), "STATE_"),
+                  FormatMicros(run.duration_micros()), OrDash(run.message())});
+  }
+  table.Print(out, "  ");
+}
+
+}  // namespace
+
+void RenderScreen(const v1::ScreenResponse& response, std::ostream& out) {
+  out << "Outcome: " << OutcomeName(response.outcome()) << '\n';
+  if (!response.patient_ref().empty()) out << "Patient: " << response.patient_ref() << '\n';
+  out << "\nFindings (" << response.findings_size() << "):\n";
+  if (response.findings().empty()) out << "  none\n";
+  for (int i = 0; i < response.findings_size(); ++i) {
+    if (i > 0) out << '\n';
+    PrintFinding(i + 1, response.findings(i), out);
+  }
+  PrintRuns(response, out);
+}
+
+}  // namespace needlework::ctl

@@ -1,0 +1,53 @@
+#include "requests.h"
+
+#include "inputs.h"
+
+namespace needlework::ctl {
+
+v1::CreateClinicRequest BuildCreateClinicRequest(const Command& command) {
+  v1::CreateClinicRequest request;
+  request.set_clinic_id(command.clinic_id);
+  request.set_display_name(command.display_name);
+  return request;
+}
+
+v1::ListClinicPluginsRequest BuildListClinicPluginsRequest(const Command& command) {
+  v1::ListClinicPluginsRequest request;
+  request.set_clinic_id(command.clinic_id);
+  return request;
+}
+
+v1::DisablePluginRequest BuildDisablePluginRequest(const Command& command) {
+  v1::DisablePluginRequest request;
+  request.set_clinic_id(command.clinic_id);
+  request.set_plugin_id(command.plugin_id);
+  return request;
+}
+
+StatusOr<v1::EnablePluginRequest> BuildEnablePluginRequest(const Command& command) {
+  v1::EnablePluginRequest request;
+  request.set_clinic_id(command.clinic_id);
+  request.set_plugin_id(command.plugin_id);
+  if (command.config.has_value()) {
+    NW_ASSIGN_OR_RETURN(*request.mutable_config_json(), ResolveConfig(*command.config));
+  }
+  return request;
+}
+
+StatusOr<v1::SetPluginConfigRequest> BuildSetPluginConfigRequest(const Command& command) {
+  v1::SetPluginConfigRequest request;
+  request.set_clinic_id(command.clinic_id);
+  request.set_plugin_id(command.plugin_id);
+  NW_ASSIGN_OR_RETURN(*request.mutable_config_json(), ResolveConfig(command.config.value_or("")));
+  return request;
+}
+
+StatusOr<v1::ScreenRequest> BuildScreenRequest(const Command& command) {
+  v1::ScreenRequest request;
+  NW_ASSIGN_OR_RETURN(*request.mutable_fhir(), ReadFhirFiles(command.fhir_files));
+  for (const auto& concern : command.concerns) *request.add_concerns() = concern;
+  for (const auto& area : command.areas) *request.add_treatment_areas() = area;
+  return request;
+}
+
+}  // namespace needlework::ctl

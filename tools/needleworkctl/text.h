@@ -1,0 +1,39 @@
+// Small text helpers shared by the renderers.
+#ifndef NEEDLEWORK_TOOLS_NEEDLEWORKCTL_TEXT_H_
+#define NEEDLEWORK_TOOLS_NEEDLEWORKCTL_TEXT_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace needlework::ctl {
+
+// An enum value name for people: `prefix` removed, lower case, '-' for '_'
+// ("STATE_TIMED_OUT", "STATE_" -> "timed-out"); "unknown" for "" (a value newer than this
+// build, which protobuf cannot name).
+std::string EnumLabel(std::string_view name, std::string_view prefix);
+
+// `name` without `prefix` ("OUTCOME_DEFER", "OUTCOME_" -> "DEFER").
+std::string_view StripPrefix(std::string_view name, std::string_view prefix);
+
+// JSON text on one line: whitespace outside strings removed, everything else as given (key
+// order, number spelling). Meant for JSON: other text loses its whitespace outside double
+// quotes too.
+std::string CompactJson(std::string_view json);
+
+// "850 us", "12.3 ms", "1.50 s".
+std::string FormatMicros(int64_t micros);
+
+// `text` with every control character (newline, escape, ...) shown as a space, so text from
+// the host can neither break a layout nor drive the terminal.
+std::string Printable(std::string_view text);
+
+// `text`, or "-" when it is empty.
+std::string OrDash(std::string_view text);
+
+// "yes" or "no".
+std::string_view YesNo(bool value);
+
+}  // namespace needlework::ctl
+
+#endif  // NEEDLEWORK_TOOLS_NEEDLEWORKCTL_TEXT_H_
