@@ -108,18 +108,5 @@ TEST_F(RunCtlTest, NoHostExitsOneNamingTheRpcWithAHint) {
   }
 }
 
-TEST(RunCtlWarningTest, TokenToAnotherMachineIsWarnedAbout) {
-  // 192.0.2.1 is TEST-NET-1 (RFC 5737): never routed, so the call fails either way.
-  std::ostringstream out;
-  std::ostringstream err;
-  int exit_code =
-      RunCtl({"--address", "192.0.2.1:50051", "--token", "t", "--timeout", "0.2", "plugins"},
-             Environment(), out, err);
-  EXPECT_EQ(exit_code, kExitRpcError);
-  EXPECT_THAT(err.str(), StartsWith("needleworkctl: warning: the token goes unencrypted to "
-                                    "192.0.2.1:50051"));
-  EXPECT_THAT(err.str(), HasSubstr("needleworkctl: ListPlugins: "));
-}
-
 }  // namespace
 }  // namespace needlework::ctl
