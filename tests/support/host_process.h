@@ -1,0 +1,68 @@
+// The real needlework-host binary, started for a test on an ephemeral loopback port with a
+// temporary data directory, and a gRPC channel to it.
+#ifndef NEEDLEWORK_TESTS_SUPPORT_HOST_PROCESS_H_
+#define NEEDLEWORK_TESTS_SUPPORT_HOST_PROCESS_H_
+
+#include <grpcpp/grpcpp.h>
+#include <sys/types.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "support/temp_dir.h"
+
+namespace needlework::testing {
+
+struct HostOptions {
+  // Defaults to the built-in plugins' directory.
+  std::vector<std::string> plugin_dirs = {NEEDLEWORK_PLUGIN_DIR};
+  std::map<std::string, int> hook_deadlines_ms;
+  bool seed_demo = true;
+};
+
+class HostProcess {
+ public:
+  // Writes a config into a new temp dir, starts the host and waits until it serves.
+  // Fails the current test (and returns nullptr) when it does not come up.
+  static std::unique_ptr<HostProcess> Start(const HostOptions& options = {});
+  ~HostProcess();  // SIGTERM, then SIGKILL if it lingers
+
+  // SIGTERM and wait; the exit code (128 + signal if killed by one).
+  int Stop();
+  // Stop, then start again on the same data dir; false (and a test failure) on error.
+  bool Restart();
+  bool running() const { return pid_ > 0; }
+
+  const std::string& address() const { return address_; }
+  const std::string& emr_token() const { return emr_token_; }    // demo clinic
+  const std::string& admin_token() const { return admin_token_; }
+  std::shared_ptr<grpc::Channel> channel() const { return channel_; }
+  // Everything the host wrote to stderr so far.
+  std::string Log() const;
+  const std::string& data_dir() const { return data_dir_; }
+  const std::string& config_path() const { return config_path_; }
+
+ private:
+  HostProcess() = default;
+  bool Launch();
+  bool ReadDemoCredentials();
+
+  HostOptions options_;
+  std::unique_ptr<TempDir> dir_;
+  std::string data_dir_, config_path_, log_path_, ready_path_;
+  pid_t pid_ = -1;
+  std::string address_, emr_token_, admin_token_;
+  std::shared_ptr<grpc::Channel> channel_;
+};
+
+// A ClientContext carrying `authorization: Bearer <token>` and a 10 s deadline.
+std::unique_ptr<grpc::ClientContext> AuthorizedContext(const std::string& token);
+
+// Runs the needleworkctl binary with `args`; returns its exit code and fills stdout/stderr.
+int RunCtlBinary(const std::vector<std::string>& args, std::string* out, std::string* err);
+
+}  // namespace needlework::testing
+
+#endif  // NEEDLEWORK_TESTS_SUPPORT_HOST_PROCESS_H_
