@@ -1,0 +1,64 @@
+// The example patients in examples/patients/ normalise, and say what their README says.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "host/fhir/normalize.h"
+#include "host/fhir/rxnorm_map.h"
+
+namespace needlework::fhir {
+namespace {
+
+using ::testing::SizeIs;
+using types::v1::PatientFacts;
+
+// The facts of examples/patients/<name>, ingredients filled from the built-in map.
+PatientFacts LoadExample(const std::string& name) {
+  std::ifstream file(std::string(NEEDLEWORK_SOURCE_DIR "/examples/patients/") + name);
+  EXPECT_TRUE(file) << name;
+  std::ostringstream text;
+  text << file.rdbuf();
+  StatusOr<PatientFacts> facts = NormalizeFhir({text.str()});
+  EXPECT_TRUE(facts.ok()) << name << ": " << facts.status().ToString();
+  StatusOr<RxNormIngredientMap> map = RxNormIngredientMap::BuiltIn();
+  EXPECT_TRUE(map.ok());
+  if (!facts.ok() || !map.ok()) return PatientFacts();
+  map->FillIngredients(&*facts);
+  return *facts;
+}
+
+TEST(ExamplePatientsTest, EligibleHasOnlyResolvedConditionsAndAnUnrelatedMedicine) {
+  PatientFacts facts = LoadExample("eligible.json");
+  EXPECT_EQ(facts.patient_ref(), "Patient/5f0d2c1e-8a3b-4c6d-9e7f-0a1b2c3d4e01");
+  EXPECT_EQ(facts.sex(), "female");
+  ASSERT_THAT(facts.conditions(), SizeIs(2));
+  for (const types::v1::Condition& condition : facts.conditions()) {
+    EXPECT_EQ(condition.clinical_status(), types::v1::CONDITION_STATUS_RESOLVED);
+  }
+  ASSERT_THAT(facts.medications(), SizeIs(1));
+  ASSERT_THAT(facts.medications(0).ingredients(), SizeIs(1));
+  EXPECT_EQ(facts.medications(0).ingredients(0).code(), "6373");  // levonorgestrel
+}
+
+TEST(ExamplePatientsTest, ActiveAcneHasAnActiveAcneVulgaris) {
+  PatientFacts facts = LoadExample("active-acne.json");
+  ASSERT_THAT(facts.conditions(), SizeIs(1));
+  EXPECT_EQ(facts.conditions(0).codes(0).code(), "88616000");
+  EXPECT_EQ(facts.conditions(0).clinical_status(), types::v1::CONDITION_STATUS_ACTIVE);
+}
+
+TEST(ExamplePatientsTest, WarfarinHasAnActiveWarfarinIngredient) {
+  PatientFacts facts = LoadExample("warfarin.json");
+  ASSERT_THAT(facts.medications(), SizeIs(1));
+  EXPECT_EQ(facts.medications(0).status(), types::v1::MEDICATION_STATUS_ACTIVE);
+  EXPECT_EQ(facts.medications(0).codes(0).code(), "855332");
+  ASSERT_THAT(facts.medications(0).ingredients(), SizeIs(1));
+  EXPECT_EQ(facts.medications(0).ingredients(0).code(), "11289");
+  EXPECT_EQ(facts.medications(0).ingredients(0).display(), "warfarin");
+}
+
+}  // namespace
+}  // namespace needlework::fhir
