@@ -1,0 +1,29 @@
+// Compiles the screening plugin's effective config (JSON) into an immutable RuleSet.
+//
+// The config is data end to end: every value set, outcome, text and threshold comes from
+// it, and the manifest's default_config_json holds the shipped defaults. Its shape is
+// designed for JSON merge patch (RFC 7386), which the host applies to the defaults with a
+// clinic's patch: rules are keyed by rule id, value sets by "system|code", so a clinic adds
+// a code with a new key, removes one with null, and switches a rule off with
+// "enabled": false. config_schema.json describes the same shape as a JSON Schema.
+#ifndef NEEDLEWORK_PLUGINS_SCREENING_CONFIG_H_
+#define NEEDLEWORK_PLUGINS_SCREENING_CONFIG_H_
+
+#include <string_view>
+
+#include "needlework/status.h"
+#include "plugins/screening/rule_set.h"
+
+namespace needlework::screening {
+
+// Parses and validates `config_json` strictly and compiles it. On any problem (not JSON,
+// an unknown key, a missing or mistyped field, an unknown outcome or indicator, a value-set
+// key that is not "system|code", a summary of 140 characters or more, a rule id that is
+// not lower-case words joined by hyphens, observations without min_value) returns
+// INVALID_ARGUMENT whose message lists every problem, each with its JSON path.
+// Disabled rules are validated too, so switching one back on cannot fail later.
+StatusOr<RuleSet> CompileConfig(std::string_view config_json);
+
+}  // namespace needlework::screening
+
+#endif  // NEEDLEWORK_PLUGINS_SCREENING_CONFIG_H_

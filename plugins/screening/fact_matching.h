@@ -1,0 +1,33 @@
+// Matching a patient's facts against one rule's value sets.
+//
+// Which facts count (the rest are ignored):
+//  - Conditions: ACTIVE, RECURRENCE, RELAPSE: the patient has the condition now.
+//    INACTIVE, REMISSION, RESOLVED and UNSPECIFIED do not count.
+//  - Medications: ACTIVE; ON_HOLD (paused, expected to resume: the patient is still under
+//    the medicine's regimen, and a blood thinner may be restarted before the session);
+//    INTENDED (prescribed to start: the patient may be taking it by the session).
+//    COMPLETED, STOPPED, CANCELLED, ENTERED_IN_ERROR, NOT_TAKEN, DRAFT, UNKNOWN and
+//    UNSPECIFIED do not count.
+//  - Allergies: ACTIVE only.
+//  - Observations have no status: all count. For each observation code in the rule, the
+//    latest observation of that code with a numeric value decides (latest = greatest
+//    `effective`, compared as text, which orders FHIR dateTimes written alike; among equal
+//    or empty ones, the one listed last). It matches when its value is >= min_value.
+#ifndef NEEDLEWORK_PLUGINS_SCREENING_FACT_MATCHING_H_
+#define NEEDLEWORK_PLUGINS_SCREENING_FACT_MATCHING_H_
+
+#include "needlework/types/v1/clinical.pb.h"
+#include "plugins/screening/rule_set.h"
+
+namespace needlework::screening {
+
+// Appends to `finding` one Evidence per fact of `patient` that `rule` matches, in the order
+// conditions, medications, allergies, observations. Each Evidence holds the matching coding
+// (its display filled from the config when the fact has none), the fact's source_ref and a
+// description such as "active condition" or "active medication, ingredient warfarin".
+void CollectEvidence(const Rule& rule, const types::v1::PatientFacts& patient,
+                     types::v1::Finding* finding);
+
+}  // namespace needlework::screening
+
+#endif  // NEEDLEWORK_PLUGINS_SCREENING_FACT_MATCHING_H_

@@ -1,0 +1,107 @@
+#include "plugins/screening/screen.h"
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "needlework/code_systems.h"
+#include "plugins/screening/fact_matching.h"
+#include "plugins/screening/text.h"
+
+namespace needlework::screening {
+namespace {
+
+using google::protobuf::RepeatedPtrField;
+using types::v1::Coding;
+using types::v1::Finding;
+
+// A finding of `spec` without evidence, its texts as the config gives them.
+Finding NewFinding(const FindingSpec& spec) {
+  Finding finding;
+  finding.set_rule_id(spec.rule_id);
+  Coding* code = finding.mutable_code();
+  code->set_system(std::string(code_systems::kScreeningRule));
+  code->set_code(spec.rule_id);
+  code->set_display(spec.display);
+  finding.set_outcome(spec.outcome);
+  finding.set_indicator(spec.indicator);
+  finding.set_summary(spec.summary);
+  finding.set_detail(spec.detail);
+  return finding;
+}
+
+// A concern finding: {concern} in its texts replaced by `concern`; the summary is cut to
+// kMaxSummaryLength when a long concern name makes it longer.
+Finding NewConcernFinding(const FindingSpec& spec, const Coding& concern,
+                          const std::string& concern_name) {
+  Finding finding = NewFinding(spec);
+  finding.set_summary(
+      TruncateUtf8(ReplaceAll(spec.summary, kConcernPlaceholder, concern_name), kMaxSummaryLength));
+  finding.set_detail(ReplaceAll(spec.detail, kConcernPlaceholder, concern_name));
+  types::v1::Evidence* evidence = finding.add_evidence();
+  *evidence->mutable_code() = concern;
+  if (concern.display().empty()) evidence->mutable_code()->set_display(concern_name);
+  evidence->set_description("requested concern");
+  return finding;
+}
+
+Status CheckConcerns(const RepeatedPtrField<Coding>& concerns) {
+  for (int i = 0; i < concerns.size(); ++i) {
+    if (concerns[i].system().empty() || concerns[i].code().empty()) {
+      return InvalidArgumentError("concerns[" + std::to_string(i) +
+                                  "]: a concern needs both system and code");
+    }
+  }
+  return OkStatus();
+}
+
+void AddRuleFindings(const RuleSet& rules, const types::v1::PatientFacts& patient,
+                     std::vector<Finding>* findings) {
+  for (const Rule& rule : rules.rules) {
+    Finding finding = NewFinding(rule.finding);
+    CollectEvidence(rule, patient, &finding);
+    if (finding.evidence_size() > 0) findings->push_back(std::move(finding));
+  }
+}
+
+// One finding per distinct concern (by system and code), in request order.
+void AddConcernFindings(const RuleSet& rules, const RepeatedPtrField<Coding>& concerns,
+                        std::vector<Finding>* findings) {
+  std::vector<std::string> seen;
+  for (const Coding& concern : concerns) {
+    std::string key = CodingKey(concern.system(), concern.code());
+    if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+    seen.push_back(std::move(key));
+    const std::string* listed = rules.indications.Find(concern);
+    const std::optional<FindingSpec>& spec = listed ? rules.indication : rules.not_an_indication;
+    if (!spec) continue;
+    const std::string& name = listed                      ? *listed
+                              : concern.display().empty() ? concern.code()
+                                                          : concern.display();
+    findings->push_back(NewConcernFinding(*spec, concern, name));
+  }
+}
+
+}  // namespace
+
+Status ScreenPatient(const RuleSet& rules, const plugin::v1::ScreenRequest& request,
+                     plugin::v1::ScreenResponse* response) {
+  NW_RETURN_IF_ERROR(CheckConcerns(request.concerns()));
+  std::vector<Finding> findings;
+  AddRuleFindings(rules, request.patient(), &findings);
+  AddConcernFindings(rules, request.concerns(), &findings);
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    return OutcomeRank(a.outcome()) > OutcomeRank(b.outcome());
+  });
+  Outcome outcome = types::v1::OUTCOME_ELIGIBLE;
+  for (Finding& finding : findings) {
+    outcome = MostRestrictive(outcome, finding.outcome());
+    *response->add_findings() = std::move(finding);
+  }
+  response->set_outcome(outcome);
+  return OkStatus();
+}
+
+}  // namespace needlework::screening
