@@ -120,7 +120,8 @@ std::optional<Rule> ReadRule(const std::string& id, const Json& object, ConfigEr
   }
   RejectUnknownKeys(object, path,
                     {"enabled", "display", "outcome", "indicator", "summary", "detail",
-                     "conditions", "medications", "allergies", "observations", "min_value"},
+                     "conditions", "medications", "allergies", "observations", "min_value",
+                     "include_condition_history"},
                     errors);
   bool enabled = ReadBool(object, path, "enabled", true, errors);
   Rule rule{ReadFindingSpec(object, path, id, errors),
@@ -128,7 +129,8 @@ std::optional<Rule> ReadRule(const std::string& id, const Json& object, ConfigEr
             ReadValueSet(object, path, "medications", errors),
             ReadValueSet(object, path, "allergies", errors),
             ReadValueSet(object, path, "observations", errors),
-            ReadNumber(object, path, "min_value", errors)};
+            ReadNumber(object, path, "min_value", errors),
+            ReadBool(object, path, "include_condition_history", false, errors)};
   if (!rule.observations.empty() && !rule.min_value) {
     errors.Add(JoinPath(path, "min_value"), "is required when observations is not empty");
   }

@@ -46,7 +46,8 @@ void AddEvidence(const Match& match, const std::string& source_ref, std::string 
 }
 
 // The evidence description of a condition that counts (see fact_matching.h), else nullopt.
-std::optional<std::string_view> ConditionState(types::v1::ConditionStatus status) {
+std::optional<std::string_view> ConditionState(types::v1::ConditionStatus status,
+                                               bool include_history) {
   switch (status) {
     case types::v1::CONDITION_STATUS_ACTIVE:
       return "active condition";
@@ -54,6 +55,15 @@ std::optional<std::string_view> ConditionState(types::v1::ConditionStatus status
       return "active condition (recurrence)";
     case types::v1::CONDITION_STATUS_RELAPSE:
       return "active condition (relapse)";
+    case types::v1::CONDITION_STATUS_INACTIVE:
+      return include_history ? std::optional<std::string_view>("history: inactive condition")
+                             : std::nullopt;
+    case types::v1::CONDITION_STATUS_REMISSION:
+      return include_history ? std::optional<std::string_view>("history: condition in remission")
+                             : std::nullopt;
+    case types::v1::CONDITION_STATUS_RESOLVED:
+      return include_history ? std::optional<std::string_view>("history: resolved condition")
+                             : std::nullopt;
     default:
       return std::nullopt;
   }
@@ -76,7 +86,7 @@ std::optional<std::string_view> MedicationState(types::v1::MedicationStatus stat
 void MatchConditions(const Rule& rule, const PatientFacts& patient, Finding* finding) {
   if (rule.conditions.empty()) return;
   for (const types::v1::Condition& condition : patient.conditions()) {
-    std::optional<std::string_view> state = ConditionState(condition.clinical_status());
+    std::optional<std::string_view> state = ConditionState(condition.clinical_status(), rule.include_condition_history);
     if (!state) continue;
     if (Match match = FindIn(rule.conditions, condition.codes())) {
       AddEvidence(match, condition.source_ref(), std::string(*state), finding);

@@ -2,7 +2,8 @@
 //
 // Which facts count (the rest are ignored):
 //  - Conditions: ACTIVE, RECURRENCE, RELAPSE: the patient has the condition now.
-//    INACTIVE, REMISSION, RESOLVED and UNSPECIFIED do not count.
+//    INACTIVE, REMISSION, RESOLVED count only for a rule with include_condition_history
+//    (chronic relapsing disease: eczema, psoriasis); UNSPECIFIED never counts.
 //  - Medications: ACTIVE; ON_HOLD (paused, expected to resume: the patient is still under
 //    the medicine's regimen, and a blood thinner may be restarted before the session);
 //    INTENDED (prescribed to start: the patient may be taking it by the session).

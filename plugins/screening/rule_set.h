@@ -39,6 +39,9 @@ struct Rule {
   ValueSet allergies;
   ValueSet observations;            // matched when the latest value is >= min_value
   std::optional<double> min_value;  // always set when `observations` is not empty
+  // Conditions also count when resolved, inactive or in remission: for chronic, relapsing
+  // skin disease (eczema, psoriasis) a history matters as much as a flare.
+  bool include_condition_history = false;
 };
 
 // A whole compiled config.

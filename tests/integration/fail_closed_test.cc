@@ -2,6 +2,8 @@
 // reads as "no contraindications": the outcome is at least REVIEW_REQUIRED, naming it.
 #include <gmock/gmock.h>
 
+#include <thread>
+
 #include "integration/api_helpers.h"
 
 namespace needlework::testing {
@@ -81,22 +83,33 @@ TEST_F(FailClosedTest, AnswerWithoutOutcomeIsNotAPass) {
   ExpectReviewNamingAlpha(ScreenWithAlpha(R"({"mode":"no_outcome"})"), v1::PluginRun::STATE_ERROR);
 }
 
-TEST_F(FailClosedTest, PluginPastItsDeadlineIsTimedOutThenQuarantined) {
-  // alpha sorts before the screening plugin, so a stuck alpha also leaves it NOT_RUN.
-  auto reply = ScreenWithAlpha(R"({"mode":"ok","sleep_ms":3000})");
-  ASSERT_TRUE(reply.status.ok()) << reply.status.error_message();
-  EXPECT_EQ(reply.response.outcome(), types::OUTCOME_REVIEW_REQUIRED);
-  ASSERT_NE(RunOf(reply.response, kAlpha), nullptr);
-  EXPECT_EQ(RunOf(reply.response, kAlpha)->state(), v1::PluginRun::STATE_TIMED_OUT);
-  EXPECT_EQ(RunOf(reply.response, kScreeningPlugin)->state(), v1::PluginRun::STATE_NOT_RUN);
-  EXPECT_EQ(FindingsFrom(reply.response, kScreeningPlugin).size(), 1u);  // its stand-in finding
+TEST_F(FailClosedTest, PluginPastItsDeadlineIsTimedOutAndQuarantinedMeanwhile) {
+  // Plugins run in id order: org.needlework.screening, then test.alpha, then test.beta.
+  Api api(*host_);
+  ASSERT_TRUE(api.Configure(host_->admin_token(), "demo", kAlpha, R"({"sleep_ms":4000})").status.ok());
+  Reply<v1::ScreenResponse> stuck;
+  std::thread first([&] { stuck = Api(*host_).Screen(host_->emr_token(), FactsWithConditions({})); });
+  // Well past the 300 ms deadline, well before alpha wakes up.
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  auto meanwhile = api.Screen(host_->emr_token(), FactsWithConditions({}));
+  first.join();
 
-  // While the first call is still stuck in the same instance, it is not called again.
-  auto next = Api(*host_).Screen(host_->emr_token(), FactsWithConditions({}));
-  ASSERT_TRUE(next.status.ok()) << next.status.error_message();
-  EXPECT_EQ(next.response.outcome(), types::OUTCOME_REVIEW_REQUIRED);
-  EXPECT_EQ(RunOf(next.response, kAlpha)->state(), v1::PluginRun::STATE_QUARANTINED);
-  EXPECT_EQ(RunOf(next.response, kScreeningPlugin)->state(), v1::PluginRun::STATE_OK);
+  ASSERT_TRUE(meanwhile.status.ok()) << meanwhile.status.error_message();
+  EXPECT_EQ(meanwhile.response.outcome(), types::OUTCOME_REVIEW_REQUIRED);
+  EXPECT_EQ(RunOf(meanwhile.response, kAlpha)->state(), v1::PluginRun::STATE_QUARANTINED);
+  EXPECT_EQ(RunOf(meanwhile.response, "org.needlework.test.beta")->state(), v1::PluginRun::STATE_OK);
+
+  ASSERT_TRUE(stuck.status.ok()) << stuck.status.error_message();
+  EXPECT_EQ(stuck.response.outcome(), types::OUTCOME_REVIEW_REQUIRED);
+  EXPECT_EQ(RunOf(stuck.response, kScreeningPlugin)->state(), v1::PluginRun::STATE_OK);
+  EXPECT_EQ(RunOf(stuck.response, kAlpha)->state(), v1::PluginRun::STATE_TIMED_OUT);
+  EXPECT_EQ(RunOf(stuck.response, "org.needlework.test.beta")->state(), v1::PluginRun::STATE_NOT_RUN);
+  EXPECT_EQ(FindingsFrom(stuck.response, "org.needlework.test.beta").size(), 1u);  // stand-in
+
+  // Once the stuck call has returned, alpha is called again.
+  api.Configure(host_->admin_token(), "demo", kAlpha, R"({"sleep_ms":0})");
+  auto after = api.Screen(host_->emr_token(), FactsWithConditions({}));
+  EXPECT_EQ(RunOf(after.response, kAlpha)->state(), v1::PluginRun::STATE_OK);
 }
 
 TEST_F(FailClosedTest, HostStopsCleanlyOnSigterm) {

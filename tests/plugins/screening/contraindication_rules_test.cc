@@ -151,6 +151,25 @@ TEST_F(ContraindicationRulesTest, ConditionsThatAreNotActiveAreIgnored) {
   EXPECT_EQ(response.outcome(), types::v1::OUTCOME_ELIGIBLE);
 }
 
+TEST_F(ContraindicationRulesTest, HistoryOfChronicSkinDiseaseNeedsAConsult) {
+  AddCondition(request_, Snomed("24079001"), types::v1::CONDITION_STATUS_RESOLVED, "Condition/ad");
+  AddCondition(request_, Snomed("9014002"), types::v1::CONDITION_STATUS_REMISSION, "Condition/ps");
+  ScreenResponse response = ScreenOrDie(rules_, request_);
+  EXPECT_EQ(response.outcome(), types::v1::OUTCOME_CONSULT_REQUIRED);
+  std::optional<Finding> eczema = FindingFor(response, "eczema");
+  ASSERT_TRUE(eczema.has_value());
+  EXPECT_EQ(eczema->evidence(0).description(), "history: resolved condition");
+  std::optional<Finding> psoriasis = FindingFor(response, "psoriasis");
+  ASSERT_TRUE(psoriasis.has_value());
+  EXPECT_EQ(psoriasis->evidence(0).description(), "history: condition in remission");
+}
+
+TEST_F(ContraindicationRulesTest, ClinicCanLimitChronicDiseaseToActiveConditions) {
+  RuleSet rules = CompileOrDie({{"rules", {{"eczema", {{"include_condition_history", false}}}}}});
+  AddCondition(request_, Snomed("24079001"), types::v1::CONDITION_STATUS_RESOLVED, "Condition/ad");
+  EXPECT_FALSE(FindingFor(ScreenOrDie(rules, request_), "eczema").has_value());
+}
+
 TEST_F(ContraindicationRulesTest, RecurrenceAndRelapseCountAsActive) {
   AddCondition(request_, Snomed("9014002"), types::v1::CONDITION_STATUS_RECURRENCE, "Condition/a");
   AddCondition(request_, Snomed("200965009"), types::v1::CONDITION_STATUS_RELAPSE, "Condition/b");
