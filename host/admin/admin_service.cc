@@ -46,10 +46,10 @@ grpc::ServerUnaryReactor* AdminServiceImpl::CreateClinic(Ctx* context,
                                                          v1::CreateClinicResponse* response) {
   return AsAdmin(context, "CreateClinic", [&]() -> Status {
     NW_RETURN_IF_ERROR(ValidateClinicId(request->clinic_id()));
-    ClinicRecord clinic{request->clinic_id(),
-                        request->display_name().empty() ? request->clinic_id()
-                                                        : request->display_name(),
-                        NowUnixMicros() / 1000000};
+    ClinicRecord clinic{
+        request->clinic_id(),
+        request->display_name().empty() ? request->clinic_id() : request->display_name(),
+        NowUnixMicros() / 1000000};
     IssuedToken token = TokenAuthority::Mint(Role::kEmr, clinic.clinic_id, "first emr token");
     NW_RETURN_IF_ERROR(host_->store->CreateClinic(clinic, token.record));
     NW_RETURN_IF_ERROR(host_->tokens->Reload());
@@ -78,7 +78,7 @@ grpc::ServerUnaryReactor* AdminServiceImpl::EnablePlugin(Ctx* context,
     std::optional<std::string> config;
     if (request->has_config_json()) config = request->config_json();
     NW_ASSIGN_OR_RETURN(auto view, host_->clinic_plugins->Enable(request->clinic_id(),
-                                                                request->plugin_id(), config));
+                                                                 request->plugin_id(), config));
     *response = ToClinicPlugin(view);
     return OkStatus();
   });
@@ -96,17 +96,16 @@ grpc::ServerUnaryReactor* AdminServiceImpl::DisablePlugin(Ctx* context,
   });
 }
 
-grpc::ServerUnaryReactor* AdminServiceImpl::SetPluginConfig(Ctx* context,
-                                                            const v1::SetPluginConfigRequest* request,
-                                                            v1::ClinicPlugin* response) {
+grpc::ServerUnaryReactor* AdminServiceImpl::SetPluginConfig(
+    Ctx* context, const v1::SetPluginConfigRequest* request, v1::ClinicPlugin* response) {
   return AsAdmin(context, "SetPluginConfig", [&]() -> Status {
     NW_RETURN_IF_ERROR(RequireIds(request->clinic_id(), request->plugin_id()));
     if (request->config_json().empty()) {
       return InvalidArgumentError("config_json is required; send \"{}\" to restore the defaults");
     }
-    NW_ASSIGN_OR_RETURN(auto view, host_->clinic_plugins->Configure(
-                                       request->clinic_id(), request->plugin_id(),
-                                       request->config_json()));
+    NW_ASSIGN_OR_RETURN(auto view,
+                        host_->clinic_plugins->Configure(request->clinic_id(), request->plugin_id(),
+                                                         request->config_json()));
     *response = ToClinicPlugin(view);
     return OkStatus();
   });

@@ -31,7 +31,8 @@ std::shared_ptr<const ClinicPlugins> Replace(const ClinicPlugins& current,
 Status ClinicPluginManager::LoadAll() {
   std::lock_guard lock(mutex_);
   NW_ASSIGN_OR_RETURN(auto settings, store_->ListPluginSettings(""));
-  std::map<std::string, std::pair<ClinicPlugins::InstanceList, std::vector<UnavailablePlugin>>> by_clinic;
+  std::map<std::string, std::pair<ClinicPlugins::InstanceList, std::vector<UnavailablePlugin>>>
+      by_clinic;
   for (const auto& setting : settings) {
     if (!setting.enabled) continue;
     auto& [enabled, unavailable] = by_clinic[setting.clinic_id];
@@ -45,7 +46,8 @@ Status ClinicPluginManager::LoadAll() {
     } else {
       unavailable.push_back({setting.plugin_id, instance.status().message()});
       LogEvent(Level::kError, "plugin_unavailable",
-               {{"clinic", setting.clinic_id}, {"plugin", setting.plugin_id},
+               {{"clinic", setting.clinic_id},
+                {"plugin", setting.plugin_id},
                 {"reason", instance.status().message()}});
     }
   }
@@ -77,14 +79,15 @@ StatusOr<PluginSetting> ClinicPluginManager::CurrentSetting(const std::string& c
   return PluginSetting{clinic_id, plugin_id, false, "{}", 0};
 }
 
-StatusOr<ClinicPluginView> ClinicPluginManager::Enable(const std::string& clinic_id,
-                                                       const std::string& plugin_id,
-                                                       const std::optional<std::string>& config_json) {
+StatusOr<ClinicPluginView> ClinicPluginManager::Enable(
+    const std::string& clinic_id, const std::string& plugin_id,
+    const std::optional<std::string>& config_json) {
   std::lock_guard lock(mutex_);
   NW_ASSIGN_OR_RETURN(PluginSetting setting, CurrentSetting(clinic_id, plugin_id));
   NW_ASSIGN_OR_RETURN(const LoadedPlugin* plugin, Installed(plugin_id));
   if (config_json) setting.config_json = *config_json;
-  NW_ASSIGN_OR_RETURN(auto instance, PluginInstance::Create(*plugin, clinic_id, setting.config_json));
+  NW_ASSIGN_OR_RETURN(auto instance,
+                      PluginInstance::Create(*plugin, clinic_id, setting.config_json));
   setting.enabled = true;
   return Commit(setting, std::move(instance));
 }
@@ -117,16 +120,17 @@ StatusOr<ClinicPluginView> ClinicPluginManager::Commit(const PluginSetting& requ
   NW_RETURN_IF_ERROR(store_->UpsertPluginSetting(setting));
   registry_->Publish(setting.clinic_id, Replace(*registry_->Snapshot(setting.clinic_id),
                                                 setting.plugin_id, std::move(instance)));
-  LogEvent(Level::kInfo, "plugin_toggled",
-           {{"clinic", setting.clinic_id}, {"plugin", setting.plugin_id},
-            {"enabled", setting.enabled}});
+  LogEvent(
+      Level::kInfo, "plugin_toggled",
+      {{"clinic", setting.clinic_id}, {"plugin", setting.plugin_id}, {"enabled", setting.enabled}});
   return View(setting, true);
 }
 
 ClinicPluginView ClinicPluginManager::View(const PluginSetting& setting, bool has_setting) const {
   ClinicPluginView view{setting, has_setting, catalog_->Find(setting.plugin_id), ""};
   if (view.plugin != nullptr) {
-    auto effective = EffectiveConfig(view.plugin->manifest.default_config_json(), setting.config_json);
+    auto effective =
+        EffectiveConfig(view.plugin->manifest.default_config_json(), setting.config_json);
     if (effective.ok()) view.effective_config_json = *effective;
   }
   return view;
@@ -143,7 +147,8 @@ StatusOr<std::vector<ClinicPluginView>> ClinicPluginManager::List(const std::str
   }
   for (const auto& entry : catalog_->entries()) {
     if (!entry.loaded || seen.contains(entry.plugin.manifest.id())) continue;
-    views.push_back(View(PluginSetting{clinic_id, entry.plugin.manifest.id(), false, "{}", 0}, false));
+    views.push_back(
+        View(PluginSetting{clinic_id, entry.plugin.manifest.id(), false, "{}", 0}, false));
   }
   return views;
 }

@@ -20,7 +20,7 @@ namespace needlework::host {
 // A clinic's setting for one plugin, as shown to admins.
 struct ClinicPluginView {
   PluginSetting setting;
-  bool has_setting = false;  // false: installed, never configured for this clinic
+  bool has_setting = false;              // false: installed, never configured for this clinic
   const LoadedPlugin* plugin = nullptr;  // nullptr when not installed
   std::string effective_config_json;     // empty when not computable
 };
@@ -46,7 +46,8 @@ class ClinicPluginManager {
   StatusOr<std::vector<ClinicPluginView>> List(const std::string& clinic_id);
 
  private:
-  StatusOr<PluginSetting> CurrentSetting(const std::string& clinic_id, const std::string& plugin_id);
+  StatusOr<PluginSetting> CurrentSetting(const std::string& clinic_id,
+                                         const std::string& plugin_id);
   StatusOr<const LoadedPlugin*> Installed(const std::string& plugin_id) const;
   // Writes `setting`, then publishes the clinic's snapshot with `instance` (or without the
   // plugin when instance is null).

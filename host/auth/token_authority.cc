@@ -97,10 +97,9 @@ StatusOr<Caller> TokenAuthority::Authorize(const grpc::ServerContextBase& contex
   auto it = snapshot->find(Sha256Hex(token));
   if (it == snapshot->end()) return UnauthenticatedError("unknown bearer token");
   if (it->second.role != required) {
-    return PermissionDeniedError("this call needs a token with role '" +
-                                 std::string(RoleName(required)) + "'; token " +
-                                 it->second.token_id + " has role '" +
-                                 std::string(RoleName(it->second.role)) + "'");
+    return PermissionDeniedError(
+        "this call needs a token with role '" + std::string(RoleName(required)) + "'; token " +
+        it->second.token_id + " has role '" + std::string(RoleName(it->second.role)) + "'");
   }
   return it->second;
 }

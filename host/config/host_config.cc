@@ -13,8 +13,9 @@ namespace {
 namespace fs = std::filesystem;
 
 const std::set<std::string> kKnownKeys = {
-    "listen",    "data_dir",   "plugin_dirs",       "rxnorm_map_file",
-    "hook_deadlines_ms", "max_message_bytes", "log_level"};
+    "listen",          "data_dir",          "plugin_dirs",
+    "rxnorm_map_file", "hook_deadlines_ms", "max_message_bytes",
+    "log_level"};
 const std::set<std::string> kLogLevels = {"debug", "info", "warning", "error"};
 
 std::string Resolve(const std::string& path, const std::string& base_dir) {
@@ -87,7 +88,8 @@ Status ReadScalars(const YAML::Node& root, const std::string& base_dir, HostConf
     config.rxnorm_map_file = Resolve(file, base_dir);
   }
   if (root["max_message_bytes"]) {
-    NW_ASSIGN_OR_RETURN(int64_t bytes, PositiveInteger(root["max_message_bytes"], "max_message_bytes"));
+    NW_ASSIGN_OR_RETURN(int64_t bytes,
+                        PositiveInteger(root["max_message_bytes"], "max_message_bytes"));
     config.max_message_bytes = static_cast<int>(std::min<int64_t>(bytes, 1 << 30));
   }
   if (root["log_level"]) {
@@ -118,8 +120,10 @@ StatusOr<HostConfig> ParseHostConfig(const std::string& yaml_text, const std::st
   if (!root.IsMap()) return InvalidArgumentError("config must be a YAML map of key: value");
   NW_RETURN_IF_ERROR(CheckKnownKeys(root));
   NW_RETURN_IF_ERROR(ReadScalars(root, base_dir, config));
-  if (root["plugin_dirs"]) NW_RETURN_IF_ERROR(ReadPluginDirs(root["plugin_dirs"], base_dir, config));
-  if (root["hook_deadlines_ms"]) NW_RETURN_IF_ERROR(ReadDeadlines(root["hook_deadlines_ms"], config));
+  if (root["plugin_dirs"])
+    NW_RETURN_IF_ERROR(ReadPluginDirs(root["plugin_dirs"], base_dir, config));
+  if (root["hook_deadlines_ms"])
+    NW_RETURN_IF_ERROR(ReadDeadlines(root["hook_deadlines_ms"], config));
   return config;
 }
 

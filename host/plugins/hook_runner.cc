@@ -54,8 +54,8 @@ bool CallOne(Watchdog& watchdog, const std::shared_ptr<HookRun>& run, size_t ind
              std::chrono::milliseconds deadline) {
   auto instance = run->results[index].instance;
   auto start = Clock::now();
-  auto timer = watchdog.Schedule(start + deadline,
-                                 [run, index, start, deadline] { OnDeadline(run, index, start, deadline); });
+  auto timer = watchdog.Schedule(
+      start + deadline, [run, index, start, deadline] { OnDeadline(run, index, start, deadline); });
   StatusOr<std::string> answer = instance->Invoke(hook, request);
   if (!watchdog.Cancel(timer)) {
     instance->ClearStuck();  // balances the watchdog's MarkStuck: the call has returned

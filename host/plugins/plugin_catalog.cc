@@ -18,7 +18,8 @@ std::vector<std::string> PluginFilesIn(const std::string& dir) {
       files.push_back(fs::absolute(entry.path()).string());
     }
   }
-  if (error) LogEvent(Level::kWarning, "plugin_dir_unreadable", {{"dir", dir}, {"error", error.message()}});
+  if (error)
+    LogEvent(Level::kWarning, "plugin_dir_unreadable", {{"dir", dir}, {"error", error.message()}});
   std::sort(files.begin(), files.end());
   return files;
 }
@@ -37,8 +38,9 @@ void PluginCatalog::Add(const std::string& file) {
   CatalogEntry entry{file, false, "", {}};
   StatusOr<LoadedPlugin> loaded = LoadPluginLibrary(file);
   if (loaded.ok() && Find(loaded->manifest.id()) != nullptr) {
-    loaded = FailedPreconditionError("plugin id '" + loaded->manifest.id() +
-                                     "' is already loaded from " + Find(loaded->manifest.id())->file);
+    loaded =
+        FailedPreconditionError("plugin id '" + loaded->manifest.id() +
+                                "' is already loaded from " + Find(loaded->manifest.id())->file);
   }
   if (!loaded.ok()) {
     entry.refusal_reason = loaded.status().message();
@@ -47,7 +49,8 @@ void PluginCatalog::Add(const std::string& file) {
     entry.loaded = true;
     entry.plugin = std::move(loaded).value();
     LogEvent(Level::kInfo, "plugin_loaded",
-             {{"file", file}, {"plugin", entry.plugin.manifest.id()},
+             {{"file", file},
+              {"plugin", entry.plugin.manifest.id()},
               {"version", entry.plugin.manifest.version()}});
   }
   entries_.push_back(std::move(entry));

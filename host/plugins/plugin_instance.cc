@@ -33,7 +33,8 @@ struct PluginInstance::Services {
   static void Log(void* context, int32_t level, const char* message, size_t size) {
     auto* self = static_cast<Services*>(context);
     LogEvent(ToLevel(level), "plugin_log",
-             {{"plugin", self->plugin_id}, {"clinic", self->clinic_id},
+             {{"plugin", self->plugin_id},
+              {"clinic", self->clinic_id},
               {"message", std::string(message, size)}});
   }
   static int64_t Now(void* /*context*/) { return NowUnixMicros(); }
@@ -41,7 +42,8 @@ struct PluginInstance::Services {
 
 StatusOr<std::string> EffectiveConfig(const std::string& defaults_json,
                                       const std::string& patch_json) {
-  auto defaults = nlohmann::json::parse(defaults_json.empty() ? "{}" : defaults_json, nullptr, false);
+  auto defaults =
+      nlohmann::json::parse(defaults_json.empty() ? "{}" : defaults_json, nullptr, false);
   auto patch = nlohmann::json::parse(patch_json.empty() ? "{}" : patch_json, nullptr, false);
   if (patch.is_discarded()) return InvalidArgumentError("config_json is not valid JSON");
   if (!patch.is_object()) return InvalidArgumentError("config_json must be a JSON object");
@@ -62,14 +64,15 @@ PluginInstance::PluginInstance(const LoadedPlugin& plugin, std::string clinic_id
 }
 
 StatusOr<std::shared_ptr<PluginInstance>> PluginInstance::Create(
-    const LoadedPlugin& plugin, const std::string& clinic_id, const std::string& config_patch_json) {
+    const LoadedPlugin& plugin, const std::string& clinic_id,
+    const std::string& config_patch_json) {
   NW_ASSIGN_OR_RETURN(std::string config,
                       EffectiveConfig(plugin.manifest.default_config_json(), config_patch_json));
   std::shared_ptr<PluginInstance> instance(new PluginInstance(plugin, clinic_id, config));
   StringSink error;
-  int32_t code = plugin.api->create_instance(&instance->services_->table, clinic_id.data(),
-                                             clinic_id.size(), config.data(), config.size(),
-                                             &instance->instance_, error.get());
+  int32_t code =
+      plugin.api->create_instance(&instance->services_->table, clinic_id.data(), clinic_id.size(),
+                                  config.data(), config.size(), &instance->instance_, error.get());
   if (code != NW_OK) {
     instance->instance_ = nullptr;
     return Status(static_cast<StatusCode>(code),

@@ -27,12 +27,12 @@ std::string JoinProblems(const std::vector<std::string>& problems) {
 StatusOr<const nw_plugin_api*> ReadEntryPoint(const std::string& file) {
   boost::system::error_code error;
   // Deliberately leaked: a plugin library is never unloaded (see DESIGN.md).
-  auto* library = new boost::dll::shared_library(file, boost::dll::load_mode::rtld_now |
-                                                           boost::dll::load_mode::rtld_local,
-                                                 error);
+  auto* library = new boost::dll::shared_library(
+      file, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local, error);
   if (error) {
     const char* reason = ::dlerror();  // Boost.DLL keeps only a generic error code
-    return FailedPreconditionError("cannot load: " + std::string(reason ? reason : error.message()));
+    return FailedPreconditionError("cannot load: " +
+                                   std::string(reason ? reason : error.message()));
   }
   if (!library->has(NEEDLEWORK_ENTRY_POINT)) {
     return FailedPreconditionError(std::string("no entry point '") + NEEDLEWORK_ENTRY_POINT +
@@ -100,10 +100,9 @@ Status ValidateManifest(const Manifest& manifest) {
       problems.push_back("hook " + std::to_string(hook) + " is unknown to this host");
     }
   }
-  auto config = nlohmann::json::parse(manifest.default_config_json().empty()
-                                          ? "{}"
-                                          : manifest.default_config_json(),
-                                      nullptr, false);
+  auto config = nlohmann::json::parse(
+      manifest.default_config_json().empty() ? "{}" : manifest.default_config_json(), nullptr,
+      false);
   if (!config.is_object()) problems.push_back("default_config_json is not a JSON object");
   if (problems.empty()) return OkStatus();
   return InvalidArgumentError("manifest: " + JoinProblems(problems));

@@ -18,9 +18,9 @@ bool HasCode(const Codings& codes) {
 Status CheckCodings(const Codings& codes, const std::string& field) {
   for (int i = 0; i < codes.size(); ++i) {
     if (codes[i].system().empty() || codes[i].code().empty()) {
-      return InvalidArgumentError(field + "[" + std::to_string(i) +
-                                  "] needs both a system and a code (e.g. system " +
-                                  "https://needlework.dev/fhir/CodeSystem/concern, code acne-scars)");
+      return InvalidArgumentError(
+          field + "[" + std::to_string(i) + "] needs both a system and a code (e.g. system " +
+          "https://needlework.dev/fhir/CodeSystem/concern, code acne-scars)");
     }
   }
   return OkStatus();

@@ -43,9 +43,9 @@ grpc::ServerUnaryReactor* ScreeningServiceImpl::Screen(grpc::CallbackServerConte
   const auto& plugins = snapshot->ForHook(HOOK_SCREEN);
   if (plugins.empty() && snapshot->unavailable.empty()) {
     return Reply(context, FailedPreconditionError(
-        "no screening plugin is enabled for clinic '" + caller->clinic_id +
-        "'; an admin can enable one, e.g. `needleworkctl plugin enable " + caller->clinic_id +
-        " org.needlework.screening`"));
+                              "no screening plugin is enabled for clinic '" + caller->clinic_id +
+                              "'; an admin can enable one, e.g. `needleworkctl plugin enable " +
+                              caller->clinic_id + " org.needlework.screening`"));
   }
   response->set_patient_ref(facts->patient_ref());
   auto* reactor = context->DefaultReactor();

@@ -44,7 +44,8 @@ StatusOr<CommandLine> ParseCommandLine(const std::vector<std::string>& args) {
       return InvalidArgumentError("unknown argument '" + arg + "'");
     }
   }
-  if (!line.help && line.config_path.empty()) return InvalidArgumentError("--config FILE is required");
+  if (!line.help && line.config_path.empty())
+    return InvalidArgumentError("--config FILE is required");
   return line;
 }
 

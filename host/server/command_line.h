@@ -11,10 +11,10 @@ namespace needlework::host {
 
 struct CommandLine {
   std::string config_path;
-  bool seed_demo = false;           // create/print the demo clinic and its tokens, then serve
-  bool issue_admin_token = false;   // print a new admin token and exit
+  bool seed_demo = false;          // create/print the demo clinic and its tokens, then serve
+  bool issue_admin_token = false;  // print a new admin token and exit
   std::string token_label = "admin token";
-  std::string ready_file;           // written with the bound address once serving
+  std::string ready_file;  // written with the bound address once serving
   bool help = false;
 };
 

@@ -48,7 +48,8 @@ Status EnableEveryPlugin(HostContext& host) {
   for (const auto& entry : host.catalog->entries()) {
     if (!entry.loaded) continue;
     NW_RETURN_IF_ERROR(
-        host.clinic_plugins->Enable(kDemoClinic, entry.plugin.manifest.id(), std::nullopt).status());
+        host.clinic_plugins->Enable(kDemoClinic, entry.plugin.manifest.id(), std::nullopt)
+            .status());
   }
   return OkStatus();
 }
@@ -65,7 +66,8 @@ StatusOr<DemoCredentials> SeedDemo(HostContext& host) {
   DemoCredentials credentials{kDemoClinic, emr.secret, admin.secret};
   NW_RETURN_IF_ERROR(WriteCredentials(CredentialsPath(host), credentials));
   LogEvent(Level::kInfo, "demo_seeded",
-           {{"clinic", kDemoClinic}, {"emr_token_id", emr.record.token_id},
+           {{"clinic", kDemoClinic},
+            {"emr_token_id", emr.record.token_id},
             {"admin_token_id", admin.record.token_id}});
   return credentials;
 }

@@ -14,7 +14,8 @@ namespace needlework::host {
 StatusOr<std::unique_ptr<DataDirLock>> DataDirLock::Acquire(const std::string& dir) {
   std::error_code error;
   std::filesystem::create_directories(dir, error);
-  if (error) return FailedPreconditionError("cannot create data dir " + dir + ": " + error.message());
+  if (error)
+    return FailedPreconditionError("cannot create data dir " + dir + ": " + error.message());
   std::string path = dir + "/needlework.lock";
   int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
   if (fd < 0) return FailedPreconditionError("cannot open " + path + ": " + std::strerror(errno));
@@ -22,9 +23,9 @@ StatusOr<std::unique_ptr<DataDirLock>> DataDirLock::Acquire(const std::string& d
     char holder[32] = {0};
     [[maybe_unused]] ssize_t n = ::pread(fd, holder, sizeof(holder) - 1, 0);
     ::close(fd);
-    return FailedPreconditionError("data dir " + dir + " is in use by another needlework-host (pid " +
-                                   std::string(holder) +
-                                   "); one data dir serves one host process");
+    return FailedPreconditionError("data dir " + dir +
+                                   " is in use by another needlework-host (pid " +
+                                   std::string(holder) + "); one data dir serves one host process");
   }
   std::string pid = std::to_string(::getpid());
   if (::ftruncate(fd, 0) == 0) {

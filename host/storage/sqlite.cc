@@ -9,8 +9,8 @@ StatusOr<std::unique_ptr<Database>> Database::Open(const std::string& path) {
   std::unique_ptr<Database> db(new Database(raw));
   if (rc != SQLITE_OK) return db->Error("cannot open database " + path);
   sqlite3_busy_timeout(raw, 5000);
-  NW_RETURN_IF_ERROR(db->Execute(
-      "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"));
+  NW_RETURN_IF_ERROR(
+      db->Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"));
   return db;
 }
 

@@ -62,8 +62,8 @@ class Statement {
   bool ColumnIsNull(int column) const;
 
  private:
-  sqlite3_stmt* stmt_;    // owned
-  const Database* db_;    // not owned; outlives this statement
+  sqlite3_stmt* stmt_;  // owned
+  const Database* db_;  // not owned; outlives this statement
 };
 
 // BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless Commit() succeeded.

@@ -59,8 +59,9 @@ Status Store::Migrate() {
 
 StatusOr<std::vector<ClinicRecord>> Store::ListClinics() {
   std::lock_guard lock(mutex_);
-  NW_ASSIGN_OR_RETURN(auto query, db_->Prepare(
-      "SELECT clinic_id, display_name, created_at FROM clinics ORDER BY clinic_id"));
+  NW_ASSIGN_OR_RETURN(
+      auto query,
+      db_->Prepare("SELECT clinic_id, display_name, created_at FROM clinics ORDER BY clinic_id"));
   std::vector<ClinicRecord> clinics;
   while (true) {
     NW_ASSIGN_OR_RETURN(bool row, query->Step());
@@ -72,8 +73,9 @@ StatusOr<std::vector<ClinicRecord>> Store::ListClinics() {
 
 StatusOr<ClinicRecord> Store::GetClinic(const std::string& clinic_id) {
   std::lock_guard lock(mutex_);
-  NW_ASSIGN_OR_RETURN(auto query, db_->Prepare(
-      "SELECT clinic_id, display_name, created_at FROM clinics WHERE clinic_id = ?"));
+  NW_ASSIGN_OR_RETURN(
+      auto query,
+      db_->Prepare("SELECT clinic_id, display_name, created_at FROM clinics WHERE clinic_id = ?"));
   query->Bind(1, clinic_id);
   NW_ASSIGN_OR_RETURN(bool row, query->Step());
   if (!row) return NotFoundError("no clinic '" + clinic_id + "'");
@@ -83,8 +85,9 @@ StatusOr<ClinicRecord> Store::GetClinic(const std::string& clinic_id) {
 Status Store::CreateClinic(const ClinicRecord& clinic, const TokenRecord& first_token) {
   std::lock_guard lock(mutex_);
   NW_ASSIGN_OR_RETURN(auto tx, sqlite::Transaction::Begin(*db_));
-  NW_ASSIGN_OR_RETURN(auto insert, db_->Prepare(
-      "INSERT INTO clinics (clinic_id, display_name, created_at) VALUES (?, ?, ?)"));
+  NW_ASSIGN_OR_RETURN(
+      auto insert,
+      db_->Prepare("INSERT INTO clinics (clinic_id, display_name, created_at) VALUES (?, ?, ?)"));
   insert->Bind(1, clinic.clinic_id).Bind(2, clinic.display_name).Bind(3, clinic.created_at);
   Status inserted = insert->Run();
   if (inserted.code() == StatusCode::kAlreadyExists) {
@@ -97,9 +100,11 @@ Status Store::CreateClinic(const ClinicRecord& clinic, const TokenRecord& first_
 
 StatusOr<std::vector<PluginSetting>> Store::ListPluginSettings(const std::string& clinic_id) {
   std::lock_guard lock(mutex_);
-  NW_ASSIGN_OR_RETURN(auto query, db_->Prepare(
-      "SELECT clinic_id, plugin_id, enabled, config_json, updated_at FROM clinic_plugins "
-      "WHERE ?1 = '' OR clinic_id = ?1 ORDER BY clinic_id, plugin_id"));
+  NW_ASSIGN_OR_RETURN(
+      auto query,
+      db_->Prepare(
+          "SELECT clinic_id, plugin_id, enabled, config_json, updated_at FROM clinic_plugins "
+          "WHERE ?1 = '' OR clinic_id = ?1 ORDER BY clinic_id, plugin_id"));
   query->Bind(1, clinic_id);
   std::vector<PluginSetting> settings;
   while (true) {
@@ -113,11 +118,13 @@ StatusOr<std::vector<PluginSetting>> Store::ListPluginSettings(const std::string
 
 Status Store::UpsertPluginSetting(const PluginSetting& setting) {
   std::lock_guard lock(mutex_);
-  NW_ASSIGN_OR_RETURN(auto upsert, db_->Prepare(
-      "INSERT INTO clinic_plugins (clinic_id, plugin_id, enabled, config_json, updated_at) "
-      "VALUES (?, ?, ?, ?, ?) ON CONFLICT (clinic_id, plugin_id) DO UPDATE SET "
-      "enabled = excluded.enabled, config_json = excluded.config_json, "
-      "updated_at = excluded.updated_at"));
+  NW_ASSIGN_OR_RETURN(
+      auto upsert,
+      db_->Prepare(
+          "INSERT INTO clinic_plugins (clinic_id, plugin_id, enabled, config_json, updated_at) "
+          "VALUES (?, ?, ?, ?, ?) ON CONFLICT (clinic_id, plugin_id) DO UPDATE SET "
+          "enabled = excluded.enabled, config_json = excluded.config_json, "
+          "updated_at = excluded.updated_at"));
   upsert->Bind(1, setting.clinic_id).Bind(2, setting.plugin_id);
   upsert->Bind(3, int64_t{setting.enabled ? 1 : 0}).Bind(4, setting.config_json);
   upsert->Bind(5, setting.updated_at);
@@ -130,9 +137,10 @@ Status Store::InsertToken(const TokenRecord& token) {
 }
 
 Status Store::InsertTokenLocked(const TokenRecord& token) {
-  NW_ASSIGN_OR_RETURN(auto insert, db_->Prepare(
-      "INSERT INTO tokens (token_id, token_hash, role, clinic_id, label, created_at) "
-      "VALUES (?, ?, ?, ?, ?, ?)"));
+  NW_ASSIGN_OR_RETURN(
+      auto insert,
+      db_->Prepare("INSERT INTO tokens (token_id, token_hash, role, clinic_id, label, created_at) "
+                   "VALUES (?, ?, ?, ?, ?, ?)"));
   insert->Bind(1, token.token_id).Bind(2, token.token_hash).Bind(3, token.role);
   if (token.clinic_id.empty()) {
     insert->BindNull(4);
@@ -145,8 +153,9 @@ Status Store::InsertTokenLocked(const TokenRecord& token) {
 
 StatusOr<std::vector<TokenRecord>> Store::ListTokens() {
   std::lock_guard lock(mutex_);
-  NW_ASSIGN_OR_RETURN(auto query, db_->Prepare(
-      "SELECT token_id, token_hash, role, IFNULL(clinic_id, ''), label, created_at FROM tokens"));
+  NW_ASSIGN_OR_RETURN(auto query,
+                      db_->Prepare("SELECT token_id, token_hash, role, IFNULL(clinic_id, ''), "
+                                   "label, created_at FROM tokens"));
   std::vector<TokenRecord> tokens;
   while (true) {
     NW_ASSIGN_OR_RETURN(bool row, query->Step());

@@ -118,11 +118,11 @@ std::optional<Rule> ReadRule(const std::string& id, const Json& object, ConfigEr
     errors.Add(path, "must be an object, not " + DescribeValue(object));
     return std::nullopt;
   }
-  RejectUnknownKeys(object, path,
-                    {"enabled", "display", "outcome", "indicator", "summary", "detail",
-                     "conditions", "medications", "allergies", "observations", "min_value",
-                     "include_condition_history"},
-                    errors);
+  RejectUnknownKeys(
+      object, path,
+      {"enabled", "display", "outcome", "indicator", "summary", "detail", "conditions",
+       "medications", "allergies", "observations", "min_value", "include_condition_history"},
+      errors);
   bool enabled = ReadBool(object, path, "enabled", true, errors);
   Rule rule{ReadFindingSpec(object, path, id, errors),
             ReadValueSet(object, path, "conditions", errors),

@@ -86,7 +86,8 @@ std::optional<std::string_view> MedicationState(types::v1::MedicationStatus stat
 void MatchConditions(const Rule& rule, const PatientFacts& patient, Finding* finding) {
   if (rule.conditions.empty()) return;
   for (const types::v1::Condition& condition : patient.conditions()) {
-    std::optional<std::string_view> state = ConditionState(condition.clinical_status(), rule.include_condition_history);
+    std::optional<std::string_view> state =
+        ConditionState(condition.clinical_status(), rule.include_condition_history);
     if (!state) continue;
     if (Match match = FindIn(rule.conditions, condition.codes())) {
       AddEvidence(match, condition.source_ref(), std::string(*state), finding);

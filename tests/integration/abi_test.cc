@@ -70,7 +70,8 @@ TEST_F(AbiTest, GoodPluginsStillLoad) {
 
 TEST_F(AbiTest, EveryRefusalIsLoggedWithItsReason) {
   std::string log = host_->Log();
-  for (const char* file : {"raw_bad_major.so", "raw_newer_minor.so", "raw_wrong_key.so", "no_entry.so"}) {
+  for (const char* file :
+       {"raw_bad_major.so", "raw_newer_minor.so", "raw_wrong_key.so", "no_entry.so"}) {
     EXPECT_THAT(log, HasSubstr(std::string(file))) << file;
   }
   EXPECT_THAT(log, HasSubstr("\"event\":\"plugin_refused\""));

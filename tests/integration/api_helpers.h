@@ -67,7 +67,8 @@ class Api {
     request.set_plugin_id(plugin);
     request.set_config_json(config_json);
     Reply<v1::ClinicPlugin> reply;
-    reply.status = admin_->SetPluginConfig(AuthorizedContext(token).get(), request, &reply.response);
+    reply.status =
+        admin_->SetPluginConfig(AuthorizedContext(token).get(), request, &reply.response);
     return reply;
   }
   Reply<v1::ListPluginsResponse> ListPlugins(const std::string& token) {
@@ -80,7 +81,8 @@ class Api {
     v1::ListClinicPluginsRequest request;
     request.set_clinic_id(clinic);
     Reply<v1::ListClinicPluginsResponse> reply;
-    reply.status = admin_->ListClinicPlugins(AuthorizedContext(token).get(), request, &reply.response);
+    reply.status =
+        admin_->ListClinicPlugins(AuthorizedContext(token).get(), request, &reply.response);
     return reply;
   }
   Reply<v1::ListClinicsResponse> ListClinics(const std::string& token) {

@@ -39,13 +39,15 @@ TEST_F(CtlTest, ScreensTheExamplePatients) {
   std::string examples = std::string(NEEDLEWORK_SOURCE_DIR) + "/examples/patients/";
   ASSERT_EQ(Ctl(host_->emr_token(), {"screen", "--fhir", examples + "warfarin.json"}), 0) << err_;
   EXPECT_THAT(out_, HasSubstr("REVIEW_REQUIRED"));
-  ASSERT_EQ(Ctl(host_->emr_token(), {"--json", "screen", "--fhir", examples + "active-acne.json"}), 0)
+  ASSERT_EQ(Ctl(host_->emr_token(), {"--json", "screen", "--fhir", examples + "active-acne.json"}),
+            0)
       << err_;
   EXPECT_THAT(out_, HasSubstr("\"OUTCOME_DEFER\""));
 }
 
 TEST_F(CtlTest, CreatesAClinicAndTogglesItsPlugin) {
-  ASSERT_EQ(Ctl(host_->admin_token(), {"clinic", "create", "ctl-clinic", "--name", "Ctl Clinic"}), 0)
+  ASSERT_EQ(Ctl(host_->admin_token(), {"clinic", "create", "ctl-clinic", "--name", "Ctl Clinic"}),
+            0)
       << err_;
   EXPECT_THAT(out_, HasSubstr("nw_emr_"));
   ASSERT_EQ(Ctl(host_->admin_token(), {"plugin", "enable", "ctl-clinic", kScreeningPlugin}), 0)
@@ -57,9 +59,8 @@ TEST_F(CtlTest, CreatesAClinicAndTogglesItsPlugin) {
 }
 
 TEST_F(CtlTest, ServerErrorsAreShownWithTheirStatus) {
-  EXPECT_EQ(Ctl(host_->admin_token(),
-                {"plugin", "configure", "demo", kScreeningPlugin, "--config",
-                 R"({"rules":{"active-acne":{"outcome":"later"}}})"}),
+  EXPECT_EQ(Ctl(host_->admin_token(), {"plugin", "configure", "demo", kScreeningPlugin, "--config",
+                                       R"({"rules":{"active-acne":{"outcome":"later"}}})"}),
             1);
   EXPECT_THAT(err_, HasSubstr("INVALID_ARGUMENT"));
   EXPECT_EQ(Ctl(host_->emr_token(), {"plugins"}), 1);

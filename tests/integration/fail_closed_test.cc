@@ -86,9 +86,11 @@ TEST_F(FailClosedTest, AnswerWithoutOutcomeIsNotAPass) {
 TEST_F(FailClosedTest, PluginPastItsDeadlineIsTimedOutAndQuarantinedMeanwhile) {
   // Plugins run in id order: org.needlework.screening, then test.alpha, then test.beta.
   Api api(*host_);
-  ASSERT_TRUE(api.Configure(host_->admin_token(), "demo", kAlpha, R"({"sleep_ms":4000})").status.ok());
+  ASSERT_TRUE(
+      api.Configure(host_->admin_token(), "demo", kAlpha, R"({"sleep_ms":4000})").status.ok());
   Reply<v1::ScreenResponse> stuck;
-  std::thread first([&] { stuck = Api(*host_).Screen(host_->emr_token(), FactsWithConditions({})); });
+  std::thread first(
+      [&] { stuck = Api(*host_).Screen(host_->emr_token(), FactsWithConditions({})); });
   // Well past the 300 ms deadline, well before alpha wakes up.
   std::this_thread::sleep_for(std::chrono::milliseconds(1500));
   auto meanwhile = api.Screen(host_->emr_token(), FactsWithConditions({}));
@@ -97,13 +99,15 @@ TEST_F(FailClosedTest, PluginPastItsDeadlineIsTimedOutAndQuarantinedMeanwhile) {
   ASSERT_TRUE(meanwhile.status.ok()) << meanwhile.status.error_message();
   EXPECT_EQ(meanwhile.response.outcome(), types::OUTCOME_REVIEW_REQUIRED);
   EXPECT_EQ(RunOf(meanwhile.response, kAlpha)->state(), v1::PluginRun::STATE_QUARANTINED);
-  EXPECT_EQ(RunOf(meanwhile.response, "org.needlework.test.beta")->state(), v1::PluginRun::STATE_OK);
+  EXPECT_EQ(RunOf(meanwhile.response, "org.needlework.test.beta")->state(),
+            v1::PluginRun::STATE_OK);
 
   ASSERT_TRUE(stuck.status.ok()) << stuck.status.error_message();
   EXPECT_EQ(stuck.response.outcome(), types::OUTCOME_REVIEW_REQUIRED);
   EXPECT_EQ(RunOf(stuck.response, kScreeningPlugin)->state(), v1::PluginRun::STATE_OK);
   EXPECT_EQ(RunOf(stuck.response, kAlpha)->state(), v1::PluginRun::STATE_TIMED_OUT);
-  EXPECT_EQ(RunOf(stuck.response, "org.needlework.test.beta")->state(), v1::PluginRun::STATE_NOT_RUN);
+  EXPECT_EQ(RunOf(stuck.response, "org.needlework.test.beta")->state(),
+            v1::PluginRun::STATE_NOT_RUN);
   EXPECT_EQ(FindingsFrom(stuck.response, "org.needlework.test.beta").size(), 1u);  // stand-in
 
   // Once the stuck call has returned, alpha is called again.

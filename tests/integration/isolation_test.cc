@@ -36,7 +36,8 @@ TEST_F(IsolationTest, EachClinicSeesOnlyItsOwnPlugins) {
 TEST_F(IsolationTest, ConfigOfOneClinicDoesNotReachAnother) {
   Api api(*host_);
   ASSERT_TRUE(api.Enable(host_->admin_token(), "clinic-b", kScreeningPlugin,
-                         R"({"rules":{"active-acne":{"outcome":"refer"}}})").status.ok());
+                         R"({"rules":{"active-acne":{"outcome":"refer"}}})")
+                  .status.ok());
   auto acne = FactsWithConditions({"88616000"});
   EXPECT_EQ(api.Screen(token_a_, acne).response.outcome(), types::OUTCOME_DEFER);
   EXPECT_EQ(api.Screen(token_b_, acne).response.outcome(), types::OUTCOME_REFER);

@@ -73,7 +73,8 @@ TEST_F(ToggleTest, UnknownClinicOrPluginIsNotFound) {
 TEST_F(ToggleTest, TogglesAndConfigSurviveARestart) {
   Api api(*host_);
   ASSERT_TRUE(api.Configure(Admin(), "demo", kScreeningPlugin,
-                            R"({"rules":{"active-acne":{"outcome":"refer"}}})").status.ok());
+                            R"({"rules":{"active-acne":{"outcome":"refer"}}})")
+                  .status.ok());
   ASSERT_TRUE(host_->Restart());
   EXPECT_EQ(ScreenAcne().response.outcome(), types::OUTCOME_REFER);
   ASSERT_TRUE(Api(*host_).Disable(Admin(), "demo", kScreeningPlugin).status.ok());

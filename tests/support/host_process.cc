@@ -32,7 +32,8 @@ void WriteConfig(const std::string& path, const std::string& data_dir, const Hos
   for (const auto& dir : options.plugin_dirs) out << "  - " << dir << "\n";
   if (!options.hook_deadlines_ms.empty()) {
     out << "hook_deadlines_ms:\n";
-    for (const auto& [hook, ms] : options.hook_deadlines_ms) out << "  " << hook << ": " << ms << "\n";
+    for (const auto& [hook, ms] : options.hook_deadlines_ms)
+      out << "  " << hook << ": " << ms << "\n";
   }
 }
 
@@ -79,7 +80,8 @@ std::unique_ptr<HostProcess> HostProcess::Start(const HostOptions& options) {
 
 bool HostProcess::Launch() {
   ::unlink(ready_path_.c_str());
-  std::vector<std::string> argv = {kHostBinary, "--config", config_path_, "--ready-file", ready_path_};
+  std::vector<std::string> argv = {kHostBinary, "--config", config_path_, "--ready-file",
+                                   ready_path_};
   if (options_.seed_demo) argv.push_back("--seed-demo");
   pid_ = Spawn(argv, dir_->File("host.stdout"), log_path_);  // the log survives restarts
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);

@@ -36,7 +36,7 @@ class HostProcess {
   bool running() const { return pid_ > 0; }
 
   const std::string& address() const { return address_; }
-  const std::string& emr_token() const { return emr_token_; }    // demo clinic
+  const std::string& emr_token() const { return emr_token_; }  // demo clinic
   const std::string& admin_token() const { return admin_token_; }
   std::shared_ptr<grpc::Channel> channel() const { return channel_; }
   // Everything the host wrote to stderr so far.

@@ -120,8 +120,8 @@ inline int32_t Dispatch(Plugin& plugin, uint32_t hook, const uint8_t* data, size
                         nw_sink* out) {
   switch (hook) {
     case plugin::v1::HOOK_SCREEN:
-      return Serve<plugin::v1::ScreenRequest, plugin::v1::ScreenResponse>(
-          plugin, &Plugin::Screen, data, size, out);
+      return Serve<plugin::v1::ScreenRequest, plugin::v1::ScreenResponse>(plugin, &Plugin::Screen,
+                                                                          data, size, out);
     default:
       return WriteStatus(out, UnimplementedError("unknown hook " + std::to_string(hook)));
   }
@@ -146,8 +146,7 @@ struct Trampolines {
   }
   static int32_t CreateInstance(const nw_host_services* host, const char* clinic_id,
                                 size_t clinic_id_size, const char* config_json,
-                                size_t config_json_size, nw_instance** instance,
-                                nw_sink* error) {
+                                size_t config_json_size, nw_instance** instance, nw_sink* error) {
     return Guard(error, [&] {
       InstanceContext context{std::string(clinic_id, clinic_id_size),
                               std::string(config_json, config_json_size), HostServices(host)};
@@ -171,10 +170,14 @@ struct Trampolines {
     }
   }
   static const nw_plugin_api* Api() {
-    static const nw_plugin_api api = {sizeof(nw_plugin_api), NEEDLEWORK_ABI_MAJOR,
-                                      NEEDLEWORK_ABI_MINOR,  NEEDLEWORK_BUILD_KEY,
-                                      &Describe,             &CreateInstance,
-                                      &Invoke,               &DestroyInstance};
+    static const nw_plugin_api api = {sizeof(nw_plugin_api),
+                                      NEEDLEWORK_ABI_MAJOR,
+                                      NEEDLEWORK_ABI_MINOR,
+                                      NEEDLEWORK_BUILD_KEY,
+                                      &Describe,
+                                      &CreateInstance,
+                                      &Invoke,
+                                      &DestroyInstance};
     return &api;
   }
 };
@@ -184,13 +187,12 @@ struct Trampolines {
 
 // Registers PluginClass as this library's plugin: exports the entry point the host loads.
 // Use once per plugin library, at namespace scope, outside any namespace.
-#define NEEDLEWORK_PLUGIN(PluginClass)                                          \
-  namespace needlework_plugin_registration {                                    \
-  extern "C" const nw_plugin_api* NeedleworkPluginEntry() {                     \
-    return ::needlework::internal::Trampolines<PluginClass>::Api();             \
-  }                                                                             \
-  }                                                                             \
-  BOOST_DLL_ALIAS(needlework_plugin_registration::NeedleworkPluginEntry,        \
-                  needlework_plugin_v1)
+#define NEEDLEWORK_PLUGIN(PluginClass)                              \
+  namespace needlework_plugin_registration {                        \
+  extern "C" const nw_plugin_api* NeedleworkPluginEntry() {         \
+    return ::needlework::internal::Trampolines<PluginClass>::Api(); \
+  }                                                                 \
+  }                                                                 \
+  BOOST_DLL_ALIAS(needlework_plugin_registration::NeedleworkPluginEntry, needlework_plugin_v1)
 
 #endif  // NEEDLEWORK_PLUGIN_H_

@@ -37,11 +37,23 @@ enum class StatusCode : int32_t {
 
 // The name gRPC uses for a code, e.g. "INVALID_ARGUMENT".
 inline std::string_view StatusCodeName(StatusCode code) {
-  static constexpr std::string_view kNames[] = {
-      "OK",        "CANCELLED",           "UNKNOWN",   "INVALID_ARGUMENT", "DEADLINE_EXCEEDED",
-      "NOT_FOUND", "ALREADY_EXISTS",      "PERMISSION_DENIED", "RESOURCE_EXHAUSTED",
-      "FAILED_PRECONDITION", "ABORTED",   "OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL",
-      "UNAVAILABLE", "DATA_LOSS", "UNAUTHENTICATED"};
+  static constexpr std::string_view kNames[] = {"OK",
+                                                "CANCELLED",
+                                                "UNKNOWN",
+                                                "INVALID_ARGUMENT",
+                                                "DEADLINE_EXCEEDED",
+                                                "NOT_FOUND",
+                                                "ALREADY_EXISTS",
+                                                "PERMISSION_DENIED",
+                                                "RESOURCE_EXHAUSTED",
+                                                "FAILED_PRECONDITION",
+                                                "ABORTED",
+                                                "OUT_OF_RANGE",
+                                                "UNIMPLEMENTED",
+                                                "INTERNAL",
+                                                "UNAVAILABLE",
+                                                "DATA_LOSS",
+                                                "UNAUTHENTICATED"};
   auto index = static_cast<size_t>(code);
   return index < std::size(kNames) ? kNames[index] : "UNKNOWN";
 }
@@ -133,10 +145,10 @@ class StatusOr {
 #define NW_STATUS_CONCAT(a, b) NW_STATUS_CONCAT_INNER(a, b)
 
 // Returns the Status of `expr` from the enclosing function when it is not OK.
-#define NW_RETURN_IF_ERROR(expr)                                \
-  do {                                                          \
-    ::needlework::Status nw_status_ = (expr);                   \
-    if (!nw_status_.ok()) return nw_status_;                    \
+#define NW_RETURN_IF_ERROR(expr)              \
+  do {                                        \
+    ::needlework::Status nw_status_ = (expr); \
+    if (!nw_status_.ok()) return nw_status_;  \
   } while (false)
 
 // Declares `lhs` from the value of StatusOr `rexpr`, or returns its Status.
