@@ -9,21 +9,11 @@
 #include <vector>
 
 #include "host/fhir/normalize.h"
-
-namespace needlework {
-// So that gtest prints a Status as "INVALID_ARGUMENT: ..." (found by argument lookup).
-inline void PrintTo(const Status& status, std::ostream* out) { *out << status.ToString(); }
-}  // namespace needlework
+#include "support/status_matchers.h"
 
 namespace needlework::fhir::testing {
 
-// Matches a Status with code `code` whose message matches `message_matcher`.
-MATCHER_P2(StatusIs, code, message_matcher,
-           "has code " + std::string(StatusCodeName(code)) + " and a message that " +
-               ::testing::DescribeMatcher<std::string>(message_matcher)) {
-  *result_listener << "which is " << arg.ToString();
-  return arg.code() == code && ::testing::Matches(message_matcher)(arg.message());
-}
+using ::needlework::testing::StatusIs;
 
 // The INVALID_ARGUMENT Status with a message containing `text`.
 inline auto InvalidArgumentContaining(const std::string& text) {

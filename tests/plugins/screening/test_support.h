@@ -15,13 +15,7 @@
 #include "needlework/plugin/v1/screen.pb.h"
 #include "needlework/status.h"
 #include "plugins/screening/rule_set.h"
-
-namespace needlework {
-
-// So a failing expectation prints "INVALID_ARGUMENT: ..." rather than bytes.
-inline void PrintTo(const Status& status, std::ostream* os) { *os << status.ToString(); }
-
-}  // namespace needlework
+#include "support/status_matchers.h"
 
 namespace needlework::screening::testing {
 
@@ -34,24 +28,8 @@ using types::v1::Finding;
 inline constexpr std::string_view kSnomed = "http://snomed.info/sct";
 inline constexpr std::string_view kRxNorm = "http://www.nlm.nih.gov/research/umls/rxnorm";
 
-inline Status StatusOf(const Status& status) { return status; }
-template <typename T>
-Status StatusOf(const StatusOr<T>& status_or) {
-  return status_or.status();
-}
-
-MATCHER(IsOk, "is OK") {
-  Status status = StatusOf(arg);
-  *result_listener << "status is " << status.ToString();
-  return status.ok();
-}
-
-MATCHER_P2(StatusIs, code, message_matcher, "") {
-  Status status = StatusOf(arg);
-  *result_listener << "status is " << status.ToString();
-  return status.code() == code &&
-         ::testing::ExplainMatchResult(message_matcher, status.message(), result_listener);
-}
+using ::needlework::testing::IsOk;
+using ::needlework::testing::StatusIs;
 
 // The default config with `patch` applied as an RFC 7386 merge patch, as the host does.
 std::string PatchedConfig(const Json& patch = Json::object());
