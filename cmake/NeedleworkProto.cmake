@@ -1,29 +1,36 @@
-# needlework_generate_proto(<out_srcs_var> <out_hdrs_var> GRPC <ON|OFF> PROTOS <files...>)
-# Runs protoc (and grpc_cpp_plugin when GRPC is ON) on files relative to proto/, writing
-# into ${CMAKE_BINARY_DIR}/generated with the same relative layout.
+# needlework_generate_proto(<out_srcs_var> <out_hdrs_var> GRPC <ON|OFF> PROTOS <files...>
+#                           [ROOT <dir>] [OUT_DIR <dir>])
+# Runs protoc (and grpc_cpp_plugin when GRPC is ON) on files relative to ROOT (default
+# proto/), writing into OUT_DIR (default ${CMAKE_BINARY_DIR}/generated) with the same layout.
 set(NEEDLEWORK_PROTO_ROOT "${CMAKE_SOURCE_DIR}/proto")
 set(NEEDLEWORK_GENERATED_DIR "${CMAKE_BINARY_DIR}/generated")
 
 function(needlework_generate_proto out_srcs out_hdrs)
-  cmake_parse_arguments(ARG "" "GRPC" "PROTOS" ${ARGN})
+  cmake_parse_arguments(ARG "" "GRPC;ROOT;OUT_DIR" "PROTOS" ${ARGN})
+  if(NOT ARG_ROOT)
+    set(ARG_ROOT "${NEEDLEWORK_PROTO_ROOT}")
+  endif()
+  if(NOT ARG_OUT_DIR)
+    set(ARG_OUT_DIR "${NEEDLEWORK_GENERATED_DIR}")
+  endif()
   set(srcs)
   set(hdrs)
-  file(MAKE_DIRECTORY "${NEEDLEWORK_GENERATED_DIR}")
+  file(MAKE_DIRECTORY "${ARG_OUT_DIR}")
   foreach(rel IN LISTS ARG_PROTOS)
     get_filename_component(stem "${rel}" NAME_WE)
     get_filename_component(dir "${rel}" DIRECTORY)
-    set(base "${NEEDLEWORK_GENERATED_DIR}/${dir}/${stem}")
+    set(base "${ARG_OUT_DIR}/${dir}/${stem}")
     set(outputs "${base}.pb.cc" "${base}.pb.h")
-    set(args --cpp_out=${NEEDLEWORK_GENERATED_DIR})
+    set(args --cpp_out=${ARG_OUT_DIR})
     if(ARG_GRPC)
       list(APPEND outputs "${base}.grpc.pb.cc" "${base}.grpc.pb.h")
-      list(APPEND args --grpc_out=${NEEDLEWORK_GENERATED_DIR}
+      list(APPEND args --grpc_out=${ARG_OUT_DIR}
            --plugin=protoc-gen-grpc=${NEEDLEWORK_GRPC_CPP_PLUGIN})
     endif()
     add_custom_command(
       OUTPUT ${outputs}
-      COMMAND protobuf::protoc ${args} -I ${NEEDLEWORK_PROTO_ROOT} ${NEEDLEWORK_PROTO_ROOT}/${rel}
-      DEPENDS ${NEEDLEWORK_PROTO_ROOT}/${rel} protobuf::protoc
+      COMMAND protobuf::protoc ${args} -I ${ARG_ROOT} ${ARG_ROOT}/${rel}
+      DEPENDS ${ARG_ROOT}/${rel} protobuf::protoc
       COMMENT "protoc ${rel}"
       VERBATIM)
     foreach(o IN LISTS outputs)

@@ -26,7 +26,7 @@ std::string ReadFile(const std::string& path) {
 
 void WriteConfig(const std::string& path, const std::string& data_dir, const HostOptions& options) {
   std::ofstream out(path);
-  out << "listen: 127.0.0.1:0\n"
+  out << "listen: " << options.listen << "\n"
       << "data_dir: " << data_dir << "\n"
       << "plugin_dirs:\n";
   for (const auto& dir : options.plugin_dirs) out << "  - " << dir << "\n";
@@ -115,6 +115,7 @@ bool HostProcess::ReadDemoCredentials() {
 
 int HostProcess::Stop() {
   if (pid_ <= 0) return -1;
+  channel_.reset();
   ::kill(pid_, SIGTERM);
   int code = WaitFor(pid_, std::chrono::seconds(20));
   if (code < 0) {

@@ -20,6 +20,8 @@ struct HostOptions {
   std::vector<std::string> plugin_dirs = {NEEDLEWORK_PLUGIN_DIR};
   std::map<std::string, int> hook_deadlines_ms;
   bool seed_demo = true;
+  // "127.0.0.1:0" (a free port) or "unix:" + a path.
+  std::string listen = "127.0.0.1:0";
 };
 
 class HostProcess {
