@@ -24,7 +24,9 @@
 #include <string_view>
 
 #include "needlework/build_key.h"
+#include "needlework/plugin/v1/check_booking.pb.h"
 #include "needlework/plugin/v1/manifest.pb.h"
+#include "needlework/plugin/v1/plan.pb.h"
 #include "needlework/plugin/v1/screen.pb.h"
 #include "needlework/plugin_abi.h"
 #include "needlework/status.h"
@@ -78,6 +80,16 @@ class Plugin {
                         plugin::v1::ScreenResponse* /*response*/) {
     return UnimplementedError("this plugin does not serve the screen hook");
   }
+  // Since ABI 1.1.
+  virtual Status Plan(const plugin::v1::PlanRequest& /*request*/,
+                      plugin::v1::PlanResponse* /*response*/) {
+    return UnimplementedError("this plugin does not serve the plan hook");
+  }
+  // Since ABI 1.1.
+  virtual Status CheckBooking(const plugin::v1::CheckBookingRequest& /*request*/,
+                              plugin::v1::CheckBookingResponse* /*response*/) {
+    return UnimplementedError("this plugin does not serve the check_booking hook");
+  }
 };
 
 namespace internal {
@@ -122,6 +134,12 @@ inline int32_t Dispatch(Plugin& plugin, uint32_t hook, const uint8_t* data, size
     case plugin::v1::HOOK_SCREEN:
       return Serve<plugin::v1::ScreenRequest, plugin::v1::ScreenResponse>(plugin, &Plugin::Screen,
                                                                           data, size, out);
+    case plugin::v1::HOOK_PLAN:
+      return Serve<plugin::v1::PlanRequest, plugin::v1::PlanResponse>(plugin, &Plugin::Plan, data,
+                                                                      size, out);
+    case plugin::v1::HOOK_CHECK_BOOKING:
+      return Serve<plugin::v1::CheckBookingRequest, plugin::v1::CheckBookingResponse>(
+          plugin, &Plugin::CheckBooking, data, size, out);
     default:
       return WriteStatus(out, UnimplementedError("unknown hook " + std::to_string(hook)));
   }

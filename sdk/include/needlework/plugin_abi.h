@@ -13,8 +13,9 @@
  *   - build_key differs from the host's (compiler ABI, standard library, protobuf version),
  *   - struct_size is smaller than the fields of the plugin's abi_minor require.
  *
- * Evolution: structs only grow at the end; a new field comes with a new abi_minor. A
- * changed signature gets a new name. Removing or reordering anything is a new abi_major.
+ * Evolution: structs only grow at the end; a new field or a new hook comes with a new
+ * abi_minor (1.1 added the plan and check_booking hooks). A changed signature gets a new
+ * name. Removing or reordering anything is a new abi_major.
  */
 #ifndef NEEDLEWORK_PLUGIN_ABI_H_
 #define NEEDLEWORK_PLUGIN_ABI_H_
@@ -27,7 +28,7 @@ extern "C" {
 #endif
 
 #define NEEDLEWORK_ABI_MAJOR 1
-#define NEEDLEWORK_ABI_MINOR 0
+#define NEEDLEWORK_ABI_MINOR 1
 #define NEEDLEWORK_ENTRY_POINT "needlework_plugin_v1"
 
 /* Status codes, numbered like gRPC's (0 = OK). */
