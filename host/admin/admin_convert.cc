@@ -38,6 +38,7 @@ needlework::v1::Clinic ToClinic(const ClinicRecord& record) {
   out.set_clinic_id(record.clinic_id);
   out.set_display_name(record.display_name);
   out.set_created_at(FormatRfc3339Utc(record.created_at));
+  out.set_time_zone(record.time_zone);
   return out;
 }
 

@@ -4,6 +4,7 @@
 #include "host/common/grpc_status.h"
 #include "host/common/log.h"
 #include "host/common/time_util.h"
+#include "host/scheduling/clinic_time.h"
 
 namespace needlework::host {
 namespace {
@@ -17,19 +18,6 @@ Status RequireIds(const std::string& clinic_id, const std::string& plugin_id) {
 }
 
 }  // namespace
-
-template <typename Body>
-grpc::ServerUnaryReactor* AdminServiceImpl::AsAdmin(Ctx* context, const char* rpc, Body&& body) {
-  auto* reactor = context->DefaultReactor();
-  auto caller = host_->tokens->Authorize(*context, Role::kAdmin);
-  Status status = caller.ok() ? body() : caller.status();
-  if (!status.ok() && caller.ok()) {
-    LogEvent(Level::kInfo, "admin_call_refused",
-             {{"rpc", rpc}, {"token", caller->token_id}, {"status", status.ToString()}});
-  }
-  reactor->Finish(ToGrpcStatus(status));
-  return reactor;
-}
 
 grpc::ServerUnaryReactor* AdminServiceImpl::ListPlugins(Ctx* context, const v1::ListPluginsRequest*,
                                                         v1::ListPluginsResponse* response) {

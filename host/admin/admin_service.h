@@ -2,6 +2,8 @@
 #ifndef NEEDLEWORK_HOST_ADMIN_ADMIN_SERVICE_H_
 #define NEEDLEWORK_HOST_ADMIN_ADMIN_SERVICE_H_
 
+#include "host/common/log.h"
+#include "host/common/rpc.h"
 #include "host/server/host_context.h"
 #include "needlework/v1/admin.grpc.pb.h"
 
@@ -26,6 +28,17 @@ class AdminServiceImpl final : public needlework::v1::AdminService::CallbackServ
                                             needlework::v1::ClinicPlugin*) override;
   grpc::ServerUnaryReactor* ListClinicPlugins(Ctx*, const needlework::v1::ListClinicPluginsRequest*,
                                               needlework::v1::ListClinicPluginsResponse*) override;
+  // Clinic schedule (admin_schedule.cc).
+  grpc::ServerUnaryReactor* SetClinicTimeZone(Ctx*, const needlework::v1::SetClinicTimeZoneRequest*,
+                                              needlework::v1::Clinic*) override;
+  grpc::ServerUnaryReactor* UpsertResource(Ctx*, const needlework::v1::UpsertResourceRequest*,
+                                           needlework::v1::Resource*) override;
+  grpc::ServerUnaryReactor* ListResources(Ctx*, const needlework::v1::ListResourcesRequest*,
+                                          needlework::v1::ListResourcesResponse*) override;
+  grpc::ServerUnaryReactor* SetOpeningHours(Ctx*, const needlework::v1::SetOpeningHoursRequest*,
+                                            needlework::v1::OpeningHours*) override;
+  grpc::ServerUnaryReactor* GetOpeningHours(Ctx*, const needlework::v1::GetOpeningHoursRequest*,
+                                            needlework::v1::OpeningHours*) override;
 
  private:
   // Runs `body` if the caller holds an admin token, and finishes the call with its Status.
@@ -34,6 +47,17 @@ class AdminServiceImpl final : public needlework::v1::AdminService::CallbackServ
 
   HostContext* host_;
 };
+
+template <typename Body>
+grpc::ServerUnaryReactor* AdminServiceImpl::AsAdmin(Ctx* context, const char* rpc, Body&& body) {
+  auto caller = host_->tokens->Authorize(*context, Role::kAdmin);
+  Status status = caller.ok() ? body() : caller.status();
+  if (!status.ok() && caller.ok()) {
+    LogEvent(Level::kInfo, "admin_call_refused",
+             {{"rpc", rpc}, {"token", caller->token_id}, {"status", status.ToString()}});
+  }
+  return FinishWith(context, status);
+}
 
 }  // namespace needlework::host
 

@@ -1,8 +1,8 @@
 #include "host/auth/token_authority.h"
 
 #include <openssl/evp.h>
-#include <openssl/rand.h>
 
+#include "host/common/ids.h"
 #include "host/common/time_util.h"
 
 namespace needlework::host {
@@ -19,13 +19,6 @@ std::string Hex(const unsigned char* data, size_t size) {
     out.push_back(kDigits[data[i] & 0xf]);
   }
   return out;
-}
-
-std::string RandomHex(size_t bytes) {
-  std::string buffer(bytes, '\0');
-  auto* data = reinterpret_cast<unsigned char*>(buffer.data());
-  if (RAND_bytes(data, static_cast<int>(bytes)) != 1) std::abort();  // no entropy: unsafe to go on
-  return Hex(data, bytes);
 }
 
 StatusOr<std::string_view> BearerToken(const grpc::ServerContextBase& context) {

@@ -1,5 +1,6 @@
 #include "host/plugins/hook_runner.h"
 
+#include <future>
 #include <mutex>
 
 namespace needlework::host {
@@ -70,6 +71,7 @@ bool CallOne(Watchdog& watchdog, const std::shared_ptr<HookRun>& run, size_t ind
   } else {
     result.state = PluginRun::STATE_ERROR;
     result.message = answer.status().ToString();
+    result.code = answer.status().code();
   }
   return true;
 }
@@ -96,6 +98,18 @@ void RunHook(Watchdog& watchdog, const ClinicPlugins::InstanceList& plugins,
     if (!CallOne(watchdog, run, i, hook, request, deadline)) return;
   }
   run->Finish();
+}
+
+std::vector<PluginCallResult> RunHookAndWait(Watchdog& watchdog,
+                                             const ClinicPlugins::InstanceList& plugins,
+                                             needlework::plugin::v1::Hook hook,
+                                             const std::string& request,
+                                             std::chrono::milliseconds deadline) {
+  auto results = std::make_shared<std::promise<std::vector<PluginCallResult>>>();
+  auto future = results->get_future();
+  RunHook(watchdog, plugins, hook, request, deadline,
+          [results](std::vector<PluginCallResult> done) { results->set_value(std::move(done)); });
+  return future.get();
 }
 
 }  // namespace needlework::host

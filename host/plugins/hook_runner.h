@@ -25,8 +25,9 @@ namespace needlework::host {
 struct PluginCallResult {
   std::shared_ptr<PluginInstance> instance;
   needlework::v1::PluginRun::State state = needlework::v1::PluginRun::STATE_NOT_RUN;
-  std::string message;   // why, for anything but STATE_OK
-  std::string response;  // the serialized response, for STATE_OK
+  std::string message;                // why, for anything but STATE_OK
+  StatusCode code = StatusCode::kOk;  // the plugin's own code, for STATE_ERROR
+  std::string response;               // the serialized response, for STATE_OK
   int64_t duration_micros = 0;
 };
 
@@ -35,6 +36,15 @@ using HookDone = std::function<void(std::vector<PluginCallResult>)>;
 void RunHook(Watchdog& watchdog, const ClinicPlugins::InstanceList& plugins,
              needlework::plugin::v1::Hook hook, const std::string& request,
              std::chrono::milliseconds deadline, HookDone done);
+
+// RunHook for callers that need the results before going on (e.g. a booking checks plugins
+// before it writes). Returns once the results are decided; like RunHook, a stuck plugin
+// keeps the calling thread until it returns.
+std::vector<PluginCallResult> RunHookAndWait(Watchdog& watchdog,
+                                             const ClinicPlugins::InstanceList& plugins,
+                                             needlework::plugin::v1::Hook hook,
+                                             const std::string& request,
+                                             std::chrono::milliseconds deadline);
 
 }  // namespace needlework::host
 

@@ -47,29 +47,25 @@ Status CheckTypedFacts(const types::PatientFacts& facts) {
 
 }  // namespace
 
-StatusOr<types::PatientFacts> PatientFromRequest(const needlework::v1::ScreenRequest& request,
-                                                 const fhir::RxNormIngredientMap& rxnorm) {
-  NW_RETURN_IF_ERROR(CheckCodings(request.concerns(), "concerns"));
-  NW_RETURN_IF_ERROR(CheckCodings(request.treatment_areas(), "treatment_areas"));
+StatusOr<types::PatientFacts> PatientFromInput(const PatientInput& input,
+                                               const fhir::RxNormIngredientMap& rxnorm) {
+  NW_RETURN_IF_ERROR(CheckCodings(*input.concerns, "concerns"));
+  NW_RETURN_IF_ERROR(CheckCodings(*input.areas, "treatment_areas"));
   types::PatientFacts facts;
-  switch (request.patient_input_case()) {
-    case needlework::v1::ScreenRequest::kFacts:
-      NW_RETURN_IF_ERROR(CheckTypedFacts(request.facts()));
-      facts = request.facts();
-      break;
-    case needlework::v1::ScreenRequest::kFhir: {
-      if (request.fhir().resources().empty()) {
-        return InvalidArgumentError("fhir.resources is empty; send at least one FHIR R4 resource");
-      }
-      std::vector<std::string> resources(request.fhir().resources().begin(),
-                                         request.fhir().resources().end());
-      NW_ASSIGN_OR_RETURN(facts, fhir::NormalizeFhir(resources));
-      break;
+  if (input.facts != nullptr) {
+    NW_RETURN_IF_ERROR(CheckTypedFacts(*input.facts));
+    facts = *input.facts;
+  } else if (input.fhir != nullptr) {
+    if (input.fhir->resources().empty()) {
+      return InvalidArgumentError("fhir.resources is empty; send at least one FHIR R4 resource");
     }
-    default:
-      return InvalidArgumentError(
-          "the request has no patient: set either `facts` (typed facts) or `fhir` (FHIR R4 JSON "
-          "resources)");
+    std::vector<std::string> resources(input.fhir->resources().begin(),
+                                       input.fhir->resources().end());
+    NW_ASSIGN_OR_RETURN(facts, fhir::NormalizeFhir(resources));
+  } else {
+    return InvalidArgumentError(
+        "the request has no patient: set either `facts` (typed facts) or `fhir` (FHIR R4 JSON "
+        "resources)");
   }
   rxnorm.FillIngredients(&facts);
   return facts;

@@ -36,7 +36,7 @@ grpc::ServerUnaryReactor* ScreeningServiceImpl::Screen(grpc::CallbackServerConte
                                                        needlework::v1::ScreenResponse* response) {
   auto caller = host_->tokens->Authorize(*context, Role::kEmr);
   if (!caller.ok()) return Reply(context, caller.status());
-  auto facts = PatientFromRequest(*request, *host_->rxnorm);
+  auto facts = PatientFromInput(PatientInputOf(*request), *host_->rxnorm);
   if (!facts.ok()) return Reply(context, facts.status());
 
   auto snapshot = host_->registry->Snapshot(caller->clinic_id);

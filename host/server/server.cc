@@ -8,14 +8,19 @@
 #include <unistd.h>
 
 #include "host/admin/admin_service.h"
+#include "host/booking/booking_service.h"
 #include "host/common/log.h"
+#include "host/planning/planning_service.h"
 #include "host/screening/screening_service.h"
 
 namespace needlework::host {
 
 struct HostServer::Services {
-  explicit Services(HostContext* host) : screening(host), admin(host) {}
+  explicit Services(HostContext* host)
+      : screening(host), planning(host), scheduling(host), admin(host) {}
   ScreeningServiceImpl screening;
+  PlanningServiceImpl planning;
+  SchedulingServiceImpl scheduling;
   AdminServiceImpl admin;
 };
 
@@ -63,6 +68,8 @@ StatusOr<std::unique_ptr<HostServer>> HostServer::Start(HostContext* host) {
   builder.AddListeningPort(listen, grpc::InsecureServerCredentials(), &port);
   builder.SetMaxReceiveMessageSize(host->config.max_message_bytes);
   builder.RegisterService(&server->services_->screening);
+  builder.RegisterService(&server->services_->planning);
+  builder.RegisterService(&server->services_->scheduling);
   builder.RegisterService(&server->services_->admin);
   server->server_ = builder.BuildAndStart();
   if (!server->server_ || (port == 0 && listen.rfind("unix:", 0) != 0)) {

@@ -26,6 +26,57 @@ const char* const kMigrations[] = {
       label      TEXT NOT NULL,
       created_at INTEGER NOT NULL);
     )sql",
+    R"sql(
+    ALTER TABLE clinics ADD COLUMN time_zone TEXT NOT NULL DEFAULT 'UTC';
+    CREATE TABLE resources (
+      clinic_id    TEXT NOT NULL REFERENCES clinics(clinic_id),
+      resource_id  TEXT NOT NULL,
+      type         INTEGER NOT NULL,
+      device_kind  TEXT NOT NULL,
+      display_name TEXT NOT NULL,
+      active       INTEGER NOT NULL,
+      PRIMARY KEY (clinic_id, resource_id));
+    CREATE TABLE opening_hours (
+      clinic_id    TEXT NOT NULL REFERENCES clinics(clinic_id),
+      weekday      INTEGER NOT NULL,
+      open_minute  INTEGER NOT NULL,
+      close_minute INTEGER NOT NULL);
+    CREATE TABLE plans (
+      plan_id           TEXT PRIMARY KEY,
+      clinic_id         TEXT NOT NULL REFERENCES clinics(clinic_id),
+      patient_ref       TEXT NOT NULL,
+      series            BLOB NOT NULL,
+      status            INTEGER NOT NULL,
+      screening_outcome INTEGER NOT NULL,
+      created_at        INTEGER NOT NULL,
+      cancel_reason     TEXT NOT NULL);
+    CREATE INDEX plans_by_patient ON plans (clinic_id, patient_ref);
+    CREATE TABLE appointments (
+      appointment_id TEXT PRIMARY KEY,
+      clinic_id      TEXT NOT NULL REFERENCES clinics(clinic_id),
+      plan_id        TEXT NOT NULL REFERENCES plans(plan_id),
+      session_index  INTEGER NOT NULL,
+      patient_ref    TEXT NOT NULL,
+      start_utc      INTEGER NOT NULL,
+      end_utc        INTEGER NOT NULL,
+      status         INTEGER NOT NULL,
+      resource_ids   TEXT NOT NULL,
+      cancel_reason  TEXT NOT NULL,
+      completion     BLOB NOT NULL,
+      updated_at     INTEGER NOT NULL);
+    CREATE INDEX appointments_by_plan ON appointments (clinic_id, plan_id);
+    CREATE INDEX appointments_by_patient ON appointments (clinic_id, patient_ref);
+    CREATE INDEX appointments_by_start ON appointments (clinic_id, start_utc);
+    -- One row per resource an appointment occupies, while it occupies it (not cancelled).
+    CREATE TABLE occupancy (
+      clinic_id      TEXT NOT NULL,
+      resource_id    TEXT NOT NULL,
+      start_utc      INTEGER NOT NULL,
+      end_utc        INTEGER NOT NULL,
+      appointment_id TEXT NOT NULL REFERENCES appointments(appointment_id),
+      PRIMARY KEY (appointment_id, resource_id));
+    CREATE INDEX occupancy_by_resource ON occupancy (clinic_id, resource_id, start_utc);
+    )sql",
 };
 
 }  // namespace
@@ -61,25 +112,27 @@ StatusOr<std::vector<ClinicRecord>> Store::ListClinics() {
   std::lock_guard lock(mutex_);
   NW_ASSIGN_OR_RETURN(
       auto query,
-      db_->Prepare("SELECT clinic_id, display_name, created_at FROM clinics ORDER BY clinic_id"));
+      db_->Prepare(
+          "SELECT clinic_id, display_name, created_at, time_zone FROM clinics ORDER BY clinic_id"));
   std::vector<ClinicRecord> clinics;
   while (true) {
     NW_ASSIGN_OR_RETURN(bool row, query->Step());
     if (!row) break;
-    clinics.push_back({query->ColumnText(0), query->ColumnText(1), query->ColumnInt(2)});
+    clinics.push_back(
+        {query->ColumnText(0), query->ColumnText(1), query->ColumnInt(2), query->ColumnText(3)});
   }
   return clinics;
 }
 
 StatusOr<ClinicRecord> Store::GetClinic(const std::string& clinic_id) {
   std::lock_guard lock(mutex_);
-  NW_ASSIGN_OR_RETURN(
-      auto query,
-      db_->Prepare("SELECT clinic_id, display_name, created_at FROM clinics WHERE clinic_id = ?"));
+  NW_ASSIGN_OR_RETURN(auto query, db_->Prepare("SELECT clinic_id, display_name, created_at, "
+                                               "time_zone FROM clinics WHERE clinic_id = ?"));
   query->Bind(1, clinic_id);
   NW_ASSIGN_OR_RETURN(bool row, query->Step());
   if (!row) return NotFoundError("no clinic '" + clinic_id + "'");
-  return ClinicRecord{query->ColumnText(0), query->ColumnText(1), query->ColumnInt(2)};
+  return ClinicRecord{query->ColumnText(0), query->ColumnText(1), query->ColumnInt(2),
+                      query->ColumnText(3)};
 }
 
 Status Store::CreateClinic(const ClinicRecord& clinic, const TokenRecord& first_token) {
@@ -87,8 +140,10 @@ Status Store::CreateClinic(const ClinicRecord& clinic, const TokenRecord& first_
   NW_ASSIGN_OR_RETURN(auto tx, sqlite::Transaction::Begin(*db_));
   NW_ASSIGN_OR_RETURN(
       auto insert,
-      db_->Prepare("INSERT INTO clinics (clinic_id, display_name, created_at) VALUES (?, ?, ?)"));
+      db_->Prepare("INSERT INTO clinics (clinic_id, display_name, created_at, time_zone) "
+                   "VALUES (?, ?, ?, ?)"));
   insert->Bind(1, clinic.clinic_id).Bind(2, clinic.display_name).Bind(3, clinic.created_at);
+  insert->Bind(4, clinic.time_zone);
   Status inserted = insert->Run();
   if (inserted.code() == StatusCode::kAlreadyExists) {
     return AlreadyExistsError("clinic '" + clinic.clinic_id + "' already exists");

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "host/storage/data_dir_lock.h"
+#include "host/storage/schedule_records.h"
 #include "host/storage/sqlite.h"
 #include "needlework/status.h"
 
@@ -19,7 +20,8 @@ namespace needlework::host {
 struct ClinicRecord {
   std::string clinic_id;
   std::string display_name;
-  int64_t created_at = 0;  // Unix seconds
+  int64_t created_at = 0;         // Unix seconds
+  std::string time_zone = "UTC";  // IANA
 };
 
 struct PluginSetting {
@@ -57,11 +59,55 @@ class Store {
   Status InsertToken(const TokenRecord& token);
   StatusOr<std::vector<TokenRecord>> ListTokens();
 
+  // --- Scheduling (store_schedule.cc) ---
+  Status SetClinicTimeZone(const std::string& clinic_id, const std::string& time_zone);
+  Status UpsertResource(const ResourceRecord& resource);
+  StatusOr<std::vector<ResourceRecord>> ListResources(const std::string& clinic_id);
+  // Replaces the clinic's weekly hours.
+  Status SetOpeningHours(const std::string& clinic_id, const std::vector<OpeningSpanRecord>& spans);
+  StatusOr<std::vector<OpeningSpanRecord>> GetOpeningHours(const std::string& clinic_id);
+  // What the clinic's resources are busy with between `from` and `to` (Unix seconds).
+  StatusOr<std::vector<BusyRecord>> ListBusy(const std::string& clinic_id, int64_t from,
+                                             int64_t to);
+
+  // --- Plans and appointments (store_booking.cc); every read is scoped to a clinic ---
+  Status InsertPlan(const PlanRecord& plan);
+  // NOT_FOUND for an unknown plan or one of another clinic.
+  StatusOr<PlanRecord> GetPlan(const std::string& clinic_id, const std::string& plan_id);
+  StatusOr<std::vector<PlanRecord>> ListPlans(const std::string& clinic_id,
+                                              const std::string& patient_ref);
+  // Cancels the plan and every BOOKED appointment of it, atomically.
+  Status CancelPlan(const std::string& clinic_id, const std::string& plan_id,
+                    const std::string& reason, int64_t now);
+  // Inserts a booked appointment, or, when `replaces` is set, moves that one. In one
+  // transaction: ABORTED naming the resource when any of its resources holds an overlapping
+  // appointment; ALREADY_EXISTS when the plan's session is already booked or fulfilled.
+  Status SaveBooking(const AppointmentRecord& appointment, const std::string& replaces);
+  StatusOr<AppointmentRecord> GetAppointment(const std::string& clinic_id,
+                                             const std::string& appointment_id);
+  // Status changes that free the resources (cancel) or keep them (fulfilled, noshow).
+  Status SetAppointmentStatus(const AppointmentRecord& appointment);
+  StatusOr<std::vector<AppointmentRecord>> ListAppointmentsOfPlan(const std::string& clinic_id,
+                                                                  const std::string& plan_id);
+  StatusOr<std::vector<AppointmentRecord>> ListAppointmentsOfPatient(
+      const std::string& clinic_id, const std::string& patient_ref);
+  StatusOr<std::vector<AppointmentRecord>> ListAppointmentsBetween(const std::string& clinic_id,
+                                                                   int64_t from, int64_t to);
+  StatusOr<std::vector<AppointmentRecord>> ListAppointmentsOfResource(
+      const std::string& clinic_id, const std::string& resource_id);
+  // Marks the plan COMPLETED when every session is fulfilled.
+  Status SetPlanStatus(const std::string& clinic_id, const std::string& plan_id, int status);
+
  private:
   Store(std::unique_ptr<DataDirLock> lock, std::unique_ptr<sqlite::Database> db)
       : lock_(std::move(lock)), db_(std::move(db)) {}
   Status Migrate();
   Status InsertTokenLocked(const TokenRecord& token);
+  StatusOr<std::vector<AppointmentRecord>> QueryAppointments(const std::string& where,
+                                                             const std::vector<std::string>& text,
+                                                             const std::vector<int64_t>& numbers);
+  StatusOr<Conflict> FindConflict(const AppointmentRecord& appointment, const std::string& ignore);
+  Status WriteAppointmentLocked(const AppointmentRecord& appointment);
 
   std::mutex mutex_;
   std::unique_ptr<DataDirLock> lock_;

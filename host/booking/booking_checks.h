@@ -1,0 +1,55 @@
+// What a booking (new or moved) must pass before the store's overlap check: a session the
+// plan has, resources that fill the plan's requirements, opening hours, and every enabled
+// check_booking plugin.
+#ifndef NEEDLEWORK_HOST_BOOKING_BOOKING_CHECKS_H_
+#define NEEDLEWORK_HOST_BOOKING_BOOKING_CHECKS_H_
+
+#include <string>
+#include <vector>
+
+#include "host/booking/clinic_calendar.h"
+#include "host/server/host_context.h"
+#include "needlework/types/v1/scheduling.pb.h"
+
+namespace needlework::host {
+
+// A plan as loaded for booking: the record and its decoded series.
+struct LoadedPlan {
+  PlanRecord record;
+  needlework::types::v1::SeriesPlan series;
+};
+
+// NOT_FOUND for an unknown plan (or another clinic's); FAILED_PRECONDITION unless ACTIVE.
+StatusOr<LoadedPlan> LoadActivePlan(Store& store, const std::string& clinic_id,
+                                    const std::string& plan_id);
+
+// OUT_OF_RANGE naming the valid indexes.
+Status CheckSessionIndex(const LoadedPlan& plan, int session_index);
+
+// The resource ids of a booking, one per requirement of the plan in its order: the
+// practitioner, the room, and for each device requirement one of `device_ids` of that kind.
+// NOT_FOUND for an unknown resource; INVALID_ARGUMENT for a missing, inactive, wrong-type or
+// surplus one.
+StatusOr<std::vector<std::string>> AssignResources(const ClinicCalendar& calendar,
+                                                   const LoadedPlan& plan,
+                                                   const std::string& practitioner_id,
+                                                   const std::string& room_id,
+                                                   const std::vector<std::string>& device_ids);
+
+// FAILED_PRECONDITION unless [start, end) lies inside one opening span of its local day.
+Status CheckOpeningHours(const ClinicCalendar& calendar, int64_t start, int64_t end);
+
+// The violations every enabled check_booking plugin reports for booking `session_index` at
+// [start, end), given the plan's appointments other than `ignore_appointment`. A plugin that
+// fails counts as a violation (fail closed). FAILED_PRECONDITION when no plugin serves the
+// hook for the clinic.
+StatusOr<std::vector<needlework::types::v1::BookingViolation>> PluginViolations(
+    HostContext& host, const ClinicCalendar& calendar, const LoadedPlan& plan, int session_index,
+    int64_t start, int64_t end, const std::string& ignore_appointment);
+
+// FAILED_PRECONDITION listing the violations; OK when there are none.
+Status ViolationsToStatus(const std::vector<needlework::types::v1::BookingViolation>& violations);
+
+}  // namespace needlework::host
+
+#endif  // NEEDLEWORK_HOST_BOOKING_BOOKING_CHECKS_H_

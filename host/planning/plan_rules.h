@@ -1,0 +1,33 @@
+// What makes a series plan acceptable, and how several plugins' proposals become one.
+#ifndef NEEDLEWORK_HOST_PLANNING_PLAN_RULES_H_
+#define NEEDLEWORK_HOST_PLANNING_PLAN_RULES_H_
+
+#include <vector>
+
+#include "host/plugins/hook_runner.h"
+#include "needlework/status.h"
+#include "needlework/types/v1/scheduling.pb.h"
+#include "needlework/v1/common.pb.h"
+
+namespace needlework::host {
+
+// INVALID_ARGUMENT naming the field: 1-50 sessions, 0 <= min_days <= max_days <= 730,
+// 5-600 session minutes, numbing within them, at least one requirement, each a known type
+// (devices with a kind), maintenance min <= max.
+Status ValidateSeriesPlan(const needlework::types::v1::SeriesPlan& plan);
+
+// Combines the answers of the plugins serving `plan`. Each usable answer is merged into the
+// first: the most sessions, the longest session, the latest earliest-spacing, every resource
+// requirement once, every rationale line. A plugin's INVALID_ARGUMENT (an unknown concern,
+// say) is returned as is; when no plugin answered, UNAVAILABLE naming each failure.
+// `runs` receives one PluginRun per plugin.
+StatusOr<needlework::types::v1::SeriesPlan> MergePlanAnswers(
+    const std::vector<PluginCallResult>& results,
+    google::protobuf::RepeatedPtrField<needlework::v1::PluginRun>* runs);
+
+// Fills `run` from one plugin call result.
+void FillPluginRun(const PluginCallResult& result, needlework::v1::PluginRun* run);
+
+}  // namespace needlework::host
+
+#endif  // NEEDLEWORK_HOST_PLANNING_PLAN_RULES_H_

@@ -1,0 +1,143 @@
+#include "host/planning/planning_service.h"
+
+#include "host/booking/appointment_view.h"
+#include "host/booking/clinic_calendar.h"
+#include "host/common/ids.h"
+#include "host/common/log.h"
+#include "host/common/rpc.h"
+#include "host/common/time_util.h"
+#include "host/planning/plan_rules.h"
+#include "host/screening/patient_input.h"
+#include "needlework/plugin/v1/plan.pb.h"
+
+namespace needlework::host {
+namespace {
+
+namespace types = needlework::types::v1;
+namespace v1 = needlework::v1;
+using needlework::plugin::v1::HOOK_PLAN;
+
+int64_t NowSeconds() { return NowUnixMicros() / 1000000; }
+
+Status NoPlanningPlugin(const std::string& clinic_id) {
+  return FailedPreconditionError("no planning plugin is enabled for clinic '" + clinic_id +
+                                 "'; an admin can enable one, e.g. `needleworkctl plugin enable " +
+                                 clinic_id + " org.needlework.scheduling`");
+}
+
+Status CheckCreateRequest(const v1::CreatePlanRequest& request) {
+  if (request.patient_ref().empty()) {
+    return InvalidArgumentError("patient_ref is required (the EMR's reference, e.g. Patient/123)");
+  }
+  if (!request.has_plan()) return InvalidArgumentError("plan is required (see ProposePlan)");
+  if (request.screening_outcome() == types::OUTCOME_UNSPECIFIED ||
+      !types::Outcome_IsValid(request.screening_outcome())) {
+    return InvalidArgumentError(
+        "screening_outcome is required: the outcome of the patient's screening (see Screen)");
+  }
+  return ValidateSeriesPlan(request.plan());
+}
+
+}  // namespace
+
+template <typename Body>
+grpc::ServerUnaryReactor* PlanningServiceImpl::AsEmr(Ctx* context, Body&& body) {
+  auto caller = host_->tokens->Authorize(*context, Role::kEmr);
+  return FinishWith(context, caller.ok() ? body(caller->clinic_id) : caller.status());
+}
+
+StatusOr<v1::Plan> PlanningServiceImpl::LoadPlan(const std::string& clinic_id,
+                                                 const std::string& plan_id) {
+  if (plan_id.empty()) return InvalidArgumentError("plan_id is required");
+  NW_ASSIGN_OR_RETURN(PlanRecord plan, host_->store->GetPlan(clinic_id, plan_id));
+  NW_ASSIGN_OR_RETURN(auto sessions, host_->store->ListAppointmentsOfPlan(clinic_id, plan_id));
+  NW_ASSIGN_OR_RETURN(auto zone, LoadClinicZone(*host_->store, clinic_id));
+  return ToApiPlan(plan, sessions, zone);
+}
+
+grpc::ServerUnaryReactor* PlanningServiceImpl::ProposePlan(Ctx* context,
+                                                           const v1::ProposePlanRequest* request,
+                                                           v1::ProposePlanResponse* response) {
+  return AsEmr(context, [&](const std::string& clinic_id) -> Status {
+    NW_ASSIGN_OR_RETURN(auto facts, PatientFromInput(PatientInputOf(*request), *host_->rxnorm));
+    if (request->concerns().empty()) {
+      return InvalidArgumentError("concerns is empty: say what the patient wants treated");
+    }
+    auto snapshot = host_->registry->Snapshot(clinic_id);
+    const auto& plugins = snapshot->ForHook(HOOK_PLAN);
+    if (plugins.empty()) return NoPlanningPlugin(clinic_id);
+    needlework::plugin::v1::PlanRequest plan_request;
+    *plan_request.mutable_patient() = std::move(facts);
+    *plan_request.mutable_concerns() = request->concerns();
+    *plan_request.mutable_treatment_areas() = request->treatment_areas();
+    plan_request.set_severity(request->severity());
+    auto results =
+        RunHookAndWait(*host_->watchdog, plugins, HOOK_PLAN, plan_request.SerializeAsString(),
+                       host_->config.DeadlineFor("plan"));
+    NW_ASSIGN_OR_RETURN(*response->mutable_plan(),
+                        MergePlanAnswers(results, response->mutable_plugin_runs()));
+    return OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* PlanningServiceImpl::CreatePlan(Ctx* context,
+                                                          const v1::CreatePlanRequest* request,
+                                                          v1::Plan* response) {
+  return AsEmr(context, [&](const std::string& clinic_id) -> Status {
+    NW_RETURN_IF_ERROR(CheckCreateRequest(*request));
+    PlanRecord plan{NewId("plan"),
+                    clinic_id,
+                    request->patient_ref(),
+                    request->plan().SerializeAsString(),
+                    types::PLAN_STATUS_ACTIVE,
+                    request->screening_outcome(),
+                    NowSeconds(),
+                    ""};
+    NW_RETURN_IF_ERROR(host_->store->InsertPlan(plan));
+    LogEvent(Level::kInfo, "plan_created", {{"clinic", clinic_id}, {"plan", plan.plan_id}});
+    NW_ASSIGN_OR_RETURN(*response, LoadPlan(clinic_id, plan.plan_id));
+    return OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* PlanningServiceImpl::GetPlan(Ctx* context,
+                                                       const v1::GetPlanRequest* request,
+                                                       v1::Plan* response) {
+  return AsEmr(context, [&](const std::string& clinic_id) -> Status {
+    NW_ASSIGN_OR_RETURN(*response, LoadPlan(clinic_id, request->plan_id()));
+    return OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* PlanningServiceImpl::ListPlans(Ctx* context,
+                                                         const v1::ListPlansRequest* request,
+                                                         v1::ListPlansResponse* response) {
+  return AsEmr(context, [&](const std::string& clinic_id) -> Status {
+    if (request->patient_ref().empty()) return InvalidArgumentError("patient_ref is required");
+    NW_ASSIGN_OR_RETURN(auto plans, host_->store->ListPlans(clinic_id, request->patient_ref()));
+    for (const auto& plan : plans) {
+      NW_ASSIGN_OR_RETURN(*response->add_plans(), LoadPlan(clinic_id, plan.plan_id));
+    }
+    return OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* PlanningServiceImpl::CancelPlan(Ctx* context,
+                                                          const v1::CancelPlanRequest* request,
+                                                          v1::Plan* response) {
+  return AsEmr(context, [&](const std::string& clinic_id) -> Status {
+    if (request->reason().empty()) return InvalidArgumentError("reason is required");
+    NW_ASSIGN_OR_RETURN(v1::Plan plan, LoadPlan(clinic_id, request->plan_id()));
+    if (plan.status() != types::PLAN_STATUS_ACTIVE) {
+      return FailedPreconditionError("plan " + plan.plan_id() + " is " +
+                                     types::PlanStatus_Name(plan.status()) + ", not active");
+    }
+    NW_RETURN_IF_ERROR(
+        host_->store->CancelPlan(clinic_id, plan.plan_id(), request->reason(), NowSeconds()));
+    LogEvent(Level::kInfo, "plan_cancelled", {{"clinic", clinic_id}, {"plan", plan.plan_id()}});
+    NW_ASSIGN_OR_RETURN(*response, LoadPlan(clinic_id, request->plan_id()));
+    return OkStatus();
+  });
+}
+
+}  // namespace needlework::host

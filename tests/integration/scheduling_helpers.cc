@@ -1,0 +1,88 @@
+#include "integration/scheduling_helpers.h"
+
+namespace needlework::testing {
+namespace {
+
+void AddResource(SchedulingApi& api, const std::string& token, const std::string& clinic,
+                 const std::string& id, types::ResourceType type, const std::string& kind,
+                 bool* ok) {
+  v1::UpsertResourceRequest request;
+  request.set_clinic_id(clinic);
+  auto* r = request.mutable_resource();
+  r->set_resource_id(id);
+  r->set_type(type);
+  r->set_device_kind(kind);
+  r->set_active(true);
+  auto reply = api.UpsertResource(token, request);
+  EXPECT_TRUE(reply.status.ok()) << id << ": " << reply.status.error_message();
+  *ok = *ok && reply.status.ok();
+}
+
+}  // namespace
+
+bool SetUpClinic(SchedulingApi& api, const std::string& admin_token, const std::string& clinic) {
+  v1::SetClinicTimeZoneRequest zone;
+  zone.set_clinic_id(clinic);
+  zone.set_time_zone(kZone);
+  bool ok = api.SetClinicTimeZone(admin_token, zone).status.ok();
+  AddResource(api, admin_token, clinic, "dr-lee", types::RESOURCE_TYPE_PRACTITIONER, "", &ok);
+  AddResource(api, admin_token, clinic, "dr-patel", types::RESOURCE_TYPE_PRACTITIONER, "", &ok);
+  AddResource(api, admin_token, clinic, "room-1", types::RESOURCE_TYPE_ROOM, "", &ok);
+  AddResource(api, admin_token, clinic, "room-2", types::RESOURCE_TYPE_ROOM, "", &ok);
+  AddResource(api, admin_token, clinic, "pen-1", types::RESOURCE_TYPE_DEVICE, "microneedling-pen",
+              &ok);
+  v1::SetOpeningHoursRequest hours;
+  hours.mutable_hours()->set_clinic_id(clinic);
+  for (int day = 1; day <= 6; ++day) {
+    auto* span = hours.mutable_hours()->add_spans();
+    span->set_weekday(day);
+    span->set_open("09:00");
+    span->set_close("17:00");
+  }
+  auto set = api.SetOpeningHours(admin_token, hours);
+  EXPECT_TRUE(set.status.ok()) << set.status.error_message();
+  return ok && set.status.ok();
+}
+
+std::string CreateFacePlan(SchedulingApi& api, const std::string& emr_token,
+                           const std::string& patient_ref, types::Outcome screening) {
+  v1::ProposePlanRequest propose;
+  propose.mutable_facts()->set_patient_ref(patient_ref);
+  auto* concern = propose.add_concerns();
+  concern->set_system(std::string(code_systems::kConcern));
+  concern->set_code("fine-lines");
+  auto* area = propose.add_treatment_areas();
+  area->set_system(std::string(code_systems::kTreatmentArea));
+  area->set_code("face");
+  auto proposed = api.ProposePlan(emr_token, propose);
+  EXPECT_TRUE(proposed.status.ok()) << proposed.status.error_message();
+  if (!proposed.status.ok()) return "";
+  v1::CreatePlanRequest create;
+  create.set_patient_ref(patient_ref);
+  *create.mutable_plan() = proposed.response.plan();
+  create.set_screening_outcome(screening);
+  auto created = api.CreatePlan(emr_token, create);
+  EXPECT_TRUE(created.status.ok()) << created.status.error_message();
+  return created.response.plan_id();
+}
+
+std::string LondonDate(int days, bool monday) {
+  absl::TimeZone london;
+  absl::LoadTimeZone(kZone, &london);
+  absl::CivilDay day = absl::ToCivilDay(absl::Now(), london) + days;
+  while (monday && absl::GetWeekday(day) != absl::Weekday::monday) ++day;
+  return absl::FormatCivilTime(day);
+}
+
+v1::BookRequest BookingFor(const std::string& plan_id, int session, const v1::Slot& slot) {
+  v1::BookRequest request;
+  request.set_plan_id(plan_id);
+  request.set_session_index(session);
+  request.set_start(slot.start());
+  request.set_practitioner_id(slot.practitioner_id());
+  request.set_room_id(slot.room_id());
+  *request.mutable_device_ids() = slot.device_ids();
+  return request;
+}
+
+}  // namespace needlework::testing
