@@ -8,6 +8,7 @@
 
 #include "host/common/log.h"
 #include "host/common/time_util.h"
+#include "needlework/types/v1/scheduling.pb.h"
 
 namespace needlework::host {
 namespace {
@@ -54,6 +55,25 @@ Status EnableEveryPlugin(HostContext& host) {
   return OkStatus();
 }
 
+// A small London clinic: two practitioners, two rooms, one microneedling pen, open
+// Monday to Friday 09:00-17:30 and Saturday 10:00-14:00.
+Status SeedSchedule(Store& store) {
+  namespace types = needlework::types::v1;
+  NW_RETURN_IF_ERROR(store.SetClinicTimeZone(kDemoClinic, "Europe/London"));
+  const ResourceRecord resources[] = {
+      {kDemoClinic, "dr-lee", types::RESOURCE_TYPE_PRACTITIONER, "", "Dr Amy Lee", true},
+      {kDemoClinic, "dr-patel", types::RESOURCE_TYPE_PRACTITIONER, "", "Dr Raj Patel", true},
+      {kDemoClinic, "room-1", types::RESOURCE_TYPE_ROOM, "", "Treatment room 1", true},
+      {kDemoClinic, "room-2", types::RESOURCE_TYPE_ROOM, "", "Treatment room 2", true},
+      {kDemoClinic, "pen-1", types::RESOURCE_TYPE_DEVICE, "microneedling-pen", "Microneedling pen",
+       true}};
+  for (const auto& resource : resources) NW_RETURN_IF_ERROR(store.UpsertResource(resource));
+  std::vector<OpeningSpanRecord> hours;
+  for (int weekday = 1; weekday <= 5; ++weekday) hours.push_back({weekday, 9 * 60, 17 * 60 + 30});
+  hours.push_back({6, 10 * 60, 14 * 60});
+  return store.SetOpeningHours(kDemoClinic, hours);
+}
+
 }  // namespace
 
 StatusOr<DemoCredentials> SeedDemo(HostContext& host) {
@@ -63,6 +83,7 @@ StatusOr<DemoCredentials> SeedDemo(HostContext& host) {
   NW_RETURN_IF_ERROR(host.store->CreateClinic(clinic, emr.record));
   NW_ASSIGN_OR_RETURN(IssuedToken admin, host.tokens->Issue(Role::kAdmin, "", "demo admin token"));
   NW_RETURN_IF_ERROR(EnableEveryPlugin(host));
+  NW_RETURN_IF_ERROR(SeedSchedule(*host.store));
   DemoCredentials credentials{kDemoClinic, emr.secret, admin.secret};
   NW_RETURN_IF_ERROR(WriteCredentials(CredentialsPath(host), credentials));
   LogEvent(Level::kInfo, "demo_seeded",

@@ -126,6 +126,13 @@ int HostProcess::Stop() {
   return code;
 }
 
+void HostProcess::Kill() {
+  if (pid_ <= 0) return;
+  ::kill(pid_, SIGKILL);
+  WaitFor(pid_, std::chrono::seconds(10));
+  pid_ = -1;
+}
+
 bool HostProcess::Restart() {
   Stop();
   return Launch();

@@ -33,6 +33,8 @@ class HostProcess {
 
   // SIGTERM and wait; the exit code (128 + signal if killed by one).
   int Stop();
+  // SIGKILL at once, as a crash or power cut would; no shutdown code runs.
+  void Kill();
   // Stop, then start again on the same data dir; false (and a test failure) on error.
   bool Restart();
   bool running() const { return pid_ > 0; }
