@@ -1,0 +1,126 @@
+// needlework_scheduling.so as the host sees it: loaded with dlopen, driven only through the
+// C ABI and serialized messages. (The host's own loader is tested with the host.)
+#include <dlfcn.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "needlework/build_key.h"
+#include "needlework/plugin/v1/manifest.pb.h"
+#include "needlework/plugin/v1/screen.pb.h"
+#include "needlework/plugin_abi.h"
+#include "plugins/scheduling/test_support.h"
+
+namespace needlework::scheduling {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using namespace needlework::scheduling::testing;  // NOLINT(build/namespaces)
+
+// Collects what the plugin writes to a sink.
+struct Buffer {
+  std::string bytes;
+  nw_sink sink{this, &Write};
+  static void Write(void* context, const uint8_t* data, size_t size) {
+    static_cast<Buffer*>(context)->bytes.assign(reinterpret_cast<const char*>(data), size);
+  }
+};
+
+class SchedulingModuleTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    // Never dlclose'd, like the host does (see DESIGN.md).
+    void* handle = dlopen(NEEDLEWORK_SCHEDULING_MODULE, RTLD_NOW | RTLD_LOCAL);
+    ASSERT_NE(handle, nullptr) << dlerror();
+    // BOOST_DLL_ALIAS exports a variable holding the entry point's address.
+    void* alias = dlsym(handle, NEEDLEWORK_ENTRY_POINT);
+    ASSERT_NE(alias, nullptr) << dlerror();
+    api_ = reinterpret_cast<nw_entry_point>(*static_cast<void**>(alias))();
+  }
+
+  nw_instance* CreateOrNull(const std::string& config, Buffer& error) {
+    nw_instance* instance = nullptr;
+    last_code_ = api_->create_instance(nullptr, "clinic-1", 8, config.data(), config.size(),
+                                       &instance, &error.sink);
+    return instance;
+  }
+
+  // Invokes `hook` with `request`; returns the status code, the answer in `out`.
+  int32_t Invoke(nw_instance* instance, plugin::v1::Hook hook,
+                 const google::protobuf::MessageLite& request, Buffer& out) {
+    const std::string bytes = request.SerializeAsString();
+    return api_->invoke(instance, hook, reinterpret_cast<const uint8_t*>(bytes.data()),
+                        bytes.size(), &out.sink);
+  }
+
+  static inline const nw_plugin_api* api_ = nullptr;
+  int32_t last_code_ = -1;
+};
+
+TEST_F(SchedulingModuleTest, VersionBlockMatchesThisBuild) {
+  ASSERT_NE(api_, nullptr);
+  EXPECT_GE(api_->struct_size, NEEDLEWORK_API_SIZE_1_0);
+  EXPECT_EQ(api_->abi_major, static_cast<uint32_t>(NEEDLEWORK_ABI_MAJOR));
+  EXPECT_EQ(api_->abi_minor, static_cast<uint32_t>(NEEDLEWORK_ABI_MINOR));
+  EXPECT_EQ(std::string(api_->build_key), NEEDLEWORK_BUILD_KEY);
+}
+
+TEST_F(SchedulingModuleTest, DescribeReturnsTheManifest) {
+  Buffer out;
+  ASSERT_EQ(api_->describe(&out.sink), NW_OK) << out.bytes;
+  plugin::v1::Manifest manifest;
+  ASSERT_TRUE(manifest.ParseFromString(out.bytes));
+  EXPECT_EQ(manifest.id(), "org.needlework.scheduling");
+  EXPECT_THAT(manifest.hooks(), ElementsAre(plugin::v1::HOOK_PLAN, plugin::v1::HOOK_CHECK_BOOKING));
+}
+
+TEST_F(SchedulingModuleTest, CreatePlanCheckDestroy) {
+  Buffer error;
+  nw_instance* instance = CreateOrNull(PatchedConfig(), error);
+  ASSERT_EQ(last_code_, NW_OK) << error.bytes;
+  ASSERT_NE(instance, nullptr);
+
+  Buffer planned;
+  ASSERT_EQ(
+      Invoke(instance, plugin::v1::HOOK_PLAN,
+             MakePlanRequest({"stretch-marks"}, {"abdomen"}, types::v1::SEVERITY_SEVERE), planned),
+      NW_OK)
+      << planned.bytes;
+  PlanResponse plan;
+  ASSERT_TRUE(plan.ParseFromString(planned.bytes));
+  EXPECT_EQ(plan.plan().session_count(), 8);
+  EXPECT_EQ(plan.plan().session_minutes(), 75);
+
+  CheckBookingRequest booking = MakeBooking(1, At("2024-03-20"));
+  *booking.mutable_plan() = plan.plan();
+  AddSession(booking, "a-1", 0, At("2024-03-01"), types::v1::APPOINTMENT_STATUS_FULFILLED);
+  Buffer checked;
+  ASSERT_EQ(Invoke(instance, plugin::v1::HOOK_CHECK_BOOKING, booking, checked), NW_OK)
+      << checked.bytes;
+  CheckBookingResponse response;
+  ASSERT_TRUE(response.ParseFromString(checked.bytes));
+  EXPECT_THAT(Codes(response), ElementsAre("too-soon", "too-short"));
+
+  Buffer refused;
+  EXPECT_EQ(Invoke(instance, plugin::v1::HOOK_PLAN, MakePlanRequest({"tattoo"}, {"arms"}), refused),
+            NW_INVALID_ARGUMENT);
+  EXPECT_THAT(refused.bytes, HasSubstr("unknown concern \"tattoo\""));
+  Buffer unserved;
+  EXPECT_EQ(Invoke(instance, plugin::v1::HOOK_SCREEN, plugin::v1::ScreenRequest(), unserved),
+            NW_UNIMPLEMENTED);
+  api_->destroy_instance(instance);
+}
+
+TEST_F(SchedulingModuleTest, BadConfigIsRefusedAcrossTheAbi) {
+  Buffer error;
+  nw_instance* instance = CreateOrNull(
+      PatchedConfig(Json::parse(R"({"concerns": {"melasma": {"sessions": {"mild": 0}}}})")), error);
+  EXPECT_EQ(instance, nullptr);
+  EXPECT_EQ(last_code_, NW_INVALID_ARGUMENT);
+  EXPECT_THAT(error.bytes, HasSubstr("concerns.melasma.sessions.mild: must be from 1 to 50"));
+}
+
+}  // namespace
+}  // namespace needlework::scheduling
