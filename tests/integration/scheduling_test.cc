@@ -1,6 +1,8 @@
 // Planning a series and booking its sessions through the real host.
 #include <gmock/gmock.h>
 
+#include <map>
+
 #include "integration/scheduling_helpers.h"
 
 namespace needlework::testing {
@@ -69,6 +71,27 @@ TEST_F(SchedulingTest, SlotsRespectOpeningHoursInTheClinicsZone) {
     EXPECT_GE(slot.start().substr(11, 5), "09:00");
     EXPECT_LE(slot.end().substr(11, 5), "17:00");
   }
+}
+
+// London's next clock change, whenever the test runs: opening hours are wall-clock hours, so
+// the first slot is 09:00 local on both sides, at a different UTC offset.
+TEST_F(SchedulingTest, SlotsFollowTheNextDaylightSavingChange) {
+  absl::TimeZone london;
+  ASSERT_TRUE(absl::LoadTimeZone(kZone, &london));
+  absl::TimeZone::CivilTransition change;
+  ASSERT_TRUE(london.NextTransition(absl::Now() + absl::Hours(24 * 8), &change));
+  absl::CivilDay day = absl::CivilDay(change.to);
+  std::string before = absl::FormatCivilTime(day - 2);  // Friday before a Sunday change
+  std::string after = absl::FormatCivilTime(day + 1);   // the Monday after
+  auto reply = Slots(0, before, after);
+  ASSERT_TRUE(reply.status.ok()) << reply.status.error_message();
+  std::map<std::string, std::string> first_by_day;
+  for (const auto& slot : reply.response.slots())
+    first_by_day.emplace(slot.start().substr(0, 10), slot.start());
+  ASSERT_TRUE(first_by_day.count(before) && first_by_day.count(after));
+  EXPECT_EQ(first_by_day[before].substr(10, 9), "T09:00:00");
+  EXPECT_EQ(first_by_day[after].substr(10, 9), "T09:00:00");
+  EXPECT_NE(first_by_day[before].substr(19), first_by_day[after].substr(19));  // offsets differ
 }
 
 TEST_F(SchedulingTest, BookedPenIsNotOfferedAgainAtThatTime) {
