@@ -29,6 +29,11 @@ inline constexpr std::string_view kProcedure = "https://needlework.dev/fhir/Code
 inline constexpr std::string_view kScreeningRule =
     "https://needlework.dev/fhir/CodeSystem/screening-rule";
 
+// Symptoms a patient reports after a session: redness, swelling, dryness, discolouration,
+// peeling, flaking, tingling, tightness, itching, pain, bruising, pus, fever, warmth,
+// spreading-redness, hives, blistering, facial-swelling, breathing-difficulty.
+inline constexpr std::string_view kSymptom = "https://needlework.dev/fhir/CodeSystem/symptom";
+
 }  // namespace needlework::code_systems
 
 #endif  // NEEDLEWORK_CODE_SYSTEMS_H_

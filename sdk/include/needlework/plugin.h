@@ -24,6 +24,7 @@
 #include <string_view>
 
 #include "needlework/build_key.h"
+#include "needlework/plugin/v1/aftercare.pb.h"
 #include "needlework/plugin/v1/check_booking.pb.h"
 #include "needlework/plugin/v1/manifest.pb.h"
 #include "needlework/plugin/v1/plan.pb.h"
@@ -90,6 +91,16 @@ class Plugin {
                               plugin::v1::CheckBookingResponse* /*response*/) {
     return UnimplementedError("this plugin does not serve the check_booking hook");
   }
+  // Since ABI 1.2.
+  virtual Status Aftercare(const plugin::v1::AftercareRequest& /*request*/,
+                           plugin::v1::AftercareResponse* /*response*/) {
+    return UnimplementedError("this plugin does not serve the aftercare hook");
+  }
+  // Since ABI 1.2.
+  virtual Status Triage(const plugin::v1::TriageRequest& /*request*/,
+                        plugin::v1::TriageResponse* /*response*/) {
+    return UnimplementedError("this plugin does not serve the triage hook");
+  }
 };
 
 namespace internal {
@@ -140,6 +151,12 @@ inline int32_t Dispatch(Plugin& plugin, uint32_t hook, const uint8_t* data, size
     case plugin::v1::HOOK_CHECK_BOOKING:
       return Serve<plugin::v1::CheckBookingRequest, plugin::v1::CheckBookingResponse>(
           plugin, &Plugin::CheckBooking, data, size, out);
+    case plugin::v1::HOOK_AFTERCARE:
+      return Serve<plugin::v1::AftercareRequest, plugin::v1::AftercareResponse>(
+          plugin, &Plugin::Aftercare, data, size, out);
+    case plugin::v1::HOOK_TRIAGE:
+      return Serve<plugin::v1::TriageRequest, plugin::v1::TriageResponse>(plugin, &Plugin::Triage,
+                                                                          data, size, out);
     default:
       return WriteStatus(out, UnimplementedError("unknown hook " + std::to_string(hook)));
   }
