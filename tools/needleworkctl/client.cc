@@ -12,6 +12,17 @@ namespace {
 
 constexpr std::string_view kLocalHosts[] = {"localhost", "::1", "[::1]"};
 
+// The RPCs of the EMR-facing services, which take a clinic's `emr` token; the rest are
+// AdminService's, which take an `admin` token.
+constexpr std::string_view kEmrRpcs[] = {
+    "Screen",           "ProposePlan",     "CreatePlan",    "GetPlan",    "ListPlans",
+    "CancelPlan",       "FindSlots",       "Book",          "Reschedule", "Cancel",
+    "ListAppointments", "CompleteSession", "ExportCalendar"};
+
+bool IsEmrRpc(std::string_view rpc) {
+  return std::ranges::find(kEmrRpcs, rpc) != std::end(kEmrRpcs);
+}
+
 // The host part of a gRPC target: "127.0.0.1" for "dns:///127.0.0.1:50051".
 std::string_view TargetHost(std::string_view target) {
   for (std::string_view scheme : {"dns:///", "dns:", "ipv4:", "ipv6:"}) {
@@ -36,8 +47,16 @@ std::string Hint(std::string_view rpc, grpc::StatusCode code, const GlobalOption
     case grpc::StatusCode::UNAUTHENTICATED:
       return "pass --token or set NEEDLEWORK_TOKEN";
     case grpc::StatusCode::PERMISSION_DENIED:
-      return rpc == "Screen" ? "screen needs a clinic's `emr` token"
-                             : "this command needs an `admin` token";
+      return IsEmrRpc(rpc) ? "this command needs a clinic's `emr` token"
+                           : "this command needs an `admin` token";
+    case grpc::StatusCode::FAILED_PRECONDITION:
+      return rpc == "ProposePlan" ? "no planning plugin is enabled for the clinic; see "
+                                    "needleworkctl clinic plugins <clinic-id>"
+                                  : "";
+    case grpc::StatusCode::ABORTED:
+      return rpc == "Book" || rpc == "Reschedule"
+                 ? "another booking took a resource first; run needleworkctl slots again"
+                 : "";
     case grpc::StatusCode::DEADLINE_EXCEEDED:
       return "no answer within " + Seconds(options.timeout) + " s; raise --timeout";
     default:

@@ -3,51 +3,18 @@
 #include "command.h"
 
 #include <algorithm>
-#include <charconv>
-#include <cmath>
 #include <cstdlib>
 #include <span>
 
-#include "codes.h"
 #include "commands.h"
-#include "needlework/code_systems.h"
+#include "flags.h"
 #include "usage.h"
 
 namespace needlework::ctl {
 namespace {
 
-struct FlagSpec {
-  std::string_view name;  // without "--"
-  bool takes_value;
-  bool repeatable;
-};
-
-constexpr FlagSpec kGlobalFlags[] = {
-    {"address", true, false}, {"token", true, false}, {"json", false, false},
-    {"timeout", true, false}, {"help", false, false},
-};
-constexpr FlagSpec kCommandFlags[] = {
-    {"name", true, false},   {"config", true, false}, {"fhir", true, true},
-    {"concern", true, true}, {"area", true, true},
-};
-constexpr double kMaxTimeoutSeconds = 24 * 60 * 60;
-
-const FlagSpec* FindFlag(std::string_view name) {
-  for (const FlagSpec& spec : kGlobalFlags) {
-    if (spec.name == name) return &spec;
-  }
-  for (const FlagSpec& spec : kCommandFlags) {
-    if (spec.name == name) return &spec;
-  }
-  return nullptr;
-}
-
-bool IsGlobal(const FlagSpec& spec) {
-  return &spec >= std::begin(kGlobalFlags) && &spec < std::end(kGlobalFlags);
-}
-
 struct FlagValue {
-  const FlagSpec* spec;
+  const FlagInfo* spec;
   std::string value;
 };
 
@@ -64,7 +31,7 @@ void TakeFlag(const std::vector<std::string>& args, size_t* i, Tokens* tokens) {
   std::string_view body = arg == "-h" ? "help" : std::string_view(arg).substr(2);
   size_t equals = body.find('=');
   std::string_view name = body.substr(0, equals);
-  const FlagSpec* spec = arg.starts_with("--") || arg == "-h" ? FindFlag(name) : nullptr;
+  const FlagInfo* spec = arg.starts_with("--") || arg == "-h" ? FindFlag(name) : nullptr;
   std::string problem;
   if (spec == nullptr) {
     problem = "unknown flag '" + arg + "'";
@@ -109,13 +76,13 @@ StatusOr<const CommandInfo*> IdentifyCommand(const std::vector<std::string>& wor
       return info;
     }
   }
+  if (const CommandInfo* info = FindCommand(words[0])) {  // "hours", though a group too
+    *consumed = 1;
+    return info;
+  }
   if (IsCommandGroup(words[0])) {
     return UsageError(words[0], words.size() < 2 ? "missing subcommand"
                                                  : "unknown subcommand '" + words[1] + "'");
-  }
-  if (const CommandInfo* info = FindCommand(words[0])) {
-    *consumed = 1;
-    return info;
   }
   return UsageError("", "unknown command '" + words[0] + "'");
 }
@@ -124,77 +91,27 @@ bool IsBearerToken(std::string_view token) {
   return std::all_of(token.begin(), token.end(), [](char c) { return c > ' ' && c < 127; });
 }
 
-StatusOr<std::chrono::milliseconds> ParseTimeout(std::string_view text) {
-  double seconds = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), seconds);
-  if (error != std::errc() || end != text.data() + text.size() || !(seconds > 0) ||
-      seconds > kMaxTimeoutSeconds) {
-    return InvalidArgumentError(
-        "--timeout wants a number of seconds above 0 and up to 86400, got '" + std::string(text) +
-        "'");
+// Sets one flag on `command`, after the check every flag shares: a value, unless "" is one.
+Status ApplyFlag(const FlagValue& flag, Command* command) {
+  std::string name = "--" + std::string(flag.spec->name);
+  if (flag.spec->takes_value && !flag.spec->empty_ok && flag.value.empty()) {
+    return InvalidArgumentError(name + " is empty");
   }
-  return std::chrono::milliseconds(static_cast<int64_t>(std::ceil(seconds * 1000)));
-}
-
-// Sets one global option from its flag.
-Status ApplyGlobalFlag(const FlagValue& flag, GlobalOptions* options) {
-  std::string_view name = flag.spec->name;
-  if (name == "address") {
-    if (flag.value.empty()) return InvalidArgumentError("--address is empty");
-    options->address = flag.value;
-  } else if (name == "token") {
-    options->token = flag.value;
-  } else if (name == "json") {
-    options->json = true;
-  } else if (name == "timeout") {
-    NW_ASSIGN_OR_RETURN(options->timeout, ParseTimeout(flag.value));
-  }
-  return OkStatus();
-}
-
-// Adds the coding of a --concern or --area flag to `codings`.
-Status AddCoding(const FlagValue& flag, std::string_view system,
-                 std::vector<types::v1::Coding>* codings) {
-  StatusOr<types::v1::Coding> coding = ParseCoding(flag.value, system);
-  if (!coding.ok()) return coding.status().WithPrefix("--" + std::string(flag.spec->name));
-  codings->push_back(std::move(coding).value());
-  return OkStatus();
-}
-
-// Sets one of the command's own flags.
-Status ApplyCommandFlag(const FlagValue& flag, Command* command) {
-  std::string_view name = flag.spec->name;
-  if (name != "name" && flag.value.empty()) {
-    return InvalidArgumentError("--" + std::string(name) + " is empty");
-  }
-  if (name == "name") {
-    command->display_name = flag.value;
-  } else if (name == "config") {
-    if (flag.value == "@") return InvalidArgumentError("--config @FILE needs a file name");
-    command->config = flag.value;
-  } else if (name == "fhir") {
-    command->fhir_files.push_back(flag.value);
-  } else if (name == "concern") {
-    return AddCoding(flag, code_systems::kConcern, &command->concerns);
-  } else if (name == "area") {
-    return AddCoding(flag, code_systems::kTreatmentArea, &command->areas);
-  }
-  return OkStatus();
+  return flag.spec->apply(name, flag.value, command);
 }
 
 // Checks each flag is the command's and not repeated, then applies it.
 Status ApplyFlags(const CommandInfo& info, const std::vector<FlagValue>& flags, Command* command) {
   for (size_t i = 0; i < flags.size(); ++i) {
-    const FlagSpec& spec = *flags[i].spec;
+    const FlagInfo& spec = *flags[i].spec;
     std::string flag = "--" + std::string(spec.name);
-    bool allowed = IsGlobal(spec) || std::ranges::find(info.flags, spec.name) != info.flags.end();
+    bool allowed = spec.global || std::ranges::find(info.flags, spec.name) != info.flags.end();
     if (!allowed) return InvalidArgumentError("does not take " + flag);
     auto same = [&](const FlagValue& other) { return other.spec == &spec; };
     if (!spec.repeatable && std::any_of(flags.begin(), flags.begin() + i, same)) {
       return InvalidArgumentError(flag + " given more than once");
     }
-    NW_RETURN_IF_ERROR(IsGlobal(spec) ? ApplyGlobalFlag(flags[i], &command->options)
-                                      : ApplyCommandFlag(flags[i], command));
+    NW_RETURN_IF_ERROR(ApplyFlag(flags[i], command));
   }
   for (std::string_view required : info.required) {
     auto named = [&](const FlagValue& flag) { return flag.spec->name == required; };
@@ -214,15 +131,16 @@ Status ApplyWords(const CommandInfo& info, std::span<const std::string> words, C
     if (IsHelpTopic(command->help_topic)) return OkStatus();
     return InvalidArgumentError("no command '" + command->help_topic + "'");
   }
-  for (size_t i = 0; i < info.positionals.size(); ++i) {
-    const Positional& positional = info.positionals[i];
-    if (i >= words.size()) {
-      return InvalidArgumentError("missing <" + std::string(positional.name) + ">");
-    }
-    command->*positional.field = words[i];
+  size_t used = 0;
+  for (const Positional& positional : info.positionals) {
+    std::string name = "<" + std::string(positional.name) + ">";
+    if (used >= words.size()) return InvalidArgumentError("missing " + name);
+    do {
+      NW_RETURN_IF_ERROR(positional.apply(words[used++], command).WithPrefix(name));
+    } while (positional.takes_rest && used < words.size());
   }
-  if (words.size() > info.positionals.size()) {
-    return InvalidArgumentError("unexpected argument '" + words[info.positionals.size()] + "'");
+  if (words.size() > used) {
+    return InvalidArgumentError("unexpected argument '" + words[used] + "'");
   }
   return OkStatus();
 }
@@ -244,7 +162,7 @@ Status Fill(const CommandInfo& info, const Tokens& tokens, size_t consumed, cons
   if (!IsBearerToken(command->options.token)) {
     return InvalidArgumentError("the token holds spaces or control characters");
   }
-  return OkStatus();
+  return info.finish == nullptr ? OkStatus() : info.finish(command);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #define NEEDLEWORK_TOOLS_NEEDLEWORKCTL_COMMAND_H_
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,6 +13,9 @@
 
 #include "needlework/status.h"
 #include "needlework/types/v1/clinical.pb.h"
+#include "needlework/types/v1/scheduling.pb.h"
+#include "needlework/v1/admin.pb.h"
+#include "needlework/v1/scheduling.pb.h"
 
 namespace needlework::ctl {
 
@@ -28,6 +32,23 @@ enum class CommandKind {
   kPluginDisable,
   kPluginConfigure,
   kScreen,
+  kClinicTimeZone,
+  kResources,
+  kResourceAdd,
+  kHours,
+  kHoursSet,
+  kPlanPropose,
+  kPlanCreate,
+  kPlans,
+  kPlanShow,
+  kPlanCancel,
+  kSlots,
+  kBook,
+  kReschedule,
+  kCancel,
+  kAppointments,
+  kComplete,
+  kCalendar,
 };
 
 // What the environment contributes: NEEDLEWORK_ADDRESS and NEEDLEWORK_TOKEN. Flags win.
@@ -47,18 +68,53 @@ struct GlobalOptions {
   std::chrono::milliseconds timeout = kDefaultTimeout;  // deadline of every call
 };
 
-// One parsed invocation. Only the fields of `kind` are set; the rest stay empty.
+// One parsed invocation. Only the fields of `kind` are set; the rest stay empty. Every value
+// has been checked as far as it can be without the host (dates, times, names of enum values).
 struct Command {
   CommandKind kind = CommandKind::kHelp;
   GlobalOptions options;
   std::string help_topic;                   // kHelp: "" (overview) or e.g. "clinic create"
-  std::string clinic_id;                    // clinic and plugin commands
+  std::string clinic_id;                    // clinic, plugin, resource and hours commands
   std::string plugin_id;                    // plugin commands
-  std::string display_name;                 // clinic create --name
+  std::string display_name;                 // clinic create, resource add: --name
   std::optional<std::string> config;        // --config as given: JSON text or @FILE
-  std::vector<std::string> fhir_files;      // screen --fhir, in order
-  std::vector<types::v1::Coding> concerns;  // screen --concern
-  std::vector<types::v1::Coding> areas;     // screen --area
+  std::vector<std::string> fhir_files;      // screen, plan propose, plan create: --fhir
+  std::vector<types::v1::Coding> concerns;  // --concern
+  std::vector<types::v1::Coding> areas;     // --area (complete: treatment-area codes only)
+
+  // Clinics, resources, opening hours.
+  std::string time_zone;    // clinic create --time-zone, clinic time-zone <time-zone>
+  std::string resource_id;  // resource add <resource-id>, appointments --resource
+  types::v1::ResourceType resource_type = types::v1::RESOURCE_TYPE_UNSPECIFIED;  // --type
+  std::string device_kind;                     // resource add --kind
+  bool inactive = false;                       // resource add --inactive
+  std::vector<std::string> hours_specs;        // hours set <spec>..., the words as given
+  std::vector<v1::OpeningSpan> opening_spans;  // hours set: the specs parsed
+
+  // Plans.
+  types::v1::Severity severity = types::v1::SEVERITY_UNSPECIFIED;  // --severity
+  std::string patient_ref;                                         // --patient
+  std::string proposal_file;                                       // --from-proposal
+  types::v1::Outcome screening_outcome = types::v1::OUTCOME_UNSPECIFIED;
+  std::string plan_id;  // <plan-id>
+  std::string reason;   // plan cancel, cancel: --reason
+
+  // Slots and appointments.
+  int32_t session_index = 0;             // <session-index>, 0-based
+  std::string from_date;                 // slots --from, YYYY-MM-DD
+  std::string to_date;                   // slots --to, YYYY-MM-DD
+  std::string practitioner_id;           // --practitioner
+  int32_t max_results = 0;               // slots --max; 0: the host's default
+  std::string start;                     // --start, RFC 3339 with an offset
+  std::string room_id;                   // --room
+  std::vector<std::string> device_ids;   // --device, in order
+  std::string appointment_id;            // <appointment-id>
+  std::string day;                       // appointments --day, YYYY-MM-DD
+  bool include_cancelled = false;        // appointments --include-cancelled
+  std::optional<double> depth_mm;        // complete --depth
+  std::vector<v1::ProductUse> products;  // complete --product NAME:LOT
+  std::string notes;                     // complete --notes
+  std::string output_file;               // calendar --output
 };
 
 // Parses `args` (without the program name). On a usage error returns INVALID_ARGUMENT whose

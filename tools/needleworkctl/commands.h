@@ -11,10 +11,13 @@
 
 namespace needlework::ctl {
 
-// A positional argument and the Command field it fills.
+// A positional argument and how it lands in the Command.
 struct Positional {
   std::string_view name;  // shown as <name>
-  std::string Command::*field;
+  // Checks `word` and sets it on `command`. An error's message is the problem alone; the
+  // parser puts "<name>: " before it.
+  Status (*apply)(const std::string& word, Command* command);
+  bool takes_rest;  // the last positional only: it takes every remaining word (one at least)
 };
 
 struct CommandInfo {
@@ -26,6 +29,10 @@ struct CommandInfo {
   std::vector<Positional> positionals;     // required, in order
   std::vector<std::string_view> flags;     // its own flags (without "--"), beyond the global
   std::vector<std::string_view> required;  // flags that must be given at least once
+  // Checks what depends on several flags and arguments together and derives what needs all
+  // of them, once every flag and argument is set; nullptr when there is nothing to do. An
+  // error's message is the problem alone, as for a flag.
+  Status (*finish)(Command* command);
 };
 
 // Every command, in the order the overview lists them. Lives for the whole program.
@@ -40,7 +47,8 @@ const CommandInfo& InfoFor(CommandKind kind);
 // True when `info` is the command `topic` or one of the group `topic` (e.g. "clinic").
 bool InTopic(const CommandInfo& info, std::string_view topic);
 
-// True when `word` is the first word of multi-word commands, e.g. "clinic".
+// True when `word` is the first word of multi-word commands, e.g. "clinic" (or "hours", both
+// a command and the first word of "hours set").
 bool IsCommandGroup(std::string_view word);
 
 // Where a command stands in a help or usage text: its full name, a group, or "" for all.

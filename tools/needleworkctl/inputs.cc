@@ -9,6 +9,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "needlework/v1/planning.pb.h"
+
 namespace needlework::ctl {
 namespace {
 
@@ -21,6 +23,36 @@ StatusOr<google::protobuf::Struct> ParseJsonObject(const std::string& text, std:
                                 " is not a JSON object: " + status.message().ToString());
   }
   return object;
+}
+
+// `text` parsed strictly as a `T`; `what` names the file and `kind` the shape expected.
+template <typename T>
+StatusOr<T> ParseAs(const std::string& text, std::string_view what, std::string_view kind) {
+  T message;
+  auto status = google::protobuf::util::JsonStringToMessage(text, &message);
+  if (!status.ok()) {
+    return InvalidArgumentError(std::string(what) + " is not " + std::string(kind) + ": " +
+                                status.message().ToString());
+  }
+  return message;
+}
+
+// The series of a proposal file, read as the shape its keys name.
+StatusOr<types::v1::SeriesPlan> SeriesOf(const std::string& text,
+                                         const google::protobuf::Struct& object,
+                                         std::string_view what) {
+  const auto& fields = object.fields();
+  if (fields.contains("planId") || fields.contains("plan_id")) {
+    NW_ASSIGN_OR_RETURN(v1::Plan plan, ParseAs<v1::Plan>(text, what, "a plan (plan show --json)"));
+    return plan.plan();
+  }
+  if (fields.contains("plan") || fields.contains("pluginRuns") || fields.contains("plugin_runs")) {
+    NW_ASSIGN_OR_RETURN(
+        v1::ProposePlanResponse proposal,
+        ParseAs<v1::ProposePlanResponse>(text, what, "a proposal (plan propose --json)"));
+    return proposal.plan();
+  }
+  return ParseAs<types::v1::SeriesPlan>(text, what, "a SeriesPlan in JSON");
 }
 
 }  // namespace
@@ -66,6 +98,31 @@ StatusOr<v1::FhirResources> ReadFhirFiles(const std::vector<std::string>& paths)
     resources.add_resources(std::move(text));
   }
   return resources;
+}
+
+StatusOr<types::v1::SeriesPlan> ReadSeriesPlan(const std::string& path) {
+  NW_ASSIGN_OR_RETURN(std::string text, ReadFile(path));
+  std::string what = "proposal file '" + path + "'";
+  NW_ASSIGN_OR_RETURN(google::protobuf::Struct object, ParseJsonObject(text, what));
+  NW_ASSIGN_OR_RETURN(types::v1::SeriesPlan plan, SeriesOf(text, object, what));
+  if (plan.session_count() <= 0) {
+    return InvalidArgumentError(what + " holds no plan: its sessionCount is " +
+                                std::to_string(plan.session_count()));
+  }
+  return plan;
+}
+
+Status WriteFile(const std::string& path, std::string_view content) {
+  errno = 0;
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) {
+    const char* reason = errno != 0 ? std::strerror(errno) : "cannot open";
+    return InvalidArgumentError("cannot write '" + path + "': " + reason);
+  }
+  out.write(content.data(), static_cast<std::streamsize>(content.size()));
+  out.close();
+  if (!out) return InvalidArgumentError("cannot write '" + path + "': write error");
+  return OkStatus();
 }
 
 }  // namespace needlework::ctl

@@ -1,5 +1,6 @@
-// Local input of needleworkctl: config JSON (inline or @FILE) and FHIR files. Everything is
-// read and checked before any call, so a typo costs no round trip and names the file.
+// Local files of needleworkctl: config JSON (inline or @FILE), FHIR files and plan proposals
+// in; an exported calendar out. Input is read and checked before any call, so a typo costs
+// no round trip and names the file.
 #ifndef NEEDLEWORK_TOOLS_NEEDLEWORKCTL_INPUTS_H_
 #define NEEDLEWORK_TOOLS_NEEDLEWORKCTL_INPUTS_H_
 
@@ -8,6 +9,7 @@
 #include <vector>
 
 #include "needlework/status.h"
+#include "needlework/types/v1/scheduling.pb.h"
 #include "needlework/v1/common.pb.h"
 
 namespace needlework::ctl {
@@ -24,6 +26,16 @@ StatusOr<std::string> ResolveConfig(std::string_view arg);
 // with a "resourceType" (a FHIR resource or Bundle); INVALID_ARGUMENT naming the file if not.
 // The host does the FHIR validation proper.
 StatusOr<v1::FhirResources> ReadFhirFiles(const std::vector<std::string>& paths);
+
+// The series in the JSON file at `path` (proto3 JSON mapping): the output of `plan propose
+// --json` (a ProposePlanResponse), of `plan show --json` (a Plan), or a bare SeriesPlan, told
+// apart by their keys. INVALID_ARGUMENT naming the file when it cannot be read, is none of
+// them (unknown fields included), or holds a series of no sessions.
+StatusOr<types::v1::SeriesPlan> ReadSeriesPlan(const std::string& path);
+
+// Writes `content` to the file at `path`, replacing it. INVALID_ARGUMENT naming the path and
+// the reason when it cannot be written.
+Status WriteFile(const std::string& path, std::string_view content);
 
 }  // namespace needlework::ctl
 

@@ -10,6 +10,9 @@
 #include <string_view>
 
 #include "needlework/v1/admin.pb.h"
+#include "needlework/v1/common.pb.h"
+#include "needlework/v1/planning.pb.h"
+#include "needlework/v1/scheduling.pb.h"
 #include "needlework/v1/screening.pb.h"
 
 namespace needlework::ctl {
@@ -21,10 +24,11 @@ std::string ToJson(const google::protobuf::Message& message);
 // A table of plugins (id, version, state, hooks, file), then each refused file with the reason.
 void RenderPlugins(const v1::ListPluginsResponse& response, std::ostream& out);
 
-// A table of clinics: id, name, created.
+// A table of clinics: id, name, time zone, created.
 void RenderClinics(const v1::ListClinicsResponse& response, std::ostream& out);
 
-// The new clinic, then its emr token with the warning that it is shown only once.
+// The new clinic (id, name, time zone, created), then its emr token with the warning that it
+// is shown only once.
 void RenderCreatedClinic(const v1::CreateClinicResponse& response, std::ostream& out);
 
 // A table of a clinic's plugins: id, enabled, version, installed, config overrides.
@@ -37,6 +41,50 @@ void RenderClinicPlugin(std::string_view clinic_id, const v1::ClinicPlugin& plug
 // The outcome, then each finding (indicator, summary, outcome, plugin, rule, evidence,
 // detail), then a table of plugin runs.
 void RenderScreen(const v1::ScreenResponse& response, std::ostream& out);
+
+// "\nPlugin runs (N):\n", then a table of them (plugin, version, state, time, message).
+void RenderPluginRuns(const google::protobuf::RepeatedPtrField<v1::PluginRun>& runs,
+                      std::ostream& out);
+
+// One clinic as `clinic time-zone` leaves it: id, name, time zone.
+void RenderClinic(const v1::Clinic& clinic, std::ostream& out);
+
+// A table of a clinic's resources: id, type, device kind, name, active.
+void RenderResources(const v1::ListResourcesResponse& response, std::ostream& out);
+
+// One resource as `resource add` leaves it.
+void RenderResource(const v1::Resource& resource, std::ostream& out);
+
+// A clinic's week, one line a day from Monday ("closed" for a day without hours).
+void RenderOpeningHours(const v1::OpeningHours& hours, std::ostream& out);
+
+// The proposed series (therapy, sessions, spacing, minutes, resources, maintenance,
+// rationale), the plugin runs, and how to keep it.
+void RenderProposal(const v1::ProposePlanResponse& response, std::ostream& out);
+
+// One plan: status, patient, screening outcome, created, its series, then a table of its
+// sessions (times in UTC: SessionRecord carries Unix seconds, not the clinic's zone).
+void RenderPlan(const v1::Plan& plan, std::ostream& out);
+
+// A table of plans: id, patient, status, sessions booked (fulfilled included) of the total,
+// days between sessions, minutes per session.
+void RenderPlans(const v1::ListPlansResponse& response, std::ostream& out);
+
+// The time zone and the window the plan's spacing allows, then a table of slots: start and
+// end in the clinic's local time, practitioner, room, devices.
+void RenderSlots(const v1::FindSlotsResponse& response, std::ostream& out);
+
+// One appointment as book, reschedule, cancel or complete leave it, with what was done when
+// it has a completion.
+void RenderAppointment(const v1::Appointment& appointment, std::ostream& out);
+
+// A table of appointments: id, session, status, start, end (local time), practitioner,
+// room, devices, patient.
+void RenderAppointments(const v1::ListAppointmentsResponse& response, std::ostream& out);
+
+// The iCalendar text as the host sent it, but for control characters other than CR, LF and
+// tab (which RFC 5545 does not allow anyway), shown as spaces.
+void RenderCalendar(const v1::ExportCalendarResponse& response, std::ostream& out);
 
 }  // namespace needlework::ctl
 

@@ -1,6 +1,8 @@
 // Rendering of AdminService responses (and ToJson, shared by every command).
 #include <google/protobuf/util/json_util.h>
 
+#include "enums.h"
+#include "hours.h"
 #include "render.h"
 #include "table.h"
 #include "text.h"
@@ -70,9 +72,10 @@ void RenderClinics(const v1::ListClinicsResponse& response, std::ostream& out) {
     out << "No clinics yet; add one with: needleworkctl clinic create <clinic-id> --name NAME\n";
     return;
   }
-  Table table({"ID", "NAME", "CREATED"});
+  Table table({"ID", "NAME", "TIME ZONE", "CREATED"});
   for (const v1::Clinic& clinic : response.clinics()) {
-    table.AddRow({clinic.clinic_id(), OrDash(clinic.display_name()), OrDash(clinic.created_at())});
+    table.AddRow({clinic.clinic_id(), OrDash(clinic.display_name()), OrDash(clinic.time_zone()),
+                  OrDash(clinic.created_at())});
   }
   table.Print(out);
 }
@@ -82,6 +85,7 @@ void RenderCreatedClinic(const v1::CreateClinicResponse& response, std::ostream&
   Table table;
   table.AddRow({"id", clinic.clinic_id()});
   table.AddRow({"name", OrDash(clinic.display_name())});
+  table.AddRow({"time zone", OrDash(clinic.time_zone())});
   table.AddRow({"created", OrDash(clinic.created_at())});
   out << "Created clinic:\n";
   table.Print(out, "  ");
@@ -113,6 +117,51 @@ void RenderClinicPlugin(std::string_view clinic_id, const v1::ClinicPlugin& plug
   table.AddRow({"config overrides", OrDash(CompactJson(plugin.config_json()))});
   table.AddRow({"effective config", OrDash(CompactJson(plugin.effective_config_json()))});
   table.AddRow({"updated", OrDash(plugin.updated_at())});
+  table.Print(out, "  ");
+}
+
+void RenderClinic(const v1::Clinic& clinic, std::ostream& out) {
+  out << "Clinic " << Printable(clinic.clinic_id()) << ":\n";
+  Table table;
+  table.AddRow({"name", OrDash(clinic.display_name())});
+  table.AddRow({"time zone", OrDash(clinic.time_zone())});
+  table.AddRow({"created", OrDash(clinic.created_at())});
+  table.Print(out, "  ");
+}
+
+void RenderResources(const v1::ListResourcesResponse& response, std::ostream& out) {
+  if (response.resources().empty()) {
+    out << "No resources yet; add them with: needleworkctl resource add <clinic-id> "
+           "<resource-id> --type practitioner|room|device\n";
+    return;
+  }
+  Table table({"ID", "TYPE", "KIND", "NAME", "ACTIVE"});
+  for (const v1::Resource& resource : response.resources()) {
+    table.AddRow({resource.resource_id(), ResourceTypeLabel(resource.type()),
+                  OrDash(resource.device_kind()), OrDash(resource.display_name()),
+                  std::string(YesNo(resource.active()))});
+  }
+  table.Print(out);
+}
+
+void RenderResource(const v1::Resource& resource, std::ostream& out) {
+  out << "Resource " << Printable(resource.resource_id()) << ": "
+      << ResourceTypeLabel(resource.type()) << '\n';
+  Table table;
+  if (!resource.device_kind().empty()) table.AddRow({"kind", resource.device_kind()});
+  table.AddRow({"name", OrDash(resource.display_name())});
+  table.AddRow({"active", resource.active() ? "yes" : "no: never offered for booking"});
+  table.Print(out, "  ");
+}
+
+void RenderOpeningHours(const v1::OpeningHours& hours, std::ostream& out) {
+  out << "Opening hours of " << Printable(hours.clinic_id()) << " (its wall-clock time):\n";
+  if (hours.spans().empty()) {
+    out << "  none: the clinic is closed every day\n";
+    return;
+  }
+  Table table;
+  for (const auto& [day, text] : WeekRows(hours.spans())) table.AddRow({day, text});
   table.Print(out, "  ");
 }
 

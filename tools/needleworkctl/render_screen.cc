@@ -1,4 +1,4 @@
-// Rendering of ScreeningService responses.
+// Rendering of ScreeningService responses, and the plugin-run table ProposePlan shares.
 #include "codes.h"
 #include "render.h"
 #include "table.h"
@@ -42,18 +42,6 @@ void PrintFinding(int number, const Finding& finding, std::ostream& out) {
   fields.Print(out, "     ");
 }
 
-void PrintRuns(const v1::ScreenResponse& response, std::ostream& out) {
-  out << "\nPlugin runs (" << response.plugin_runs_size() << "):\n";
-  if (response.plugin_runs().empty()) return;
-  Table table({"PLUGIN", "VERSION", "STATE", "TIME", "MESSAGE"});
-  for (const v1::PluginRun& run : response.plugin_runs()) {
-    table.AddRow({run.plugin_id(), OrDash(run.plugin_version()),
-                  EnumLabel(v1::PluginRun::State_Name(run.state()), "STATE_"),
-                  FormatMicros(run.duration_micros()), OrDash(run.message())});
-  }
-  table.Print(out, "  ");
-}
-
 }  // namespace
 
 void RenderScreen(const v1::ScreenResponse& response, std::ostream& out) {
@@ -65,7 +53,20 @@ void RenderScreen(const v1::ScreenResponse& response, std::ostream& out) {
     if (i > 0) out << '\n';
     PrintFinding(i + 1, response.findings(i), out);
   }
-  PrintRuns(response, out);
+  RenderPluginRuns(response.plugin_runs(), out);
+}
+
+void RenderPluginRuns(const google::protobuf::RepeatedPtrField<v1::PluginRun>& runs,
+                      std::ostream& out) {
+  out << "\nPlugin runs (" << runs.size() << "):\n";
+  if (runs.empty()) return;
+  Table table({"PLUGIN", "VERSION", "STATE", "TIME", "MESSAGE"});
+  for (const v1::PluginRun& run : runs) {
+    table.AddRow({run.plugin_id(), OrDash(run.plugin_version()),
+                  EnumLabel(v1::PluginRun::State_Name(run.state()), "STATE_"),
+                  FormatMicros(run.duration_micros()), OrDash(run.message())});
+  }
+  table.Print(out, "  ");
 }
 
 }  // namespace needlework::ctl

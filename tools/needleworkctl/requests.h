@@ -1,15 +1,19 @@
-// Requests built from a parsed Command. The ones that read local files (config, FHIR) return
-// their errors; the host validates everything again.
+// Requests built from a parsed Command. The ones that read local files (config, FHIR, a
+// proposal) return their errors; the host validates everything again.
 #ifndef NEEDLEWORK_TOOLS_NEEDLEWORKCTL_REQUESTS_H_
 #define NEEDLEWORK_TOOLS_NEEDLEWORKCTL_REQUESTS_H_
 
 #include "command.h"
 #include "needlework/status.h"
+#include "needlework/types/v1/scheduling.pb.h"
 #include "needlework/v1/admin.pb.h"
+#include "needlework/v1/planning.pb.h"
+#include "needlework/v1/scheduling.pb.h"
 #include "needlework/v1/screening.pb.h"
 
 namespace needlework::ctl {
 
+// AdminService.
 v1::CreateClinicRequest BuildCreateClinicRequest(const Command& command);
 v1::ListClinicPluginsRequest BuildListClinicPluginsRequest(const Command& command);
 v1::DisablePluginRequest BuildDisablePluginRequest(const Command& command);
@@ -20,8 +24,39 @@ StatusOr<v1::EnablePluginRequest> BuildEnablePluginRequest(const Command& comman
 // Errors: those of ResolveConfig.
 StatusOr<v1::SetPluginConfigRequest> BuildSetPluginConfigRequest(const Command& command);
 
-// The FHIR files as `fhir`, with the concerns and areas. Errors: those of ReadFhirFiles.
+v1::SetClinicTimeZoneRequest BuildSetClinicTimeZoneRequest(const Command& command);
+// The resource is active unless --inactive was given.
+v1::UpsertResourceRequest BuildUpsertResourceRequest(const Command& command);
+v1::ListResourcesRequest BuildListResourcesRequest(const Command& command);
+v1::SetOpeningHoursRequest BuildSetOpeningHoursRequest(const Command& command);
+v1::GetOpeningHoursRequest BuildGetOpeningHoursRequest(const Command& command);
+
+// ScreeningService: the FHIR files as `fhir`, with the concerns and areas. Errors: those of
+// ReadFhirFiles.
 StatusOr<v1::ScreenRequest> BuildScreenRequest(const Command& command);
+
+// PlanningService.
+// The FHIR files, concerns, areas and severity. Errors: those of ReadFhirFiles.
+StatusOr<v1::ProposePlanRequest> BuildProposePlanRequest(const Command& command);
+// The patient and screening outcome of `command` with `plan` (from --from-proposal, or
+// ProposePlan's answer).
+v1::CreatePlanRequest BuildCreatePlanRequest(const Command& command, types::v1::SeriesPlan plan);
+v1::GetPlanRequest BuildGetPlanRequest(const Command& command);
+v1::ListPlansRequest BuildListPlansRequest(const Command& command);
+v1::CancelPlanRequest BuildCancelPlanRequest(const Command& command);
+
+// SchedulingService.
+// max_results stays 0 (the host's default) without --max.
+v1::FindSlotsRequest BuildFindSlotsRequest(const Command& command);
+v1::BookRequest BuildBookRequest(const Command& command);
+// practitioner, room and devices stay empty (the appointment keeps its own) unless given.
+v1::RescheduleRequest BuildRescheduleRequest(const Command& command);
+v1::CancelAppointmentRequest BuildCancelAppointmentRequest(const Command& command);
+// The one filter given: --patient, --day or --resource.
+v1::ListAppointmentsRequest BuildListAppointmentsRequest(const Command& command);
+// Areas as their codes; needle_depth_mm 0 without --depth.
+v1::CompleteSessionRequest BuildCompleteSessionRequest(const Command& command);
+v1::ExportCalendarRequest BuildExportCalendarRequest(const Command& command);
 
 }  // namespace needlework::ctl
 

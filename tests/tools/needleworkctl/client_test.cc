@@ -42,8 +42,32 @@ TEST(FormatRpcErrorTest, PermissionDeniedNamesTheRoleNeeded) {
   grpc::Status status(grpc::StatusCode::PERMISSION_DENIED, "wrong role");
   EXPECT_THAT(FormatRpcError("ListPlugins", status, GlobalOptions()),
               HasSubstr("hint: this command needs an `admin` token\n"));
-  EXPECT_THAT(FormatRpcError("Screen", status, GlobalOptions()),
-              HasSubstr("hint: screen needs a clinic's `emr` token\n"));
+  for (const char* rpc : {"Screen", "ProposePlan", "FindSlots", "Book", "ExportCalendar"}) {
+    EXPECT_THAT(FormatRpcError(rpc, status, GlobalOptions()),
+                HasSubstr("hint: this command needs a clinic's `emr` token\n"))
+        << rpc;
+  }
+  EXPECT_THAT(FormatRpcError("SetOpeningHours", status, GlobalOptions()),
+              HasSubstr("hint: this command needs an `admin` token\n"));
+}
+
+TEST(FormatRpcErrorTest, SchedulingHints) {
+  grpc::Status no_plugin(grpc::StatusCode::FAILED_PRECONDITION, "no planning plugin enabled");
+  EXPECT_THAT(FormatRpcError("ProposePlan", no_plugin, GlobalOptions()),
+              HasSubstr("hint: no planning plugin is enabled for the clinic; see needleworkctl "
+                        "clinic plugins <clinic-id>\n"));
+  grpc::Status forbidden(grpc::StatusCode::FAILED_PRECONDITION, "too-soon: at least 28 days");
+  EXPECT_EQ(FormatRpcError("Book", forbidden, GlobalOptions()),
+            "needleworkctl: Book: FAILED_PRECONDITION: too-soon: at least 28 days\n");
+  grpc::Status race(grpc::StatusCode::ABORTED, "room-1 is taken");
+  for (const char* rpc : {"Book", "Reschedule"}) {
+    EXPECT_THAT(FormatRpcError(rpc, race, GlobalOptions()),
+                HasSubstr("hint: another booking took a resource first; run needleworkctl slots "
+                          "again\n"))
+        << rpc;
+  }
+  EXPECT_EQ(FormatRpcError("CreateClinic", race, GlobalOptions()),
+            "needleworkctl: CreateClinic: ABORTED: room-1 is taken\n");
 }
 
 TEST(FormatRpcErrorTest, DeadlineNamesTheTimeout) {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "needlework/code_systems.h"
+#include "parse_helpers.h"
 
 namespace needlework::ctl {
 namespace {
@@ -11,26 +12,6 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
-
-Command Parse(const std::vector<std::string>& args, const Environment& env = {}) {
-  StatusOr<Command> command = ParseArgs(args, env);
-  EXPECT_TRUE(command.ok()) << command.status().ToString();
-  return command.ok() ? *command : Command();
-}
-
-// The whole message of the usage error `args` cause.
-std::string Error(const std::vector<std::string>& args) {
-  StatusOr<Command> command = ParseArgs(args, Environment());
-  EXPECT_FALSE(command.ok());
-  EXPECT_EQ(command.status().code(), StatusCode::kInvalidArgument);
-  return command.status().message();
-}
-
-// The first line of the usage error: the problem itself.
-std::string Problem(const std::vector<std::string>& args) {
-  std::string message = Error(args);
-  return message.substr(0, message.find('\n'));
-}
 
 TEST(ParseArgsTest, PluginsWithDefaults) {
   Command command = Parse({"plugins"});
@@ -225,7 +206,8 @@ TEST(ParseArgsUsageTest, EnvironmentTokenIsCheckedToo) {
 TEST(ParseArgsUsageTest, ErrorShowsUsageOfThatCommand) {
   EXPECT_EQ(Error({"clinic", "create"}),
             "clinic create: missing <clinic-id>\n"
-            "usage: needleworkctl [global flags] clinic create <clinic-id> [--name NAME]\n"
+            "usage: needleworkctl [global flags] clinic create <clinic-id> [--name NAME] "
+            "[--time-zone IANA]\n"
             "Run 'needleworkctl help clinic create' for more.");
 }
 

@@ -81,6 +81,59 @@ TEST_F(RunCtlTest, MalformedInlineConfigExitsTwo) {
   EXPECT_THAT(result.err, StartsWith("needleworkctl: --config is not a JSON object: "));
 }
 
+TEST_F(RunCtlTest, HelpListsTheSchedulingCommands) {
+  Result result = Run({"help"});
+  EXPECT_THAT(result.out,
+              HasSubstr("  hours set         Replace a clinic's weekly opening hours\n"));
+  EXPECT_THAT(result.out,
+              HasSubstr("  slots             Find free times for one session of a plan\n"));
+  EXPECT_THAT(result.out, HasSubstr("  calendar          Export a patient's booked sessions as "
+                                    "iCalendar\n"));
+  Result hours = Run({"help", "hours"});
+  EXPECT_EQ(hours.exit_code, kExitOk);
+  EXPECT_THAT(hours.out, StartsWith("usage: needleworkctl [global flags] hours <clinic-id>\n"
+                                    "       needleworkctl [global flags] hours set <clinic-id> "
+                                    "<spec>...\n"));
+  EXPECT_THAT(Run({"hours", "set", "--help"}).out, HasSubstr("  sun closed"));
+}
+
+TEST_F(RunCtlTest, UsageErrorOfASchedulingCommandExitsTwo) {
+  Result result = Run({"slots", "pl-1", "0", "--from", "2026-03-10", "--to", "2026-03-01"});
+  EXPECT_EQ(result.exit_code, kExitUsage);
+  EXPECT_EQ(result.out, "");
+  EXPECT_THAT(result.err,
+              StartsWith("needleworkctl: slots: --to 2026-03-01 is before --from 2026-03-10\n"));
+}
+
+TEST_F(RunCtlTest, UnreadableProposalOrFhirFileExitsTwoBeforeAnyCall) {
+  std::string absent = PathOf("absent.json");
+  for (const char* flag : {"--from-proposal", "--fhir"}) {
+    Result result = Run(
+        {"plan", "create", "--patient", "P/1", "--screening-outcome", "eligible", flag, absent});
+    EXPECT_EQ(result.exit_code, kExitUsage) << flag;
+    EXPECT_EQ(result.err,
+              "needleworkctl: cannot read '" + absent + "': No such file or directory\n")
+        << flag;
+  }
+  Result propose = Run({"plan", "propose", "--fhir", absent});
+  EXPECT_EQ(propose.exit_code, kExitUsage);
+}
+
+TEST_F(RunCtlTest, ProposalWithoutSessionsExitsTwoBeforeAnyCall) {
+  std::string empty = Write("empty.json", "{}");
+  Result result = Run({"plan", "create", "--patient", "P/1", "--screening-outcome", "eligible",
+                       "--from-proposal", empty});
+  EXPECT_EQ(result.exit_code, kExitUsage);
+  EXPECT_EQ(result.err,
+            "needleworkctl: proposal file '" + empty + "' holds no plan: its sessionCount is 0\n");
+}
+
+TEST_F(RunCtlTest, CalendarWritesNoFileWhenTheCallFails) {
+  Result result = Run({"calendar", "--patient", "P/1", "--output", PathOf("p.ics")});
+  EXPECT_EQ(result.exit_code, kExitRpcError);
+  EXPECT_FALSE(std::filesystem::exists(PathOf("p.ics")));
+}
+
 struct RpcCase {
   std::vector<std::string> args;
   std::string rpc;
@@ -88,6 +141,7 @@ struct RpcCase {
 
 TEST_F(RunCtlTest, NoHostExitsOneNamingTheRpcWithAHint) {
   std::string patient = Write("p.json", R"({"resourceType": "Patient"})");
+  std::string proposal = Write("proposal.json", R"({"sessionCount": 3})");
   const RpcCase cases[] = {
       {{"plugins"}, "ListPlugins"},
       {{"clinics"}, "ListClinics"},
@@ -97,6 +151,29 @@ TEST_F(RunCtlTest, NoHostExitsOneNamingTheRpcWithAHint) {
       {{"plugin", "disable", "aurora", "p"}, "DisablePlugin"},
       {{"plugin", "configure", "aurora", "p", "--config", "{}"}, "SetPluginConfig"},
       {{"screen", "--fhir", patient, "--json"}, "Screen"},
+      {{"clinic", "time-zone", "aurora", "Europe/London"}, "SetClinicTimeZone"},
+      {{"resources", "aurora"}, "ListResources"},
+      {{"resource", "add", "aurora", "room-1", "--type", "room"}, "UpsertResource"},
+      {{"hours", "aurora"}, "GetOpeningHours"},
+      {{"hours", "set", "aurora", "mon-fri 09:00-17:00"}, "SetOpeningHours"},
+      {{"plan", "propose", "--fhir", patient}, "ProposePlan"},
+      {{"plan", "create", "--patient", "P/1", "--fhir", patient, "--screening-outcome", "eligible"},
+       "ProposePlan"},
+      {{"plan", "create", "--patient", "P/1", "--from-proposal", proposal, "--screening-outcome",
+        "eligible"},
+       "CreatePlan"},
+      {{"plans", "--patient", "P/1"}, "ListPlans"},
+      {{"plan", "show", "pl-1"}, "GetPlan"},
+      {{"plan", "cancel", "pl-1", "--reason", "moved"}, "CancelPlan"},
+      {{"slots", "pl-1", "0", "--from", "2026-03-01", "--to", "2026-03-31"}, "FindSlots"},
+      {{"book", "pl-1", "0", "--start", "2026-03-02T09:00Z", "--practitioner", "d", "--room", "r"},
+       "Book"},
+      {{"reschedule", "ap-1", "--start", "2026-03-02T09:00Z"}, "Reschedule"},
+      {{"cancel", "ap-1", "--reason", "ill"}, "Cancel"},
+      {{"appointments", "--day", "2026-03-02"}, "ListAppointments"},
+      {{"complete", "ap-1", "--depth", "1"}, "CompleteSession"},
+      {{"calendar", "--patient", "P/1"}, "ExportCalendar"},
+      {{"calendar", "--patient", "P/1", "--output", PathOf("p.ics")}, "ExportCalendar"},
   };
   for (const RpcCase& rpc_case : cases) {
     Result result = Run(rpc_case.args);

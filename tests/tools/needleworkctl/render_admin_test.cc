@@ -56,11 +56,12 @@ TEST(RenderClinicsTest, Table) {
   clinic->set_clinic_id("aurora");
   clinic->set_display_name("Aurora Skin");
   clinic->set_created_at("2026-01-02T03:04:05Z");
+  clinic->set_time_zone("Europe/London");
   response.add_clinics()->set_clinic_id("b2");
   EXPECT_EQ(Rendered(response, RenderClinics),
-            "ID      NAME         CREATED\n"
-            "aurora  Aurora Skin  2026-01-02T03:04:05Z\n"
-            "b2      -            -\n");
+            "ID      NAME         TIME ZONE      CREATED\n"
+            "aurora  Aurora Skin  Europe/London  2026-01-02T03:04:05Z\n"
+            "b2      -            -              -\n");
 }
 
 TEST(RenderClinicsTest, NoneSaysHowToAddOne) {
@@ -73,12 +74,14 @@ TEST(RenderCreatedClinicTest, ShowsTokenOnce) {
   response.mutable_clinic()->set_clinic_id("aurora");
   response.mutable_clinic()->set_display_name("Aurora Skin");
   response.mutable_clinic()->set_created_at("2026-01-02T03:04:05Z");
+  response.mutable_clinic()->set_time_zone("Europe/London");
   response.set_emr_token("nw_emr_secret");
   EXPECT_EQ(Rendered(response, RenderCreatedClinic),
             "Created clinic:\n"
-            "  id       aurora\n"
-            "  name     Aurora Skin\n"
-            "  created  2026-01-02T03:04:05Z\n"
+            "  id         aurora\n"
+            "  name       Aurora Skin\n"
+            "  time zone  Europe/London\n"
+            "  created    2026-01-02T03:04:05Z\n"
             "\n"
             "EMR token (shown only this once; the host keeps only its hash, so store it now):\n"
             "  nw_emr_secret\n");
@@ -127,6 +130,97 @@ TEST(RenderClinicPluginTest, NotInstalledSaysSo) {
   RenderClinicPlugin("aurora", plugin, out);
   EXPECT_THAT(out.str(), HasSubstr(": disabled\n"));
   EXPECT_THAT(out.str(), HasSubstr("installed         no: the host has no plugin of this id\n"));
+}
+
+TEST(RenderClinicTest, AfterTimeZone) {
+  v1::Clinic clinic;
+  clinic.set_clinic_id("aurora");
+  clinic.set_display_name("Aurora Skin");
+  clinic.set_time_zone("Europe/London");
+  clinic.set_created_at("2026-01-02T03:04:05Z");
+  EXPECT_EQ(Rendered(clinic, RenderClinic),
+            "Clinic aurora:\n"
+            "  name       Aurora Skin\n"
+            "  time zone  Europe/London\n"
+            "  created    2026-01-02T03:04:05Z\n");
+}
+
+TEST(RenderResourcesTest, Table) {
+  v1::ListResourcesResponse response;
+  v1::Resource* lee = response.add_resources();
+  lee->set_resource_id("dr-lee");
+  lee->set_type(types::v1::RESOURCE_TYPE_PRACTITIONER);
+  lee->set_display_name("Dr Lee");
+  lee->set_active(true);
+  v1::Resource* pen = response.add_resources();
+  pen->set_resource_id("pen-1");
+  pen->set_type(types::v1::RESOURCE_TYPE_DEVICE);
+  pen->set_device_kind("microneedling-pen");
+  EXPECT_EQ(Rendered(response, RenderResources),
+            "ID      TYPE          KIND               NAME    ACTIVE\n"
+            "dr-lee  practitioner  -                  Dr Lee  yes\n"
+            "pen-1   device        microneedling-pen  -       no\n");
+}
+
+TEST(RenderResourcesTest, NoneSaysHowToAddOne) {
+  EXPECT_THAT(Rendered(v1::ListResourcesResponse(), RenderResources),
+              HasSubstr("needleworkctl resource add <clinic-id> <resource-id> --type"));
+}
+
+TEST(RenderResourceTest, DeviceAndInactiveRoom) {
+  v1::Resource pen;
+  pen.set_resource_id("pen-1");
+  pen.set_type(types::v1::RESOURCE_TYPE_DEVICE);
+  pen.set_device_kind("microneedling-pen");
+  pen.set_display_name("Pen 1");
+  pen.set_active(true);
+  EXPECT_EQ(Rendered(pen, RenderResource),
+            "Resource pen-1: device\n"
+            "  kind    microneedling-pen\n"
+            "  name    Pen 1\n"
+            "  active  yes\n");
+  v1::Resource room;
+  room.set_resource_id("room-2");
+  room.set_type(types::v1::RESOURCE_TYPE_ROOM);
+  EXPECT_EQ(Rendered(room, RenderResource),
+            "Resource room-2: room\n"
+            "  name    -\n"
+            "  active  no: never offered for booking\n");
+}
+
+v1::OpeningSpan* AddSpan(v1::OpeningHours* hours, int weekday, const std::string& open,
+                         const std::string& close) {
+  v1::OpeningSpan* span = hours->add_spans();
+  span->set_weekday(weekday);
+  span->set_open(open);
+  span->set_close(close);
+  return span;
+}
+
+TEST(RenderOpeningHoursTest, MondayToSunday) {
+  v1::OpeningHours hours;
+  hours.set_clinic_id("aurora");
+  AddSpan(&hours, 6, "10:00", "14:00");
+  AddSpan(&hours, 1, "13:30", "18:00");
+  AddSpan(&hours, 1, "09:00", "12:30");
+  AddSpan(&hours, 5, "09:00", "17:00");
+  EXPECT_EQ(Rendered(hours, RenderOpeningHours),
+            "Opening hours of aurora (its wall-clock time):\n"
+            "  mon  09:00-12:30, 13:30-18:00\n"
+            "  tue  closed\n"
+            "  wed  closed\n"
+            "  thu  closed\n"
+            "  fri  09:00-17:00\n"
+            "  sat  10:00-14:00\n"
+            "  sun  closed\n");
+}
+
+TEST(RenderOpeningHoursTest, NoneIsClosedEveryDay) {
+  v1::OpeningHours hours;
+  hours.set_clinic_id("aurora");
+  EXPECT_EQ(Rendered(hours, RenderOpeningHours),
+            "Opening hours of aurora (its wall-clock time):\n"
+            "  none: the clinic is closed every day\n");
 }
 
 TEST(ToJsonTest, IncludesDefaultValuedFields) {

@@ -1,0 +1,190 @@
+#include "flags.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+
+#include "codes.h"
+#include "dates.h"
+#include "enums.h"
+#include "needlework/code_systems.h"
+#include "values.h"
+
+namespace needlework::ctl {
+namespace {
+
+constexpr double kMaxTimeoutSeconds = 24 * 60 * 60;
+
+std::string Quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
+
+template <std::string Command::*kField>
+Status SetText(std::string_view, const std::string& value, Command* command) {
+  command->*kField = value;
+  return OkStatus();
+}
+
+template <std::vector<std::string> Command::*kField>
+Status AddText(std::string_view, const std::string& value, Command* command) {
+  (command->*kField).push_back(value);
+  return OkStatus();
+}
+
+template <bool Command::*kField>
+Status SetTrue(std::string_view, const std::string&, Command* command) {
+  command->*kField = true;
+  return OkStatus();
+}
+
+template <std::string Command::*kField>
+Status SetDate(std::string_view flag, const std::string& value, Command* command) {
+  if (!ParseDate(value)) {
+    return InvalidArgumentError(std::string(flag) + ": " + Quoted(value) +
+                                " is not a date: want YYYY-MM-DD");
+  }
+  command->*kField = value;
+  return OkStatus();
+}
+
+// Sets `*field` from `parsed`, or returns its error after "--flag: ".
+template <typename T>
+Status SetParsed(std::string_view flag, StatusOr<T> parsed, T* field) {
+  if (!parsed.ok()) return parsed.status().WithPrefix(flag);
+  *field = std::move(parsed).value();
+  return OkStatus();
+}
+
+Status SetTimeout(std::string_view, const std::string& value, Command* command) {
+  double seconds = 0;
+  auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), seconds);
+  if (error != std::errc() || end != value.data() + value.size() || !(seconds > 0) ||
+      seconds > kMaxTimeoutSeconds) {
+    return InvalidArgumentError(
+        "--timeout wants a number of seconds above 0 and up to 86400, got " + Quoted(value));
+  }
+  command->options.timeout =
+      std::chrono::milliseconds(static_cast<int64_t>(std::ceil(seconds * 1000)));
+  return OkStatus();
+}
+
+Status SetAddress(std::string_view, const std::string& value, Command* command) {
+  command->options.address = value;
+  return OkStatus();
+}
+
+Status SetToken(std::string_view, const std::string& value, Command* command) {
+  command->options.token = value;
+  return OkStatus();
+}
+
+Status SetJson(std::string_view, const std::string&, Command* command) {
+  command->options.json = true;
+  return OkStatus();
+}
+
+Status Ignore(std::string_view, const std::string&, Command*) { return OkStatus(); }
+
+Status SetConfig(std::string_view, const std::string& value, Command* command) {
+  if (value == "@") return InvalidArgumentError("--config @FILE needs a file name");
+  command->config = value;
+  return OkStatus();
+}
+
+template <std::vector<types::v1::Coding> Command::*kField, const std::string_view* kSystem>
+Status AddCoding(std::string_view flag, const std::string& value, Command* command) {
+  return SetParsed(flag, ParseCoding(value, *kSystem), &(command->*kField).emplace_back());
+}
+
+Status SetTimeZone(std::string_view flag, const std::string& value, Command* command) {
+  NW_RETURN_IF_ERROR(CheckTimeZoneName(value).WithPrefix(flag));
+  command->time_zone = value;
+  return OkStatus();
+}
+
+Status SetType(std::string_view flag, const std::string& value, Command* command) {
+  return SetParsed(flag, ParseResourceType(value), &command->resource_type);
+}
+
+Status SetSeverity(std::string_view flag, const std::string& value, Command* command) {
+  return SetParsed(flag, ParseSeverity(value), &command->severity);
+}
+
+Status SetOutcome(std::string_view flag, const std::string& value, Command* command) {
+  return SetParsed(flag, ParseOutcome(value), &command->screening_outcome);
+}
+
+Status SetReason(std::string_view flag, const std::string& value, Command* command) {
+  if (std::all_of(value.begin(), value.end(),
+                  [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; })) {
+    return InvalidArgumentError(std::string(flag) + " is empty");
+  }
+  command->reason = value;
+  return OkStatus();
+}
+
+Status SetMax(std::string_view flag, const std::string& value, Command* command) {
+  return SetParsed(flag, ParseWholeNumber(value, 1, kMaxSlotResults), &command->max_results);
+}
+
+Status SetStart(std::string_view flag, const std::string& value, Command* command) {
+  return SetParsed(flag, NormalizeTimestamp(value), &command->start);
+}
+
+Status SetDepth(std::string_view flag, const std::string& value, Command* command) {
+  StatusOr<double> depth = ParseDepth(value);
+  if (!depth.ok()) return depth.status().WithPrefix(flag);
+  command->depth_mm = *depth;
+  return OkStatus();
+}
+
+Status AddProduct(std::string_view flag, const std::string& value, Command* command) {
+  return SetParsed(flag, ParseProduct(value), &command->products.emplace_back());
+}
+
+// name, takes a value, repeatable, global, "" is a value, apply.
+constexpr FlagInfo kFlags[] = {
+    {"address", true, false, true, false, SetAddress},
+    {"token", true, false, true, true, SetToken},
+    {"json", false, false, true, false, SetJson},
+    {"timeout", true, false, true, true, SetTimeout},
+    {"help", false, false, true, false, Ignore},
+    {"name", true, false, false, true, SetText<&Command::display_name>},
+    {"config", true, false, false, false, SetConfig},
+    {"fhir", true, true, false, false, AddText<&Command::fhir_files>},
+    {"concern", true, true, false, false, AddCoding<&Command::concerns, &code_systems::kConcern>},
+    {"area", true, true, false, false, AddCoding<&Command::areas, &code_systems::kTreatmentArea>},
+    {"time-zone", true, false, false, false, SetTimeZone},
+    {"type", true, false, false, false, SetType},
+    {"kind", true, false, false, false, SetText<&Command::device_kind>},
+    {"inactive", false, false, false, false, SetTrue<&Command::inactive>},
+    {"severity", true, false, false, false, SetSeverity},
+    {"patient", true, false, false, false, SetText<&Command::patient_ref>},
+    {"from-proposal", true, false, false, false, SetText<&Command::proposal_file>},
+    {"screening-outcome", true, false, false, false, SetOutcome},
+    {"reason", true, false, false, false, SetReason},
+    {"from", true, false, false, false, SetDate<&Command::from_date>},
+    {"to", true, false, false, false, SetDate<&Command::to_date>},
+    {"practitioner", true, false, false, false, SetText<&Command::practitioner_id>},
+    {"max", true, false, false, false, SetMax},
+    {"start", true, false, false, false, SetStart},
+    {"room", true, false, false, false, SetText<&Command::room_id>},
+    {"device", true, true, false, false, AddText<&Command::device_ids>},
+    {"day", true, false, false, false, SetDate<&Command::day>},
+    {"resource", true, false, false, false, SetText<&Command::resource_id>},
+    {"include-cancelled", false, false, false, false, SetTrue<&Command::include_cancelled>},
+    {"depth", true, false, false, false, SetDepth},
+    {"product", true, true, false, false, AddProduct},
+    {"notes", true, false, false, false, SetText<&Command::notes>},
+    {"output", true, false, false, false, SetText<&Command::output_file>},
+};
+
+}  // namespace
+
+const FlagInfo* FindFlag(std::string_view name) {
+  for (const FlagInfo& flag : kFlags) {
+    if (flag.name == name) return &flag;
+  }
+  return nullptr;
+}
+
+}  // namespace needlework::ctl
