@@ -1,5 +1,9 @@
 // needleworkctl, the real binary, against the real host: the README walk-through.
+#include <absl/time/civil_time.h>
+#include <absl/time/time.h>
 #include <gmock/gmock.h>
+
+#include <nlohmann/json.hpp>
 
 #include "integration/api_helpers.h"
 
@@ -27,6 +31,18 @@ class CtlTest : public ::testing::Test {
 };
 
 HostProcess* CtlTest::host_ = nullptr;
+
+// A Monday to Friday date about a week ahead, in London, as YYYY-MM-DD.
+std::string LondonWeekdayInAWeek() {
+  absl::TimeZone london;
+  absl::LoadTimeZone("Europe/London", &london);
+  absl::CivilDay day = absl::ToCivilDay(absl::Now(), london) + 7;
+  while (absl::GetWeekday(day) == absl::Weekday::saturday ||
+         absl::GetWeekday(day) == absl::Weekday::sunday) {
+    ++day;
+  }
+  return absl::FormatCivilTime(day);
+}
 
 TEST_F(CtlTest, ListsPluginsAndClinics) {
   ASSERT_EQ(Ctl(host_->admin_token(), {"plugins"}), 0) << err_;
@@ -65,6 +81,38 @@ TEST_F(CtlTest, ServerErrorsAreShownWithTheirStatus) {
   EXPECT_THAT(err_, HasSubstr("INVALID_ARGUMENT"));
   EXPECT_EQ(Ctl(host_->emr_token(), {"plugins"}), 1);
   EXPECT_THAT(err_, HasSubstr("PERMISSION_DENIED"));
+}
+
+TEST_F(CtlTest, PlansAndBooksASeriesForTheDemoPatient) {
+  std::string examples = std::string(NEEDLEWORK_SOURCE_DIR) + "/examples/patients/";
+  ASSERT_EQ(
+      Ctl(host_->emr_token(), {"--json", "plan", "create", "--patient", "Patient/ctl-1", "--fhir",
+                               examples + "eligible.json", "--concern", "fine-lines", "--area",
+                               "face", "--screening-outcome", "eligible"}),
+      0)
+      << err_;
+  auto plan = nlohmann::json::parse(out_, nullptr, false);
+  ASSERT_TRUE(plan.is_object()) << out_;
+  std::string plan_id = plan.value("planId", "");
+  ASSERT_FALSE(plan_id.empty()) << out_;
+
+  std::string day = LondonWeekdayInAWeek();
+  ASSERT_EQ(Ctl(host_->emr_token(), {"--json", "slots", plan_id, "0", "--from", day, "--to", day}),
+            0)
+      << err_;
+  auto slots = nlohmann::json::parse(out_, nullptr, false);
+  ASSERT_TRUE(slots.contains("slots") && !slots["slots"].empty()) << out_;
+  const auto& slot = slots["slots"][0];
+  ASSERT_EQ(
+      Ctl(host_->emr_token(),
+          {"book", plan_id, "0", "--start", slot["start"].get<std::string>(), "--practitioner",
+           slot["practitionerId"].get<std::string>(), "--room", slot["roomId"].get<std::string>(),
+           "--device", slot["deviceIds"][0].get<std::string>()}),
+      0)
+      << err_;
+  EXPECT_THAT(out_, HasSubstr("booked"));
+  ASSERT_EQ(Ctl(host_->emr_token(), {"calendar", "--patient", "Patient/ctl-1"}), 0) << err_;
+  EXPECT_THAT(out_, HasSubstr("BEGIN:VEVENT"));
 }
 
 }  // namespace
