@@ -1,5 +1,6 @@
 #include "host/booking/booking_flow.h"
 
+#include "host/aftercare/aftercare_plan.h"
 #include "host/booking/appointment_view.h"
 #include "host/booking/booking_checks.h"
 #include "host/common/ids.h"
@@ -33,6 +34,7 @@ StatusOr<v1::Appointment> Save(HostContext& host, const ClinicCalendar& calendar
   NW_RETURN_IF_ERROR(ViolationsToStatus(violations));
   appointment.updated_at = NowSeconds();
   NW_RETURN_IF_ERROR(host.store->SaveBooking(appointment, replaces));
+  NW_RETURN_IF_ERROR(RefreshReminders(host, calendar.clinic.clinic_id, appointment.plan_id));
   LogEvent(Level::kInfo, replaces.empty() ? "appointment_booked" : "appointment_moved",
            {{"clinic", calendar.clinic.clinic_id},
             {"appointment", appointment.appointment_id},
@@ -122,6 +124,7 @@ StatusOr<v1::Appointment> CancelSession(HostContext& host, const std::string& cl
   appointment.cancel_reason = request.reason();
   appointment.updated_at = NowSeconds();
   NW_RETURN_IF_ERROR(host.store->SetAppointmentStatus(appointment));
+  NW_RETURN_IF_ERROR(RefreshReminders(host, clinic_id, appointment.plan_id));
   LogEvent(Level::kInfo, "appointment_cancelled",
            {{"clinic", clinic_id}, {"appointment", appointment.appointment_id}});
   return ToApiAppointment(appointment, calendar.resources, calendar.zone);
@@ -151,6 +154,7 @@ StatusOr<v1::Appointment> CompleteSession(HostContext& host, const std::string& 
     NW_RETURN_IF_ERROR(
         host.store->SetPlanStatus(clinic_id, plan.plan_id, types::PLAN_STATUS_COMPLETED));
   }
+  NW_RETURN_IF_ERROR(CreateAftercare(host, calendar, appointment, series, completion));
   LogEvent(Level::kInfo, "session_completed",
            {{"clinic", clinic_id}, {"appointment", appointment.appointment_id}});
   return ToApiAppointment(appointment, calendar.resources, calendar.zone);

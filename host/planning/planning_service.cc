@@ -1,5 +1,6 @@
 #include "host/planning/planning_service.h"
 
+#include "host/aftercare/aftercare_plan.h"
 #include "host/booking/appointment_view.h"
 #include "host/booking/clinic_calendar.h"
 #include "host/common/ids.h"
@@ -134,6 +135,7 @@ grpc::ServerUnaryReactor* PlanningServiceImpl::CancelPlan(Ctx* context,
     }
     NW_RETURN_IF_ERROR(
         host_->store->CancelPlan(clinic_id, plan.plan_id(), request->reason(), NowSeconds()));
+    NW_RETURN_IF_ERROR(RefreshReminders(*host_, clinic_id, plan.plan_id()));
     LogEvent(Level::kInfo, "plan_cancelled", {{"clinic", clinic_id}, {"plan", plan.plan_id()}});
     NW_ASSIGN_OR_RETURN(*response, LoadPlan(clinic_id, request->plan_id()));
     return OkStatus();

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "host/admin/admin_service.h"
+#include "host/aftercare/aftercare_service.h"
 #include "host/booking/booking_service.h"
 #include "host/common/log.h"
 #include "host/planning/planning_service.h"
@@ -17,10 +18,11 @@ namespace needlework::host {
 
 struct HostServer::Services {
   explicit Services(HostContext* host)
-      : screening(host), planning(host), scheduling(host), admin(host) {}
+      : screening(host), planning(host), scheduling(host), aftercare(host), admin(host) {}
   ScreeningServiceImpl screening;
   PlanningServiceImpl planning;
   SchedulingServiceImpl scheduling;
+  AftercareServiceImpl aftercare;
   AdminServiceImpl admin;
 };
 
@@ -70,6 +72,7 @@ StatusOr<std::unique_ptr<HostServer>> HostServer::Start(HostContext* host) {
   builder.RegisterService(&server->services_->screening);
   builder.RegisterService(&server->services_->planning);
   builder.RegisterService(&server->services_->scheduling);
+  builder.RegisterService(&server->services_->aftercare);
   builder.RegisterService(&server->services_->admin);
   server->server_ = builder.BuildAndStart();
   if (!server->server_ || (port == 0 && listen.rfind("unix:", 0) != 0)) {

@@ -77,6 +77,38 @@ const char* const kMigrations[] = {
       PRIMARY KEY (appointment_id, resource_id));
     CREATE INDEX occupancy_by_resource ON occupancy (clinic_id, resource_id, start_utc);
     )sql",
+    R"sql(
+    CREATE TABLE aftercare_plans (
+      appointment_id TEXT PRIMARY KEY REFERENCES appointments(appointment_id),
+      clinic_id      TEXT NOT NULL,
+      plan           BLOB NOT NULL,
+      created_at     INTEGER NOT NULL);
+    CREATE TABLE messages (
+      message_id     TEXT PRIMARY KEY,
+      clinic_id      TEXT NOT NULL,
+      appointment_id TEXT NOT NULL REFERENCES appointments(appointment_id),
+      plan_id        TEXT NOT NULL,
+      session_index  INTEGER NOT NULL,
+      patient_ref    TEXT NOT NULL,
+      kind           TEXT NOT NULL,
+      spec           BLOB NOT NULL,
+      template_text  TEXT NOT NULL,
+      text           TEXT NOT NULL,
+      language       TEXT NOT NULL,
+      send_at        INTEGER,
+      status         INTEGER NOT NULL,
+      sent_at        INTEGER NOT NULL);
+    CREATE INDEX messages_due ON messages (clinic_id, status, send_at);
+    CREATE INDEX messages_by_plan ON messages (clinic_id, plan_id);
+    CREATE TABLE symptom_reports (
+      report_id      TEXT PRIMARY KEY,
+      clinic_id      TEXT NOT NULL,
+      appointment_id TEXT NOT NULL REFERENCES appointments(appointment_id),
+      patient_ref    TEXT NOT NULL,
+      report         BLOB NOT NULL,
+      created_at     INTEGER NOT NULL);
+    CREATE INDEX symptoms_by_patient ON symptom_reports (clinic_id, patient_ref);
+    )sql",
 };
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "host/storage/aftercare_records.h"
 #include "host/storage/data_dir_lock.h"
 #include "host/storage/schedule_records.h"
 #include "host/storage/sqlite.h"
@@ -95,6 +96,31 @@ class Store {
                                                                    int64_t from, int64_t to);
   StatusOr<std::vector<AppointmentRecord>> ListAppointmentsOfResource(
       const std::string& clinic_id, const std::string& resource_id);
+  // --- Aftercare (store_aftercare.cc) ---
+  // Stores an appointment's aftercare plan and its messages in one transaction.
+  Status SaveAftercare(const AftercareRecord& plan, const std::vector<MessageRecord>& messages);
+  // NOT_FOUND when the appointment has no aftercare plan.
+  StatusOr<AftercareRecord> GetAftercare(const std::string& clinic_id,
+                                         const std::string& appointment_id);
+  StatusOr<std::vector<MessageRecord>> ListMessagesOfAppointment(const std::string& clinic_id,
+                                                                 const std::string& appointment_id);
+  StatusOr<std::vector<MessageRecord>> ListMessagesOfPlan(const std::string& clinic_id,
+                                                          const std::string& plan_id);
+  // PENDING messages with send_at <= up_to, oldest first.
+  StatusOr<std::vector<MessageRecord>> ListDueMessages(const std::string& clinic_id, int64_t up_to,
+                                                       int limit);
+  // Changes a message's schedule (send_at, status, text); SENT messages are never changed.
+  Status RescheduleMessage(const MessageRecord& message);
+  // Marks PENDING messages SENT, atomically. NOT_FOUND (and nothing written) when an id is
+  // not a message of the clinic. `marked` gets the ids this call changed, `already` the rest.
+  Status MarkMessagesSent(const std::string& clinic_id, const std::vector<std::string>& ids,
+                          int64_t now, std::vector<std::string>* marked,
+                          std::vector<std::string>* already);
+  Status InsertSymptomReport(const SymptomRecord& report);
+  StatusOr<std::vector<SymptomRecord>> ListSymptomReports(const std::string& clinic_id,
+                                                          const std::string& patient_ref,
+                                                          const std::string& appointment_id);
+
   // Marks the plan COMPLETED when every session is fulfilled.
   Status SetPlanStatus(const std::string& clinic_id, const std::string& plan_id, int status);
 
@@ -108,6 +134,9 @@ class Store {
                                                              const std::vector<int64_t>& numbers);
   StatusOr<Conflict> FindConflict(const AppointmentRecord& appointment, const std::string& ignore);
   Status WriteAppointmentLocked(const AppointmentRecord& appointment);
+  StatusOr<std::vector<MessageRecord>> QueryMessages(const std::string& where,
+                                                     const std::vector<std::string>& text,
+                                                     const std::vector<int64_t>& numbers);
 
   std::mutex mutex_;
   std::unique_ptr<DataDirLock> lock_;

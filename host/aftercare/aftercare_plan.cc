@@ -1,0 +1,210 @@
+#include "host/aftercare/aftercare_plan.h"
+
+#include <map>
+
+#include "host/aftercare/time_spec.h"
+#include "host/common/ids.h"
+#include "host/common/log.h"
+#include "host/common/time_util.h"
+#include "host/planning/plan_rules.h"
+#include "needlework/code_systems.h"
+#include "needlework/plugin/v1/aftercare.pb.h"
+#include "needlework/v1/aftercare.pb.h"
+
+namespace needlework::host {
+namespace {
+
+namespace types = needlework::types::v1;
+namespace v1 = needlework::v1;
+using needlework::plugin::v1::HOOK_AFTERCARE;
+
+// The plan's booked session after `session_index`, if any.
+StatusOr<std::optional<int64_t>> NextSessionStart(Store& store, const std::string& clinic_id,
+                                                  const std::string& plan_id, int session_index) {
+  NW_ASSIGN_OR_RETURN(auto sessions, store.ListAppointmentsOfPlan(clinic_id, plan_id));
+  for (const auto& s : sessions) {
+    if (s.session_index == session_index + 1 && s.status == types::APPOINTMENT_STATUS_BOOKED) {
+      return std::optional<int64_t>(s.start);
+    }
+  }
+  return std::optional<int64_t>();
+}
+
+void Replace(std::string& text, const std::string& placeholder, const std::string& value) {
+  for (size_t at = text.find(placeholder); at != std::string::npos;
+       at = text.find(placeholder, at + value.size())) {
+    text.replace(at, placeholder.size(), value);
+  }
+}
+
+// Fills the host's placeholders: {clinic_name}, {session_date}, {next_session_time}.
+std::string Render(std::string text, const ClinicCalendar& calendar, int64_t session_start,
+                   const std::optional<int64_t>& next_session) {
+  Replace(text, "{clinic_name}", calendar.clinic.display_name);
+  Replace(text, "{session_date}",
+          absl::FormatCivilTime(scheduling::LocalDate(session_start, calendar.zone)));
+  Replace(text, "{next_session_time}",
+          next_session ? scheduling::FormatLocal(*next_session, calendar.zone).substr(0, 16)
+                       : std::string("your next session"));
+  return text;
+}
+
+// When `candidate`'s window outlasts `kept`'s (an open end outlasts any end).
+bool Outlasts(const types::AftercareInstruction& candidate, const types::AftercareInstruction& kept,
+              const Anchors& anchors, const scheduling::ClinicZone& zone) {
+  if (!kept.has_until()) return false;
+  if (!candidate.has_until()) return true;
+  return ResolveTimeSpec(candidate.until(), anchors, zone).value_or(0) >
+         ResolveTimeSpec(kept.until(), anchors, zone).value_or(0);
+}
+
+struct Merged {
+  std::map<std::string, std::pair<types::AftercareInstruction, std::string>> instructions;
+  std::map<std::string, types::ExpectedEffect> effects;
+  std::vector<std::pair<types::PatientMessage, std::string>> messages;
+};
+
+void MergeAnswer(const needlework::plugin::v1::AftercareResponse& answer, const std::string& plugin,
+                 const Anchors& anchors, const scheduling::ClinicZone& zone, Merged& merged) {
+  for (const auto& instruction : answer.instructions()) {
+    auto it = merged.instructions.find(instruction.id());
+    if (it == merged.instructions.end() || Outlasts(instruction, it->second.first, anchors, zone)) {
+      merged.instructions[instruction.id()] = {instruction, plugin};
+    }
+  }
+  for (const auto& effect : answer.expected_effects()) {
+    auto it = merged.effects.find(effect.id());
+    if (it == merged.effects.end() ||
+        effect.normal_course_hours() > it->second.normal_course_hours()) {
+      merged.effects[effect.id()] = effect;
+    }
+  }
+  for (const auto& message : answer.messages()) merged.messages.push_back({message, plugin});
+}
+
+v1::TimedInstruction Timed(const types::AftercareInstruction& in, const std::string& plugin,
+                           const Anchors& anchors, const scheduling::ClinicZone& zone) {
+  v1::TimedInstruction out;
+  out.set_id(in.id());
+  out.set_text(in.text());
+  auto from = ResolveTimeSpec(in.from(), anchors, zone);
+  out.set_from(scheduling::FormatLocal(from.value_or(anchors.session_end), zone));
+  if (in.has_until()) {
+    if (auto until = ResolveTimeSpec(in.until(), anchors, zone))
+      out.set_until(scheduling::FormatLocal(*until, zone));
+  }
+  out.set_until_text(in.until_text());
+  out.set_indicator(in.indicator());
+  out.set_source_plugin(plugin);
+  return out;
+}
+
+needlework::plugin::v1::AftercareRequest BuildRequest(const AppointmentRecord& appointment,
+                                                      const types::SeriesPlan& series,
+                                                      const v1::SessionCompletion& completion) {
+  needlework::plugin::v1::AftercareRequest request;
+  *request.mutable_plan() = series;
+  request.set_session_index(appointment.session_index);
+  request.set_last_session(appointment.session_index + 1 >= series.session_count());
+  for (const auto& area : completion.treatment_areas()) {
+    auto* coding = request.add_treatment_areas();
+    coding->set_system(std::string(code_systems::kTreatmentArea));
+    coding->set_code(area);
+  }
+  request.set_needle_depth_mm(completion.needle_depth_mm());
+  for (const auto& product : completion.products()) request.add_products(product.product());
+  return request;
+}
+
+MessageRecord ToMessage(const types::PatientMessage& message, const AppointmentRecord& appointment,
+                        const ClinicCalendar& calendar, const Anchors& anchors) {
+  MessageRecord record;
+  record.message_id = NewId("msg");
+  record.clinic_id = appointment.clinic_id;
+  record.appointment_id = appointment.appointment_id;
+  record.plan_id = appointment.plan_id;
+  record.session_index = appointment.session_index;
+  record.patient_ref = appointment.patient_ref;
+  record.kind = message.id();
+  record.spec_bytes = message.send_at().SerializeAsString();
+  record.template_text = message.text();
+  record.text = Render(message.text(), calendar, appointment.start, anchors.next_session_start);
+  record.language = message.language();
+  record.send_at = ResolveTimeSpec(message.send_at(), anchors, calendar.zone);
+  record.status = record.send_at ? v1::Message::STATUS_PENDING : v1::Message::STATUS_WAITING;
+  return record;
+}
+
+}  // namespace
+
+Status CreateAftercare(HostContext& host, const ClinicCalendar& calendar,
+                       const AppointmentRecord& appointment, const types::SeriesPlan& series,
+                       const v1::SessionCompletion& completion) {
+  auto snapshot = host.registry->Snapshot(appointment.clinic_id);
+  const auto& plugins = snapshot->ForHook(HOOK_AFTERCARE);
+  if (plugins.empty()) return OkStatus();
+  auto request = BuildRequest(appointment, series, completion);
+  Anchors anchors{appointment.end, std::nullopt,
+                  request.last_session() ? std::optional<int64_t>(appointment.end) : std::nullopt};
+  NW_ASSIGN_OR_RETURN(anchors.next_session_start,
+                      NextSessionStart(*host.store, appointment.clinic_id, appointment.plan_id,
+                                       appointment.session_index));
+  auto results = RunHookAndWait(*host.watchdog, plugins, HOOK_AFTERCARE,
+                                request.SerializeAsString(), host.config.DeadlineFor("aftercare"));
+  v1::AftercarePlan plan;
+  plan.set_appointment_id(appointment.appointment_id);
+  plan.set_patient_ref(appointment.patient_ref);
+  Merged merged;
+  for (const auto& result : results) {
+    FillPluginRun(result, plan.add_plugin_runs());
+    needlework::plugin::v1::AftercareResponse answer;
+    if (result.state != v1::PluginRun::STATE_OK || !answer.ParseFromString(result.response))
+      continue;
+    MergeAnswer(answer, result.instance->plugin_id(), anchors, calendar.zone, merged);
+  }
+  for (const auto& [id, entry] : merged.instructions) {
+    *plan.add_instructions() = Timed(entry.first, entry.second, anchors, calendar.zone);
+  }
+  for (const auto& [id, effect] : merged.effects) *plan.add_expected_effects() = effect;
+  std::vector<MessageRecord> messages;
+  for (const auto& [message, plugin] : merged.messages) {
+    messages.push_back(ToMessage(message, appointment, calendar, anchors));
+  }
+  AftercareRecord record{appointment.appointment_id, appointment.clinic_id,
+                         plan.SerializeAsString(), NowUnixMicros() / 1000000};
+  NW_RETURN_IF_ERROR(host.store->SaveAftercare(record, messages));
+  LogEvent(Level::kInfo, "aftercare_created",
+           {{"clinic", appointment.clinic_id},
+            {"appointment", appointment.appointment_id},
+            {"messages", messages.size()}});
+  return OkStatus();
+}
+
+Status RefreshReminders(HostContext& host, const std::string& clinic_id,
+                        const std::string& plan_id) {
+  NW_ASSIGN_OR_RETURN(auto messages, host.store->ListMessagesOfPlan(clinic_id, plan_id));
+  std::optional<ClinicCalendar> calendar;
+  for (auto& message : messages) {
+    types::TimeSpec spec;
+    spec.ParseFromString(message.spec_bytes);
+    if (message.status == v1::Message::STATUS_SENT ||
+        spec.anchor() != types::ANCHOR_NEXT_SESSION_START) {
+      continue;
+    }
+    if (!calendar) {
+      NW_ASSIGN_OR_RETURN(calendar, LoadClinicCalendar(*host.store, clinic_id));
+    }
+    NW_ASSIGN_OR_RETURN(auto next,
+                        NextSessionStart(*host.store, clinic_id, plan_id, message.session_index));
+    NW_ASSIGN_OR_RETURN(AppointmentRecord session,
+                        host.store->GetAppointment(clinic_id, message.appointment_id));
+    Anchors anchors{session.end, next, std::nullopt};
+    message.send_at = ResolveTimeSpec(spec, anchors, calendar->zone);
+    message.status = message.send_at ? v1::Message::STATUS_PENDING : v1::Message::STATUS_WAITING;
+    message.text = Render(message.template_text, *calendar, session.start, next);
+    NW_RETURN_IF_ERROR(host.store->RescheduleMessage(message));
+  }
+  return OkStatus();
+}
+
+}  // namespace needlework::host

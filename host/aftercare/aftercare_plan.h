@@ -1,0 +1,31 @@
+// Making and keeping an appointment's aftercare: the plan made when a session is completed,
+// and the reminders that follow the next session when it is booked, moved or cancelled.
+#ifndef NEEDLEWORK_HOST_AFTERCARE_AFTERCARE_PLAN_H_
+#define NEEDLEWORK_HOST_AFTERCARE_AFTERCARE_PLAN_H_
+
+#include "host/booking/clinic_calendar.h"
+#include "host/server/host_context.h"
+#include "needlework/types/v1/scheduling.pb.h"
+#include "needlework/v1/scheduling.pb.h"
+
+namespace needlework::host {
+
+// Calls every enabled aftercare plugin for the completed `appointment` and stores the merged
+// plan and its messages. Instructions and expected effects with the same id collapse: the
+// longer window (or course) wins. A plugin that fails is named in the plan's plugin runs;
+// the plan still holds what the others gave. With no aftercare plugin enabled nothing is
+// stored (GetAftercarePlan then says so).
+Status CreateAftercare(HostContext& host, const ClinicCalendar& calendar,
+                       const AppointmentRecord& appointment,
+                       const needlework::types::v1::SeriesPlan& series,
+                       const needlework::v1::SessionCompletion& completion);
+
+// Re-times the unsent messages of `plan_id` anchored to a next session: due before the
+// next booked session, or WAITING (not due) while there is none. Call after any change to
+// the plan's appointments.
+Status RefreshReminders(HostContext& host, const std::string& clinic_id,
+                        const std::string& plan_id);
+
+}  // namespace needlework::host
+
+#endif  // NEEDLEWORK_HOST_AFTERCARE_AFTERCARE_PLAN_H_

@@ -1,0 +1,173 @@
+#include "host/aftercare/aftercare_service.h"
+
+#include "host/aftercare/triage.h"
+#include "host/booking/clinic_calendar.h"
+#include "host/common/ids.h"
+#include "host/common/log.h"
+#include "host/common/rpc.h"
+#include "host/common/time_util.h"
+#include "needlework/types/v1/scheduling.pb.h"
+
+namespace needlework::host {
+namespace {
+
+namespace types = needlework::types::v1;
+namespace v1 = needlework::v1;
+
+constexpr int kDefaultLimit = 100;
+constexpr int kMaxLimit = 1000;
+
+int64_t NowSeconds() { return NowUnixMicros() / 1000000; }
+
+v1::Message ToApiMessage(const MessageRecord& m, const scheduling::ClinicZone& zone) {
+  v1::Message out;
+  out.set_message_id(m.message_id);
+  out.set_status(static_cast<v1::Message::Status>(m.status));
+  if (m.send_at) out.set_occurrence(scheduling::FormatLocal(*m.send_at, zone));
+  out.set_payload_text(m.text);
+  out.set_language(m.language);
+  out.set_about("Appointment/" + m.appointment_id);
+  out.set_recipient(m.patient_ref);
+  out.set_kind(m.kind);
+  if (m.sent_at > 0) out.set_sent_at(scheduling::FormatLocal(m.sent_at, zone));
+  return out;
+}
+
+StatusOr<AppointmentRecord> CompletedAppointment(Store& store, const std::string& clinic_id,
+                                                 const std::string& appointment_id) {
+  if (appointment_id.empty()) return InvalidArgumentError("appointment_id is required");
+  NW_ASSIGN_OR_RETURN(AppointmentRecord appointment,
+                      store.GetAppointment(clinic_id, appointment_id));
+  if (appointment.status != types::APPOINTMENT_STATUS_FULFILLED) {
+    return FailedPreconditionError("appointment " + appointment_id + " is " +
+                                   types::AppointmentStatus_Name(appointment.status) +
+                                   "; aftercare starts when the session is completed");
+  }
+  return appointment;
+}
+
+Status CheckSymptom(const v1::ReportSymptomRequest& request) {
+  if (request.symptom().system().empty() || request.symptom().code().empty()) {
+    return InvalidArgumentError(
+        "symptom needs a system and a code (e.g. https://needlework.dev/fhir/CodeSystem/symptom "
+        "| redness)");
+  }
+  if (request.severity() == types::SYMPTOM_SEVERITY_UNSPECIFIED ||
+      !types::SymptomSeverity_IsValid(request.severity())) {
+    return InvalidArgumentError("severity is required: MILD, MODERATE or SEVERE");
+  }
+  return OkStatus();
+}
+
+}  // namespace
+
+template <typename Body>
+grpc::ServerUnaryReactor* AftercareServiceImpl::AsEmr(Ctx* context, Body&& body) {
+  auto caller = host_->tokens->Authorize(*context, Role::kEmr);
+  return FinishWith(context, caller.ok() ? body(caller->clinic_id) : caller.status());
+}
+
+grpc::ServerUnaryReactor* AftercareServiceImpl::GetAftercarePlan(
+    Ctx* context, const v1::GetAftercarePlanRequest* request, v1::AftercarePlan* response) {
+  return AsEmr(context, [&](const std::string& clinic_id) -> Status {
+    NW_RETURN_IF_ERROR(
+        CompletedAppointment(*host_->store, clinic_id, request->appointment_id()).status());
+    auto record = host_->store->GetAftercare(clinic_id, request->appointment_id());
+    if (record.status().code() == StatusCode::kNotFound) {
+      return FailedPreconditionError("no aftercare plugin was enabled when appointment " +
+                                     request->appointment_id() + " was completed");
+    }
+    NW_RETURN_IF_ERROR(record.status());
+    response->ParseFromString(record->plan_bytes);
+    NW_ASSIGN_OR_RETURN(auto zone, LoadClinicZone(*host_->store, clinic_id));
+    NW_ASSIGN_OR_RETURN(auto messages, host_->store->ListMessagesOfAppointment(
+                                           clinic_id, request->appointment_id()));
+    for (const auto& m : messages) *response->add_messages() = ToApiMessage(m, zone);
+    return OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* AftercareServiceImpl::ListDueMessages(
+    Ctx* context, const v1::ListDueMessagesRequest* request,
+    v1::ListDueMessagesResponse* response) {
+  return AsEmr(context, [&](const std::string& clinic_id) -> Status {
+    int64_t up_to = NowSeconds();
+    if (!request->up_to().empty()) {
+      auto parsed = scheduling::ParseRfc3339(request->up_to());
+      if (!parsed.ok()) return parsed.status().WithPrefix("up_to");
+      up_to = *parsed;
+    }
+    if (request->limit() < 0 || request->limit() > kMaxLimit) {
+      return InvalidArgumentError("limit must be 0 (default 100) to 1000");
+    }
+    int limit = request->limit() == 0 ? kDefaultLimit : request->limit();
+    NW_ASSIGN_OR_RETURN(auto zone, LoadClinicZone(*host_->store, clinic_id));
+    NW_ASSIGN_OR_RETURN(auto due, host_->store->ListDueMessages(clinic_id, up_to, limit));
+    for (const auto& m : due) *response->add_messages() = ToApiMessage(m, zone);
+    return OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* AftercareServiceImpl::MarkMessagesSent(
+    Ctx* context, const v1::MarkMessagesSentRequest* request,
+    v1::MarkMessagesSentResponse* response) {
+  return AsEmr(context, [&](const std::string& clinic_id) -> Status {
+    if (request->message_ids().empty() || request->message_ids_size() > kMaxLimit) {
+      return InvalidArgumentError("message_ids must hold 1 to 1000 ids");
+    }
+    std::vector<std::string> ids(request->message_ids().begin(), request->message_ids().end());
+    std::vector<std::string> marked, already;
+    NW_RETURN_IF_ERROR(
+        host_->store->MarkMessagesSent(clinic_id, ids, NowSeconds(), &marked, &already));
+    for (const auto& id : marked) response->add_marked(id);
+    for (const auto& id : already) response->add_already_sent(id);
+    return OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* AftercareServiceImpl::ReportSymptom(
+    Ctx* context, const v1::ReportSymptomRequest* request, v1::SymptomReport* response) {
+  return AsEmr(context, [&](const std::string& clinic_id) -> Status {
+    NW_RETURN_IF_ERROR(CheckSymptom(*request));
+    NW_ASSIGN_OR_RETURN(AppointmentRecord appointment,
+                        CompletedAppointment(*host_->store, clinic_id, request->appointment_id()));
+    NW_ASSIGN_OR_RETURN(auto zone, LoadClinicZone(*host_->store, clinic_id));
+    int64_t now = NowSeconds();
+    v1::SymptomReport report;
+    report.set_report_id(NewId("sym"));
+    report.set_appointment_id(appointment.appointment_id);
+    report.set_patient_ref(appointment.patient_ref);
+    *report.mutable_symptom() = request->symptom();
+    report.set_severity(request->severity());
+    report.set_note(request->note());
+    report.set_days_since_session(std::max<double>(0, (now - appointment.end) / 86400.0));
+    report.set_reported_at(scheduling::FormatLocal(now, zone));
+    NW_RETURN_IF_ERROR(TriageReport(*host_, clinic_id, request->language(), &report));
+    NW_RETURN_IF_ERROR(host_->store->InsertSymptomReport(
+        {report.report_id(), clinic_id, appointment.appointment_id, appointment.patient_ref,
+         report.SerializeAsString(), now}));
+    LogEvent(Level::kInfo, "symptom_reported",
+             {{"clinic", clinic_id},
+              {"report", report.report_id()},
+              {"level", types::TriageLevel_Name(report.level())}});
+    *response = std::move(report);
+    return OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* AftercareServiceImpl::ListSymptomReports(
+    Ctx* context, const v1::ListSymptomReportsRequest* request,
+    v1::ListSymptomReportsResponse* response) {
+  return AsEmr(context, [&](const std::string& clinic_id) -> Status {
+    if (request->filter_case() == v1::ListSymptomReportsRequest::FILTER_NOT_SET) {
+      return InvalidArgumentError("set patient_ref or appointment_id");
+    }
+    NW_ASSIGN_OR_RETURN(auto reports,
+                        host_->store->ListSymptomReports(clinic_id, request->patient_ref(),
+                                                         request->appointment_id()));
+    for (const auto& r : reports) response->add_reports()->ParseFromString(r.report_bytes);
+    return OkStatus();
+  });
+}
+
+}  // namespace needlework::host

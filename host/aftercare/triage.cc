@@ -1,0 +1,67 @@
+#include "host/aftercare/triage.h"
+
+#include "host/planning/plan_rules.h"
+#include "needlework/plugin/v1/aftercare.pb.h"
+
+namespace needlework::host {
+namespace {
+
+namespace types = needlework::types::v1;
+using needlework::plugin::v1::HOOK_TRIAGE;
+
+types::Indicator IndicatorFor(types::TriageLevel level) {
+  if (level >= types::TRIAGE_LEVEL_URGENT) return types::INDICATOR_CRITICAL;
+  if (level >= types::TRIAGE_LEVEL_MONITOR) return types::INDICATOR_WARNING;
+  return types::INDICATOR_INFO;
+}
+
+// Keeps the more urgent of the report's current answer and (level, advice).
+void Escalate(types::TriageLevel level, const std::string& advice, types::Indicator indicator,
+              needlework::v1::SymptomReport* report) {
+  if (level <= report->level()) return;  // levels are numbered by urgency (aftercare.proto)
+  report->set_level(level);
+  report->set_advice(advice);
+  report->set_indicator(indicator == types::INDICATOR_UNSPECIFIED ? IndicatorFor(level)
+                                                                  : indicator);
+}
+
+}  // namespace
+
+Status TriageReport(HostContext& host, const std::string& clinic_id, const std::string& language,
+                    needlework::v1::SymptomReport* report) {
+  auto snapshot = host.registry->Snapshot(clinic_id);
+  const auto& plugins = snapshot->ForHook(HOOK_TRIAGE);
+  if (plugins.empty()) {
+    return FailedPreconditionError("no triage plugin is enabled for clinic '" + clinic_id +
+                                   "'; an admin can enable org.needlework.aftercare");
+  }
+  needlework::plugin::v1::TriageRequest request;
+  *request.mutable_symptom() = report->symptom();
+  request.set_days_since_session(report->days_since_session());
+  request.set_severity(report->severity());
+  request.set_note(report->note());
+  request.set_language(language);
+  auto results = RunHookAndWait(*host.watchdog, plugins, HOOK_TRIAGE, request.SerializeAsString(),
+                                host.config.DeadlineFor("triage"));
+  for (const auto& result : results) {
+    FillPluginRun(result, report->add_plugin_runs());
+    if (result.state == needlework::v1::PluginRun::STATE_ERROR &&
+        result.code == StatusCode::kInvalidArgument) {
+      return InvalidArgumentError(result.message.substr(result.message.find(": ") + 2));
+    }
+    needlework::plugin::v1::TriageResponse answer;
+    if (result.state != needlework::v1::PluginRun::STATE_OK ||
+        !answer.ParseFromString(result.response) ||
+        answer.level() == types::TRIAGE_LEVEL_UNSPECIFIED) {
+      Escalate(types::TRIAGE_LEVEL_CONTACT_CLINIC,
+               "Triage could not be completed by " + result.instance->plugin_id() +
+                   "; the clinic will review this report and contact the patient.",
+               types::INDICATOR_WARNING, report);
+      continue;
+    }
+    Escalate(answer.level(), answer.advice(), answer.indicator(), report);
+  }
+  return OkStatus();
+}
+
+}  // namespace needlework::host

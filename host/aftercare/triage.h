@@ -1,0 +1,19 @@
+// Symptom triage across the clinic's triage plugins.
+#ifndef NEEDLEWORK_HOST_AFTERCARE_TRIAGE_H_
+#define NEEDLEWORK_HOST_AFTERCARE_TRIAGE_H_
+
+#include "host/server/host_context.h"
+#include "needlework/v1/aftercare.pb.h"
+
+namespace needlework::host {
+
+// Asks every enabled triage plugin and fills report's level, advice, indicator and
+// plugin_runs: the most urgent level wins, with its advice. Fails closed: a plugin that
+// fails makes the level at least CONTACT_CLINIC, saying which plugin could not triage.
+// FAILED_PRECONDITION when no triage plugin is enabled for the clinic.
+Status TriageReport(HostContext& host, const std::string& clinic_id, const std::string& language,
+                    needlework::v1::SymptomReport* report);
+
+}  // namespace needlework::host
+
+#endif  // NEEDLEWORK_HOST_AFTERCARE_TRIAGE_H_

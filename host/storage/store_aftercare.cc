@@ -1,0 +1,195 @@
+// Store: aftercare plans, patient messages and symptom reports. Marking messages sent is a
+// conditional update inside a transaction, so two callers racing can never both mark one.
+#include "host/storage/store.h"
+#include "needlework/v1/aftercare.pb.h"
+
+namespace needlework::host {
+namespace {
+
+using needlework::v1::Message;
+
+constexpr char kMessageColumns[] =
+    "SELECT message_id, clinic_id, appointment_id, plan_id, session_index, patient_ref, kind, "
+    "spec, template_text, text, language, send_at, status, sent_at FROM messages ";
+
+MessageRecord ReadMessage(const sqlite::Statement& row) {
+  MessageRecord m;
+  m.message_id = row.ColumnText(0);
+  m.clinic_id = row.ColumnText(1);
+  m.appointment_id = row.ColumnText(2);
+  m.plan_id = row.ColumnText(3);
+  m.session_index = static_cast<int>(row.ColumnInt(4));
+  m.patient_ref = row.ColumnText(5);
+  m.kind = row.ColumnText(6);
+  m.spec_bytes = row.ColumnText(7);
+  m.template_text = row.ColumnText(8);
+  m.text = row.ColumnText(9);
+  m.language = row.ColumnText(10);
+  if (!row.ColumnIsNull(11)) m.send_at = row.ColumnInt(11);
+  m.status = static_cast<int>(row.ColumnInt(12));
+  m.sent_at = row.ColumnInt(13);
+  return m;
+}
+
+void BindSendAt(sqlite::Statement& statement, int index, const std::optional<int64_t>& send_at) {
+  if (send_at) {
+    statement.Bind(index, *send_at);
+  } else {
+    statement.BindNull(index);
+  }
+}
+
+}  // namespace
+
+Status Store::SaveAftercare(const AftercareRecord& plan,
+                            const std::vector<MessageRecord>& messages) {
+  std::lock_guard lock(mutex_);
+  NW_ASSIGN_OR_RETURN(auto tx, sqlite::Transaction::Begin(*db_));
+  NW_ASSIGN_OR_RETURN(auto insert_plan,
+                      db_->Prepare("INSERT OR REPLACE INTO aftercare_plans (appointment_id, "
+                                   "clinic_id, plan, created_at) VALUES (?, ?, ?, ?)"));
+  insert_plan->Bind(1, plan.appointment_id).Bind(2, plan.clinic_id).Bind(3, plan.plan_bytes);
+  insert_plan->Bind(4, plan.created_at);
+  NW_RETURN_IF_ERROR(insert_plan->Run());
+  NW_ASSIGN_OR_RETURN(
+      auto insert,
+      db_->Prepare(
+          "INSERT INTO messages (message_id, clinic_id, appointment_id, plan_id, session_index, "
+          "patient_ref, kind, spec, template_text, text, language, send_at, status, sent_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  for (const auto& m : messages) {
+    insert->Bind(1, m.message_id).Bind(2, m.clinic_id).Bind(3, m.appointment_id);
+    insert->Bind(4, m.plan_id).Bind(5, int64_t{m.session_index}).Bind(6, m.patient_ref);
+    insert->Bind(7, m.kind).Bind(8, m.spec_bytes).Bind(9, m.template_text).Bind(10, m.text);
+    insert->Bind(11, m.language);
+    BindSendAt(*insert, 12, m.send_at);
+    insert->Bind(13, int64_t{m.status}).Bind(14, m.sent_at);
+    NW_RETURN_IF_ERROR(insert->Run());
+  }
+  return tx->Commit();
+}
+
+StatusOr<AftercareRecord> Store::GetAftercare(const std::string& clinic_id,
+                                              const std::string& appointment_id) {
+  std::lock_guard lock(mutex_);
+  NW_ASSIGN_OR_RETURN(auto query, db_->Prepare("SELECT appointment_id, clinic_id, plan, created_at "
+                                               "FROM aftercare_plans WHERE clinic_id = ? AND "
+                                               "appointment_id = ?"));
+  query->Bind(1, clinic_id).Bind(2, appointment_id);
+  NW_ASSIGN_OR_RETURN(bool row, query->Step());
+  if (!row) return NotFoundError("appointment " + appointment_id + " has no aftercare plan");
+  return AftercareRecord{query->ColumnText(0), query->ColumnText(1), query->ColumnText(2),
+                         query->ColumnInt(3)};
+}
+
+StatusOr<std::vector<MessageRecord>> Store::QueryMessages(const std::string& where,
+                                                          const std::vector<std::string>& text,
+                                                          const std::vector<int64_t>& numbers) {
+  NW_ASSIGN_OR_RETURN(auto query, db_->Prepare(std::string(kMessageColumns) + where));
+  int index = 1;
+  for (const auto& t : text) query->Bind(index++, t);
+  for (int64_t n : numbers) query->Bind(index++, n);
+  std::vector<MessageRecord> found;
+  while (true) {
+    NW_ASSIGN_OR_RETURN(bool row, query->Step());
+    if (!row) break;
+    found.push_back(ReadMessage(*query));
+  }
+  return found;
+}
+
+StatusOr<std::vector<MessageRecord>> Store::ListMessagesOfAppointment(
+    const std::string& clinic_id, const std::string& appointment_id) {
+  std::lock_guard lock(mutex_);
+  return QueryMessages("WHERE clinic_id = ? AND appointment_id = ? ORDER BY send_at, message_id",
+                       {clinic_id, appointment_id}, {});
+}
+
+StatusOr<std::vector<MessageRecord>> Store::ListMessagesOfPlan(const std::string& clinic_id,
+                                                               const std::string& plan_id) {
+  std::lock_guard lock(mutex_);
+  return QueryMessages("WHERE clinic_id = ? AND plan_id = ? ORDER BY send_at, message_id",
+                       {clinic_id, plan_id}, {});
+}
+
+StatusOr<std::vector<MessageRecord>> Store::ListDueMessages(const std::string& clinic_id,
+                                                            int64_t up_to, int limit) {
+  std::lock_guard lock(mutex_);
+  return QueryMessages(
+      "WHERE clinic_id = ? AND status = ? AND send_at IS NOT NULL AND send_at <= ? "
+      "ORDER BY send_at, message_id LIMIT ?",
+      {clinic_id}, {int64_t{Message::STATUS_PENDING}, up_to, int64_t{limit}});
+}
+
+Status Store::RescheduleMessage(const MessageRecord& m) {
+  std::lock_guard lock(mutex_);
+  NW_ASSIGN_OR_RETURN(
+      auto update,
+      db_->Prepare("UPDATE messages SET send_at = ?, status = ?, text = ? WHERE clinic_id = ? AND "
+                   "message_id = ? AND status != ?"));
+  BindSendAt(*update, 1, m.send_at);
+  update->Bind(2, int64_t{m.status}).Bind(3, m.text).Bind(4, m.clinic_id).Bind(5, m.message_id);
+  update->Bind(6, int64_t{Message::STATUS_SENT});
+  return update->Run();
+}
+
+Status Store::MarkMessagesSent(const std::string& clinic_id, const std::vector<std::string>& ids,
+                               int64_t now, std::vector<std::string>* marked,
+                               std::vector<std::string>* already) {
+  std::lock_guard lock(mutex_);
+  NW_ASSIGN_OR_RETURN(auto tx, sqlite::Transaction::Begin(*db_));
+  NW_ASSIGN_OR_RETURN(
+      auto status_of,
+      db_->Prepare("SELECT status FROM messages WHERE clinic_id = ? AND message_id = ?"));
+  NW_ASSIGN_OR_RETURN(
+      auto mark,
+      db_->Prepare(
+          "UPDATE messages SET status = ?, sent_at = ? WHERE clinic_id = ? AND message_id = ? "
+          "AND status != ?"));
+  for (const auto& id : ids) {
+    status_of->Reset();
+    status_of->Bind(1, clinic_id).Bind(2, id);
+    NW_ASSIGN_OR_RETURN(bool exists, status_of->Step());
+    if (!exists) return NotFoundError("no message '" + id + "' at this clinic");
+    mark->Bind(1, int64_t{Message::STATUS_SENT}).Bind(2, now).Bind(3, clinic_id).Bind(4, id);
+    mark->Bind(5, int64_t{Message::STATUS_SENT});
+    NW_RETURN_IF_ERROR(mark->Run());
+    (sqlite3_changes(db_->handle()) == 1 ? marked : already)->push_back(id);
+  }
+  return tx->Commit();
+}
+
+Status Store::InsertSymptomReport(const SymptomRecord& report) {
+  std::lock_guard lock(mutex_);
+  NW_ASSIGN_OR_RETURN(
+      auto insert,
+      db_->Prepare(
+          "INSERT INTO symptom_reports (report_id, clinic_id, appointment_id, patient_ref, report, "
+          "created_at) VALUES (?, ?, ?, ?, ?, ?)"));
+  insert->Bind(1, report.report_id).Bind(2, report.clinic_id).Bind(3, report.appointment_id);
+  insert->Bind(4, report.patient_ref).Bind(5, report.report_bytes).Bind(6, report.created_at);
+  return insert->Run();
+}
+
+StatusOr<std::vector<SymptomRecord>> Store::ListSymptomReports(const std::string& clinic_id,
+                                                               const std::string& patient_ref,
+                                                               const std::string& appointment_id) {
+  std::lock_guard lock(mutex_);
+  NW_ASSIGN_OR_RETURN(
+      auto query,
+      db_->Prepare(
+          "SELECT report_id, clinic_id, appointment_id, patient_ref, report, created_at "
+          "FROM symptom_reports WHERE clinic_id = ?1 AND (?2 = '' OR patient_ref = ?2) AND "
+          "(?3 = '' OR appointment_id = ?3) ORDER BY created_at, report_id"));
+  query->Bind(1, clinic_id).Bind(2, patient_ref).Bind(3, appointment_id);
+  std::vector<SymptomRecord> reports;
+  while (true) {
+    NW_ASSIGN_OR_RETURN(bool row, query->Step());
+    if (!row) break;
+    reports.push_back({query->ColumnText(0), query->ColumnText(1), query->ColumnText(2),
+                       query->ColumnText(3), query->ColumnText(4), query->ColumnInt(5)});
+  }
+  return reports;
+}
+
+}  // namespace needlework::host
