@@ -1,0 +1,20 @@
+// How the aftercare plugin describes itself to the host.
+#ifndef NEEDLEWORK_PLUGINS_AFTERCARE_MANIFEST_H_
+#define NEEDLEWORK_PLUGINS_AFTERCARE_MANIFEST_H_
+
+#include <string_view>
+
+#include "needlework/plugin/v1/manifest.pb.h"
+
+namespace needlework::aftercare {
+
+inline constexpr std::string_view kPluginId = "org.needlework.aftercare";
+inline constexpr std::string_view kPluginVersion = "1.0.0";
+
+// The manifest: id, version, vendor, names, the aftercare and triage hooks, the default
+// config (the embedded default_config.json) and its JSON Schema (config_schema.json).
+plugin::v1::Manifest AftercareManifest();
+
+}  // namespace needlework::aftercare
+
+#endif  // NEEDLEWORK_PLUGINS_AFTERCARE_MANIFEST_H_

@@ -1,0 +1,129 @@
+// needlework_aftercare.so as the host sees it: loaded with dlopen, driven only through the
+// C ABI and serialized messages. (The host's own loader is tested with the host.)
+#include <dlfcn.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "needlework/build_key.h"
+#include "needlework/plugin/v1/manifest.pb.h"
+#include "needlework/plugin/v1/screen.pb.h"
+#include "needlework/plugin_abi.h"
+#include "plugins/aftercare/test_support.h"
+
+namespace needlework::aftercare {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using namespace needlework::aftercare::testing;  // NOLINT(build/namespaces)
+
+// Collects what the plugin writes to a sink.
+struct Buffer {
+  std::string bytes;
+  nw_sink sink{this, &Write};
+  static void Write(void* context, const uint8_t* data, size_t size) {
+    static_cast<Buffer*>(context)->bytes.assign(reinterpret_cast<const char*>(data), size);
+  }
+};
+
+class AftercareModuleTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    // Never dlclose'd, like the host does (see DESIGN.md).
+    void* handle = dlopen(NEEDLEWORK_AFTERCARE_MODULE, RTLD_NOW | RTLD_LOCAL);
+    ASSERT_NE(handle, nullptr) << dlerror();
+    // BOOST_DLL_ALIAS exports a variable holding the entry point's address.
+    void* alias = dlsym(handle, NEEDLEWORK_ENTRY_POINT);
+    ASSERT_NE(alias, nullptr) << dlerror();
+    api_ = reinterpret_cast<nw_entry_point>(*static_cast<void**>(alias))();
+  }
+
+  nw_instance* CreateOrNull(const std::string& config, Buffer& error) {
+    nw_instance* instance = nullptr;
+    last_code_ = api_->create_instance(nullptr, "clinic-1", 8, config.data(), config.size(),
+                                       &instance, &error.sink);
+    return instance;
+  }
+
+  // Invokes `hook` with `request`; returns the status code, the answer in `out`.
+  int32_t Invoke(nw_instance* instance, plugin::v1::Hook hook,
+                 const google::protobuf::MessageLite& request, Buffer& out) {
+    const std::string bytes = request.SerializeAsString();
+    return api_->invoke(instance, hook, reinterpret_cast<const uint8_t*>(bytes.data()),
+                        bytes.size(), &out.sink);
+  }
+
+  static inline const nw_plugin_api* api_ = nullptr;
+  int32_t last_code_ = -1;
+};
+
+TEST_F(AftercareModuleTest, VersionBlockMatchesThisBuild) {
+  ASSERT_NE(api_, nullptr);
+  EXPECT_GE(api_->struct_size, NEEDLEWORK_API_SIZE_1_0);
+  EXPECT_EQ(api_->abi_major, static_cast<uint32_t>(NEEDLEWORK_ABI_MAJOR));
+  EXPECT_EQ(api_->abi_minor, static_cast<uint32_t>(NEEDLEWORK_ABI_MINOR));
+  EXPECT_EQ(std::string(api_->build_key), NEEDLEWORK_BUILD_KEY);
+}
+
+TEST_F(AftercareModuleTest, DescribeReturnsTheManifest) {
+  Buffer out;
+  ASSERT_EQ(api_->describe(&out.sink), NW_OK) << out.bytes;
+  plugin::v1::Manifest manifest;
+  ASSERT_TRUE(manifest.ParseFromString(out.bytes));
+  EXPECT_EQ(manifest.id(), "org.needlework.aftercare");
+  EXPECT_THAT(manifest.hooks(), ElementsAre(plugin::v1::HOOK_AFTERCARE, plugin::v1::HOOK_TRIAGE));
+  EXPECT_EQ(Json::parse(manifest.default_config_json()), Json::parse(PatchedConfig()));
+  EXPECT_TRUE(Json::parse(manifest.config_schema_json()).is_object());
+}
+
+TEST_F(AftercareModuleTest, CreateAftercareTriageDestroy) {
+  Buffer error;
+  nw_instance* instance = CreateOrNull(PatchedConfig(), error);
+  ASSERT_EQ(last_code_, NW_OK) << error.bytes;
+  ASSERT_NE(instance, nullptr);
+
+  Buffer cared;
+  ASSERT_EQ(Invoke(instance, plugin::v1::HOOK_AFTERCARE, MakeAftercareRequest(2, 3, "fr"), cared),
+            NW_OK)
+      << cared.bytes;
+  AftercareResponse aftercare;
+  ASSERT_TRUE(aftercare.ParseFromString(cared.bytes));
+  EXPECT_EQ(aftercare.instructions_size(), 8);
+  EXPECT_EQ(aftercare.expected_effects_size(), 4);
+  EXPECT_THAT(MessageIds(aftercare), ElementsAre("day-2", "day-7", "evening", "maintenance"));
+  EXPECT_EQ(aftercare.messages(0).language(), "fr");
+
+  Buffer triaged;
+  ASSERT_EQ(Invoke(instance, plugin::v1::HOOK_TRIAGE, MakeTriageRequest("fever", 2), triaged),
+            NW_OK)
+      << triaged.bytes;
+  TriageResponse triage;
+  ASSERT_TRUE(triage.ParseFromString(triaged.bytes));
+  EXPECT_EQ(triage.level(), types::v1::TRIAGE_LEVEL_URGENT);
+  EXPECT_EQ(triage.indicator(), types::v1::INDICATOR_CRITICAL);
+  EXPECT_EQ(triage.rule_id(), "fever/infection");
+
+  Buffer refused;
+  EXPECT_EQ(Invoke(instance, plugin::v1::HOOK_TRIAGE, MakeTriageRequest("redness", -2), refused),
+            NW_INVALID_ARGUMENT);
+  EXPECT_THAT(refused.bytes, HasSubstr("days_since_session must be 0 or more, not -2"));
+  Buffer unserved;
+  EXPECT_EQ(Invoke(instance, plugin::v1::HOOK_SCREEN, plugin::v1::ScreenRequest(), unserved),
+            NW_UNIMPLEMENTED);
+  api_->destroy_instance(instance);
+}
+
+TEST_F(AftercareModuleTest, BadConfigIsRefusedAcrossTheAbi) {
+  Buffer error;
+  nw_instance* instance = CreateOrNull(
+      PatchedConfig(Json::parse(R"({"instructions": {"avoid-sun": {"until_hours": -1}}})")), error);
+  EXPECT_EQ(instance, nullptr);
+  EXPECT_EQ(last_code_, NW_INVALID_ARGUMENT);
+  EXPECT_THAT(error.bytes,
+              HasSubstr("instructions.avoid-sun.until_hours: must be from 0 to 8760, not -1"));
+}
+
+}  // namespace
+}  // namespace needlework::aftercare
