@@ -6,6 +6,7 @@
 #include "dates.h"
 #include "hours.h"
 #include "needlework/code_systems.h"
+#include "values.h"
 
 namespace needlework::ctl {
 
@@ -100,6 +101,30 @@ Status FinishCalendar(Command* command) {
   if (!command->output_file.empty() && command->options.json) {
     return InvalidArgumentError(
         "--output and --json do not go together: --output writes the iCalendar text itself");
+  }
+  return OkStatus();
+}
+
+Status FinishMessagesSent(Command* command) {
+  const std::vector<std::string>& ids = command->message_ids;
+  if (ids.size() > kMaxMessageIds) {
+    return InvalidArgumentError(std::to_string(ids.size()) + " message ids: at most " +
+                                std::to_string(kMaxMessageIds) + " at once");
+  }
+  for (auto id = ids.begin(); id != ids.end(); ++id) {
+    if (std::find(ids.begin(), id, *id) != id) {
+      return InvalidArgumentError("<message-id> " + *id + " given twice");
+    }
+  }
+  return OkStatus();
+}
+
+Status FinishSymptoms(Command* command) {
+  bool patient = !command->patient_ref.empty();
+  bool appointment = !command->appointment_id.empty();
+  if (!patient && !appointment) return InvalidArgumentError("missing --patient or --appointment");
+  if (patient && appointment) {
+    return InvalidArgumentError("--patient and --appointment do not go together: give one");
   }
   return OkStatus();
 }

@@ -36,6 +36,12 @@ Status FinishComplete(Command* command);
 // calendar: --output writes the iCalendar text, so it does not go with --json.
 Status FinishCalendar(Command* command);
 
+// messages sent: no <message-id> twice, and at most kMaxMessageIds of them.
+Status FinishMessagesSent(Command* command);
+
+// symptoms: exactly one of --patient, --appointment.
+Status FinishSymptoms(Command* command);
+
 }  // namespace needlework::ctl
 
 #endif  // NEEDLEWORK_TOOLS_NEEDLEWORKCTL_CHECKS_H_

@@ -12,7 +12,7 @@ namespace {
 
 namespace cs = ::needlework::code_systems;
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kSystemNames = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 9> kSystemNames = {{
     {cs::kSnomed, "SNOMED"},
     {cs::kRxNorm, "RxNorm"},
     {cs::kLoinc, "LOINC"},
@@ -21,6 +21,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kSystemNa
     {cs::kObservation, "observation"},
     {cs::kProcedure, "procedure"},
     {cs::kScreeningRule, "rule"},
+    {cs::kSymptom, "symptom"},
 }};
 
 bool IsToken(std::string_view part) {

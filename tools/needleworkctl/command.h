@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "needlework/status.h"
+#include "needlework/types/v1/aftercare.pb.h"
 #include "needlework/types/v1/clinical.pb.h"
 #include "needlework/types/v1/scheduling.pb.h"
 #include "needlework/v1/admin.pb.h"
@@ -49,6 +50,11 @@ enum class CommandKind {
   kAppointments,
   kComplete,
   kCalendar,
+  kAftercare,
+  kMessagesDue,
+  kMessagesSent,
+  kSymptom,
+  kSymptoms,
 };
 
 // What the environment contributes: NEEDLEWORK_ADDRESS and NEEDLEWORK_TOKEN. Flags win.
@@ -92,7 +98,7 @@ struct Command {
   std::vector<v1::OpeningSpan> opening_spans;  // hours set: the specs parsed
 
   // Plans.
-  types::v1::Severity severity = types::v1::SEVERITY_UNSPECIFIED;  // --severity
+  types::v1::Severity severity = types::v1::SEVERITY_UNSPECIFIED;  // --severity (not symptom)
   std::string patient_ref;                                         // --patient
   std::string proposal_file;                                       // --from-proposal
   types::v1::Outcome screening_outcome = types::v1::OUTCOME_UNSPECIFIED;
@@ -108,13 +114,23 @@ struct Command {
   std::string start;                     // --start, RFC 3339 with an offset
   std::string room_id;                   // --room
   std::vector<std::string> device_ids;   // --device, in order
-  std::string appointment_id;            // <appointment-id>
+  std::string appointment_id;            // <appointment-id>, symptoms --appointment
   std::string day;                       // appointments --day, YYYY-MM-DD
   bool include_cancelled = false;        // appointments --include-cancelled
   std::optional<double> depth_mm;        // complete --depth
   std::vector<v1::ProductUse> products;  // complete --product NAME:LOT
   std::string notes;                     // complete --notes
   std::string output_file;               // calendar --output
+
+  // Aftercare.
+  std::string up_to;                     // messages due --up-to, RFC 3339 with an offset
+  int32_t limit = 0;                     // messages due --limit; 0: the host's default
+  std::vector<std::string> message_ids;  // messages sent <message-id>..., in order
+  types::v1::Coding symptom;             // symptom --symptom
+  types::v1::SymptomSeverity symptom_severity =
+      types::v1::SYMPTOM_SEVERITY_UNSPECIFIED;  // symptom --severity
+  std::string note;                             // symptom --note
+  std::string language;                         // symptom --language, BCP 47
 };
 
 // Parses `args` (without the program name). On a usage error returns INVALID_ARGUMENT whose

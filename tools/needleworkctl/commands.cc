@@ -30,6 +30,11 @@ Status AddHoursSpec(const std::string& word, Command* command) {
   return OkStatus();
 }
 
+Status AddMessageId(const std::string& word, Command* command) {
+  command->message_ids.push_back(word);
+  return OkStatus();
+}
+
 constexpr Positional kClinicId{"clinic-id", SetWord<&Command::clinic_id>, false};
 constexpr Positional kPluginId{"plugin-id", SetWord<&Command::plugin_id>, false};
 constexpr Positional kTimeZone{"time-zone", SetTimeZone, false};
@@ -38,6 +43,7 @@ constexpr Positional kHoursSpecs{"spec", AddHoursSpec, true};
 constexpr Positional kPlanId{"plan-id", SetWord<&Command::plan_id>, false};
 constexpr Positional kSessionIndex{"session-index", SetSessionIndex, false};
 constexpr Positional kAppointmentId{"appointment-id", SetWord<&Command::appointment_id>, false};
+constexpr Positional kMessageIds{"message-id", AddMessageId, true};
 
 // Help, plugins and clinics.
 std::vector<CommandInfo> CoreCommands() {
@@ -375,9 +381,79 @@ std::vector<CommandInfo> SchedulingCommands() {
   };
 }
 
+// The commands of AftercareService.
+std::vector<CommandInfo> AftercareCommands() {
+  return {
+      {CommandKind::kAftercare,
+       "aftercare",
+       "<appointment-id>",
+       "Show the aftercare plan of a completed session",
+       "The aftercare made when the appointment's session was completed: the instructions\n"
+       "(id, from, until, text), the effects to expect with their normal course, the patient\n"
+       "messages (id, status, when to send, kind, text) and how each aftercare plugin ran.\n"
+       "Times are the clinic's local time. Refused for a session not completed yet.\n"
+       "Needs an `emr` token.",
+       {kAppointmentId},
+       {},
+       {},
+       nullptr},
+      {CommandKind::kMessagesDue,
+       "messages due",
+       "[--up-to TIME] [--limit N]",
+       "List the patient messages due and not sent yet",
+       "The patient messages due up to TIME (RFC 3339 with an offset, e.g.\n"
+       "2026-03-02T18:00:00+01:00; the host's default is now) that nobody marked sent, oldest\n"
+       "first: id, when, recipient, what it is about, kind and the start of its text (the\n"
+       "whole text with --json). --limit caps the list (1 to 1000; the host's default is\n"
+       "100). Once sent, mark them with messages sent. Needs an `emr` token.",
+       {},
+       {"up-to", "limit"},
+       {},
+       nullptr},
+      {CommandKind::kMessagesSent,
+       "messages sent",
+       "<message-id>...",
+       "Mark patient messages sent",
+       "Marks the messages sent, so they are never due again (at most 1000 at once).\n"
+       "Marking one twice does no harm: the answer says which this call marked and which\n"
+       "were marked before. Needs an `emr` token.",
+       {kMessageIds},
+       {},
+       {},
+       FinishMessagesSent},
+      {CommandKind::kSymptom,
+       "symptom",
+       "<appointment-id> --symptom CODE --severity mild|moderate|severe [--note TEXT] "
+       "[--language LANG]",
+       "Report a symptom after a session and get its triage",
+       "Stores the patient's report of a symptom after the appointment's completed session\n"
+       "and prints its triage: expected, monitor, contact the clinic or URGENT, with the\n"
+       "advice for the patient (in LANG, a BCP 47 tag such as en or fr, when a plugin has\n"
+       "it) and the days since the session. --symptom takes a code of Needlework's symptom\n"
+       "code system (e.g. redness, swelling) or SYSTEM|CODE. --note is the patient's words.\n"
+       "Exits 0 whatever the level (with --json, read .level). Needs an `emr` token.",
+       {kAppointmentId},
+       {"symptom", "severity", "note", "language"},
+       {"symptom", "severity"},
+       nullptr},
+      {CommandKind::kSymptoms,
+       "symptoms",
+       "(--patient REF | --appointment ID)",
+       "List the symptom reports of a patient or a session",
+       "The symptom reports of the EMR patient REF, or of one appointment: id, reported,\n"
+       "appointment, patient, symptom, severity, days since the session, level and the start\n"
+       "of the advice. Needs an `emr` token.",
+       {},
+       {"patient", "appointment"},
+       {},
+       FinishSymptoms},
+  };
+}
+
 std::vector<CommandInfo> BuildTable() {
   std::vector<CommandInfo> table = CoreCommands();
-  for (auto part : {ClinicSetupCommands, ScreeningCommands, PlanningCommands, SchedulingCommands}) {
+  for (auto part : {ClinicSetupCommands, ScreeningCommands, PlanningCommands, SchedulingCommands,
+                    AftercareCommands}) {
     for (CommandInfo& info : part()) table.push_back(std::move(info));
   }
   return table;

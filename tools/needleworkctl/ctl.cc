@@ -37,6 +37,11 @@ int Runner::Run() {
       {CommandKind::kAppointments, &Runner::Appointments},
       {CommandKind::kComplete, &Runner::Complete},
       {CommandKind::kCalendar, &Runner::Calendar},
+      {CommandKind::kAftercare, &Runner::AftercarePlan},
+      {CommandKind::kMessagesDue, &Runner::MessagesDue},
+      {CommandKind::kMessagesSent, &Runner::MessagesSent},
+      {CommandKind::kSymptom, &Runner::Symptom},
+      {CommandKind::kSymptoms, &Runner::Symptoms},
   };
   if (command_.kind == CommandKind::kHelp) {
     out_ << HelpText(command_.help_topic);

@@ -66,6 +66,12 @@ StatusOr<types::v1::ResourceType> ParseResourceType(std::string_view text) {
   return static_cast<types::v1::ResourceType>(number);
 }
 
+StatusOr<types::v1::SymptomSeverity> ParseSymptomSeverity(std::string_view text) {
+  NW_ASSIGN_OR_RETURN(int number,
+                      Parse(*types::v1::SymptomSeverity_descriptor(), text, "a symptom severity"));
+  return static_cast<types::v1::SymptomSeverity>(number);
+}
+
 std::string SeverityLabel(types::v1::Severity severity) {
   return Label(*types::v1::Severity_descriptor(), severity);
 }
@@ -80,6 +86,28 @@ std::string PlanStatusLabel(types::v1::PlanStatus status) {
 }
 std::string AppointmentStatusLabel(types::v1::AppointmentStatus status) {
   return Label(*types::v1::AppointmentStatus_descriptor(), status);
+}
+
+std::string SymptomSeverityLabel(types::v1::SymptomSeverity severity) {
+  return Label(*types::v1::SymptomSeverity_descriptor(), severity);
+}
+std::string MessageStatusLabel(v1::Message::Status status) {
+  return Label(*v1::Message::Status_descriptor(), status);
+}
+
+std::string TriageLevelText(types::v1::TriageLevel level) {
+  switch (level) {
+    case types::v1::TRIAGE_LEVEL_EXPECTED:
+      return "expected";
+    case types::v1::TRIAGE_LEVEL_MONITOR:
+      return "monitor";
+    case types::v1::TRIAGE_LEVEL_CONTACT_CLINIC:
+      return "contact the clinic";
+    case types::v1::TRIAGE_LEVEL_URGENT:
+      return "URGENT";
+    default:
+      return "unknown";
+  }
 }
 
 }  // namespace needlework::ctl

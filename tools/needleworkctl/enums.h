@@ -8,8 +8,10 @@
 #include <string_view>
 
 #include "needlework/status.h"
+#include "needlework/types/v1/aftercare.pb.h"
 #include "needlework/types/v1/clinical.pb.h"
 #include "needlework/types/v1/scheduling.pb.h"
+#include "needlework/v1/aftercare.pb.h"
 
 namespace needlework::ctl {
 
@@ -19,6 +21,7 @@ namespace needlework::ctl {
 StatusOr<types::v1::Severity> ParseSeverity(std::string_view text);
 StatusOr<types::v1::Outcome> ParseOutcome(std::string_view text);
 StatusOr<types::v1::ResourceType> ParseResourceType(std::string_view text);
+StatusOr<types::v1::SymptomSeverity> ParseSymptomSeverity(std::string_view text);
 
 // Labels for people: "moderate", "review-required", "room", "active", "booked"; "unknown"
 // for a value newer than this build.
@@ -27,6 +30,12 @@ std::string OutcomeLabel(types::v1::Outcome outcome);
 std::string ResourceTypeLabel(types::v1::ResourceType type);
 std::string PlanStatusLabel(types::v1::PlanStatus status);
 std::string AppointmentStatusLabel(types::v1::AppointmentStatus status);
+std::string SymptomSeverityLabel(types::v1::SymptomSeverity severity);
+std::string MessageStatusLabel(v1::Message::Status status);
+
+// A triage level as the clinic reads it: "expected", "monitor", "contact the clinic",
+// "URGENT"; "unknown" for UNSPECIFIED or a value newer than this build.
+std::string TriageLevelText(types::v1::TriageLevel level);
 
 }  // namespace needlework::ctl
 

@@ -105,8 +105,30 @@ Status SetType(std::string_view flag, const std::string& value, Command* command
   return SetParsed(flag, ParseResourceType(value), &command->resource_type);
 }
 
+// A plan's severity, or a symptom's for `symptom` (its kind is set before any flag).
 Status SetSeverity(std::string_view flag, const std::string& value, Command* command) {
+  if (command->kind == CommandKind::kSymptom) {
+    return SetParsed(flag, ParseSymptomSeverity(value), &command->symptom_severity);
+  }
   return SetParsed(flag, ParseSeverity(value), &command->severity);
+}
+
+Status SetSymptom(std::string_view flag, const std::string& value, Command* command) {
+  return SetParsed(flag, ParseCoding(value, code_systems::kSymptom), &command->symptom);
+}
+
+Status SetUpTo(std::string_view flag, const std::string& value, Command* command) {
+  return SetParsed(flag, NormalizeTimestamp(value), &command->up_to);
+}
+
+Status SetLimit(std::string_view flag, const std::string& value, Command* command) {
+  return SetParsed(flag, ParseWholeNumber(value, 1, kMaxDueMessages), &command->limit);
+}
+
+Status SetLanguage(std::string_view flag, const std::string& value, Command* command) {
+  NW_RETURN_IF_ERROR(CheckLanguageTag(value).WithPrefix(flag));
+  command->language = value;
+  return OkStatus();
 }
 
 Status SetOutcome(std::string_view flag, const std::string& value, Command* command) {
@@ -176,6 +198,12 @@ constexpr FlagInfo kFlags[] = {
     {"product", true, true, false, false, AddProduct},
     {"notes", true, false, false, false, SetText<&Command::notes>},
     {"output", true, false, false, false, SetText<&Command::output_file>},
+    {"up-to", true, false, false, false, SetUpTo},
+    {"limit", true, false, false, false, SetLimit},
+    {"symptom", true, false, false, false, SetSymptom},
+    {"note", true, false, false, false, SetText<&Command::note>},
+    {"language", true, false, false, false, SetLanguage},
+    {"appointment", true, false, false, false, SetText<&Command::appointment_id>},
 };
 
 }  // namespace

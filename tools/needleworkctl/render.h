@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "needlework/v1/admin.pb.h"
+#include "needlework/v1/aftercare.pb.h"
 #include "needlework/v1/common.pb.h"
 #include "needlework/v1/planning.pb.h"
 #include "needlework/v1/scheduling.pb.h"
@@ -85,6 +86,28 @@ void RenderAppointments(const v1::ListAppointmentsResponse& response, std::ostre
 // The iCalendar text as the host sent it, but for control characters other than CR, LF and
 // tab (which RFC 5545 does not allow anyway), shown as spaces.
 void RenderCalendar(const v1::ExportCalendarResponse& response, std::ostream& out);
+
+// The aftercare plan: appointment and patient, then tables of its instructions (id, from,
+// until or until_text, text), expected effects (id, normal course, text) and messages (id,
+// status, when, kind, text), then the plugin runs. Times in the clinic's local time.
+void RenderAftercarePlan(const v1::AftercarePlan& plan, std::ostream& out);
+
+// A table of due messages: id, when, recipient, about, kind, and the text shortened to
+// kDueTextColumns.
+inline constexpr size_t kDueTextColumns = 48;
+void RenderDueMessages(const v1::ListDueMessagesResponse& response, std::ostream& out);
+
+// Which messages this call marked sent, and which were marked before.
+void RenderMarkedSent(const v1::MarkMessagesSentResponse& response, std::ostream& out);
+
+// The triage level first ("Triage: URGENT"), then the advice, symptom, severity, days since
+// the session and the rest of the report, then the plugin runs.
+void RenderSymptomReport(const v1::SymptomReport& report, std::ostream& out);
+
+// A table of symptom reports: id, reported, appointment, patient, symptom, severity, days,
+// level, and the advice shortened to kAdviceColumns.
+inline constexpr size_t kAdviceColumns = 40;
+void RenderSymptomReports(const v1::ListSymptomReportsResponse& response, std::ostream& out);
 
 }  // namespace needlework::ctl
 

@@ -7,6 +7,7 @@
 #include "needlework/status.h"
 #include "needlework/types/v1/scheduling.pb.h"
 #include "needlework/v1/admin.pb.h"
+#include "needlework/v1/aftercare.pb.h"
 #include "needlework/v1/planning.pb.h"
 #include "needlework/v1/scheduling.pb.h"
 #include "needlework/v1/screening.pb.h"
@@ -57,6 +58,15 @@ v1::ListAppointmentsRequest BuildListAppointmentsRequest(const Command& command)
 // Areas as their codes; needle_depth_mm 0 without --depth.
 v1::CompleteSessionRequest BuildCompleteSessionRequest(const Command& command);
 v1::ExportCalendarRequest BuildExportCalendarRequest(const Command& command);
+
+// AftercareService.
+v1::GetAftercarePlanRequest BuildGetAftercarePlanRequest(const Command& command);
+// up_to and limit stay empty and 0 (now, and the host's default) unless given.
+v1::ListDueMessagesRequest BuildListDueMessagesRequest(const Command& command);
+v1::MarkMessagesSentRequest BuildMarkMessagesSentRequest(const Command& command);
+v1::ReportSymptomRequest BuildReportSymptomRequest(const Command& command);
+// The one filter given: --patient or --appointment.
+v1::ListSymptomReportsRequest BuildListSymptomReportsRequest(const Command& command);
 
 }  // namespace needlework::ctl
 

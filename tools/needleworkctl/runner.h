@@ -1,6 +1,6 @@
 // Runner: one parsed command, run. Parse, build the request, make the call, render; one
-// small method per command, in run_admin.cc, run_planning.cc and run_scheduling.cc. Internal
-// to needleworkctl: RunCtl (ctl.h) is the interface.
+// small method per command, in run_admin.cc, run_planning.cc, run_scheduling.cc and
+// run_aftercare.cc. Internal to needleworkctl: RunCtl (ctl.h) is the interface.
 #ifndef NEEDLEWORK_TOOLS_NEEDLEWORKCTL_RUNNER_H_
 #define NEEDLEWORK_TOOLS_NEEDLEWORKCTL_RUNNER_H_
 
@@ -71,6 +71,13 @@ class Runner {
   int Appointments();
   int Complete();
   int Calendar();
+
+  // AftercareService (run_aftercare.cc).
+  int AftercarePlan();
+  int MessagesDue();
+  int MessagesSent();
+  int Symptom();
+  int Symptoms();
 
   const Command& command_;
   std::ostream& out_;

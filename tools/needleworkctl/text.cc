@@ -1,5 +1,6 @@
 #include "text.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 
@@ -55,6 +56,27 @@ std::string Printable(std::string_view text) {
     if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
   }
   return printable;
+}
+
+std::string Shorten(std::string_view text, size_t max_columns) {
+  std::string line;
+  for (char c : Printable(text)) {
+    if (c == ' ' && (line.empty() || line.back() == ' ')) continue;
+    line.push_back(c);
+  }
+  if (!line.empty() && line.back() == ' ') line.pop_back();
+  size_t limit = std::max<size_t>(max_columns, 4);
+  size_t columns = 0;
+  size_t cut = line.size();  // the byte where the limit-3'th code point starts
+  for (size_t i = 0; i < line.size(); ++i) {
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;
+    if (columns == limit - 3) cut = i;
+    ++columns;
+  }
+  if (columns <= limit) return line;
+  line.resize(cut);
+  while (!line.empty() && line.back() == ' ') line.pop_back();
+  return line + "...";
 }
 
 std::string OrDash(std::string_view text) { return text.empty() ? "-" : std::string(text); }

@@ -2,6 +2,7 @@
 #ifndef NEEDLEWORK_TOOLS_NEEDLEWORKCTL_TEXT_H_
 #define NEEDLEWORK_TOOLS_NEEDLEWORKCTL_TEXT_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -27,6 +28,10 @@ std::string FormatMicros(int64_t micros);
 // `text` with every control character (newline, escape, ...) shown as a space, so text from
 // the host can neither break a layout nor drive the terminal.
 std::string Printable(std::string_view text);
+
+// Printable(text) on one line (runs of whitespace as one space, none at either end), cut to
+// at most `max_columns` code points (at least 4), ending in "..." when cut.
+std::string Shorten(std::string_view text, size_t max_columns);
 
 // `text`, or "-" when it is empty.
 std::string OrDash(std::string_view text);

@@ -75,4 +75,22 @@ Status CheckTimeZoneName(std::string_view text) {
                               " is not an IANA time zone name: want e.g. Europe/London or UTC");
 }
 
+Status CheckLanguageTag(std::string_view text) {
+  bool spelled = true;
+  size_t index = 0;
+  for (size_t start = 0; spelled && start <= text.size(); ++index) {
+    size_t end = std::min(text.find('-', start), text.size());
+    std::string_view part = text.substr(start, end - start);
+    auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+    auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+    spelled =
+        index == 0
+            ? part.size() >= 2 && part.size() <= 3 && std::all_of(part.begin(), part.end(), letter)
+            : !part.empty() && part.size() <= 8 && std::all_of(part.begin(), part.end(), alnum);
+    start = end + 1;
+  }
+  if (spelled) return OkStatus();
+  return InvalidArgumentError(Quoted(text) + " is not a language tag: want e.g. en, fr or pt-BR");
+}
+
 }  // namespace needlework::ctl

@@ -13,8 +13,10 @@
 
 namespace needlework::ctl {
 
-inline constexpr int32_t kMaxSlotResults = 500;  // FindSlotsRequest.max_results' ceiling
-inline constexpr double kMaxNeedleDepthMm = 10;  // a typo guard (15 for 1.5), not a clinical rule
+inline constexpr int32_t kMaxSlotResults = 500;   // FindSlotsRequest.max_results' ceiling
+inline constexpr int32_t kMaxDueMessages = 1000;  // ListDueMessagesRequest.limit's ceiling
+inline constexpr size_t kMaxMessageIds = 1000;    // MarkMessagesSentRequest's ceiling
+inline constexpr double kMaxNeedleDepthMm = 10;   // a typo guard (15 for 1.5), not a clinical rule
 
 // A whole number from `min` to `max`, digits only (no sign, no spaces).
 StatusOr<int32_t> ParseWholeNumber(std::string_view text, int32_t min, int32_t max);
@@ -29,6 +31,10 @@ StatusOr<v1::ProductUse> ParseProduct(std::string_view text);
 // An IANA time zone name as far as its spelling goes ("Europe/London", "UTC",
 // "America/Argentina/Buenos_Aires", "Etc/GMT+5"); the host checks the zone exists.
 Status CheckTimeZoneName(std::string_view text);
+
+// A BCP 47 language tag as far as its spelling goes: a primary language of 2 or 3 letters,
+// then subtags of 1 to 8 letters or digits after '-' ("en", "fr", "pt-BR", "zh-Hant-TW").
+Status CheckLanguageTag(std::string_view text);
 
 }  // namespace needlework::ctl
 

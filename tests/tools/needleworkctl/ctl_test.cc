@@ -97,6 +97,28 @@ TEST_F(RunCtlTest, HelpListsTheSchedulingCommands) {
   EXPECT_THAT(Run({"hours", "set", "--help"}).out, HasSubstr("  sun closed"));
 }
 
+TEST_F(RunCtlTest, HelpListsTheAftercareCommands) {
+  Result result = Run({"help"});
+  EXPECT_THAT(result.out, HasSubstr("  messages sent     Mark patient messages sent\n"));
+  EXPECT_THAT(result.out, HasSubstr("  symptom           Report a symptom after a session and get "
+                                    "its triage\n"));
+  Result messages = Run({"help", "messages"});
+  EXPECT_EQ(messages.exit_code, kExitOk);
+  EXPECT_THAT(messages.out,
+              StartsWith("usage: needleworkctl [global flags] messages due [--up-to TIME] "
+                         "[--limit N]\n"
+                         "       needleworkctl [global flags] messages sent <message-id>...\n"));
+  EXPECT_THAT(Run({"symptom", "--help"}).out, HasSubstr("contact the clinic or URGENT"));
+}
+
+TEST_F(RunCtlTest, UsageErrorOfAnAftercareCommandExitsTwo) {
+  Result result = Run({"symptom", "ap-1", "--symptom", "redness", "--severity", "awful"});
+  EXPECT_EQ(result.exit_code, kExitUsage);
+  EXPECT_EQ(result.out, "");
+  EXPECT_THAT(result.err, StartsWith("needleworkctl: symptom: --severity: 'awful' is not a "
+                                     "symptom severity: want mild|moderate|severe\n"));
+}
+
 TEST_F(RunCtlTest, UsageErrorOfASchedulingCommandExitsTwo) {
   Result result = Run({"slots", "pl-1", "0", "--from", "2026-03-10", "--to", "2026-03-01"});
   EXPECT_EQ(result.exit_code, kExitUsage);
@@ -174,6 +196,11 @@ TEST_F(RunCtlTest, NoHostExitsOneNamingTheRpcWithAHint) {
       {{"complete", "ap-1", "--depth", "1"}, "CompleteSession"},
       {{"calendar", "--patient", "P/1"}, "ExportCalendar"},
       {{"calendar", "--patient", "P/1", "--output", PathOf("p.ics")}, "ExportCalendar"},
+      {{"aftercare", "ap-1"}, "GetAftercarePlan"},
+      {{"messages", "due", "--limit", "5"}, "ListDueMessages"},
+      {{"messages", "sent", "m-1", "m-2"}, "MarkMessagesSent"},
+      {{"symptom", "ap-1", "--symptom", "redness", "--severity", "mild"}, "ReportSymptom"},
+      {{"symptoms", "--patient", "P/1"}, "ListSymptomReports"},
   };
   for (const RpcCase& rpc_case : cases) {
     Result result = Run(rpc_case.args);
