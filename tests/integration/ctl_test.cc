@@ -113,6 +113,27 @@ TEST_F(CtlTest, PlansAndBooksASeriesForTheDemoPatient) {
   EXPECT_THAT(out_, HasSubstr("booked"));
   ASSERT_EQ(Ctl(host_->emr_token(), {"calendar", "--patient", "Patient/ctl-1"}), 0) << err_;
   EXPECT_THAT(out_, HasSubstr("BEGIN:VEVENT"));
+
+  // Complete it, then read the aftercare plan and the due messages, as the README shows.
+  ASSERT_EQ(Ctl(host_->emr_token(), {"--json", "appointments", "--patient", "Patient/ctl-1"}), 0)
+      << err_;
+  auto appointments = nlohmann::json::parse(out_, nullptr, false);
+  std::string appointment = appointments["appointments"][0].value("appointmentId", "");
+  ASSERT_FALSE(appointment.empty()) << out_;
+  ASSERT_EQ(Ctl(host_->emr_token(), {"complete", appointment, "--area", "face", "--depth", "0.5",
+                                     "--product", "HA serum:LOT-42"}),
+            0)
+      << err_;
+  ASSERT_EQ(Ctl(host_->emr_token(), {"aftercare", appointment}), 0) << err_;
+  EXPECT_THAT(out_, HasSubstr("avoid-sun"));
+  ASSERT_EQ(Ctl(host_->emr_token(), {"messages", "due", "--up-to", "2099-01-01T00:00:00Z"}), 0)
+      << err_;
+  EXPECT_THAT(out_, HasSubstr("evening"));
+  ASSERT_EQ(Ctl(host_->emr_token(),
+                {"symptom", appointment, "--symptom", "redness", "--severity", "mild"}),
+            0)
+      << err_;
+  EXPECT_THAT(out_, HasSubstr("expected"));
 }
 
 }  // namespace
