@@ -203,7 +203,7 @@ bool CheckKey(const std::string& key, std::string_view path, ConfigErrors& error
 
 StatusOr<AftercareRules> CompileConfig(std::string_view config_json) {
   NW_ASSIGN_OR_RETURN(Json root, ParseConfigObject(config_json));
-  ConfigErrors errors;
+  ConfigErrors errors{std::string(kConfigSubject)};
   AftercareRules rules = CompileRoot(root, errors);
   NW_RETURN_IF_ERROR(errors.ToStatus());
   return rules;

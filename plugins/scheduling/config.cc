@@ -140,7 +140,7 @@ SchedulingRules CompileRoot(const Json& root, ConfigErrors& errors) {
 
 StatusOr<SchedulingRules> CompileConfig(std::string_view config_json) {
   NW_ASSIGN_OR_RETURN(Json root, ParseConfigObject(config_json));
-  ConfigErrors errors;
+  ConfigErrors errors{std::string(kConfigSubject)};
   SchedulingRules rules = CompileRoot(root, errors);
   NW_RETURN_IF_ERROR(errors.ToStatus());
   return rules;

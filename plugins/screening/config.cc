@@ -163,7 +163,7 @@ RuleSet CompileRoot(const Json& root, ConfigErrors& errors) {
 
 StatusOr<RuleSet> CompileConfig(std::string_view config_json) {
   NW_ASSIGN_OR_RETURN(Json root, ParseJson(config_json));
-  ConfigErrors errors;
+  ConfigErrors errors{std::string(kConfigSubject)};
   RuleSet rule_set = CompileRoot(root, errors);
   NW_RETURN_IF_ERROR(errors.ToStatus());
   return rule_set;
