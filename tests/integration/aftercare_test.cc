@@ -264,5 +264,52 @@ TEST_F(AftercareTest, AnotherClinicSeesNothing) {
   EXPECT_EQ(theirs.messages_size(), 0);
 }
 
+// Two aftercare plugins give the same instruction: it appears once, with the longer window.
+TEST(AftercareMergeTest, DuplicateInstructionsCollapseAndTheLongerWindowWins) {
+  HostOptions options;
+  options.plugin_dirs = {NEEDLEWORK_BINARY_DIR "/test-plugins/aftercare", NEEDLEWORK_PLUGIN_DIR};
+  for (int hours : {96, 24}) {
+    auto host = HostProcess::Start(options);
+    ASSERT_NE(host, nullptr);
+    SchedulingApi api(*host);
+    ASSERT_TRUE(SetUpClinic(api, host->admin_token(), "demo"));
+    ASSERT_TRUE(Api(*host)
+                    .Configure(host->admin_token(), "demo", "org.needlework.test.aftercare-extra",
+                               "{\"avoid_sun_hours\":" + std::to_string(hours) + "}")
+                    .status.ok());
+    std::string plan = CreateFacePlan(api, host->emr_token(), "Patient/merge");
+    v1::FindSlotsRequest find;
+    find.set_plan_id(plan);
+    find.set_from_date(LondonDate(7, true));
+    find.set_to_date(LondonDate(7, true));
+    auto slots = api.FindSlots(host->emr_token(), find);
+    ASSERT_TRUE(slots.status.ok()) << slots.status.error_message();
+    auto booked = api.Book(host->emr_token(), BookingFor(plan, 0, slots.response.slots(0)));
+    ASSERT_TRUE(booked.status.ok()) << booked.status.error_message();
+    v1::CompleteSessionRequest complete;
+    complete.set_appointment_id(booked.response.appointment_id());
+    ASSERT_TRUE(api.CompleteSession(host->emr_token(), complete).status.ok());
+
+    auto stub = v1::AftercareService::NewStub(host->channel());
+    v1::GetAftercarePlanRequest get;
+    get.set_appointment_id(booked.response.appointment_id());
+    v1::AftercarePlan aftercare;
+    ASSERT_TRUE(
+        stub->GetAftercarePlan(AuthorizedContext(host->emr_token()).get(), get, &aftercare).ok());
+    std::vector<v1::TimedInstruction> sun;
+    bool has_compress = false;
+    for (const auto& i : aftercare.instructions()) {
+      if (i.id() == "avoid-sun") sun.push_back(i);
+      has_compress |= i.id() == "cool-compress";
+    }
+    ASSERT_EQ(sun.size(), 1u) << "duplicates must collapse";
+    EXPECT_TRUE(has_compress);
+    // 96 h outlasts the built-in 48 h; 24 h does not.
+    EXPECT_EQ(sun[0].source_plugin(),
+              hours == 96 ? "org.needlework.test.aftercare-extra" : "org.needlework.aftercare");
+    EXPECT_EQ(aftercare.plugin_runs_size(), 2);
+  }
+}
+
 }  // namespace
 }  // namespace needlework::testing
