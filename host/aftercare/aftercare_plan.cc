@@ -143,7 +143,7 @@ Status CreateAftercare(HostContext& host, const ClinicCalendar& calendar,
                        const v1::SessionCompletion& completion) {
   auto snapshot = host.registry->Snapshot(appointment.clinic_id);
   const auto& plugins = snapshot->ForHook(HOOK_AFTERCARE);
-  if (plugins.empty()) return OkStatus();
+  if (plugins.empty() && snapshot->unavailable.empty()) return OkStatus();
   auto request = BuildRequest(appointment, series, completion);
   Anchors anchors{appointment.end, std::nullopt,
                   request.last_session() ? std::optional<int64_t>(appointment.end) : std::nullopt};
@@ -155,6 +155,12 @@ Status CreateAftercare(HostContext& host, const ClinicCalendar& calendar,
   v1::AftercarePlan plan;
   plan.set_appointment_id(appointment.appointment_id);
   plan.set_patient_ref(appointment.patient_ref);
+  for (const auto& missing : snapshot->unavailable) {  // named, so the gap is visible
+    auto* run = plan.add_plugin_runs();
+    run->set_plugin_id(missing.plugin_id);
+    run->set_state(v1::PluginRun::STATE_ERROR);
+    run->set_message("enabled but unavailable: " + missing.reason);
+  }
   Merged merged;
   for (const auto& result : results) {
     FillPluginRun(result, plan.add_plugin_runs());

@@ -36,7 +36,8 @@ std::optional<int64_t> ResolveTimeSpec(const types::TimeSpec& spec, const Anchor
   std::optional<int64_t> anchor = AnchorTime(spec.anchor(), anchors);
   if (!anchor) return std::nullopt;
   if (spec.has_local()) return LocalTimeAfter(*anchor, spec.local(), zone);
-  return *anchor + spec.offset_minutes() * 60;
+  constexpr int64_t kTenYearsMinutes = int64_t{10} * 366 * 24 * 60;  // plugins cannot overflow
+  return *anchor + std::clamp(spec.offset_minutes(), -kTenYearsMinutes, kTenYearsMinutes) * 60;
 }
 
 }  // namespace needlework::host

@@ -31,7 +31,7 @@ Status TriageReport(HostContext& host, const std::string& clinic_id, const std::
                     needlework::v1::SymptomReport* report) {
   auto snapshot = host.registry->Snapshot(clinic_id);
   const auto& plugins = snapshot->ForHook(HOOK_TRIAGE);
-  if (plugins.empty()) {
+  if (plugins.empty() && snapshot->unavailable.empty()) {
     return FailedPreconditionError("no triage plugin is enabled for clinic '" + clinic_id +
                                    "'; an admin can enable org.needlework.aftercare");
   }
@@ -43,16 +43,30 @@ Status TriageReport(HostContext& host, const std::string& clinic_id, const std::
   request.set_language(language);
   auto results = RunHookAndWait(*host.watchdog, plugins, HOOK_TRIAGE, request.SerializeAsString(),
                                 host.config.DeadlineFor("triage"));
+  for (const auto& missing : snapshot->unavailable) {
+    Escalate(types::TRIAGE_LEVEL_CONTACT_CLINIC,
+             missing.plugin_id +
+                 " is enabled but unavailable, so triage is incomplete; the "
+                 "clinic will review this report and contact the patient.",
+             types::INDICATOR_WARNING, report);
+  }
+  // A request every plugin rejects is the caller's mistake (e.g. an unknown symptom code);
+  // a plugin that rejects what another accepts has failed, and triage fails closed.
+  size_t rejected = 0;
+  for (const auto& result : results) {
+    rejected += result.state == needlework::v1::PluginRun::STATE_ERROR &&
+                result.code == StatusCode::kInvalidArgument;
+  }
+  if (!results.empty() && rejected == results.size()) {
+    return InvalidArgumentError(results[0].message.substr(results[0].message.find(": ") + 2));
+  }
   for (const auto& result : results) {
     FillPluginRun(result, report->add_plugin_runs());
-    if (result.state == needlework::v1::PluginRun::STATE_ERROR &&
-        result.code == StatusCode::kInvalidArgument) {
-      return InvalidArgumentError(result.message.substr(result.message.find(": ") + 2));
-    }
     needlework::plugin::v1::TriageResponse answer;
     if (result.state != needlework::v1::PluginRun::STATE_OK ||
         !answer.ParseFromString(result.response) ||
-        answer.level() == types::TRIAGE_LEVEL_UNSPECIFIED) {
+        answer.level() == types::TRIAGE_LEVEL_UNSPECIFIED ||
+        !types::TriageLevel_IsValid(answer.level())) {
       Escalate(types::TRIAGE_LEVEL_CONTACT_CLINIC,
                "Triage could not be completed by " + result.instance->plugin_id() +
                    "; the clinic will review this report and contact the patient.",

@@ -52,6 +52,7 @@ std::string Sha256Hex(std::string_view text) {
 }
 
 Status TokenAuthority::Reload() {
+  std::lock_guard lock(reload_mutex_);
   NW_ASSIGN_OR_RETURN(auto tokens, store_->ListTokens());
   auto snapshot = std::make_shared<Snapshot>();
   for (const auto& token : tokens) {

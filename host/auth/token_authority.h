@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 
@@ -57,6 +58,7 @@ class TokenAuthority {
   using Snapshot = std::unordered_map<std::string, Caller>;  // by token hash
 
   Store* store_;
+  std::mutex reload_mutex_;  // one Reload at a time, so an older token list never wins
   std::atomic<std::shared_ptr<const Snapshot>> snapshot_{std::make_shared<const Snapshot>()};
 };
 

@@ -105,6 +105,13 @@ StatusOr<std::vector<std::string>> AssignResources(const ClinicCalendar& calenda
   if (!unused.empty()) {
     return InvalidArgumentError("device '" + unused.front() + "' is not needed by this plan");
   }
+  for (size_t i = 0; i < assigned.size(); ++i) {
+    if (std::find(assigned.begin() + static_cast<long>(i) + 1, assigned.end(), assigned[i]) !=
+        assigned.end()) {
+      return InvalidArgumentError("resource '" + assigned[i] +
+                                  "' is named twice; each requirement needs its own resource");
+    }
+  }
   return assigned;
 }
 
@@ -123,7 +130,7 @@ StatusOr<std::vector<types::BookingViolation>> PluginViolations(
     int64_t start, int64_t end, const std::string& ignore_appointment) {
   auto snapshot = host.registry->Snapshot(calendar.clinic.clinic_id);
   const auto& plugins = snapshot->ForHook(HOOK_CHECK_BOOKING);
-  if (plugins.empty()) {
+  if (plugins.empty() && snapshot->unavailable.empty()) {
     return FailedPreconditionError("no scheduling plugin is enabled for clinic '" +
                                    calendar.clinic.clinic_id +
                                    "', so bookings cannot be checked; an admin can enable "
@@ -148,6 +155,13 @@ StatusOr<std::vector<types::BookingViolation>> PluginViolations(
       RunHookAndWait(*host.watchdog, plugins, HOOK_CHECK_BOOKING, request.SerializeAsString(),
                      host.config.DeadlineFor("check_booking"));
   std::vector<types::BookingViolation> violations;
+  for (const auto& missing : snapshot->unavailable) {
+    types::BookingViolation violation;
+    violation.set_code("check-incomplete");
+    violation.set_message(missing.plugin_id + " is enabled for this clinic but unavailable (" +
+                          missing.reason + "), so it could not check the booking");
+    violations.push_back(std::move(violation));
+  }
   for (const auto& result : results) {
     needlework::plugin::v1::CheckBookingResponse answer;
     if (result.state != needlework::v1::PluginRun::STATE_OK ||

@@ -23,6 +23,17 @@ StatusOr<int64_t> FutureStart(const std::string& text) {
   return *start;
 }
 
+// The booking is committed by now: a failure to re-time reminders must not turn it into an
+// error the caller would retry. It is logged; the next change to the plan re-times them.
+void RefreshRemindersAfterCommit(HostContext& host, const std::string& clinic_id,
+                                 const std::string& plan_id) {
+  Status refreshed = RefreshReminders(host, clinic_id, plan_id);
+  if (!refreshed.ok()) {
+    LogEvent(Level::kError, "reminders_not_refreshed",
+             {{"clinic", clinic_id}, {"plan", plan_id}, {"error", refreshed.ToString()}});
+  }
+}
+
 // Validates `appointment` (times, resources, hours, plugins), then saves it atomically.
 StatusOr<v1::Appointment> Save(HostContext& host, const ClinicCalendar& calendar,
                                const LoadedPlan& plan, AppointmentRecord appointment,
@@ -34,7 +45,7 @@ StatusOr<v1::Appointment> Save(HostContext& host, const ClinicCalendar& calendar
   NW_RETURN_IF_ERROR(ViolationsToStatus(violations));
   appointment.updated_at = NowSeconds();
   NW_RETURN_IF_ERROR(host.store->SaveBooking(appointment, replaces));
-  NW_RETURN_IF_ERROR(RefreshReminders(host, calendar.clinic.clinic_id, appointment.plan_id));
+  RefreshRemindersAfterCommit(host, calendar.clinic.clinic_id, appointment.plan_id);
   LogEvent(Level::kInfo, replaces.empty() ? "appointment_booked" : "appointment_moved",
            {{"clinic", calendar.clinic.clinic_id},
             {"appointment", appointment.appointment_id},
@@ -123,27 +134,19 @@ StatusOr<v1::Appointment> CancelSession(HostContext& host, const std::string& cl
   appointment.status = types::APPOINTMENT_STATUS_CANCELLED;
   appointment.cancel_reason = request.reason();
   appointment.updated_at = NowSeconds();
-  NW_RETURN_IF_ERROR(host.store->SetAppointmentStatus(appointment));
-  NW_RETURN_IF_ERROR(RefreshReminders(host, clinic_id, appointment.plan_id));
+  NW_RETURN_IF_ERROR(host.store->TransitionBookedAppointment(appointment));
+  RefreshRemindersAfterCommit(host, clinic_id, appointment.plan_id);
   LogEvent(Level::kInfo, "appointment_cancelled",
            {{"clinic", clinic_id}, {"appointment", appointment.appointment_id}});
   return ToApiAppointment(appointment, calendar.resources, calendar.zone);
 }
 
-StatusOr<v1::Appointment> CompleteSession(HostContext& host, const std::string& clinic_id,
-                                          const v1::CompleteSessionRequest& request) {
-  NW_ASSIGN_OR_RETURN(AppointmentRecord appointment,
-                      BookedAppointment(*host.store, clinic_id, request.appointment_id()));
-  NW_ASSIGN_OR_RETURN(ClinicCalendar calendar, LoadClinicCalendar(*host.store, clinic_id));
-  v1::SessionCompletion completion = request.completion();
-  if (completion.needle_depth_mm() < 0 || completion.needle_depth_mm() > 5) {
-    return InvalidArgumentError("completion.needle_depth_mm must be 0 to 5 mm");
-  }
-  completion.set_completed_at(scheduling::FormatLocal(NowSeconds(), calendar.zone));
-  appointment.status = types::APPOINTMENT_STATUS_FULFILLED;
-  appointment.completion_bytes = completion.SerializeAsString();
-  appointment.updated_at = NowSeconds();
-  NW_RETURN_IF_ERROR(host.store->SetAppointmentStatus(appointment));
+namespace {
+
+// After the appointment is FULFILLED: the plan's status, then the aftercare plan.
+StatusOr<v1::Appointment> FinishCompletion(HostContext& host, const ClinicCalendar& calendar,
+                                           const AppointmentRecord& appointment) {
+  const std::string& clinic_id = calendar.clinic.clinic_id;
   NW_ASSIGN_OR_RETURN(PlanRecord plan, host.store->GetPlan(clinic_id, appointment.plan_id));
   types::SeriesPlan series;
   series.ParseFromString(plan.series_bytes);
@@ -154,10 +157,42 @@ StatusOr<v1::Appointment> CompleteSession(HostContext& host, const std::string& 
     NW_RETURN_IF_ERROR(
         host.store->SetPlanStatus(clinic_id, plan.plan_id, types::PLAN_STATUS_COMPLETED));
   }
+  v1::SessionCompletion completion;
+  completion.ParseFromString(appointment.completion_bytes);
   NW_RETURN_IF_ERROR(CreateAftercare(host, calendar, appointment, series, completion));
   LogEvent(Level::kInfo, "session_completed",
            {{"clinic", clinic_id}, {"appointment", appointment.appointment_id}});
   return ToApiAppointment(appointment, calendar.resources, calendar.zone);
+}
+
+}  // namespace
+
+StatusOr<v1::Appointment> CompleteSession(HostContext& host, const std::string& clinic_id,
+                                          const v1::CompleteSessionRequest& request) {
+  if (request.appointment_id().empty()) return InvalidArgumentError("appointment_id is required");
+  NW_ASSIGN_OR_RETURN(AppointmentRecord appointment,
+                      host.store->GetAppointment(clinic_id, request.appointment_id()));
+  NW_ASSIGN_OR_RETURN(ClinicCalendar calendar, LoadClinicCalendar(*host.store, clinic_id));
+  if (appointment.status == types::APPOINTMENT_STATUS_FULFILLED &&
+      host.store->GetAftercare(clinic_id, appointment.appointment_id).status().code() ==
+          StatusCode::kNotFound) {
+    // Completed before, but its aftercare was never stored (it failed after the commit):
+    // a retry finishes it.
+    return FinishCompletion(host, calendar, appointment);
+  }
+  NW_ASSIGN_OR_RETURN(appointment,
+                      BookedAppointment(*host.store, clinic_id, request.appointment_id()));
+  v1::SessionCompletion completion = request.completion();
+  double depth = completion.needle_depth_mm();
+  if (!(depth >= 0 && depth <= 5)) {
+    return InvalidArgumentError("completion.needle_depth_mm must be 0 to 5 mm");
+  }
+  completion.set_completed_at(scheduling::FormatLocal(NowSeconds(), calendar.zone));
+  appointment.status = types::APPOINTMENT_STATUS_FULFILLED;
+  appointment.completion_bytes = completion.SerializeAsString();
+  appointment.updated_at = NowSeconds();
+  NW_RETURN_IF_ERROR(host.store->TransitionBookedAppointment(appointment));
+  return FinishCompletion(host, calendar, appointment);
 }
 
 }  // namespace needlework::host

@@ -47,7 +47,8 @@ scheduling::CalendarEvent ToEvent(const AppointmentRecord& a, const ClinicCalend
   event.location = calendar.clinic.display_name;
   event.description = "Arrive 10 minutes early; numbing cream is applied before the session.";
   event.status = a.status == types::APPOINTMENT_STATUS_CANCELLED ? "CANCELLED" : "CONFIRMED";
-  event.sequence = static_cast<int>(a.updated_at % 100000);
+  // Increases with every change (seconds since the epoch fit RFC 5545's integer until 2038).
+  event.sequence = static_cast<int>(std::min<int64_t>(a.updated_at, INT32_MAX));
   return event;
 }
 

@@ -1,6 +1,7 @@
 #include "host/booking/slot_search.h"
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 
 #include "host/booking/booking_checks.h"
@@ -125,8 +126,11 @@ Status FindSlots(HostContext& host, const std::string& clinic_id,
   query.max_results = wanted * 4;  // room for slots the plugins refuse
   NW_ASSIGN_OR_RETURN(auto slots, scheduling::FindFreeSlots(query));
   std::vector<types::BookingViolation> first_refusal;
+  // Each candidate costs one check_booking round; a slow plugin must not hold this thread
+  // for minutes. Past the budget the slots found so far are answered.
+  auto budget_end = std::chrono::steady_clock::now() + 4 * host.config.DeadlineFor("check_booking");
   for (const auto& slot : slots) {
-    if (response->slots_size() >= wanted) break;
+    if (response->slots_size() >= wanted || std::chrono::steady_clock::now() > budget_end) break;
     NW_ASSIGN_OR_RETURN(
         auto violations,
         PluginViolations(host, calendar, plan, request.session_index(), slot.start, slot.end, ""));

@@ -36,7 +36,15 @@ bool SameRequirement(const types::ResourceRequirement& a, const types::ResourceR
   return a.type() == b.type() && a.device_kind() == b.device_kind();
 }
 
-void MergeInto(types::SeriesPlan& base, const types::SeriesPlan& extra) {
+Status MergeInto(types::SeriesPlan& base, const types::SeriesPlan& extra) {
+  if (extra.min_days_between() > base.max_days_between() ||
+      base.min_days_between() > extra.max_days_between()) {
+    return FailedPreconditionError(
+        "the plugins' spacing windows do not overlap (" + std::to_string(base.min_days_between()) +
+        "-" + std::to_string(base.max_days_between()) + " days and " +
+        std::to_string(extra.min_days_between()) + "-" + std::to_string(extra.max_days_between()) +
+        " days); adjust one plugin's config");
+  }
   base.set_session_count(std::max(base.session_count(), extra.session_count()));
   base.set_min_days_between(std::max(base.min_days_between(), extra.min_days_between()));
   base.set_max_days_between(std::max(base.min_days_between(),
@@ -49,6 +57,7 @@ void MergeInto(types::SeriesPlan& base, const types::SeriesPlan& extra) {
     if (!known) *base.add_requirements() = requirement;
   }
   for (const auto& line : extra.rationale()) base.add_rationale(line);
+  return OkStatus();
 }
 
 }  // namespace
@@ -94,19 +103,34 @@ StatusOr<types::SeriesPlan> MergePlanAnswers(const std::vector<PluginCallResult>
       return InvalidArgumentError(result.message.substr(result.message.find(": ") + 2));
     }
     needlework::plugin::v1::PlanResponse answer;
-    if (result.state != PluginRun::STATE_OK || !answer.ParseFromString(result.response) ||
-        !ValidateSeriesPlan(answer.plan()).ok()) {
-      failures += (failures.empty() ? "" : "; ") + result.instance->plugin_id() + ": " +
-                  (result.message.empty() ? "answered an unusable plan" : result.message);
+    Status usable = OkStatus();
+    if (result.state != PluginRun::STATE_OK) {
+      usable = UnavailableError(result.message);
+    } else if (!answer.ParseFromString(result.response)) {
+      usable = InternalError("answered a malformed PlanResponse");
+    } else {
+      usable = ValidateSeriesPlan(answer.plan());
+    }
+    if (!usable.ok()) {
+      PluginRun* run = runs->Mutable(runs->size() - 1);
+      run->set_state(PluginRun::STATE_ERROR);
+      run->set_message(usable.message());
+      failures +=
+          (failures.empty() ? "" : "; ") + result.instance->plugin_id() + ": " + usable.message();
       continue;
     }
     if (!merged) {
       merged = answer.plan();
     } else {
-      MergeInto(*merged, answer.plan());
+      NW_RETURN_IF_ERROR(MergeInto(*merged, answer.plan()));
     }
   }
-  if (!merged) return UnavailableError("no plan could be proposed: " + failures);
+  if (!failures.empty()) {
+    // A plugin that could not answer might have asked for more time, spacing or devices:
+    // proposing without it would understate the series.
+    return UnavailableError("no complete plan could be proposed: " + failures);
+  }
+  if (!merged) return UnavailableError("no plan could be proposed");
   return *merged;
 }
 

@@ -19,7 +19,9 @@ Status ValidateSeriesPlan(const needlework::types::v1::SeriesPlan& plan);
 // Combines the answers of the plugins serving `plan`. Each usable answer is merged into the
 // first: the most sessions, the longest session, the latest earliest-spacing, every resource
 // requirement once, every rationale line. A plugin's INVALID_ARGUMENT (an unknown concern,
-// say) is returned as is; when no plugin answered, UNAVAILABLE naming each failure.
+// say) is returned as is; when any plugin failed, UNAVAILABLE naming each failure (a plan
+// without it could understate the series); spacing windows that do not overlap are
+// FAILED_PRECONDITION.
 // `runs` receives one PluginRun per plugin.
 StatusOr<needlework::types::v1::SeriesPlan> MergePlanAnswers(
     const std::vector<PluginCallResult>& results,

@@ -66,7 +66,13 @@ grpc::ServerUnaryReactor* PlanningServiceImpl::ProposePlan(Ctx* context,
     }
     auto snapshot = host_->registry->Snapshot(clinic_id);
     const auto& plugins = snapshot->ForHook(HOOK_PLAN);
-    if (plugins.empty()) return NoPlanningPlugin(clinic_id);
+    if (plugins.empty() && snapshot->unavailable.empty()) return NoPlanningPlugin(clinic_id);
+    if (!snapshot->unavailable.empty()) {
+      const auto& missing = snapshot->unavailable.front();
+      return UnavailableError("no plan can be proposed: " + missing.plugin_id +
+                              " is enabled for this clinic but unavailable (" + missing.reason +
+                              ")");
+    }
     needlework::plugin::v1::PlanRequest plan_request;
     *plan_request.mutable_patient() = std::move(facts);
     *plan_request.mutable_concerns() = request->concerns();

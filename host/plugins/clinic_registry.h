@@ -18,7 +18,9 @@
 namespace needlework::host {
 
 // A plugin a clinic has enabled that could not be instantiated (not installed, or its stored
-// config is refused by the installed version). Calls fail closed on it.
+// config is refused by the installed version). Its hooks are unknown, so every hook fails
+// closed on it: screening reviews, bookings are refused, plans are UNAVAILABLE, triage says
+// contact the clinic, and aftercare plans name it.
 struct UnavailablePlugin {
   std::string plugin_id;
   std::string reason;

@@ -37,7 +37,9 @@ StatusOr<std::unique_ptr<Statement>> Database::Prepare(std::string_view sql) {
 Status Database::Error(std::string_view what) const {
   int rc = sqlite3_extended_errcode(db_);
   std::string message = std::string(what) + ": " + sqlite3_errmsg(db_);
-  if ((rc & 0xff) == SQLITE_CONSTRAINT) return AlreadyExistsError(message);
+  if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY) {
+    return AlreadyExistsError(message);
+  }
   return InternalError("sqlite: " + message);
 }
 

@@ -81,13 +81,17 @@ class Store {
   Status CancelPlan(const std::string& clinic_id, const std::string& plan_id,
                     const std::string& reason, int64_t now);
   // Inserts a booked appointment, or, when `replaces` is set, moves that one. In one
-  // transaction: ABORTED naming the resource when any of its resources holds an overlapping
-  // appointment; ALREADY_EXISTS when the plan's session is already booked or fulfilled.
+  // transaction: FAILED_PRECONDITION unless the plan is still ACTIVE (and the moved
+  // appointment still BOOKED); ABORTED naming the resource when any of its resources holds
+  // an overlapping appointment; ALREADY_EXISTS when the plan's session is already booked or
+  // fulfilled.
   Status SaveBooking(const AppointmentRecord& appointment, const std::string& replaces);
   StatusOr<AppointmentRecord> GetAppointment(const std::string& clinic_id,
                                              const std::string& appointment_id);
-  // Status changes that free the resources (cancel) or keep them (fulfilled, noshow).
-  Status SetAppointmentStatus(const AppointmentRecord& appointment);
+  // Moves a BOOKED appointment to the status of `appointment` (cancelled frees its
+  // resources; fulfilled and noshow keep them). FAILED_PRECONDITION, writing nothing, when
+  // the stored appointment is no longer BOOKED (a concurrent cancel or completion won).
+  Status TransitionBookedAppointment(const AppointmentRecord& appointment);
   StatusOr<std::vector<AppointmentRecord>> ListAppointmentsOfPlan(const std::string& clinic_id,
                                                                   const std::string& plan_id);
   StatusOr<std::vector<AppointmentRecord>> ListAppointmentsOfPatient(
@@ -112,7 +116,8 @@ class Store {
   // Changes a message's schedule (send_at, status, text); SENT messages are never changed.
   Status RescheduleMessage(const MessageRecord& message);
   // Marks PENDING messages SENT, atomically. NOT_FOUND (and nothing written) when an id is
-  // not a message of the clinic. `marked` gets the ids this call changed, `already` the rest.
+  // not a message of the clinic; FAILED_PRECONDITION when one is WAITING or CANCELLED. `marked`
+  // gets the ids this call changed, `already` the rest.
   Status MarkMessagesSent(const std::string& clinic_id, const std::vector<std::string>& ids,
                           int64_t now, std::vector<std::string>* marked,
                           std::vector<std::string>* already);
@@ -133,6 +138,9 @@ class Store {
                                                              const std::vector<std::string>& text,
                                                              const std::vector<int64_t>& numbers);
   StatusOr<Conflict> FindConflict(const AppointmentRecord& appointment, const std::string& ignore);
+  // FAILED_PRECONDITION unless the stored row of `table` keyed `id` has `status` (in a tx).
+  Status ExpectStatus(const char* table, const char* key, const std::string& clinic_id,
+                      const std::string& id, int status, const std::string& what);
   Status WriteAppointmentLocked(const AppointmentRecord& appointment);
   StatusOr<std::vector<MessageRecord>> QueryMessages(const std::string& where,
                                                      const std::vector<std::string>& text,

@@ -145,14 +145,19 @@ Status Store::MarkMessagesSent(const std::string& clinic_id, const std::vector<s
       auto mark,
       db_->Prepare(
           "UPDATE messages SET status = ?, sent_at = ? WHERE clinic_id = ? AND message_id = ? "
-          "AND status != ?"));
+          "AND status = ?"));
   for (const auto& id : ids) {
     status_of->Reset();
     status_of->Bind(1, clinic_id).Bind(2, id);
     NW_ASSIGN_OR_RETURN(bool exists, status_of->Step());
     if (!exists) return NotFoundError("no message '" + id + "' at this clinic");
+    int status = static_cast<int>(status_of->ColumnInt(0));
+    if (status != Message::STATUS_PENDING && status != Message::STATUS_SENT) {
+      return FailedPreconditionError("message " + id + " is " + Message::Status_Name(status) +
+                                     ", not due: it cannot be marked sent");
+    }
     mark->Bind(1, int64_t{Message::STATUS_SENT}).Bind(2, now).Bind(3, clinic_id).Bind(4, id);
-    mark->Bind(5, int64_t{Message::STATUS_SENT});
+    mark->Bind(5, int64_t{Message::STATUS_PENDING});
     NW_RETURN_IF_ERROR(mark->Run());
     (sqlite3_changes(db_->handle()) == 1 ? marked : already)->push_back(id);
   }

@@ -198,9 +198,30 @@ Status Store::WriteAppointmentLocked(const AppointmentRecord& a) {
   return OkStatus();
 }
 
+Status Store::ExpectStatus(const char* table, const char* key, const std::string& clinic_id,
+                           const std::string& id, int status, const std::string& what) {
+  NW_ASSIGN_OR_RETURN(auto query, db_->Prepare(std::string("SELECT status FROM ") + table +
+                                               " WHERE clinic_id = ? AND " + key + " = ?"));
+  query->Bind(1, clinic_id).Bind(2, id);
+  NW_ASSIGN_OR_RETURN(bool row, query->Step());
+  if (!row) return NotFoundError(what + " " + id + " does not exist at this clinic");
+  if (query->ColumnInt(0) != status) {
+    return FailedPreconditionError(what + " " + id +
+                                   " changed meanwhile (a concurrent call "
+                                   "cancelled, completed or moved it); reload it");
+  }
+  return OkStatus();
+}
+
 Status Store::SaveBooking(const AppointmentRecord& appointment, const std::string& replaces) {
   std::lock_guard lock(mutex_);
   NW_ASSIGN_OR_RETURN(auto tx, sqlite::Transaction::Begin(*db_));
+  NW_RETURN_IF_ERROR(ExpectStatus("plans", "plan_id", appointment.clinic_id, appointment.plan_id,
+                                  types::PLAN_STATUS_ACTIVE, "plan"));
+  if (!replaces.empty()) {
+    NW_RETURN_IF_ERROR(ExpectStatus("appointments", "appointment_id", appointment.clinic_id,
+                                    replaces, types::APPOINTMENT_STATUS_BOOKED, "appointment"));
+  }
   auto conflict = FindConflict(appointment, replaces);
   if (conflict.ok()) {
     return Status(StatusCode::kAborted, "resource '" + conflict->resource_id +
@@ -227,9 +248,12 @@ Status Store::SaveBooking(const AppointmentRecord& appointment, const std::strin
   return tx->Commit();
 }
 
-Status Store::SetAppointmentStatus(const AppointmentRecord& appointment) {
+Status Store::TransitionBookedAppointment(const AppointmentRecord& appointment) {
   std::lock_guard lock(mutex_);
   NW_ASSIGN_OR_RETURN(auto tx, sqlite::Transaction::Begin(*db_));
+  NW_RETURN_IF_ERROR(ExpectStatus("appointments", "appointment_id", appointment.clinic_id,
+                                  appointment.appointment_id, types::APPOINTMENT_STATUS_BOOKED,
+                                  "appointment"));
   NW_RETURN_IF_ERROR(WriteAppointmentLocked(appointment));
   return tx->Commit();
 }

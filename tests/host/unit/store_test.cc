@@ -64,5 +64,44 @@ TEST(StoreTest, SecondOpenOfOneDataDirIsRefused) {
   EXPECT_THAT(second.status().message(), HasSubstr("in use by another needlework-host"));
 }
 
+// A write based on a status read before a concurrent change must not undo that change.
+TEST(StoreTest, StaleBookingWritesAreRefused) {
+  testing::TempDir dir;
+  auto opened = Store::Open(dir.path());
+  ASSERT_TRUE(opened.ok());
+  Store& store = **opened;
+  ASSERT_TRUE(store.CreateClinic({"a", "A", 1}, Token("t1", "a")).ok());
+  ASSERT_TRUE(store.InsertPlan({"plan_1", "a", "Patient/1", "", 1 /*ACTIVE*/, 1, 1, ""}).ok());
+  AppointmentRecord booked;
+  booked.appointment_id = "apt_1";
+  booked.clinic_id = "a";
+  booked.plan_id = "plan_1";
+  booked.patient_ref = "Patient/1";
+  booked.start = 1000;
+  booked.end = 4600;
+  booked.status = 2;  // BOOKED
+  booked.resource_ids = {"dr-lee"};
+  ASSERT_TRUE(store.SaveBooking(booked, "").ok());
+
+  AppointmentRecord cancelled = booked;
+  cancelled.status = 4;  // CANCELLED
+  ASSERT_TRUE(store.TransitionBookedAppointment(cancelled).ok());
+  // A completion or a move that read "booked" before the cancel now fails, writing nothing.
+  AppointmentRecord completed = booked;
+  completed.status = 3;  // FULFILLED
+  EXPECT_EQ(store.TransitionBookedAppointment(completed).code(), StatusCode::kFailedPrecondition);
+  AppointmentRecord moved = booked;
+  moved.start = 8000;
+  moved.end = 11600;
+  EXPECT_EQ(store.SaveBooking(moved, "apt_1").code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(store.GetAppointment("a", "apt_1")->status, 4);
+  EXPECT_TRUE(store.ListBusy("a", 0, 100000)->empty());  // the cancel freed the practitioner
+
+  ASSERT_TRUE(store.CancelPlan("a", "plan_1", "moved away", 2).ok());
+  AppointmentRecord late = booked;
+  late.appointment_id = "apt_2";
+  EXPECT_EQ(store.SaveBooking(late, "").code(), StatusCode::kFailedPrecondition);
+}
+
 }  // namespace
 }  // namespace needlework::host
