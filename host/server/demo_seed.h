@@ -15,8 +15,8 @@ struct DemoCredentials {
 };
 
 // On first use: creates clinic "demo" (Europe/London, two practitioners, two rooms, a
-// microneedling pen, weekday and Saturday hours), enables every loaded plugin for it, issues one `emr`
-// and one `admin` token and keeps them in <data_dir>/demo-credentials.json (mode 0600; the
+// microneedling pen, weekday and Saturday hours), enables every loaded plugin for it, issues one
+// `emr` and one `admin` token and keeps them in <data_dir>/demo-credentials.json (mode 0600; the
 // store itself keeps only hashes). Later: reads that file. Idempotent.
 StatusOr<DemoCredentials> SeedDemo(HostContext& host);
 

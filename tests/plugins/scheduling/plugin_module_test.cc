@@ -1,5 +1,7 @@
 // needlework_scheduling.so as the host sees it: loaded with dlopen, driven only through the
 // C ABI and serialized messages. (The host's own loader is tested with the host.)
+#include "support/plugin_module.h"
+
 #include <dlfcn.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -19,40 +21,23 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using namespace needlework::scheduling::testing;  // NOLINT(build/namespaces)
 
-// Collects what the plugin writes to a sink.
-struct Buffer {
-  std::string bytes;
-  nw_sink sink{this, &Write};
-  static void Write(void* context, const uint8_t* data, size_t size) {
-    static_cast<Buffer*>(context)->bytes.assign(reinterpret_cast<const char*>(data), size);
-  }
-};
+using Buffer = needlework::testing::SinkBuffer;
 
 class SchedulingModuleTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    // Never dlclose'd, like the host does (see DESIGN.md).
-    void* handle = dlopen(NEEDLEWORK_SCHEDULING_MODULE, RTLD_NOW | RTLD_LOCAL);
-    ASSERT_NE(handle, nullptr) << dlerror();
-    // BOOST_DLL_ALIAS exports a variable holding the entry point's address.
-    void* alias = dlsym(handle, NEEDLEWORK_ENTRY_POINT);
-    ASSERT_NE(alias, nullptr) << dlerror();
-    api_ = reinterpret_cast<nw_entry_point>(*static_cast<void**>(alias))();
+    api_ = needlework::testing::LoadPluginApi(NEEDLEWORK_SCHEDULING_MODULE);
+    ASSERT_NE(api_, nullptr);
   }
 
   nw_instance* CreateOrNull(const std::string& config, Buffer& error) {
-    nw_instance* instance = nullptr;
-    last_code_ = api_->create_instance(nullptr, "clinic-1", 8, config.data(), config.size(),
-                                       &instance, &error.sink);
-    return instance;
+    return needlework::testing::CreatePluginInstance(api_, config, error, &last_code_);
   }
 
   // Invokes `hook` with `request`; returns the status code, the answer in `out`.
   int32_t Invoke(nw_instance* instance, plugin::v1::Hook hook,
                  const google::protobuf::MessageLite& request, Buffer& out) {
-    const std::string bytes = request.SerializeAsString();
-    return api_->invoke(instance, hook, reinterpret_cast<const uint8_t*>(bytes.data()),
-                        bytes.size(), &out.sink);
+    return needlework::testing::InvokePlugin(api_, instance, hook, request, out);
   }
 
   static inline const nw_plugin_api* api_ = nullptr;
