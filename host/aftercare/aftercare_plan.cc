@@ -114,6 +114,7 @@ needlework::plugin::v1::AftercareRequest BuildRequest(const AppointmentRecord& a
   request.set_needle_depth_mm(completion.needle_depth_mm());
   for (const auto& product : completion.products()) request.add_products(product.product());
   request.set_language(completion.language());
+  *request.mutable_add_ons() = completion.add_ons();
   return request;
 }
 

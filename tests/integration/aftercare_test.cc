@@ -264,8 +264,9 @@ TEST_F(AftercareTest, AnotherClinicSeesNothing) {
   EXPECT_EQ(theirs.messages_size(), 0);
 }
 
-// Two aftercare plugins give the same instruction: it appears once, with the longer window.
-TEST(AftercareMergeTest, DuplicateInstructionsCollapseAndTheLongerWindowWins) {
+// A session with an add-on: the add-on's plugin adds its lines; the same instruction from two
+// plugins appears once, with the longer window. Without the add-on, only the base lines.
+TEST(AftercareMergeTest, AddOnLinesMergeAndTheLongerWindowWins) {
   HostOptions options;
   options.plugin_dirs = {NEEDLEWORK_BINARY_DIR "/test-plugins/aftercare", NEEDLEWORK_PLUGIN_DIR};
   for (int hours : {96, 24}) {
@@ -288,6 +289,9 @@ TEST(AftercareMergeTest, DuplicateInstructionsCollapseAndTheLongerWindowWins) {
     ASSERT_TRUE(booked.status.ok()) << booked.status.error_message();
     v1::CompleteSessionRequest complete;
     complete.set_appointment_id(booked.response.appointment_id());
+    auto* add_on = complete.mutable_completion()->add_add_ons();
+    add_on->set_system(std::string(code_systems::kProcedure));
+    add_on->set_code("test-add-on");
     ASSERT_TRUE(api.CompleteSession(host->emr_token(), complete).status.ok());
 
     auto stub = v1::AftercareService::NewStub(host->channel());
@@ -308,6 +312,31 @@ TEST(AftercareMergeTest, DuplicateInstructionsCollapseAndTheLongerWindowWins) {
     EXPECT_EQ(sun[0].source_plugin(),
               hours == 96 ? "org.needlework.test.aftercare-extra" : "org.needlework.aftercare");
     EXPECT_EQ(aftercare.plugin_runs_size(), 2);
+    bool check_in = false;
+    for (const auto& m : aftercare.messages()) check_in |= m.kind() == "extra-check-in";
+    EXPECT_TRUE(check_in);
+
+    // The next session, without the add-on: the base plan only.
+    auto second = api.FindSlots(host->emr_token(), [&] {
+      v1::FindSlotsRequest next = find;
+      next.set_session_index(1);
+      next.set_from_date(LondonDate(7 + 30, true));
+      next.set_to_date(LondonDate(7 + 30, true));
+      return next;
+    }());
+    ASSERT_TRUE(second.status.ok()) << second.status.error_message();
+    auto next_booked = api.Book(host->emr_token(), BookingFor(plan, 1, second.response.slots(0)));
+    ASSERT_TRUE(next_booked.status.ok()) << next_booked.status.error_message();
+    v1::CompleteSessionRequest plain;
+    plain.set_appointment_id(next_booked.response.appointment_id());
+    ASSERT_TRUE(api.CompleteSession(host->emr_token(), plain).status.ok());
+    get.set_appointment_id(next_booked.response.appointment_id());
+    v1::AftercarePlan base;
+    ASSERT_TRUE(
+        stub->GetAftercarePlan(AuthorizedContext(host->emr_token()).get(), get, &base).ok());
+    for (const auto& i : base.instructions()) {
+      EXPECT_EQ(i.source_plugin(), "org.needlework.aftercare") << i.id();
+    }
   }
 }
 
