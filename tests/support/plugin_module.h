@@ -8,6 +8,7 @@
 
 #include <string>
 
+#include "needlework/build_key.h"
 #include "needlework/plugin/v1/manifest.pb.h"
 #include "needlework/plugin_abi.h"
 
@@ -51,6 +52,34 @@ inline int32_t InvokePlugin(const nw_plugin_api* api, nw_instance* instance,
   const std::string bytes = request.SerializeAsString();
   return api->invoke(instance, hook, reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(),
                      &out.sink);
+}
+
+// Fixture for one plugin module per test binary: call Load(path) from SetUpTestSuite.
+class PluginModuleTest : public ::testing::Test {
+ protected:
+  static void Load(const char* path) { api_ = LoadPluginApi(path); }
+
+  // create_instance; the instance or nullptr, the code in last_code_.
+  nw_instance* CreateOrNull(const std::string& config, SinkBuffer& error) {
+    return CreatePluginInstance(api_, config, error, &last_code_);
+  }
+  // invoke `hook` with `request`; the status code, the answer in `out`.
+  int32_t Invoke(nw_instance* instance, needlework::plugin::v1::Hook hook,
+                 const google::protobuf::MessageLite& request, SinkBuffer& out) {
+    return InvokePlugin(api_, instance, hook, request, out);
+  }
+
+  static inline const nw_plugin_api* api_ = nullptr;
+  int32_t last_code_ = -1;
+};
+
+// The module's version block is this build's: ABI version, struct size and build key.
+inline void ExpectVersionBlockOfThisBuild(const nw_plugin_api* api) {
+  ASSERT_NE(api, nullptr);
+  EXPECT_GE(api->struct_size, NEEDLEWORK_API_SIZE_1_0);
+  EXPECT_EQ(api->abi_major, static_cast<uint32_t>(NEEDLEWORK_ABI_MAJOR));
+  EXPECT_EQ(api->abi_minor, static_cast<uint32_t>(NEEDLEWORK_ABI_MINOR));
+  EXPECT_EQ(std::string(api->build_key), NEEDLEWORK_BUILD_KEY);
 }
 
 }  // namespace needlework::testing

@@ -23,33 +23,13 @@ using namespace needlework::aftercare::testing;  // NOLINT(build/namespaces)
 
 using Buffer = needlework::testing::SinkBuffer;
 
-class AftercareModuleTest : public ::testing::Test {
+class AftercareModuleTest : public needlework::testing::PluginModuleTest {
  protected:
-  static void SetUpTestSuite() {
-    api_ = needlework::testing::LoadPluginApi(NEEDLEWORK_AFTERCARE_MODULE);
-    ASSERT_NE(api_, nullptr);
-  }
-
-  nw_instance* CreateOrNull(const std::string& config, Buffer& error) {
-    return needlework::testing::CreatePluginInstance(api_, config, error, &last_code_);
-  }
-
-  // Invokes `hook` with `request`; returns the status code, the answer in `out`.
-  int32_t Invoke(nw_instance* instance, plugin::v1::Hook hook,
-                 const google::protobuf::MessageLite& request, Buffer& out) {
-    return needlework::testing::InvokePlugin(api_, instance, hook, request, out);
-  }
-
-  static inline const nw_plugin_api* api_ = nullptr;
-  int32_t last_code_ = -1;
+  static void SetUpTestSuite() { Load(NEEDLEWORK_AFTERCARE_MODULE); }
 };
 
 TEST_F(AftercareModuleTest, VersionBlockMatchesThisBuild) {
-  ASSERT_NE(api_, nullptr);
-  EXPECT_GE(api_->struct_size, NEEDLEWORK_API_SIZE_1_0);
-  EXPECT_EQ(api_->abi_major, static_cast<uint32_t>(NEEDLEWORK_ABI_MAJOR));
-  EXPECT_EQ(api_->abi_minor, static_cast<uint32_t>(NEEDLEWORK_ABI_MINOR));
-  EXPECT_EQ(std::string(api_->build_key), NEEDLEWORK_BUILD_KEY);
+  needlework::testing::ExpectVersionBlockOfThisBuild(api_);
 }
 
 TEST_F(AftercareModuleTest, DescribeReturnsTheManifest) {

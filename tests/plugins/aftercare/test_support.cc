@@ -9,9 +9,7 @@
 namespace needlework::aftercare::testing {
 
 std::string PatchedConfig(const Json& patch) {
-  Json config = Json::parse(DefaultConfigJson());
-  config.merge_patch(patch);
-  return config.dump();
+  return needlework::testing::MergePatched(DefaultConfigJson(), patch);
 }
 
 AftercareRules CompileOrDie(const Json& patch) {

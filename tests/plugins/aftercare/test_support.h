@@ -15,6 +15,7 @@
 
 #include "needlework/plugin/v1/aftercare.pb.h"
 #include "plugins/aftercare/aftercare_rules.h"
+#include "support/plugin_test_helpers.h"
 #include "support/status_matchers.h"
 
 namespace needlework::aftercare::testing {

@@ -9,9 +9,7 @@
 namespace needlework::scheduling::testing {
 
 std::string PatchedConfig(const Json& patch) {
-  Json config = Json::parse(DefaultConfigJson());
-  config.merge_patch(patch);
-  return config.dump();
+  return needlework::testing::MergePatched(DefaultConfigJson(), patch);
 }
 
 SchedulingRules CompileOrDie(const Json& patch) {
@@ -21,14 +19,6 @@ SchedulingRules CompileOrDie(const Json& patch) {
     return SchedulingRules();
   }
   return std::move(rules).value();
-}
-
-Coding MakeCoding(std::string_view system, std::string_view code, std::string_view display) {
-  Coding coding;
-  coding.set_system(std::string(system));
-  coding.set_code(std::string(code));
-  coding.set_display(std::string(display));
-  return coding;
 }
 
 Coding Concern(std::string_view code) { return MakeCoding(code_systems::kConcern, code); }

@@ -18,6 +18,7 @@
 #include "needlework/plugin/v1/plan.pb.h"
 #include "plugins/scheduling/civil_date.h"
 #include "plugins/scheduling/scheduling_rules.h"
+#include "support/plugin_test_helpers.h"
 #include "support/status_matchers.h"
 
 namespace needlework::scheduling::testing {
@@ -39,7 +40,7 @@ std::string PatchedConfig(const Json& patch = Json::object());
 // CompileConfig(PatchedConfig(patch)); fails the test when it is refused.
 SchedulingRules CompileOrDie(const Json& patch = Json::object());
 
-Coding MakeCoding(std::string_view system, std::string_view code, std::string_view display = "");
+using needlework::testing::MakeCoding;
 Coding Concern(std::string_view code);
 Coding Area(std::string_view code);
 

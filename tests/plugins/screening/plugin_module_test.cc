@@ -22,26 +22,13 @@ using namespace needlework::screening::testing;  // NOLINT(build/namespaces)
 
 using Buffer = needlework::testing::SinkBuffer;
 
-class PluginModuleTest : public ::testing::Test {
+class PluginModuleTest : public needlework::testing::PluginModuleTest {
  protected:
-  static void SetUpTestSuite() {
-    api_ = needlework::testing::LoadPluginApi(NEEDLEWORK_SCREENING_MODULE);
-    ASSERT_NE(api_, nullptr);
-  }
-
-  nw_instance* CreateOrNull(const std::string& config, Buffer& error) {
-    return needlework::testing::CreatePluginInstance(api_, config, error, &last_code_);
-  }
-
-  static inline const nw_plugin_api* api_ = nullptr;
-  int32_t last_code_ = -1;
+  static void SetUpTestSuite() { Load(NEEDLEWORK_SCREENING_MODULE); }
 };
 
 TEST_F(PluginModuleTest, VersionBlockMatchesThisBuild) {
-  ASSERT_NE(api_, nullptr);
-  EXPECT_GE(api_->struct_size, NEEDLEWORK_API_SIZE_1_0);
-  EXPECT_EQ(api_->abi_major, static_cast<uint32_t>(NEEDLEWORK_ABI_MAJOR));
-  EXPECT_EQ(std::string(api_->build_key), NEEDLEWORK_BUILD_KEY);
+  needlework::testing::ExpectVersionBlockOfThisBuild(api_);
 }
 
 TEST_F(PluginModuleTest, DescribeReturnsTheManifest) {

@@ -8,9 +8,7 @@
 namespace needlework::screening::testing {
 
 std::string PatchedConfig(const Json& patch) {
-  Json config = Json::parse(DefaultConfigJson());
-  config.merge_patch(patch);
-  return config.dump();
+  return needlework::testing::MergePatched(DefaultConfigJson(), patch);
 }
 
 RuleSet CompileOrDie(const Json& patch) {
@@ -20,14 +18,6 @@ RuleSet CompileOrDie(const Json& patch) {
     return RuleSet();
   }
   return std::move(rules).value();
-}
-
-Coding MakeCoding(std::string_view system, std::string_view code, std::string_view display) {
-  Coding coding;
-  coding.set_system(std::string(system));
-  coding.set_code(std::string(code));
-  coding.set_display(std::string(display));
-  return coding;
 }
 
 Coding Snomed(std::string_view code, std::string_view display) {

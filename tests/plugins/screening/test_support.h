@@ -15,6 +15,7 @@
 #include "needlework/plugin/v1/screen.pb.h"
 #include "needlework/status.h"
 #include "plugins/screening/rule_set.h"
+#include "support/plugin_test_helpers.h"
 #include "support/status_matchers.h"
 
 namespace needlework::screening::testing {
@@ -37,7 +38,7 @@ std::string PatchedConfig(const Json& patch = Json::object());
 // CompileConfig(PatchedConfig(patch)); fails the test (fatally) when it is refused.
 RuleSet CompileOrDie(const Json& patch = Json::object());
 
-Coding MakeCoding(std::string_view system, std::string_view code, std::string_view display = "");
+using needlework::testing::MakeCoding;
 Coding Snomed(std::string_view code, std::string_view display = "");
 Coding RxNorm(std::string_view code, std::string_view display = "");
 Coding Concern(std::string_view code, std::string_view display = "");
