@@ -25,6 +25,7 @@
 
 #include "needlework/build_key.h"
 #include "needlework/plugin/v1/aftercare.pb.h"
+#include "needlework/plugin/v1/catalog.pb.h"
 #include "needlework/plugin/v1/check_booking.pb.h"
 #include "needlework/plugin/v1/manifest.pb.h"
 #include "needlework/plugin/v1/plan.pb.h"
@@ -101,6 +102,11 @@ class Plugin {
                         plugin::v1::TriageResponse* /*response*/) {
     return UnimplementedError("this plugin does not serve the triage hook");
   }
+  // Since ABI 1.3. Asked once per instance; describe the therapies this config offers.
+  virtual Status Catalog(const plugin::v1::CatalogRequest& /*request*/,
+                         plugin::v1::CatalogResponse* /*response*/) {
+    return UnimplementedError("this plugin does not serve the catalog hook");
+  }
 };
 
 namespace internal {
@@ -157,6 +163,9 @@ inline int32_t Dispatch(Plugin& plugin, uint32_t hook, const uint8_t* data, size
     case plugin::v1::HOOK_TRIAGE:
       return Serve<plugin::v1::TriageRequest, plugin::v1::TriageResponse>(plugin, &Plugin::Triage,
                                                                           data, size, out);
+    case plugin::v1::HOOK_CATALOG:
+      return Serve<plugin::v1::CatalogRequest, plugin::v1::CatalogResponse>(
+          plugin, &Plugin::Catalog, data, size, out);
     default:
       return WriteStatus(out, UnimplementedError("unknown hook " + std::to_string(hook)));
   }
