@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 
 #include "integration/api_helpers.h"
+#include "needlework/plugin_abi.h"
 
 namespace needlework::testing {
 namespace {
@@ -45,7 +46,8 @@ TEST_F(AbiTest, DifferentMajorIsRefused) {
 
 TEST_F(AbiTest, NewerMinorIsRefused) {
   EXPECT_THAT(RefusalOf("raw_newer_minor.so"),
-              HasSubstr("abi_minor 99 is newer than the host's 2; upgrade needlework-host"));
+              HasSubstr("abi_minor 99 is newer than the host's " +
+                        std::to_string(NEEDLEWORK_ABI_MINOR) + "; upgrade needlework-host"));
 }
 
 TEST_F(AbiTest, WrongBuildKeyIsRefusedNamingBothKeys) {
