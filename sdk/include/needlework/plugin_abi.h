@@ -14,8 +14,8 @@
  *   - struct_size is smaller than the fields of the plugin's abi_minor require.
  *
  * Evolution: structs only grow at the end; a new field or a new hook comes with a new
- * abi_minor (1.1 added the plan and check_booking hooks, 1.2 aftercare and triage, 1.3 catalog). A changed
- * signature gets a new name. Removing or reordering anything is a new abi_major.
+ * abi_minor (1.1 added the plan and check_booking hooks, 1.2 aftercare and triage, 1.3 catalog). A
+ * changed signature gets a new name. Removing or reordering anything is a new abi_major.
  */
 #ifndef NEEDLEWORK_PLUGIN_ABI_H_
 #define NEEDLEWORK_PLUGIN_ABI_H_
