@@ -143,7 +143,7 @@ Status CreateAftercare(HostContext& host, const ClinicCalendar& calendar,
                        const AppointmentRecord& appointment, const types::SeriesPlan& series,
                        const v1::SessionCompletion& completion) {
   auto snapshot = host.registry->Snapshot(appointment.clinic_id);
-  const auto& plugins = snapshot->ForHook(HOOK_AFTERCARE);
+  auto plugins = snapshot->ForTreatment(HOOK_AFTERCARE, completion.add_ons());
   if (plugins.empty() && snapshot->unavailable.empty()) return OkStatus();
   auto request = BuildRequest(appointment, series, completion);
   Anchors anchors{appointment.end, std::nullopt,

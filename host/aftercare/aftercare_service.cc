@@ -7,6 +7,7 @@
 #include "host/common/rpc.h"
 #include "host/common/time_util.h"
 #include "needlework/types/v1/scheduling.pb.h"
+#include "needlework/v1/scheduling.pb.h"
 
 namespace needlework::host {
 namespace {
@@ -142,7 +143,10 @@ grpc::ServerUnaryReactor* AftercareServiceImpl::ReportSymptom(
     report.set_note(request->note());
     report.set_days_since_session(std::max<double>(0, (now - appointment.end) / 86400.0));
     report.set_reported_at(scheduling::FormatLocal(now, zone));
-    NW_RETURN_IF_ERROR(TriageReport(*host_, clinic_id, request->language(), &report));
+    v1::SessionCompletion completion;
+    completion.ParseFromString(appointment.completion_bytes);
+    NW_RETURN_IF_ERROR(
+        TriageReport(*host_, clinic_id, request->language(), completion.add_ons(), &report));
     NW_RETURN_IF_ERROR(host_->store->InsertSymptomReport(
         {report.report_id(), clinic_id, appointment.appointment_id, appointment.patient_ref,
          report.SerializeAsString(), now}));

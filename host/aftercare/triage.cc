@@ -28,10 +28,9 @@ void Escalate(types::TriageLevel level, const std::string& advice, types::Indica
 }  // namespace
 
 Status TriageReport(HostContext& host, const std::string& clinic_id, const std::string& language,
-                    needlework::v1::SymptomReport* report) {
+                    const Codings& add_ons, needlework::v1::SymptomReport* report) {
   auto snapshot = host.registry->Snapshot(clinic_id);
-  const auto& plugins = snapshot->ForHook(HOOK_TRIAGE);
-  if (plugins.empty() && snapshot->unavailable.empty()) {
+  if (!snapshot->BaseServes(HOOK_TRIAGE) && snapshot->unavailable.empty()) {
     return FailedPreconditionError("no triage plugin is enabled for clinic '" + clinic_id +
                                    "'; an admin can enable org.needlework.aftercare");
   }
@@ -41,8 +40,10 @@ Status TriageReport(HostContext& host, const std::string& clinic_id, const std::
   request.set_severity(report->severity());
   request.set_note(report->note());
   request.set_language(language);
-  auto results = RunHookAndWait(*host.watchdog, plugins, HOOK_TRIAGE, request.SerializeAsString(),
-                                host.config.DeadlineFor("triage"));
+  *request.mutable_add_ons() = add_ons;
+  auto results =
+      RunHookAndWait(*host.watchdog, snapshot->ForTreatment(HOOK_TRIAGE, add_ons), HOOK_TRIAGE,
+                     request.SerializeAsString(), host.config.DeadlineFor("triage"));
   for (const auto& missing : snapshot->unavailable) {
     Escalate(types::TRIAGE_LEVEL_CONTACT_CLINIC,
              missing.plugin_id +
@@ -63,10 +64,10 @@ Status TriageReport(HostContext& host, const std::string& clinic_id, const std::
   for (const auto& result : results) {
     FillPluginRun(result, report->add_plugin_runs());
     needlework::plugin::v1::TriageResponse answer;
-    if (result.state != needlework::v1::PluginRun::STATE_OK ||
-        !answer.ParseFromString(result.response) ||
-        answer.level() == types::TRIAGE_LEVEL_UNSPECIFIED ||
-        !types::TriageLevel_IsValid(answer.level())) {
+    bool parsed = result.state == needlework::v1::PluginRun::STATE_OK &&
+                  answer.ParseFromString(result.response);
+    if (parsed && answer.level() == types::TRIAGE_LEVEL_UNSPECIFIED) continue;  // no opinion
+    if (!parsed || !types::TriageLevel_IsValid(answer.level())) {
       Escalate(types::TRIAGE_LEVEL_CONTACT_CLINIC,
                "Triage could not be completed by " + result.instance->plugin_id() +
                    "; the clinic will review this report and contact the patient.",
@@ -74,6 +75,12 @@ Status TriageReport(HostContext& host, const std::string& clinic_id, const std::
       continue;
     }
     Escalate(answer.level(), answer.advice(), answer.indicator(), report);
+  }
+  if (report->level() == types::TRIAGE_LEVEL_UNSPECIFIED) {
+    Escalate(types::TRIAGE_LEVEL_CONTACT_CLINIC,
+             "No triage rule covers this symptom; the clinic will review this report and "
+             "contact the patient.",
+             types::INDICATOR_WARNING, report);
   }
   return OkStatus();
 }

@@ -7,12 +7,14 @@
 
 namespace needlework::host {
 
-// Asks every enabled triage plugin and fills report's level, advice, indicator and
-// plugin_runs: the most urgent level wins, with its advice. Fails closed: a plugin that
-// fails makes the level at least CONTACT_CLINIC, saying which plugin could not triage.
+// Asks every enabled triage plugin taking part in a session with `add_ons` and fills
+// report's level, advice, indicator and plugin_runs: the most urgent level wins, with its
+// advice. A plugin answering UNSPECIFIED has no rule for the symptom and is passed over.
+// Fails closed: a plugin that fails makes the level at least CONTACT_CLINIC, saying which
+// plugin could not triage, and so does a report that no plugin had a rule for.
 // FAILED_PRECONDITION when no triage plugin is enabled for the clinic.
 Status TriageReport(HostContext& host, const std::string& clinic_id, const std::string& language,
-                    needlework::v1::SymptomReport* report);
+                    const Codings& add_ons, needlework::v1::SymptomReport* report);
 
 }  // namespace needlework::host
 

@@ -1,5 +1,7 @@
 #include "host/booking/appointment_view.h"
 
+#include "needlework/types/v1/therapy.pb.h"
+
 namespace needlework::host {
 namespace {
 
@@ -65,6 +67,9 @@ needlework::v1::Appointment ToApiAppointment(const AppointmentRecord& appointmen
   if (!appointment.completion_bytes.empty()) {
     out.mutable_completion()->ParseFromString(appointment.completion_bytes);
   }
+  needlework::types::v1::SessionShape session;
+  session.ParseFromString(appointment.session_bytes);
+  *out.mutable_add_ons() = session.add_ons();
   return out;
 }
 

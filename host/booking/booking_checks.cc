@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "host/booking/appointment_view.h"
+#include "host/catalog/add_ons.h"
 #include "host/plugins/hook_runner.h"
 #include "needlework/plugin/v1/check_booking.pb.h"
 
@@ -49,16 +50,17 @@ types::BookingViolation PluginFailure(const PluginCallResult& result) {
 
 }  // namespace
 
-StatusOr<LoadedPlan> LoadActivePlan(Store& store, const std::string& clinic_id,
-                                    const std::string& plan_id) {
+StatusOr<LoadedPlan> LoadActivePlan(Store& store, const ClinicPlugins& plugins,
+                                    const std::string& clinic_id, const std::string& plan_id) {
   if (plan_id.empty()) return InvalidArgumentError("plan_id is required");
   NW_ASSIGN_OR_RETURN(PlanRecord record, store.GetPlan(clinic_id, plan_id));
   if (record.status != types::PLAN_STATUS_ACTIVE) {
     return FailedPreconditionError("plan " + plan_id + " is " +
                                    types::PlanStatus_Name(record.status) + ", not active");
   }
-  LoadedPlan plan{record, {}};
+  LoadedPlan plan{record, {}, {}};
   plan.series.ParseFromString(record.series_bytes);
+  plan.session = ComposeSession(plan.series, plan.series.add_ons(), plugins);
   return plan;
 }
 
@@ -78,7 +80,7 @@ StatusOr<std::vector<std::string>> AssignResources(const ClinicCalendar& calenda
                                                    const std::vector<std::string>& device_ids) {
   std::vector<std::string> unused = device_ids;
   std::vector<std::string> assigned;
-  for (const auto& requirement : plan.series.requirements()) {
+  for (const auto& requirement : plan.session.requirements()) {
     std::string id;
     if (requirement.type() == types::RESOURCE_TYPE_PRACTITIONER) id = practitioner_id;
     if (requirement.type() == types::RESOURCE_TYPE_ROOM) id = room_id;
@@ -94,7 +96,7 @@ StatusOr<std::vector<std::string>> AssignResources(const ClinicCalendar& calenda
     }
     if (id.empty()) {
       return InvalidArgumentError(
-          "the plan needs a " + TypeName(requirement.type()) +
+          "the session needs a " + TypeName(requirement.type()) +
           (requirement.device_kind().empty() ? "" : " of kind " + requirement.device_kind()) +
           "; none was given");
     }
@@ -103,7 +105,7 @@ StatusOr<std::vector<std::string>> AssignResources(const ClinicCalendar& calenda
     assigned.push_back(id);
   }
   if (!unused.empty()) {
-    return InvalidArgumentError("device '" + unused.front() + "' is not needed by this plan");
+    return InvalidArgumentError("device '" + unused.front() + "' is not needed by this session");
   }
   for (size_t i = 0; i < assigned.size(); ++i) {
     if (std::find(assigned.begin() + static_cast<long>(i) + 1, assigned.end(), assigned[i]) !=
@@ -129,8 +131,7 @@ StatusOr<std::vector<types::BookingViolation>> PluginViolations(
     HostContext& host, const ClinicCalendar& calendar, const LoadedPlan& plan, int session_index,
     int64_t start, int64_t end, const std::string& ignore_appointment) {
   auto snapshot = host.registry->Snapshot(calendar.clinic.clinic_id);
-  const auto& plugins = snapshot->ForHook(HOOK_CHECK_BOOKING);
-  if (plugins.empty() && snapshot->unavailable.empty()) {
+  if (!snapshot->BaseServes(HOOK_CHECK_BOOKING) && snapshot->unavailable.empty()) {
     return FailedPreconditionError("no scheduling plugin is enabled for clinic '" +
                                    calendar.clinic.clinic_id +
                                    "', so bookings cannot be checked; an admin can enable "
@@ -139,6 +140,7 @@ StatusOr<std::vector<types::BookingViolation>> PluginViolations(
   needlework::plugin::v1::CheckBookingRequest request;
   request.set_plan_id(plan.record.plan_id);
   *request.mutable_plan() = plan.series;
+  *request.mutable_plan()->mutable_add_ons() = plan.session.add_ons();  // those still offered
   request.set_plan_status(static_cast<types::PlanStatus>(plan.record.status));
   request.set_screening_outcome(static_cast<types::Outcome>(plan.record.screening_outcome));
   request.set_session_index(session_index);
@@ -151,9 +153,9 @@ StatusOr<std::vector<types::BookingViolation>> PluginViolations(
     if (session.appointment_id != ignore_appointment)
       *request.add_history() = ToSessionRecord(session);
   }
-  auto results =
-      RunHookAndWait(*host.watchdog, plugins, HOOK_CHECK_BOOKING, request.SerializeAsString(),
-                     host.config.DeadlineFor("check_booking"));
+  auto results = RunHookAndWait(
+      *host.watchdog, snapshot->ForTreatment(HOOK_CHECK_BOOKING, plan.session.add_ons()),
+      HOOK_CHECK_BOOKING, request.SerializeAsString(), host.config.DeadlineFor("check_booking"));
   std::vector<types::BookingViolation> violations;
   for (const auto& missing : snapshot->unavailable) {
     types::BookingViolation violation;

@@ -8,25 +8,29 @@
 #include <vector>
 
 #include "host/booking/clinic_calendar.h"
+#include "host/plugins/clinic_registry.h"
 #include "host/server/host_context.h"
 #include "needlework/types/v1/scheduling.pb.h"
 
 namespace needlework::host {
 
-// A plan as loaded for booking: the record and its decoded series.
+// A plan as loaded for booking: the record, its decoded series, and one session's shape
+// (time and resources with the add-ons the clinic offers now).
 struct LoadedPlan {
   PlanRecord record;
   needlework::types::v1::SeriesPlan series;
+  needlework::types::v1::SessionShape session;
 };
 
 // NOT_FOUND for an unknown plan (or another clinic's); FAILED_PRECONDITION unless ACTIVE.
-StatusOr<LoadedPlan> LoadActivePlan(Store& store, const std::string& clinic_id,
-                                    const std::string& plan_id);
+// The session is shaped by `plugins`' catalog (see ComposeSession).
+StatusOr<LoadedPlan> LoadActivePlan(Store& store, const ClinicPlugins& plugins,
+                                    const std::string& clinic_id, const std::string& plan_id);
 
 // OUT_OF_RANGE naming the valid indexes.
 Status CheckSessionIndex(const LoadedPlan& plan, int session_index);
 
-// The resource ids of a booking, one per requirement of the plan in its order: the
+// The resource ids of a booking, one per requirement of the session in its order: the
 // practitioner, the room, and for each device requirement one of `device_ids` of that kind.
 // NOT_FOUND for an unknown resource; INVALID_ARGUMENT for a missing, inactive, wrong-type or
 // surplus one.
@@ -39,7 +43,8 @@ StatusOr<std::vector<std::string>> AssignResources(const ClinicCalendar& calenda
 // FAILED_PRECONDITION unless [start, end) lies inside one opening span of its local day.
 Status CheckOpeningHours(const ClinicCalendar& calendar, int64_t start, int64_t end);
 
-// The violations every enabled check_booking plugin reports for booking `session_index` at
+// The violations every enabled check_booking plugin taking part in the session (see
+// ClinicPlugins::ForTreatment) reports for booking `session_index` at
 // [start, end), given the plan's appointments other than `ignore_appointment`. A plugin that
 // fails counts as a violation (fail closed). FAILED_PRECONDITION when no plugin serves the
 // hook for the clinic.

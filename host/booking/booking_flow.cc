@@ -3,6 +3,7 @@
 #include "host/aftercare/aftercare_plan.h"
 #include "host/booking/appointment_view.h"
 #include "host/booking/booking_checks.h"
+#include "host/booking/completion_checks.h"
 #include "host/common/ids.h"
 #include "host/common/log.h"
 #include "host/common/time_util.h"
@@ -83,7 +84,9 @@ void CurrentResources(const ClinicCalendar& calendar, const AppointmentRecord& c
 
 StatusOr<v1::Appointment> BookSession(HostContext& host, const std::string& clinic_id,
                                       const v1::BookRequest& request) {
-  NW_ASSIGN_OR_RETURN(LoadedPlan plan, LoadActivePlan(*host.store, clinic_id, request.plan_id()));
+  NW_ASSIGN_OR_RETURN(LoadedPlan plan,
+                      LoadActivePlan(*host.store, *host.registry->Snapshot(clinic_id), clinic_id,
+                                     request.plan_id()));
   NW_RETURN_IF_ERROR(CheckSessionIndex(plan, request.session_index()));
   NW_ASSIGN_OR_RETURN(int64_t start, FutureStart(request.start()));
   NW_ASSIGN_OR_RETURN(ClinicCalendar calendar, LoadClinicCalendar(*host.store, clinic_id));
@@ -97,7 +100,8 @@ StatusOr<v1::Appointment> BookSession(HostContext& host, const std::string& clin
   appointment.session_index = request.session_index();
   appointment.patient_ref = plan.record.patient_ref;
   appointment.start = start;
-  appointment.end = start + int64_t{plan.series.session_minutes()} * 60;
+  appointment.end = start + int64_t{plan.session.minutes()} * 60;
+  appointment.session_bytes = plan.session.SerializeAsString();
   appointment.status = types::APPOINTMENT_STATUS_BOOKED;
   appointment.resource_ids = std::move(resources);
   return Save(host, calendar, plan, std::move(appointment), "");
@@ -107,7 +111,9 @@ StatusOr<v1::Appointment> RescheduleSession(HostContext& host, const std::string
                                             const v1::RescheduleRequest& request) {
   NW_ASSIGN_OR_RETURN(AppointmentRecord appointment,
                       BookedAppointment(*host.store, clinic_id, request.appointment_id()));
-  NW_ASSIGN_OR_RETURN(LoadedPlan plan, LoadActivePlan(*host.store, clinic_id, appointment.plan_id));
+  NW_ASSIGN_OR_RETURN(LoadedPlan plan,
+                      LoadActivePlan(*host.store, *host.registry->Snapshot(clinic_id), clinic_id,
+                                     appointment.plan_id));
   NW_ASSIGN_OR_RETURN(int64_t start, FutureStart(request.start()));
   NW_ASSIGN_OR_RETURN(ClinicCalendar calendar, LoadClinicCalendar(*host.store, clinic_id));
   std::string practitioner, room;
@@ -120,7 +126,8 @@ StatusOr<v1::Appointment> RescheduleSession(HostContext& host, const std::string
   NW_ASSIGN_OR_RETURN(appointment.resource_ids,
                       AssignResources(calendar, plan, practitioner, room, devices));
   appointment.start = start;
-  appointment.end = start + int64_t{plan.series.session_minutes()} * 60;
+  appointment.end = start + int64_t{plan.session.minutes()} * 60;
+  appointment.session_bytes = plan.session.SerializeAsString();
   std::string id = appointment.appointment_id;
   return Save(host, calendar, plan, std::move(appointment), id);
 }
@@ -187,6 +194,8 @@ StatusOr<v1::Appointment> CompleteSession(HostContext& host, const std::string& 
   if (!(depth >= 0 && depth <= 5)) {
     return InvalidArgumentError("completion.needle_depth_mm must be 0 to 5 mm");
   }
+  NW_RETURN_IF_ERROR(
+      SettleCompletedAddOns(*host.registry->Snapshot(clinic_id), appointment, &completion));
   completion.set_completed_at(scheduling::FormatLocal(NowSeconds(), calendar.zone));
   appointment.status = types::APPOINTMENT_STATUS_FULFILLED;
   appointment.completion_bytes = completion.SerializeAsString();

@@ -66,9 +66,9 @@ StatusOr<scheduling::SlotQuery> BuildQuery(Store& store, const ClinicCalendar& c
   query.zone = &calendar.zone;
   query.hours = calendar.hours;
   query.window = window;
-  query.duration_minutes = plan.series.session_minutes();
+  query.duration_minutes = plan.session.minutes();
   query.only_resource_id = request.practitioner_id();
-  for (const auto& r : plan.series.requirements()) {
+  for (const auto& r : plan.session.requirements()) {
     query.requirements.push_back({ToSlotType(r.type()), r.device_kind()});
   }
   NW_ASSIGN_OR_RETURN(
@@ -89,7 +89,7 @@ void AddSlot(const scheduling::Slot& slot, const LoadedPlan& plan, const ClinicC
   out->set_start(scheduling::FormatLocal(slot.start, calendar.zone));
   out->set_end(scheduling::FormatLocal(slot.end, calendar.zone));
   for (size_t i = 0; i < slot.resource_ids.size(); ++i) {
-    int type = plan.series.requirements(static_cast<int>(i)).type();
+    int type = plan.session.requirements(static_cast<int>(i)).type();
     if (type == types::RESOURCE_TYPE_PRACTITIONER) out->set_practitioner_id(slot.resource_ids[i]);
     if (type == types::RESOURCE_TYPE_ROOM) out->set_room_id(slot.resource_ids[i]);
     if (type == types::RESOURCE_TYPE_DEVICE) out->add_device_ids(slot.resource_ids[i]);
@@ -101,10 +101,13 @@ void AddSlot(const scheduling::Slot& slot, const LoadedPlan& plan, const ClinicC
 Status FindSlots(HostContext& host, const std::string& clinic_id,
                  const needlework::v1::FindSlotsRequest& request,
                  needlework::v1::FindSlotsResponse* response) {
-  NW_ASSIGN_OR_RETURN(LoadedPlan plan, LoadActivePlan(*host.store, clinic_id, request.plan_id()));
+  NW_ASSIGN_OR_RETURN(LoadedPlan plan,
+                      LoadActivePlan(*host.store, *host.registry->Snapshot(clinic_id), clinic_id,
+                                     request.plan_id()));
   NW_RETURN_IF_ERROR(CheckSessionIndex(plan, request.session_index()));
   NW_ASSIGN_OR_RETURN(ClinicCalendar calendar, LoadClinicCalendar(*host.store, clinic_id));
   NW_ASSIGN_OR_RETURN(Interval requested, RequestedWindow(request, calendar.zone));
+  *response->mutable_session() = plan.session;
   NW_ASSIGN_OR_RETURN(Interval spacing,
                       SpacingWindow(*host.store, calendar, plan, request.session_index()));
   Interval window{std::max({requested.start, spacing.start, NowUnixMicros() / 1000000}),

@@ -60,6 +60,28 @@ Status MergeInto(types::SeriesPlan& base, const types::SeriesPlan& extra) {
   return OkStatus();
 }
 
+Status ValidateAddOnPlan(const types::SeriesPlan& plan) {
+  if (plan.min_days_between() < 0 || plan.min_days_between() > 730) {
+    return Bad("min_days_between",
+               "must be 0 to 730, not " + std::to_string(plan.min_days_between()));
+  }
+  return OkStatus();
+}
+
+// Applies an add-on plugin's constraint on the series.
+Status Constrain(types::SeriesPlan& base, const types::SeriesPlan& add_on,
+                 const std::string& plugin_id) {
+  if (add_on.min_days_between() > base.max_days_between()) {
+    return FailedPreconditionError(
+        plugin_id + " needs at least " + std::to_string(add_on.min_days_between()) +
+        " days between sessions, more than the series allows (" +
+        std::to_string(base.max_days_between()) + "); adjust one plugin's config");
+  }
+  base.set_min_days_between(std::max(base.min_days_between(), add_on.min_days_between()));
+  for (const auto& line : add_on.rationale()) base.add_rationale(line);
+  return OkStatus();
+}
+
 }  // namespace
 
 Status ValidateSeriesPlan(const types::SeriesPlan& plan) {
@@ -96,6 +118,7 @@ void FillPluginRun(const PluginCallResult& result, PluginRun* run) {
 StatusOr<types::SeriesPlan> MergePlanAnswers(const std::vector<PluginCallResult>& results,
                                              google::protobuf::RepeatedPtrField<PluginRun>* runs) {
   std::optional<types::SeriesPlan> merged;
+  std::vector<std::pair<types::SeriesPlan, std::string>> constraints;  // from add-on plugins
   std::string failures;
   for (const auto& result : results) {
     FillPluginRun(result, runs->Add());
@@ -109,7 +132,8 @@ StatusOr<types::SeriesPlan> MergePlanAnswers(const std::vector<PluginCallResult>
     } else if (!answer.ParseFromString(result.response)) {
       usable = InternalError("answered a malformed PlanResponse");
     } else {
-      usable = ValidateSeriesPlan(answer.plan());
+      usable = result.instance->only_add_ons() ? ValidateAddOnPlan(answer.plan())
+                                               : ValidateSeriesPlan(answer.plan());
     }
     if (!usable.ok()) {
       PluginRun* run = runs->Mutable(runs->size() - 1);
@@ -119,7 +143,9 @@ StatusOr<types::SeriesPlan> MergePlanAnswers(const std::vector<PluginCallResult>
           (failures.empty() ? "" : "; ") + result.instance->plugin_id() + ": " + usable.message();
       continue;
     }
-    if (!merged) {
+    if (result.instance->only_add_ons()) {
+      constraints.emplace_back(answer.plan(), result.instance->plugin_id());
+    } else if (!merged) {
       merged = answer.plan();
     } else {
       NW_RETURN_IF_ERROR(MergeInto(*merged, answer.plan()));
@@ -131,6 +157,9 @@ StatusOr<types::SeriesPlan> MergePlanAnswers(const std::vector<PluginCallResult>
     return UnavailableError("no complete plan could be proposed: " + failures);
   }
   if (!merged) return UnavailableError("no plan could be proposed");
+  for (const auto& [plan, plugin_id] : constraints) {
+    NW_RETURN_IF_ERROR(Constrain(*merged, plan, plugin_id));
+  }
   return *merged;
 }
 

@@ -22,6 +22,9 @@ Status ValidateSeriesPlan(const needlework::types::v1::SeriesPlan& plan);
 // say) is returned as is; when any plugin failed, UNAVAILABLE naming each failure (a plan
 // without it could understate the series); spacing windows that do not overlap are
 // FAILED_PRECONDITION.
+// An add-on plugin's answer only constrains the series: the larger min_days_between is kept
+// (FAILED_PRECONDITION past the series' max_days_between) and its rationale appended; its
+// time and resources come from its catalog entry (see ComposeSession).
 // `runs` receives one PluginRun per plugin.
 StatusOr<needlework::types::v1::SeriesPlan> MergePlanAnswers(
     const std::vector<PluginCallResult>& results,

@@ -3,6 +3,7 @@
 #include "host/aftercare/aftercare_plan.h"
 #include "host/booking/appointment_view.h"
 #include "host/booking/clinic_calendar.h"
+#include "host/catalog/add_ons.h"
 #include "host/common/ids.h"
 #include "host/common/log.h"
 #include "host/common/rpc.h"
@@ -65,8 +66,11 @@ grpc::ServerUnaryReactor* PlanningServiceImpl::ProposePlan(Ctx* context,
       return InvalidArgumentError("concerns is empty: say what the patient wants treated");
     }
     auto snapshot = host_->registry->Snapshot(clinic_id);
-    const auto& plugins = snapshot->ForHook(HOOK_PLAN);
-    if (plugins.empty() && snapshot->unavailable.empty()) return NoPlanningPlugin(clinic_id);
+    if (!snapshot->BaseServes(HOOK_PLAN) && snapshot->unavailable.empty()) {
+      return NoPlanningPlugin(clinic_id);
+    }
+    NW_ASSIGN_OR_RETURN(Codings add_ons,
+                        CheckRequestedAddOns(*snapshot, request->add_ons(), "add_ons"));
     if (!snapshot->unavailable.empty()) {
       const auto& missing = snapshot->unavailable.front();
       return UnavailableError("no plan can be proposed: " + missing.plugin_id +
@@ -78,11 +82,14 @@ grpc::ServerUnaryReactor* PlanningServiceImpl::ProposePlan(Ctx* context,
     *plan_request.mutable_concerns() = request->concerns();
     *plan_request.mutable_treatment_areas() = request->treatment_areas();
     plan_request.set_severity(request->severity());
+    *plan_request.mutable_add_ons() = add_ons;
     auto results =
-        RunHookAndWait(*host_->watchdog, plugins, HOOK_PLAN, plan_request.SerializeAsString(),
-                       host_->config.DeadlineFor("plan"));
+        RunHookAndWait(*host_->watchdog, snapshot->ForTreatment(HOOK_PLAN, add_ons), HOOK_PLAN,
+                       plan_request.SerializeAsString(), host_->config.DeadlineFor("plan"));
     NW_ASSIGN_OR_RETURN(*response->mutable_plan(),
                         MergePlanAnswers(results, response->mutable_plugin_runs()));
+    *response->mutable_plan()->mutable_add_ons() = add_ons;
+    *response->mutable_session() = ComposeSession(response->plan(), add_ons, *snapshot);
     return OkStatus();
   });
 }
@@ -92,10 +99,14 @@ grpc::ServerUnaryReactor* PlanningServiceImpl::CreatePlan(Ctx* context,
                                                           v1::Plan* response) {
   return AsEmr(context, [&](const std::string& clinic_id) -> Status {
     NW_RETURN_IF_ERROR(CheckCreateRequest(*request));
+    types::SeriesPlan series = request->plan();
+    NW_ASSIGN_OR_RETURN(*series.mutable_add_ons(),
+                        CheckRequestedAddOns(*host_->registry->Snapshot(clinic_id),
+                                             request->plan().add_ons(), "plan.add_ons"));
     PlanRecord plan{NewId("plan"),
                     clinic_id,
                     request->patient_ref(),
-                    request->plan().SerializeAsString(),
+                    series.SerializeAsString(),
                     types::PLAN_STATUS_ACTIVE,
                     request->screening_outcome(),
                     NowSeconds(),

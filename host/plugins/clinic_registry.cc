@@ -1,8 +1,31 @@
 #include "host/plugins/clinic_registry.h"
 
 #include <algorithm>
+#include <set>
 
 namespace needlework::host {
+namespace {
+
+namespace types = needlework::types::v1;
+
+std::vector<OfferedTherapy> Offered(const ClinicPlugins::InstanceList& instances) {
+  std::vector<OfferedTherapy> offered;
+  std::set<std::string> seen;
+  for (const auto& instance : instances) {
+    for (const auto& therapy : instance->therapies()) {
+      if (seen.insert(TherapyKey(therapy.code())).second) offered.push_back({therapy, instance});
+    }
+  }
+  std::stable_sort(offered.begin(), offered.end(), [](const auto& a, const auto& b) {
+    bool a_base = a.therapy.kind() == types::THERAPY_KIND_BASE;
+    bool b_base = b.therapy.kind() == types::THERAPY_KIND_BASE;
+    if (a_base != b_base) return a_base;
+    return a.therapy.code().code() < b.therapy.code().code();
+  });
+  return offered;
+}
+
+}  // namespace
 
 ClinicPlugins::ClinicPlugins(InstanceList enabled_instances,
                              std::vector<UnavailablePlugin> unavailable_plugins)
@@ -16,6 +39,33 @@ ClinicPlugins::ClinicPlugins(InstanceList enabled_instances,
       }
     }
   }
+  therapies_ = Offered(enabled);
+}
+
+ClinicPlugins::InstanceList ClinicPlugins::ForTreatment(needlework::plugin::v1::Hook hook,
+                                                        const Codings& add_ons) const {
+  InstanceList chosen;
+  for (const auto& instance : ForHook(hook)) {
+    if (instance->ConsultedFor(add_ons)) chosen.push_back(instance);
+  }
+  return chosen;
+}
+
+bool ClinicPlugins::BaseServes(needlework::plugin::v1::Hook hook) const {
+  const auto& serving = ForHook(hook);
+  return std::any_of(serving.begin(), serving.end(),
+                     [](const auto& instance) { return !instance->only_add_ons(); });
+}
+
+const OfferedTherapy* ClinicPlugins::FindAddOn(const types::Coding& code) const {
+  const std::string key = TherapyKey(code);
+  for (const auto& offered : therapies_) {
+    if (offered.therapy.kind() == types::THERAPY_KIND_ADD_ON &&
+        TherapyKey(offered.therapy.code()) == key) {
+      return &offered;
+    }
+  }
+  return nullptr;
 }
 
 const ClinicPlugins::InstanceList& ClinicPlugins::ForHook(needlework::plugin::v1::Hook hook) const {

@@ -26,6 +26,12 @@ struct UnavailablePlugin {
   std::string reason;
 };
 
+// A therapy on offer at a clinic, with the instance that offers it.
+struct OfferedTherapy {
+  needlework::types::v1::Therapy therapy;
+  std::shared_ptr<PluginInstance> instance;
+};
+
 struct ClinicPlugins {
   using InstanceList = std::vector<std::shared_ptr<PluginInstance>>;
 
@@ -34,12 +40,24 @@ struct ClinicPlugins {
 
   // The enabled instances serving `hook`, by plugin id. Empty when none.
   const InstanceList& ForHook(needlework::plugin::v1::Hook hook) const;
+  // The instances serving `hook` that take part in a treatment with `add_ons`: every plugin
+  // that is not an add-on plugin, and each add-on plugin offering one of `add_ons`.
+  InstanceList ForTreatment(needlework::plugin::v1::Hook hook, const Codings& add_ons) const;
+  // True when a plugin that is not an add-on plugin serves `hook` (the base treatment).
+  bool BaseServes(needlework::plugin::v1::Hook hook) const;
+
+  // Every therapy the enabled plugins offer: BASE ones first, then ADD_ONs, each group by
+  // code. A code offered by two plugins is listed once, from the first plugin by id.
+  const std::vector<OfferedTherapy>& therapies() const { return therapies_; }
+  // The offered ADD_ON with the same system and code as `code`, or nullptr.
+  const OfferedTherapy* FindAddOn(const needlework::types::v1::Coding& code) const;
 
   InstanceList enabled;
   std::vector<UnavailablePlugin> unavailable;
 
  private:
   std::map<int, InstanceList> by_hook_;
+  std::vector<OfferedTherapy> therapies_;
 };
 
 class ClinicRegistry {

@@ -5,6 +5,7 @@
 #include "host/common/log.h"
 #include "host/common/time_util.h"
 #include "host/plugins/sink.h"
+#include "needlework/plugin/v1/catalog.pb.h"
 
 namespace needlework::host {
 namespace {
@@ -81,7 +82,21 @@ StatusOr<std::shared_ptr<PluginInstance>> PluginInstance::Create(
   if (instance->instance_ == nullptr) {
     return InternalError(plugin.manifest.id() + " reported success but created no instance");
   }
+  NW_RETURN_IF_ERROR(instance->DescribeTherapies());
   return instance;
+}
+
+Status PluginInstance::DescribeTherapies() {
+  if (!Serves(needlework::plugin::v1::HOOK_CATALOG)) return OkStatus();
+  auto answer = Invoke(needlework::plugin::v1::HOOK_CATALOG,
+                       needlework::plugin::v1::CatalogRequest().SerializeAsString());
+  if (!answer.ok()) {
+    return Status(answer.status().code(),
+                  "could not read the therapies it offers: " + answer.status().message());
+  }
+  NW_ASSIGN_OR_RETURN(therapies_, CheckCatalog(plugin_id(), *answer));
+  only_add_ons_ = OffersOnlyAddOns(therapies_);
+  return OkStatus();
 }
 
 PluginInstance::~PluginInstance() {

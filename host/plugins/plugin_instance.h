@@ -7,6 +7,7 @@
 #include <string>
 
 #include "host/plugins/plugin_library.h"
+#include "host/plugins/therapies.h"
 #include "needlework/status.h"
 
 namespace needlework::host {
@@ -19,8 +20,9 @@ StatusOr<std::string> EffectiveConfig(const std::string& defaults_json,
 class PluginInstance {
  public:
   // Creates the instance; the plugin validates the effective config and may refuse it
-  // (INVALID_ARGUMENT with the plugin's reason). `plugin` must outlive the instance (the
-  // catalog lives for the process).
+  // (INVALID_ARGUMENT with the plugin's reason). A plugin serving `catalog` is asked for its
+  // therapies here, once; a failed or malformed answer refuses the instance with the reason.
+  // `plugin` must outlive the instance (the catalog lives for the process).
   static StatusOr<std::shared_ptr<PluginInstance>> Create(const LoadedPlugin& plugin,
                                                           const std::string& clinic_id,
                                                           const std::string& config_patch_json);
@@ -38,6 +40,15 @@ class PluginInstance {
   const std::string& clinic_id() const { return clinic_id_; }
   const std::string& effective_config_json() const { return effective_config_json_; }
 
+  // The therapies this instance offers with its config (empty when it serves no catalog).
+  const std::vector<needlework::types::v1::Therapy>& therapies() const { return therapies_; }
+  // An add-on plugin (offers add-ons and no base treatment) is asked only when one of its
+  // add-ons is part of the treatment; any other plugin is always asked.
+  bool ConsultedFor(const Codings& add_ons) const {
+    return !only_add_ons_ || OffersAnyOf(therapies_, add_ons);
+  }
+  bool only_add_ons() const { return only_add_ons_; }
+
   // Quarantine: while a call into this instance is stuck past its deadline, the host does
   // not call it again (each stuck call would hold a serving thread).
   void MarkStuck() { stuck_calls_.fetch_add(1); }
@@ -47,6 +58,7 @@ class PluginInstance {
  private:
   struct Services;
   PluginInstance(const LoadedPlugin& plugin, std::string clinic_id, std::string config);
+  Status DescribeTherapies();
 
   const LoadedPlugin* plugin_;  // owned by the catalog
   std::string clinic_id_;
@@ -54,6 +66,8 @@ class PluginInstance {
   std::unique_ptr<Services> services_;  // handed to the plugin; outlives instance_
   nw_instance* instance_ = nullptr;     // owned; freed with destroy_instance
   std::atomic<int> stuck_calls_{0};
+  std::vector<needlework::types::v1::Therapy> therapies_;  // fixed after Create
+  bool only_add_ons_ = false;
 };
 
 }  // namespace needlework::host

@@ -1,5 +1,7 @@
 #include "host/screening/merge.h"
 
+#include "host/catalog/add_ons.h"
+#include "host/screening/add_on_verdicts.h"
 #include "host/screening/outcome.h"
 #include "needlework/code_systems.h"
 #include "needlework/plugin/v1/screen.pb.h"
@@ -47,8 +49,28 @@ types::Finding IncompleteFinding(const std::string& plugin_id, const std::string
   return finding;
 }
 
-// Adds one plugin's answer; returns false when it is unusable.
-bool MergeAnswer(const PluginCallResult& result, ScreenResponse* response, std::string* why) {
+// Keeps `finding` (source set): in the response, and against the base outcome or the
+// verdict of each add-on it is about (one copy per add-on, applies_to set).
+void KeepFinding(types::Finding finding, const PluginInstance& plugin, AddOnVerdicts& verdicts,
+                 ScreenResponse* response) {
+  finding.set_source_plugin(plugin.plugin_id());
+  auto targets = verdicts.Targets(finding, plugin);
+  if (targets.empty()) {
+    response->set_outcome(MoreRestrictive(response->outcome(), finding.outcome()));
+    *response->add_findings() = std::move(finding);
+    return;
+  }
+  for (const auto& add_on : targets) {
+    *finding.mutable_applies_to() = add_on;
+    verdicts.Add(add_on, finding);
+    *response->add_findings() = finding;
+  }
+}
+
+// Adds one plugin's answer; returns false when it is unusable. An add-on plugin's overall
+// outcome speaks for its add-ons only, which its findings already carry.
+bool MergeAnswer(const PluginCallResult& result, AddOnVerdicts& verdicts, ScreenResponse* response,
+                 std::string* why) {
   needlework::plugin::v1::ScreenResponse answer;
   if (!answer.ParseFromString(result.response)) {
     *why = "it answered a malformed ScreenResponse";
@@ -58,13 +80,15 @@ bool MergeAnswer(const PluginCallResult& result, ScreenResponse* response, std::
     *why = "it answered without an outcome";
     return false;
   }
-  auto outcome = MoreRestrictive(response->outcome(), answer.outcome());
+  const PluginInstance& plugin = *result.instance;
+  bool about_add_ons = plugin.only_add_ons();
   for (auto& finding : *answer.mutable_findings()) {
-    finding.set_source_plugin(result.instance->plugin_id());
-    outcome = MoreRestrictive(outcome, finding.outcome());
-    *response->add_findings() = std::move(finding);
+    about_add_ons = about_add_ons || !verdicts.Targets(finding, plugin).empty();
+    KeepFinding(std::move(finding), plugin, verdicts, response);
   }
-  response->set_outcome(outcome);
+  if (!about_add_ons) {
+    response->set_outcome(MoreRestrictive(response->outcome(), answer.outcome()));
+  }
   return true;
 }
 
@@ -83,14 +107,32 @@ void FailClosed(const std::string& plugin_id, const std::string& what, const std
   response->set_outcome(MoreRestrictive(response->outcome(), types::OUTCOME_REVIEW_REQUIRED));
 }
 
+// A failed add-on plugin: each of its planned add-ons is unscreened, so at least REVIEW.
+void FailAddOnsClosed(const PluginInstance& plugin, const std::string& what, const std::string& why,
+                      AddOnVerdicts& verdicts, ScreenResponse* response) {
+  for (const auto& add_on : verdicts.OfferedBy(plugin)) {
+    auto finding = IncompleteFinding(plugin.plugin_id(), what, why);
+    finding.set_summary(DisplayOf(add_on) + " screening incomplete: " + plugin.plugin_id() + " " +
+                        what + "; review required");
+    if (finding.summary().size() > kSummaryLimit) {
+      finding.set_summary(finding.summary().substr(0, kSummaryLimit - 3) + "...");
+    }
+    *finding.mutable_applies_to() = add_on;
+    verdicts.Add(add_on, finding);
+    *response->add_findings() = std::move(finding);
+  }
+}
+
 }  // namespace
 
-void MergeScreening(const std::vector<PluginCallResult>& results,
-                    const std::vector<UnavailablePlugin>& unavailable, ScreenResponse* response) {
+void MergeScreening(const std::vector<PluginCallResult>& results, const ClinicPlugins& plugins,
+                    const Codings& add_ons, ScreenResponse* response) {
   response->set_outcome(types::OUTCOME_UNSPECIFIED);
+  AddOnVerdicts verdicts(add_ons, plugins);
   for (const auto& result : results) {
     std::string why = result.message;
-    bool usable = result.state == PluginRun::STATE_OK && MergeAnswer(result, response, &why);
+    bool usable =
+        result.state == PluginRun::STATE_OK && MergeAnswer(result, verdicts, response, &why);
     if (result.state == PluginRun::STATE_OK && !usable) {
       PluginCallResult failed = result;
       failed.state = PluginRun::STATE_ERROR;
@@ -98,17 +140,21 @@ void MergeScreening(const std::vector<PluginCallResult>& results,
     } else {
       AddRun(result, result.message, response);
     }
-    if (!usable) {
-      std::string what = result.state == PluginRun::STATE_OK ? "failed" : StateWords(result.state);
+    if (usable) continue;
+    std::string what = result.state == PluginRun::STATE_OK ? "failed" : StateWords(result.state);
+    if (result.instance->only_add_ons()) {
+      FailAddOnsClosed(*result.instance, what, why, verdicts, response);
+    } else {
       FailClosed(result.instance->plugin_id(), what, why, response);
     }
   }
-  for (const auto& plugin : unavailable) {
+  for (const auto& plugin : plugins.unavailable) {
     FailClosed(plugin.plugin_id, "is enabled but unavailable", plugin.reason, response);
   }
   if (OutcomeRank(response->outcome()) == 0) {
     response->set_outcome(types::OUTCOME_REVIEW_REQUIRED);
   }
+  verdicts.Fill(response);
 }
 
 }  // namespace needlework::host

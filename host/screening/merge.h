@@ -16,9 +16,14 @@ namespace needlework::host {
 // run, answered malformed bytes or an UNSPECIFIED outcome, and every enabled plugin that is
 // unavailable, adds a REVIEW_REQUIRED finding naming it. With no answers at all the outcome
 // is REVIEW_REQUIRED, never ELIGIBLE.
-void MergeScreening(const std::vector<PluginCallResult>& results,
-                    const std::vector<UnavailablePlugin>& unavailable,
-                    needlework::v1::ScreenResponse* response);
+//
+// Add-ons (`add_ons`, as checked against `plugins`' catalog): a finding about a planned
+// add-on (see AddOnVerdicts::Targets) is kept with applies_to set and counts only towards
+// that add-on's verdict, never towards `outcome`, which stays the treatment without
+// add-ons. An add-on plugin that fails leaves each of its planned add-ons at least
+// REVIEW_REQUIRED, with a screening-incomplete finding about it.
+void MergeScreening(const std::vector<PluginCallResult>& results, const ClinicPlugins& plugins,
+                    const Codings& add_ons, needlework::v1::ScreenResponse* response);
 
 }  // namespace needlework::host
 

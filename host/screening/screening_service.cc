@@ -1,5 +1,6 @@
 #include "host/screening/screening_service.h"
 
+#include "host/catalog/add_ons.h"
 #include "host/common/grpc_status.h"
 #include "host/common/log.h"
 #include "host/common/time_util.h"
@@ -19,12 +20,13 @@ grpc::ServerUnaryReactor* Reply(grpc::CallbackServerContext* context, const Stat
   return reactor;
 }
 
-std::string PluginRequest(const needlework::v1::ScreenRequest& request,
+std::string PluginRequest(const needlework::v1::ScreenRequest& request, const Codings& add_ons,
                           needlework::types::v1::PatientFacts facts) {
   needlework::plugin::v1::ScreenRequest plugin_request;
   *plugin_request.mutable_patient() = std::move(facts);
   *plugin_request.mutable_concerns() = request.concerns();
   *plugin_request.mutable_treatment_areas() = request.treatment_areas();
+  *plugin_request.mutable_add_ons() = add_ons;
   plugin_request.set_as_of_date(FormatDateUtc(NowUnixMicros() / 1000000));
   return plugin_request.SerializeAsString();
 }
@@ -40,19 +42,20 @@ grpc::ServerUnaryReactor* ScreeningServiceImpl::Screen(grpc::CallbackServerConte
   if (!facts.ok()) return Reply(context, facts.status());
 
   auto snapshot = host_->registry->Snapshot(caller->clinic_id);
-  const auto& plugins = snapshot->ForHook(HOOK_SCREEN);
-  if (plugins.empty() && snapshot->unavailable.empty()) {
+  if (!snapshot->BaseServes(HOOK_SCREEN) && snapshot->unavailable.empty()) {
     return Reply(context, FailedPreconditionError(
                               "no screening plugin is enabled for clinic '" + caller->clinic_id +
                               "'; an admin can enable one, e.g. `needleworkctl plugin enable " +
                               caller->clinic_id + " org.needlework.screening`"));
   }
+  auto add_ons = CheckRequestedAddOns(*snapshot, request->add_ons(), "add_ons");
+  if (!add_ons.ok()) return Reply(context, add_ons.status());
   response->set_patient_ref(facts->patient_ref());
   auto* reactor = context->DefaultReactor();
-  RunHook(*host_->watchdog, plugins, HOOK_SCREEN, PluginRequest(*request, std::move(*facts)),
-          host_->config.DeadlineFor("screen"),
-          [reactor, response, snapshot](std::vector<PluginCallResult> results) {
-            MergeScreening(results, snapshot->unavailable, response);
+  RunHook(*host_->watchdog, snapshot->ForTreatment(HOOK_SCREEN, *add_ons), HOOK_SCREEN,
+          PluginRequest(*request, *add_ons, std::move(*facts)), host_->config.DeadlineFor("screen"),
+          [reactor, response, snapshot, add_ons = *add_ons](std::vector<PluginCallResult> results) {
+            MergeScreening(results, *snapshot, add_ons, response);
             reactor->Finish(grpc::Status::OK);
           });
   return reactor;

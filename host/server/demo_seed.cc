@@ -55,8 +55,9 @@ Status EnableEveryPlugin(HostContext& host) {
   return OkStatus();
 }
 
-// A small London clinic: two practitioners, two rooms, one microneedling pen, open
-// Monday to Friday 09:00-17:30 and Saturday 10:00-14:00.
+// A small London clinic: two practitioners, two rooms, one microneedling pen, one
+// radiofrequency unit and one centrifuge (for PRP), open Monday to Friday 09:00-17:30 and
+// Saturday 10:00-14:00.
 Status SeedSchedule(Store& store) {
   namespace types = needlework::types::v1;
   NW_RETURN_IF_ERROR(store.SetClinicTimeZone(kDemoClinic, "Europe/London"));
@@ -66,6 +67,9 @@ Status SeedSchedule(Store& store) {
       {kDemoClinic, "room-1", types::RESOURCE_TYPE_ROOM, "", "Treatment room 1", true},
       {kDemoClinic, "room-2", types::RESOURCE_TYPE_ROOM, "", "Treatment room 2", true},
       {kDemoClinic, "pen-1", types::RESOURCE_TYPE_DEVICE, "microneedling-pen", "Microneedling pen",
+       true},
+      {kDemoClinic, "rf-1", types::RESOURCE_TYPE_DEVICE, "rf-unit", "Radiofrequency unit", true},
+      {kDemoClinic, "centrifuge-1", types::RESOURCE_TYPE_DEVICE, "centrifuge", "PRP centrifuge",
        true}};
   for (const auto& resource : resources) NW_RETURN_IF_ERROR(store.UpsertResource(resource));
   std::vector<OpeningSpanRecord> hours;

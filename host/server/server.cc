@@ -10,6 +10,7 @@
 #include "host/admin/admin_service.h"
 #include "host/aftercare/aftercare_service.h"
 #include "host/booking/booking_service.h"
+#include "host/catalog/catalog_service.h"
 #include "host/common/log.h"
 #include "host/planning/planning_service.h"
 #include "host/screening/screening_service.h"
@@ -18,12 +19,18 @@ namespace needlework::host {
 
 struct HostServer::Services {
   explicit Services(HostContext* host)
-      : screening(host), planning(host), scheduling(host), aftercare(host), admin(host) {}
+      : screening(host),
+        planning(host),
+        scheduling(host),
+        aftercare(host),
+        admin(host),
+        catalog(host) {}
   ScreeningServiceImpl screening;
   PlanningServiceImpl planning;
   SchedulingServiceImpl scheduling;
   AftercareServiceImpl aftercare;
   AdminServiceImpl admin;
+  CatalogServiceImpl catalog;
 };
 
 bool IsLoopbackAddress(const std::string& listen) {
@@ -74,6 +81,7 @@ StatusOr<std::unique_ptr<HostServer>> HostServer::Start(HostContext* host) {
   builder.RegisterService(&server->services_->scheduling);
   builder.RegisterService(&server->services_->aftercare);
   builder.RegisterService(&server->services_->admin);
+  builder.RegisterService(&server->services_->catalog);
   server->server_ = builder.BuildAndStart();
   if (!server->server_ || (port == 0 && listen.rfind("unix:", 0) != 0)) {
     return FailedPreconditionError("cannot listen on " + listen +

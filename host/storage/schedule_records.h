@@ -47,6 +47,8 @@ struct AppointmentRecord {
   std::string cancel_reason;
   std::string completion_bytes;  // serialized needlework.v1.SessionCompletion
   int64_t updated_at = 0;
+  // serialized needlework.types.v1.SessionShape: the time, resources and add-ons booked
+  std::string session_bytes;
 };
 
 // What a resource is busy with, for slot search.

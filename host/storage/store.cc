@@ -109,6 +109,10 @@ const char* const kMigrations[] = {
       created_at     INTEGER NOT NULL);
     CREATE INDEX symptoms_by_patient ON symptom_reports (clinic_id, patient_ref);
     )sql",
+    R"sql(
+    -- The session as booked: minutes, resources and add-ons (needlework.types.v1.SessionShape).
+    ALTER TABLE appointments ADD COLUMN session BLOB NOT NULL DEFAULT x'';
+    )sql",
 };
 
 }  // namespace

@@ -13,7 +13,7 @@ namespace types = needlework::types::v1;
 
 constexpr char kAppointmentColumns[] =
     "SELECT appointment_id, clinic_id, plan_id, session_index, patient_ref, start_utc, end_utc, "
-    "status, resource_ids, cancel_reason, completion, updated_at FROM appointments ";
+    "status, resource_ids, cancel_reason, completion, updated_at, session FROM appointments ";
 
 std::string Join(const std::vector<std::string>& ids) {
   std::string joined;
@@ -44,6 +44,7 @@ AppointmentRecord ReadAppointment(const sqlite::Statement& row) {
   a.cancel_reason = row.ColumnText(9);
   a.completion_bytes = row.ColumnText(10);
   a.updated_at = row.ColumnInt(11);
+  a.session_bytes = row.ColumnText(12);
   return a;
 }
 
@@ -171,15 +172,17 @@ Status Store::WriteAppointmentLocked(const AppointmentRecord& a) {
       db_->Prepare(
           "INSERT INTO appointments (appointment_id, clinic_id, plan_id, session_index, "
           "patient_ref, "
-          "start_utc, end_utc, status, resource_ids, cancel_reason, completion, updated_at) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (appointment_id) DO UPDATE SET "
-          "start_utc = excluded.start_utc, end_utc = excluded.end_utc, status = excluded.status, "
-          "resource_ids = excluded.resource_ids, cancel_reason = excluded.cancel_reason, "
-          "completion = excluded.completion, updated_at = excluded.updated_at"));
+          "start_utc, end_utc, status, resource_ids, cancel_reason, completion, updated_at, "
+          "session) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (appointment_id) "
+          "DO UPDATE SET start_utc = excluded.start_utc, end_utc = excluded.end_utc, "
+          "status = excluded.status, resource_ids = excluded.resource_ids, "
+          "cancel_reason = excluded.cancel_reason, completion = excluded.completion, "
+          "updated_at = excluded.updated_at, session = excluded.session"));
   upsert->Bind(1, a.appointment_id).Bind(2, a.clinic_id).Bind(3, a.plan_id);
   upsert->Bind(4, int64_t{a.session_index}).Bind(5, a.patient_ref).Bind(6, a.start);
   upsert->Bind(7, a.end).Bind(8, int64_t{a.status}).Bind(9, Join(a.resource_ids));
   upsert->Bind(10, a.cancel_reason).Bind(11, a.completion_bytes).Bind(12, a.updated_at);
+  upsert->Bind(13, a.session_bytes);
   NW_RETURN_IF_ERROR(upsert->Run());
   NW_ASSIGN_OR_RETURN(auto clear, db_->Prepare("DELETE FROM occupancy WHERE appointment_id = ?"));
   clear->Bind(1, a.appointment_id);

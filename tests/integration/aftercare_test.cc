@@ -278,7 +278,9 @@ TEST(AftercareMergeTest, AddOnLinesMergeAndTheLongerWindowWins) {
                     .Configure(host->admin_token(), "demo", "org.needlework.test.aftercare-extra",
                                "{\"avoid_sun_hours\":" + std::to_string(hours) + "}")
                     .status.ok());
-    std::string plan = CreateFacePlan(api, host->emr_token(), "Patient/merge");
+    std::string plan = CreateFacePlan(api, host->emr_token(), "Patient/merge",
+                                      types::OUTCOME_ELIGIBLE, {"test-add-on"});
+    ASSERT_FALSE(plan.empty());
     v1::FindSlotsRequest find;
     find.set_plan_id(plan);
     find.set_from_date(LondonDate(7, true));
@@ -287,12 +289,13 @@ TEST(AftercareMergeTest, AddOnLinesMergeAndTheLongerWindowWins) {
     ASSERT_TRUE(slots.status.ok()) << slots.status.error_message();
     auto booked = api.Book(host->emr_token(), BookingFor(plan, 0, slots.response.slots(0)));
     ASSERT_TRUE(booked.status.ok()) << booked.status.error_message();
+    ASSERT_EQ(booked.response.add_ons_size(), 1);
+    EXPECT_EQ(booked.response.add_ons(0).code(), "test-add-on");
     v1::CompleteSessionRequest complete;
-    complete.set_appointment_id(booked.response.appointment_id());
-    auto* add_on = complete.mutable_completion()->add_add_ons();
-    add_on->set_system(std::string(code_systems::kProcedure));
-    add_on->set_code("test-add-on");
-    ASSERT_TRUE(api.CompleteSession(host->emr_token(), complete).status.ok());
+    complete.set_appointment_id(booked.response.appointment_id());  // with its booked add-on
+    auto completed = api.CompleteSession(host->emr_token(), complete);
+    ASSERT_TRUE(completed.status.ok()) << completed.status.error_message();
+    ASSERT_EQ(completed.response.completion().add_ons_size(), 1);
 
     auto stub = v1::AftercareService::NewStub(host->channel());
     v1::GetAftercarePlanRequest get;
@@ -316,16 +319,19 @@ TEST(AftercareMergeTest, AddOnLinesMergeAndTheLongerWindowWins) {
     for (const auto& m : aftercare.messages()) check_in |= m.kind() == "extra-check-in";
     EXPECT_TRUE(check_in);
 
-    // The next session, without the add-on: the base plan only.
+    // A session of a plan without the add-on: the base plan only (the add-on plugin is not
+    // asked at all).
+    std::string plain_plan = CreateFacePlan(api, host->emr_token(), "Patient/plain");
     auto second = api.FindSlots(host->emr_token(), [&] {
       v1::FindSlotsRequest next = find;
-      next.set_session_index(1);
-      next.set_from_date(LondonDate(7 + 30, true));
-      next.set_to_date(LondonDate(7 + 30, true));
+      next.set_plan_id(plain_plan);
+      next.set_from_date(LondonDate(14, true));
+      next.set_to_date(LondonDate(14, true));
       return next;
     }());
     ASSERT_TRUE(second.status.ok()) << second.status.error_message();
-    auto next_booked = api.Book(host->emr_token(), BookingFor(plan, 1, second.response.slots(0)));
+    auto next_booked =
+        api.Book(host->emr_token(), BookingFor(plain_plan, 0, second.response.slots(0)));
     ASSERT_TRUE(next_booked.status.ok()) << next_booked.status.error_message();
     v1::CompleteSessionRequest plain;
     plain.set_appointment_id(next_booked.response.appointment_id());
@@ -337,6 +343,7 @@ TEST(AftercareMergeTest, AddOnLinesMergeAndTheLongerWindowWins) {
     for (const auto& i : base.instructions()) {
       EXPECT_EQ(i.source_plugin(), "org.needlework.aftercare") << i.id();
     }
+    EXPECT_EQ(base.plugin_runs_size(), 1) << "the add-on plugin is asked only for its add-on";
   }
 }
 

@@ -44,8 +44,16 @@ bool SetUpClinic(SchedulingApi& api, const std::string& admin_token, const std::
   return ok && set.status.ok();
 }
 
+types::Coding Procedure(const std::string& code) {
+  types::Coding coding;
+  coding.set_system(std::string(code_systems::kProcedure));
+  coding.set_code(code);
+  return coding;
+}
+
 std::string CreateFacePlan(SchedulingApi& api, const std::string& emr_token,
-                           const std::string& patient_ref, types::Outcome screening) {
+                           const std::string& patient_ref, types::Outcome screening,
+                           const std::vector<std::string>& add_ons) {
   v1::ProposePlanRequest propose;
   propose.mutable_facts()->set_patient_ref(patient_ref);
   auto* concern = propose.add_concerns();
@@ -54,6 +62,7 @@ std::string CreateFacePlan(SchedulingApi& api, const std::string& emr_token,
   auto* area = propose.add_treatment_areas();
   area->set_system(std::string(code_systems::kTreatmentArea));
   area->set_code("face");
+  for (const auto& code : add_ons) *propose.add_add_ons() = Procedure(code);
   auto proposed = api.ProposePlan(emr_token, propose);
   EXPECT_TRUE(proposed.status.ok()) << proposed.status.error_message();
   if (!proposed.status.ok()) return "";

@@ -52,11 +52,16 @@ inline constexpr char kZone[] = "Europe/London";
 // Sets up `clinic` as described above; false (with test failures) on error.
 bool SetUpClinic(SchedulingApi& api, const std::string& admin_token, const std::string& clinic);
 
-// A plan for `patient_ref` (fine lines on the face, proposed by the plugin), created with
-// the given screening outcome. Empty on failure (with test failures).
+// A plan for `patient_ref` (fine lines on the face, proposed by the plugins, with the
+// add-ons of the given procedure codes), created with the given screening outcome. Empty on
+// failure (with test failures).
 std::string CreateFacePlan(SchedulingApi& api, const std::string& emr_token,
                            const std::string& patient_ref,
-                           types::Outcome screening = types::OUTCOME_ELIGIBLE);
+                           types::Outcome screening = types::OUTCOME_ELIGIBLE,
+                           const std::vector<std::string>& add_ons = {});
+
+// {procedure code system, `code`}: a therapy of the clinic's catalog.
+types::Coding Procedure(const std::string& code);
 
 // The local date `days` after today in London, as YYYY-MM-DD; the next Monday on or after
 // it when `monday` is set.

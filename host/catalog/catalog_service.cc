@@ -1,0 +1,28 @@
+#include "host/catalog/catalog_service.h"
+
+#include "host/common/rpc.h"
+
+namespace needlework::host {
+
+grpc::ServerUnaryReactor* CatalogServiceImpl::ListTherapies(
+    grpc::CallbackServerContext* context, const needlework::v1::ListTherapiesRequest* /*request*/,
+    needlework::v1::ListTherapiesResponse* response) {
+  auto caller = host_->tokens->Authorize(*context, Role::kEmr);
+  if (!caller.ok()) return FinishWith(context, caller.status());
+  auto snapshot = host_->registry->Snapshot(caller->clinic_id);
+  for (const auto& offered : snapshot->therapies()) {
+    auto* out = response->add_therapies();
+    *out->mutable_therapy() = offered.therapy;
+    out->set_plugin_id(offered.instance->plugin_id());
+    out->set_plugin_version(offered.instance->version());
+    out->set_config_json(offered.instance->effective_config_json());
+  }
+  for (const auto& missing : snapshot->unavailable) {
+    auto* out = response->add_unavailable();
+    out->set_plugin_id(missing.plugin_id);
+    out->set_reason(missing.reason);
+  }
+  return FinishWith(context, OkStatus());
+}
+
+}  // namespace needlework::host
