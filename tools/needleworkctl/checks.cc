@@ -46,6 +46,11 @@ Status FinishPlanCreate(Command* command) {
         "--concern, --area and --severity go with --fhir (a new proposal), not with "
         "--from-proposal");
   }
+  if (from_file && !command->add_ons.empty()) {
+    return InvalidArgumentError(
+        "--add-on goes with --fhir (a new proposal), not with --from-proposal: the proposal's "
+        "plan carries its add-ons");
+  }
   return OkStatus();
 }
 

@@ -18,7 +18,7 @@ Status FinishResourceAdd(Command* command);
 Status FinishHoursSet(Command* command);
 
 // plan create: the plan comes from --from-proposal or from a new proposal (--fhir, with
-// --concern, --area, --severity); exactly one of the two.
+// --concern, --area, --severity, --add-on); exactly one of the two.
 Status FinishPlanCreate(Command* command);
 
 // slots: --to not before --from, and at most kMaxSlotWindowDays after it.

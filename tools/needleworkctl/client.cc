@@ -15,9 +15,9 @@ constexpr std::string_view kLocalHosts[] = {"localhost", "::1", "[::1]"};
 // The RPCs of the EMR-facing services, which take a clinic's `emr` token; the rest are
 // AdminService's, which take an `admin` token.
 constexpr std::string_view kEmrRpcs[] = {
-    "Screen",           "ProposePlan",     "CreatePlan",    "GetPlan",    "ListPlans",
-    "CancelPlan",       "FindSlots",       "Book",          "Reschedule", "Cancel",
-    "ListAppointments", "CompleteSession", "ExportCalendar"};
+    "Screen",    "ListTherapies",    "ProposePlan",     "CreatePlan",    "GetPlan",
+    "ListPlans", "CancelPlan",       "FindSlots",       "Book",          "Reschedule",
+    "Cancel",    "ListAppointments", "CompleteSession", "ExportCalendar"};
 
 bool IsEmrRpc(std::string_view rpc) {
   return std::ranges::find(kEmrRpcs, rpc) != std::end(kEmrRpcs);
@@ -40,6 +40,15 @@ std::string Seconds(std::chrono::milliseconds duration) {
   return text.str();
 }
 
+// Screen and ProposePlan refuse a clinic without such a plugin, or an add-on it does not offer.
+std::string FailedPreconditionHint(std::string_view rpc) {
+  std::string_view hook = rpc == "Screen" ? "screening" : rpc == "ProposePlan" ? "planning" : "";
+  if (hook.empty()) return "";
+  return "no " + std::string(hook) +
+         " plugin is enabled for the clinic (see needleworkctl clinic plugins <clinic-id>), or "
+         "an --add-on is not on offer (see needleworkctl therapies)";
+}
+
 std::string Hint(std::string_view rpc, grpc::StatusCode code, const GlobalOptions& options) {
   switch (code) {
     case grpc::StatusCode::UNAVAILABLE:
@@ -50,9 +59,7 @@ std::string Hint(std::string_view rpc, grpc::StatusCode code, const GlobalOption
       return IsEmrRpc(rpc) ? "this command needs a clinic's `emr` token"
                            : "this command needs an `admin` token";
     case grpc::StatusCode::FAILED_PRECONDITION:
-      return rpc == "ProposePlan" ? "no planning plugin is enabled for the clinic; see "
-                                    "needleworkctl clinic plugins <clinic-id>"
-                                  : "";
+      return FailedPreconditionHint(rpc);
     case grpc::StatusCode::ABORTED:
       return rpc == "Book" || rpc == "Reschedule"
                  ? "another booking took a resource first; run needleworkctl slots again"

@@ -29,7 +29,7 @@ void PrepareContext(const GlobalOptions& options, grpc::ClientContext* context);
 // The stderr text for a failed call of `rpc`: "needleworkctl: <rpc>: <CODE>: <message>\n",
 // then a "needleworkctl: hint: ..." line for codes with a likely cause (UNAVAILABLE,
 // UNAUTHENTICATED, PERMISSION_DENIED naming the token the RPC needs, DEADLINE_EXCEEDED,
-// FAILED_PRECONDITION from ProposePlan, ABORTED from Book and Reschedule).
+// FAILED_PRECONDITION from Screen and ProposePlan, ABORTED from Book and Reschedule).
 std::string FormatRpcError(std::string_view rpc, const grpc::Status& status,
                            const GlobalOptions& options);
 

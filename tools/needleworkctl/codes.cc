@@ -60,4 +60,23 @@ std::string FormatCoding(const types::v1::Coding& coding) {
   return text;
 }
 
+std::string AddOnCode(const types::v1::Coding& add_on) {
+  if (add_on.system().empty() || add_on.system() == cs::kProcedure) return add_on.code();
+  return add_on.system() + "|" + add_on.code();
+}
+
+std::string FormatAddOn(const types::v1::Coding& add_on) {
+  std::string text = AddOnCode(add_on);
+  if (!add_on.display().empty()) text.append(" (").append(add_on.display()).append(")");
+  return text;
+}
+
+std::string FormatAddOns(const google::protobuf::RepeatedPtrField<types::v1::Coding>& add_ons) {
+  std::string text;
+  for (const types::v1::Coding& add_on : add_ons) {
+    text.append(text.empty() ? "" : ", ").append(FormatAddOn(add_on));
+  }
+  return text;
+}
+
 }  // namespace needlework::ctl

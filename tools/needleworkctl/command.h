@@ -33,6 +33,7 @@ enum class CommandKind {
   kPluginDisable,
   kPluginConfigure,
   kScreen,
+  kTherapies,
   kClinicTimeZone,
   kResources,
   kResourceAdd,
@@ -87,6 +88,7 @@ struct Command {
   std::vector<std::string> fhir_files;      // screen, plan propose, plan create: --fhir
   std::vector<types::v1::Coding> concerns;  // --concern
   std::vector<types::v1::Coding> areas;     // --area (complete: treatment-area codes only)
+  std::vector<types::v1::Coding> add_ons;   // --add-on: therapy codes, none twice
 
   // Clinics, resources, opening hours.
   std::string time_zone;    // clinic create --time-zone, clinic time-zone <time-zone>

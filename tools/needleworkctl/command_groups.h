@@ -20,7 +20,8 @@ extern const Positional kMessageIds;     // <message-id>..., one at least
 std::vector<CommandInfo> CoreCommands();
 // AdminService beyond plugins and clinics: time zones, resources, hours (commands.cc).
 std::vector<CommandInfo> ClinicSetupCommands();
-// ScreeningService and PlanningService (commands_planning.cc).
+// CatalogService, ScreeningService and PlanningService (commands_planning.cc).
+std::vector<CommandInfo> CatalogCommands();
 std::vector<CommandInfo> ScreeningCommands();
 std::vector<CommandInfo> PlanningCommands();
 // SchedulingService and AftercareService (commands_scheduling.cc).

@@ -208,8 +208,8 @@ namespace {
 
 std::vector<CommandInfo> BuildTable() {
   std::vector<CommandInfo> table = CoreCommands();
-  for (auto part : {ClinicSetupCommands, ScreeningCommands, PlanningCommands, SchedulingCommands,
-                    AftercareCommands}) {
+  for (auto part : {ClinicSetupCommands, CatalogCommands, ScreeningCommands, PlanningCommands,
+                    SchedulingCommands, AftercareCommands}) {
     for (CommandInfo& info : part()) table.push_back(std::move(info));
   }
   return table;

@@ -17,7 +17,9 @@ std::vector<CommandInfo> SchedulingCommands() {
        "hours, with a practitioner, a room and every device the plan needs free, keeping the\n"
        "plan's spacing and every plugin's booking rules. --practitioner keeps to one\n"
        "practitioner; --max caps the list (1 to 500; the host's default is 50). Times are\n"
-       "the clinic's local time. Needs an `emr` token.",
+       "the clinic's local time. First prints the session the slots are for: its minutes and\n"
+       "resources with the plan's add-ons the clinic offers now, and those it no longer\n"
+       "offers (the session is shaped without them). Needs an `emr` token.",
        {kPlanId, kSessionIndex},
        {"from", "to", "practitioner", "max"},
        {"from", "to"},
@@ -29,7 +31,8 @@ std::vector<CommandInfo> SchedulingCommands() {
        "Books session <session-index> (0 is the first) of the plan at TIME, RFC 3339 with an\n"
        "offset (e.g. 2026-03-02T09:00:00+01:00; the seconds may be left out), usually a\n"
        "start slots offered, with the practitioner, the room and one --device for each\n"
-       "device the plan needs. Refused when a plugin's booking rules forbid it, or when\n"
+       "device the session needs (its add-ons' too, as slots shows). Refused when a plugin's "
+       "booking rules forbid it, or when\n"
        "another booking took a resource first (run slots again). Needs an `emr` token.",
        {kPlanId, kSessionIndex},
        {"start", "practitioner", "room", "device"},
@@ -61,7 +64,8 @@ std::vector<CommandInfo> SchedulingCommands() {
        "List the appointments of a patient, a day or a resource",
        "The appointments of the EMR patient REF, of one day of the clinic's calendar, or of\n"
        "one practitioner, room or device: id, session, status, start and end (local time),\n"
-       "practitioner, room, devices, patient. Cancelled ones only with --include-cancelled.\n"
+       "practitioner, room, devices, add-ons, patient. Cancelled ones only with\n"
+       "--include-cancelled.\n"
        "Needs an `emr` token.",
        {},
        {"patient", "day", "resource", "include-cancelled"},
@@ -70,14 +74,17 @@ std::vector<CommandInfo> SchedulingCommands() {
       {CommandKind::kComplete,
        "complete",
        "<appointment-id> [--area CODE ...] [--depth MM] [--product NAME:LOT ...] "
-       "[--practitioner ID] [--notes TEXT]",
+       "[--add-on CODE ...] [--practitioner ID] [--notes TEXT]",
        "Record what was done in a session",
        "Records the session as done: the treatment areas (Needlework's codes, e.g. face,\n"
        "neck), the needle depth in millimetres, each product with its lot number (e.g.\n"
-       "--product 'HA serum:L2024-117'), the practitioner who treated, and notes. The\n"
-       "appointment becomes fulfilled. Needs an `emr` token.",
+       "--product 'HA serum:L2024-117'), the add-ons given (--add-on, as for screen: those\n"
+       "of the booked add-ons actually given; without it, all of them), the practitioner who\n"
+       "treated, and notes. An add-on that records its lot (see therapies) is given as\n"
+       "--product <add-on code>:<lot>, e.g. --product ha-serum:LOT-7. The appointment\n"
+       "becomes fulfilled. Needs an `emr` token.",
        {kAppointmentId},
-       {"area", "depth", "product", "practitioner", "notes"},
+       {"area", "depth", "product", "add-on", "practitioner", "notes"},
        {},
        FinishComplete},
       {CommandKind::kCalendar,

@@ -20,6 +20,7 @@ int Runner::Run() {
       {CommandKind::kPluginDisable, &Runner::PluginDisable},
       {CommandKind::kPluginConfigure, &Runner::PluginConfigure},
       {CommandKind::kScreen, &Runner::Screen},
+      {CommandKind::kTherapies, &Runner::Therapies},
       {CommandKind::kClinicTimeZone, &Runner::ClinicTimeZone},
       {CommandKind::kResources, &Runner::Resources},
       {CommandKind::kResourceAdd, &Runner::ResourceAdd},

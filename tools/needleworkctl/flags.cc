@@ -95,6 +95,22 @@ Status AddCoding(std::string_view flag, const std::string& value, Command* comma
   return SetParsed(flag, ParseCoding(value, *kSystem), &(command->*kField).emplace_back());
 }
 
+bool SameCode(const types::v1::Coding& a, const types::v1::Coding& b) {
+  return a.system() == b.system() && a.code() == b.code();
+}
+
+// An add-on therapy: a code of the procedure code system, or SYSTEM|CODE; each one once.
+Status AddAddOn(std::string_view flag, const std::string& value, Command* command) {
+  NW_RETURN_IF_ERROR(SetParsed(flag, ParseCoding(value, code_systems::kProcedure),
+                               &command->add_ons.emplace_back()));
+  const types::v1::Coding& added = command->add_ons.back();
+  auto same = [&](const types::v1::Coding& other) { return SameCode(other, added); };
+  if (std::count_if(command->add_ons.begin(), command->add_ons.end(), same) > 1) {
+    return InvalidArgumentError(std::string(flag) + " " + AddOnCode(added) + " given twice");
+  }
+  return OkStatus();
+}
+
 Status SetTimeZone(std::string_view flag, const std::string& value, Command* command) {
   NW_RETURN_IF_ERROR(CheckTimeZoneName(value).WithPrefix(flag));
   command->time_zone = value;
@@ -175,6 +191,7 @@ constexpr FlagInfo kFlags[] = {
     {"fhir", true, true, false, false, AddText<&Command::fhir_files>},
     {"concern", true, true, false, false, AddCoding<&Command::concerns, &code_systems::kConcern>},
     {"area", true, true, false, false, AddCoding<&Command::areas, &code_systems::kTreatmentArea>},
+    {"add-on", true, true, false, false, AddAddOn},
     {"time-zone", true, false, false, false, SetTimeZone},
     {"type", true, false, false, false, SetType},
     {"kind", true, false, false, false, SetText<&Command::device_kind>},

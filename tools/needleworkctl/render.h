@@ -1,5 +1,5 @@
 // How responses read: aligned tables and short reports for people, or JSON for scripts.
-// Every function writes to `out` only and never fails.
+// Every function writes to `out` only (or returns its text) and never fails.
 #ifndef NEEDLEWORK_TOOLS_NEEDLEWORKCTL_RENDER_H_
 #define NEEDLEWORK_TOOLS_NEEDLEWORKCTL_RENDER_H_
 
@@ -9,8 +9,10 @@
 #include <string>
 #include <string_view>
 
+#include "needlework/types/v1/therapy.pb.h"
 #include "needlework/v1/admin.pb.h"
 #include "needlework/v1/aftercare.pb.h"
+#include "needlework/v1/catalog.pb.h"
 #include "needlework/v1/common.pb.h"
 #include "needlework/v1/planning.pb.h"
 #include "needlework/v1/scheduling.pb.h"
@@ -39,8 +41,13 @@ void RenderClinicPlugins(const v1::ListClinicPluginsResponse& response, std::ost
 void RenderClinicPlugin(std::string_view clinic_id, const v1::ClinicPlugin& plugin,
                         std::ostream& out);
 
-// The outcome, then each finding (indicator, summary, outcome, plugin, rule, evidence,
-// detail), then a table of plugin runs.
+// A table of the therapies the clinic offers (code, name, kind, minutes, needs, lot recorded,
+// plugin), then each plugin that cannot run with the reason.
+void RenderTherapies(const v1::ListTherapiesResponse& response, std::ostream& out);
+
+// The outcome, then each finding (indicator, summary, outcome, the add-on it is about,
+// plugin, rule, evidence, detail), then one line per add-on verdict ("PRP serum: CONTRAINDICATED
+// — PRP contraindicated: apixaban"), then a table of plugin runs.
 void RenderScreen(const v1::ScreenResponse& response, std::ostream& out);
 
 // "\nPlugin runs (N):\n", then a table of them (plugin, version, state, time, message).
@@ -59,11 +66,13 @@ void RenderResource(const v1::Resource& resource, std::ostream& out);
 // A clinic's week, one line a day from Monday ("closed" for a day without hours).
 void RenderOpeningHours(const v1::OpeningHours& hours, std::ostream& out);
 
-// The proposed series (therapy, sessions, spacing, minutes, resources, maintenance,
-// rationale), the plugin runs, and how to keep it.
+// The proposed series (therapy, add-ons, sessions, spacing, minutes, resources,
+// maintenance, rationale), the session shape when the host sent one, the plugin runs, and
+// how to keep it.
 void RenderProposal(const v1::ProposePlanResponse& response, std::ostream& out);
 
-// One plan: status, patient, screening outcome, created, its series, then a table of its
+// One plan: status, patient, screening outcome, created, its series (add-ons included; the
+// minutes and needs are then the base treatment's), then a table of its
 // sessions (times in UTC: SessionRecord carries Unix seconds, not the clinic's zone).
 void RenderPlan(const v1::Plan& plan, std::ostream& out);
 
@@ -71,17 +80,26 @@ void RenderPlan(const v1::Plan& plan, std::ostream& out);
 // days between sessions, minutes per session.
 void RenderPlans(const v1::ListPlansResponse& response, std::ostream& out);
 
-// The time zone and the window the plan's spacing allows, then a table of slots: start and
-// end in the clinic's local time, practitioner, room, devices.
+// The time zone, the window the plan's spacing allows and the session shape, then a table
+// of slots: start and end in the clinic's local time, practitioner, room, devices.
 void RenderSlots(const v1::FindSlotsResponse& response, std::ostream& out);
 
-// One appointment as book, reschedule, cancel or complete leave it, with what was done when
-// it has a completion.
+// One appointment as book, reschedule, cancel or complete leave it (add-ons included), with
+// what was done when it has a completion.
 void RenderAppointment(const v1::Appointment& appointment, std::ostream& out);
 
 // A table of appointments: id, session, status, start, end (local time), practitioner,
-// room, devices, patient.
+// room, devices, add-ons, patient.
 void RenderAppointments(const v1::ListAppointmentsResponse& response, std::ostream& out);
+
+// "<label>: 75 minutes; needs practitioner, room, device rf-unit", then a line of the
+// add-ons and one of those no longer offered, each only when there are some.
+void RenderSessionShape(std::string_view label, const types::v1::SessionShape& shape,
+                        std::ostream& out);
+
+// "practitioner, room, device microneedling-pen"; "" for none.
+std::string FormatRequirements(
+    const google::protobuf::RepeatedPtrField<types::v1::ResourceRequirement>& requirements);
 
 // The iCalendar text as the host sent it, but for control characters other than CR, LF and
 // tab (which RFC 5545 does not allow anyway), shown as spaces.

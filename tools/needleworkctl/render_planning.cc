@@ -31,16 +31,6 @@ std::string Minutes(const SeriesPlan& plan) {
   return minutes;
 }
 
-// "practitioner, room, device microneedling-pen".
-std::string Requirements(const SeriesPlan& plan) {
-  std::string text;
-  for (const types::v1::ResourceRequirement& requirement : plan.requirements()) {
-    text.append(text.empty() ? "" : ", ").append(ResourceTypeLabel(requirement.type()));
-    if (!requirement.device_kind().empty()) text.append(" ").append(requirement.device_kind());
-  }
-  return text;
-}
-
 // "every 6-12 months after the series"; "" when the plan names no maintenance.
 std::string Maintenance(const SeriesPlan& plan) {
   int min = plan.maintenance_min_months();
@@ -53,10 +43,15 @@ std::string Maintenance(const SeriesPlan& plan) {
 
 void AddSeriesRows(const SeriesPlan& plan, Table* table) {
   table->AddRow({"therapy", OrDash(plan.has_therapy() ? FormatCoding(plan.therapy()) : "")});
+  bool add_ons = !plan.add_ons().empty();
+  if (add_ons) table->AddRow({"add-ons", FormatAddOns(plan.add_ons())});
+  // With add-ons, the series' minutes and needs are the base treatment's alone.
+  std::string base = add_ons ? " (without add-ons)" : "";
   table->AddRow({"sessions", std::to_string(plan.session_count())});
   table->AddRow({"spacing", Spacing(plan) + " apart"});
-  table->AddRow({"minutes", Minutes(plan)});
-  table->AddRow({"needs", OrDash(Requirements(plan))});
+  table->AddRow({"minutes", Minutes(plan) + base});
+  std::string needs = FormatRequirements(plan.requirements());
+  table->AddRow({"needs", needs.empty() ? "-" : needs + base});
   table->AddRow({"maintenance", OrDash(Maintenance(plan))});
   for (int i = 0; i < plan.rationale_size(); ++i) {
     table->AddRow({i == 0 ? "rationale" : "", plan.rationale(i)});
@@ -105,6 +100,10 @@ void RenderProposal(const v1::ProposePlanResponse& response, std::ostream& out) 
     Table table;
     AddSeriesRows(response.plan(), &table);
     table.Print(out, "  ");
+  }
+  if (response.has_session()) {
+    out << '\n';
+    RenderSessionShape("Each session", response.session(), out);
   }
   RenderPluginRuns(response.plugin_runs(), out);
   if (!response.has_plan()) return;

@@ -1,6 +1,7 @@
 // Rendering of SchedulingService responses.
 #include <cstdio>
 
+#include "codes.h"
 #include "dates.h"
 #include "enums.h"
 #include "render.h"
@@ -17,6 +18,15 @@ std::string Devices(const google::protobuf::RepeatedPtrField<std::string>& devic
   return OrDash(text);
 }
 
+// "rf-microneedling,prp-serum", or "-" for none.
+std::string AddOnCodes(const google::protobuf::RepeatedPtrField<types::v1::Coding>& add_ons) {
+  std::string text;
+  for (const types::v1::Coding& add_on : add_ons) {
+    text.append(text.empty() ? "" : ",").append(AddOnCode(add_on));
+  }
+  return OrDash(text);
+}
+
 // "1.5 mm".
 std::string Millimetres(double depth) {
   char text[32];
@@ -30,7 +40,15 @@ void PrintWindow(const v1::FindSlotsResponse& response, std::ostream& out) {
       << Printable(FormatLocal(response.window_end())) << ".\n";
 }
 
-void AddCompletionRows(const v1::SessionCompletion& completion, Table* table) {
+// The add-ons the completion records as given: those it names, or all those booked.
+std::string AddOnsGiven(const v1::Appointment& appointment) {
+  const v1::SessionCompletion& completion = appointment.completion();
+  if (completion.add_ons().empty()) return "every one booked";
+  return FormatAddOns(completion.add_ons());
+}
+
+void AddCompletionRows(const v1::Appointment& appointment, Table* table) {
+  const v1::SessionCompletion& completion = appointment.completion();
   table->AddRow({"completed", OrDash(FormatLocalWithOffset(completion.completed_at()))});
   std::string areas;
   for (const std::string& area : completion.treatment_areas()) {
@@ -43,6 +61,8 @@ void AddCompletionRows(const v1::SessionCompletion& completion, Table* table) {
     const v1::ProductUse& product = completion.products(i);
     table->AddRow({i == 0 ? "products" : "", product.product() + ", lot " + product.lot_number()});
   }
+  bool add_ons = !appointment.add_ons().empty() || !completion.add_ons().empty();
+  if (add_ons) table->AddRow({"add-ons given", AddOnsGiven(appointment)});
   table->AddRow({"treated by", OrDash(completion.practitioner_id())});
   if (!completion.notes().empty()) table->AddRow({"notes", completion.notes()});
 }
@@ -55,6 +75,7 @@ void RenderSlots(const v1::FindSlotsResponse& response, std::ostream& out) {
   if (!response.time_zone().empty()) out << " (times in " << Printable(response.time_zone()) << ")";
   out << ".\n";
   PrintWindow(response, out);
+  if (response.has_session()) RenderSessionShape("Session", response.session(), out);
   if (count == 0) {
     out << "Try wider dates or another --practitioner; check the opening hours and resources.\n";
     return;
@@ -81,10 +102,13 @@ void RenderAppointment(const v1::Appointment& appointment, std::ostream& out) {
   table.AddRow({"practitioner", OrDash(appointment.practitioner_id())});
   table.AddRow({"room", OrDash(appointment.room_id())});
   table.AddRow({"devices", Devices(appointment.device_ids())});
+  if (!appointment.add_ons().empty()) {
+    table.AddRow({"add-ons", FormatAddOns(appointment.add_ons())});
+  }
   if (!appointment.cancel_reason().empty()) {
     table.AddRow({"cancel reason", appointment.cancel_reason()});
   }
-  if (appointment.has_completion()) AddCompletionRows(appointment.completion(), &table);
+  if (appointment.has_completion()) AddCompletionRows(appointment, &table);
   table.Print(out, "  ");
 }
 
@@ -93,14 +117,15 @@ void RenderAppointments(const v1::ListAppointmentsResponse& response, std::ostre
     out << "No appointments.\n";
     return;
   }
-  Table table(
-      {"ID", "SESSION", "STATUS", "START", "END", "PRACTITIONER", "ROOM", "DEVICES", "PATIENT"});
+  Table table({"ID", "SESSION", "STATUS", "START", "END", "PRACTITIONER", "ROOM", "DEVICES",
+               "ADD-ONS", "PATIENT"});
   for (const v1::Appointment& appointment : response.appointments()) {
     table.AddRow({appointment.appointment_id(), std::to_string(appointment.session_index()),
                   AppointmentStatusLabel(appointment.status()), FormatLocal(appointment.start()),
                   FormatLocalEnd(appointment.start(), appointment.end()),
                   OrDash(appointment.practitioner_id()), OrDash(appointment.room_id()),
-                  Devices(appointment.device_ids()), OrDash(appointment.patient_ref())});
+                  Devices(appointment.device_ids()), AddOnCodes(appointment.add_ons()),
+                  OrDash(appointment.patient_ref())});
   }
   table.Print(out);
 }

@@ -33,6 +33,9 @@ void PrintFinding(int number, const Finding& finding, std::ostream& out) {
       << finding.summary() << '\n';
   Table fields;
   fields.AddRow({"outcome", OutcomeName(finding.outcome())});
+  if (!finding.applies_to().code().empty()) {
+    fields.AddRow({"add-on", FormatAddOn(finding.applies_to())});
+  }
   fields.AddRow({"plugin", OrDash(finding.source_plugin())});
   fields.AddRow({"rule", OrDash(finding.rule_id())});
   for (int i = 0; i < finding.evidence_size(); ++i) {
@@ -40,6 +43,24 @@ void PrintFinding(int number, const Finding& finding, std::ostream& out) {
   }
   if (!finding.detail().empty()) fields.AddRow({"detail", finding.detail()});
   fields.Print(out, "     ");
+}
+
+// "PRP serum (platelet-rich plasma): CONTRAINDICATED — PRP contraindicated: apixaban".
+std::string FormatVerdict(const v1::AddOnVerdict& verdict) {
+  const types::v1::Coding& therapy = verdict.therapy();
+  std::string text = therapy.display().empty() ? AddOnCode(therapy) : therapy.display();
+  text.append(": ").append(OutcomeName(verdict.outcome()));
+  if (!verdict.summary().empty()) text.append(" — ").append(verdict.summary());
+  return Printable(text);
+}
+
+void PrintVerdicts(const v1::ScreenResponse& response, std::ostream& out) {
+  if (response.add_ons().empty()) return;
+  out << "\nAdd-ons (" << response.add_ons_size()
+      << "; the outcome above is the treatment without them):\n";
+  for (const v1::AddOnVerdict& verdict : response.add_ons()) {
+    out << "  " << FormatVerdict(verdict) << '\n';
+  }
 }
 
 }  // namespace
@@ -53,6 +74,7 @@ void RenderScreen(const v1::ScreenResponse& response, std::ostream& out) {
     if (i > 0) out << '\n';
     PrintFinding(i + 1, response.findings(i), out);
   }
+  PrintVerdicts(response, out);
   RenderPluginRuns(response.plugin_runs(), out);
 }
 

@@ -85,9 +85,7 @@ v1::GetOpeningHoursRequest BuildGetOpeningHoursRequest(const Command& command) {
 
 StatusOr<v1::ScreenRequest> BuildScreenRequest(const Command& command) {
   v1::ScreenRequest request;
-  NW_ASSIGN_OR_RETURN(*request.mutable_fhir(), ReadFhirFiles(command.fhir_files));
-  for (const auto& concern : command.concerns) *request.add_concerns() = concern;
-  for (const auto& area : command.areas) *request.add_treatment_areas() = area;
+  NW_RETURN_IF_ERROR(FillPatientFields(command, &request));
   return request;
 }
 

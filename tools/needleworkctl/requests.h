@@ -4,6 +4,7 @@
 #define NEEDLEWORK_TOOLS_NEEDLEWORKCTL_REQUESTS_H_
 
 #include "command.h"
+#include "inputs.h"
 #include "needlework/status.h"
 #include "needlework/types/v1/scheduling.pb.h"
 #include "needlework/v1/admin.pb.h"
@@ -32,12 +33,16 @@ v1::ListResourcesRequest BuildListResourcesRequest(const Command& command);
 v1::SetOpeningHoursRequest BuildSetOpeningHoursRequest(const Command& command);
 v1::GetOpeningHoursRequest BuildGetOpeningHoursRequest(const Command& command);
 
-// ScreeningService: the FHIR files as `fhir`, with the concerns and areas. Errors: those of
-// ReadFhirFiles.
+// What ScreenRequest and ProposePlanRequest share: the FHIR files as `fhir`, the concerns,
+// areas and add-ons. Errors: those of ReadFhirFiles.
+template <typename Request>
+Status FillPatientFields(const Command& command, Request* request);
+
+// ScreeningService: the patient fields. Errors: those of ReadFhirFiles.
 StatusOr<v1::ScreenRequest> BuildScreenRequest(const Command& command);
 
 // PlanningService.
-// The FHIR files, concerns, areas and severity. Errors: those of ReadFhirFiles.
+// The patient fields and the severity. Errors: those of ReadFhirFiles.
 StatusOr<v1::ProposePlanRequest> BuildProposePlanRequest(const Command& command);
 // The patient and screening outcome of `command` with `plan` (from --from-proposal, or
 // ProposePlan's answer).
@@ -55,7 +60,8 @@ v1::RescheduleRequest BuildRescheduleRequest(const Command& command);
 v1::CancelAppointmentRequest BuildCancelAppointmentRequest(const Command& command);
 // The one filter given: --patient, --day or --resource.
 v1::ListAppointmentsRequest BuildListAppointmentsRequest(const Command& command);
-// Areas as their codes; needle_depth_mm 0 without --depth.
+// Areas as their codes; needle_depth_mm 0 without --depth; add_ons empty (every add-on booked)
+// without --add-on.
 v1::CompleteSessionRequest BuildCompleteSessionRequest(const Command& command);
 v1::ExportCalendarRequest BuildExportCalendarRequest(const Command& command);
 
@@ -67,6 +73,15 @@ v1::MarkMessagesSentRequest BuildMarkMessagesSentRequest(const Command& command)
 v1::ReportSymptomRequest BuildReportSymptomRequest(const Command& command);
 // The one filter given: --patient or --appointment.
 v1::ListSymptomReportsRequest BuildListSymptomReportsRequest(const Command& command);
+
+template <typename Request>
+Status FillPatientFields(const Command& command, Request* request) {
+  NW_ASSIGN_OR_RETURN(*request->mutable_fhir(), ReadFhirFiles(command.fhir_files));
+  request->mutable_concerns()->Add(command.concerns.begin(), command.concerns.end());
+  request->mutable_treatment_areas()->Add(command.areas.begin(), command.areas.end());
+  request->mutable_add_ons()->Add(command.add_ons.begin(), command.add_ons.end());
+  return OkStatus();
+}
 
 }  // namespace needlework::ctl
 

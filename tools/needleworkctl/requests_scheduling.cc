@@ -1,14 +1,11 @@
 // Requests of PlanningService and SchedulingService (requests.h).
-#include "inputs.h"
 #include "requests.h"
 
 namespace needlework::ctl {
 
 StatusOr<v1::ProposePlanRequest> BuildProposePlanRequest(const Command& command) {
   v1::ProposePlanRequest request;
-  NW_ASSIGN_OR_RETURN(*request.mutable_fhir(), ReadFhirFiles(command.fhir_files));
-  for (const auto& concern : command.concerns) *request.add_concerns() = concern;
-  for (const auto& area : command.areas) *request.add_treatment_areas() = area;
+  NW_RETURN_IF_ERROR(FillPatientFields(command, &request));
   request.set_severity(command.severity);
   return request;
 }
@@ -99,6 +96,7 @@ v1::CompleteSessionRequest BuildCompleteSessionRequest(const Command& command) {
   for (const types::v1::Coding& area : command.areas) completion.add_treatment_areas(area.code());
   completion.set_needle_depth_mm(command.depth_mm.value_or(0));
   for (const v1::ProductUse& product : command.products) *completion.add_products() = product;
+  completion.mutable_add_ons()->Add(command.add_ons.begin(), command.add_ons.end());
   completion.set_practitioner_id(command.practitioner_id);
   completion.set_notes(command.notes);
   return request;

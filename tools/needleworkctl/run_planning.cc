@@ -1,5 +1,6 @@
-// The Runner's ScreeningService and PlanningService commands.
+// The Runner's CatalogService, ScreeningService and PlanningService commands.
 #include "inputs.h"
+#include "needlework/v1/catalog.grpc.pb.h"
 #include "needlework/v1/planning.grpc.pb.h"
 #include "needlework/v1/screening.grpc.pb.h"
 #include "requests.h"
@@ -13,6 +14,16 @@ std::unique_ptr<v1::PlanningService::Stub> Planning(const std::shared_ptr<grpc::
 }
 
 }  // namespace
+
+int Runner::Therapies() {
+  auto stub = v1::CatalogService::NewStub(channel_);
+  return Invoke<v1::ListTherapiesResponse>(
+      "ListTherapies",
+      [&](auto* context, auto* response) {
+        return stub->ListTherapies(context, v1::ListTherapiesRequest(), response);
+      },
+      RenderTherapies);
+}
 
 int Runner::Screen() {
   StatusOr<v1::ScreenRequest> request = BuildScreenRequest(command_);

@@ -52,7 +52,8 @@ class Runner {
   int Hours();
   int HoursSet();
 
-  // ScreeningService and PlanningService (run_planning.cc).
+  // CatalogService, ScreeningService and PlanningService (run_planning.cc).
+  int Therapies();
   int Screen();
   int PlanPropose();
   int PlanCreate();

@@ -42,7 +42,8 @@ TEST(FormatRpcErrorTest, PermissionDeniedNamesTheRoleNeeded) {
   grpc::Status status(grpc::StatusCode::PERMISSION_DENIED, "wrong role");
   EXPECT_THAT(FormatRpcError("ListPlugins", status, GlobalOptions()),
               HasSubstr("hint: this command needs an `admin` token\n"));
-  for (const char* rpc : {"Screen", "ProposePlan", "FindSlots", "Book", "ExportCalendar"}) {
+  for (const char* rpc :
+       {"Screen", "ListTherapies", "ProposePlan", "FindSlots", "Book", "ExportCalendar"}) {
     EXPECT_THAT(FormatRpcError(rpc, status, GlobalOptions()),
                 HasSubstr("hint: this command needs a clinic's `emr` token\n"))
         << rpc;
@@ -54,8 +55,13 @@ TEST(FormatRpcErrorTest, PermissionDeniedNamesTheRoleNeeded) {
 TEST(FormatRpcErrorTest, SchedulingHints) {
   grpc::Status no_plugin(grpc::StatusCode::FAILED_PRECONDITION, "no planning plugin enabled");
   EXPECT_THAT(FormatRpcError("ProposePlan", no_plugin, GlobalOptions()),
-              HasSubstr("hint: no planning plugin is enabled for the clinic; see needleworkctl "
-                        "clinic plugins <clinic-id>\n"));
+              HasSubstr("hint: no planning plugin is enabled for the clinic (see needleworkctl "
+                        "clinic plugins <clinic-id>), or an --add-on is not on offer (see "
+                        "needleworkctl therapies)\n"));
+  EXPECT_THAT(FormatRpcError("Screen", no_plugin, GlobalOptions()),
+              HasSubstr("hint: no screening plugin is enabled for the clinic (see needleworkctl "
+                        "clinic plugins <clinic-id>), or an --add-on is not on offer (see "
+                        "needleworkctl therapies)\n"));
   grpc::Status forbidden(grpc::StatusCode::FAILED_PRECONDITION, "too-soon: at least 28 days");
   EXPECT_EQ(FormatRpcError("Book", forbidden, GlobalOptions()),
             "needleworkctl: Book: FAILED_PRECONDITION: too-soon: at least 28 days\n");

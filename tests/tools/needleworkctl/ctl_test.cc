@@ -111,6 +111,22 @@ TEST_F(RunCtlTest, HelpListsTheAftercareCommands) {
   EXPECT_THAT(Run({"symptom", "--help"}).out, HasSubstr("contact the clinic or URGENT"));
 }
 
+TEST_F(RunCtlTest, HelpListsTherapiesAndTheAddOnFlags) {
+  Result result = Run({"help"});
+  EXPECT_THAT(result.out, HasSubstr("  therapies         List the base treatment and add-ons the "
+                                    "clinic offers\n"));
+  EXPECT_THAT(result.out, HasSubstr("`emr` token for\n                     therapies, screen"));
+  EXPECT_THAT(Run({"help", "therapies"}).out,
+              StartsWith("usage: needleworkctl [global flags] therapies\n"));
+  EXPECT_THAT(Run({"screen", "--help"}).out, HasSubstr("--add-on prp-serum"));
+  EXPECT_THAT(Run({"plan", "propose", "--help"}).out, HasSubstr("[--add-on CODE ...]"));
+  EXPECT_THAT(Run({"help", "plan", "create"}).out, HasSubstr("--severity and --add-on as"));
+  Result complete = Run({"help", "complete"});
+  EXPECT_THAT(complete.out, HasSubstr("[--add-on CODE ...]"));
+  EXPECT_THAT(complete.out, HasSubstr("--product <add-on code>:<lot>, e.g. --product "
+                                      "ha-serum:LOT-7"));
+}
+
 TEST_F(RunCtlTest, UsageErrorOfAnAftercareCommandExitsTwo) {
   Result result = Run({"symptom", "ap-1", "--symptom", "redness", "--severity", "awful"});
   EXPECT_EQ(result.exit_code, kExitUsage);
@@ -173,6 +189,8 @@ TEST_F(RunCtlTest, NoHostExitsOneNamingTheRpcWithAHint) {
       {{"plugin", "disable", "aurora", "p"}, "DisablePlugin"},
       {{"plugin", "configure", "aurora", "p", "--config", "{}"}, "SetPluginConfig"},
       {{"screen", "--fhir", patient, "--json"}, "Screen"},
+      {{"screen", "--fhir", patient, "--add-on", "prp-serum"}, "Screen"},
+      {{"therapies"}, "ListTherapies"},
       {{"clinic", "time-zone", "aurora", "Europe/London"}, "SetClinicTimeZone"},
       {{"resources", "aurora"}, "ListResources"},
       {{"resource", "add", "aurora", "room-1", "--type", "room"}, "UpsertResource"},

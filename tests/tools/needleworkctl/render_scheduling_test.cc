@@ -73,6 +73,12 @@ TEST(RenderSlotsTest, NoneSaysWhatToTry) {
             "Try wider dates or another --practitioner; check the opening hours and resources.\n");
 }
 
+void AddProcedure(types::v1::Coding* coding, const std::string& code, const std::string& display) {
+  coding->set_system(std::string(code_systems::kProcedure));
+  coding->set_code(code);
+  coding->set_display(display);
+}
+
 v1::Appointment Booked() {
   v1::Appointment appointment;
   appointment.set_appointment_id("ap-1");
@@ -86,6 +92,8 @@ v1::Appointment Booked() {
   appointment.set_room_id("room-1");
   appointment.add_device_ids("pen-1");
   appointment.add_device_ids("rf-1");
+  AddProcedure(appointment.add_add_ons(), "rf-microneedling", "RF microneedling");
+  AddProcedure(appointment.add_add_ons(), "ha-serum", "");
   return appointment;
 }
 
@@ -101,11 +109,11 @@ TEST(RenderAppointmentsTest, Table) {
   cancelled->set_patient_ref("Patient/7");
   EXPECT_EQ(Rendered(response, RenderAppointments),
             "ID     SESSION  STATUS     START                 END                   PRACTITIONER  "
-            "ROOM    DEVICES     PATIENT\n"
+            "ROOM    DEVICES     ADD-ONS                    PATIENT\n"
             "ap-1   2        booked     Mon 2026-03-02 09:00  09:45                 dr-lee        "
-            "room-1  pen-1,rf-1  Patient/123\n"
+            "room-1  pen-1,rf-1  rf-microneedling,ha-serum  Patient/123\n"
             "ap-22  0        cancelled  Fri 2026-02-27 23:30  Sat 2026-02-28 00:15  -             "
-            "-       -           Patient/7\n");
+            "-       -           -                          Patient/7\n");
 }
 
 TEST(RenderAppointmentsTest, None) {
@@ -121,7 +129,14 @@ TEST(RenderAppointmentTest, Booked) {
             "  end           Mon 2026-03-02 09:45 +01:00\n"
             "  practitioner  dr-lee\n"
             "  room          room-1\n"
-            "  devices       pen-1,rf-1\n");
+            "  devices       pen-1,rf-1\n"
+            "  add-ons       rf-microneedling (RF microneedling), ha-serum\n");
+}
+
+TEST(RenderAppointmentTest, WithoutAddOnsNoAddOnRow) {
+  v1::Appointment appointment = Booked();
+  appointment.clear_add_ons();
+  EXPECT_THAT(Rendered(appointment, RenderAppointment), Not(HasSubstr("add-ons")));
 }
 
 TEST(RenderAppointmentTest, CancelledShowsTheReason) {
@@ -152,20 +167,32 @@ TEST(RenderAppointmentTest, FulfilledShowsWhatWasDone) {
   completion->set_completed_at("2026-03-02T09:50:00+01:00");
   EXPECT_EQ(Rendered(appointment, RenderAppointment),
             "Appointment ap-1: fulfilled\n"
-            "  plan          pl-1, session 2\n"
-            "  patient       Patient/123\n"
-            "  start         Mon 2026-03-02 09:00 +01:00\n"
-            "  end           Mon 2026-03-02 09:45 +01:00\n"
-            "  practitioner  dr-lee\n"
-            "  room          room-1\n"
-            "  devices       pen-1,rf-1\n"
-            "  completed     Mon 2026-03-02 09:50 +01:00\n"
-            "  areas         face, neck\n"
-            "  needle depth  1.25 mm\n"
-            "  products      HA serum, lot L2024-117\n"
-            "                Lidocaine 5%, lot N-9\n"
-            "  treated by    dr-lee\n"
-            "  notes         mild erythema, resolved before leaving\n");
+            "  plan           pl-1, session 2\n"
+            "  patient        Patient/123\n"
+            "  start          Mon 2026-03-02 09:00 +01:00\n"
+            "  end            Mon 2026-03-02 09:45 +01:00\n"
+            "  practitioner   dr-lee\n"
+            "  room           room-1\n"
+            "  devices        pen-1,rf-1\n"
+            "  add-ons        rf-microneedling (RF microneedling), ha-serum\n"
+            "  completed      Mon 2026-03-02 09:50 +01:00\n"
+            "  areas          face, neck\n"
+            "  needle depth   1.25 mm\n"
+            "  products       HA serum, lot L2024-117\n"
+            "                 Lidocaine 5%, lot N-9\n"
+            "  add-ons given  every one booked\n"
+            "  treated by     dr-lee\n"
+            "  notes          mild erythema, resolved before leaving\n");
+}
+
+TEST(RenderAppointmentTest, FulfilledNamesTheAddOnsGiven) {
+  v1::Appointment appointment = Booked();
+  appointment.set_status(types::v1::APPOINTMENT_STATUS_FULFILLED);
+  AddProcedure(appointment.mutable_completion()->add_add_ons(), "ha-serum", "");
+  EXPECT_THAT(Rendered(appointment, RenderAppointment), HasSubstr("\n  add-ons given  ha-serum\n"));
+  appointment.clear_add_ons();
+  appointment.mutable_completion()->clear_add_ons();
+  EXPECT_THAT(Rendered(appointment, RenderAppointment), Not(HasSubstr("add-ons")));
 }
 
 types::v1::SeriesPlan Series() {
@@ -238,6 +265,20 @@ TEST(RenderPlanTest, SeriesThenSessionsInUtc) {
             "  0        fulfilled  Mon 2026-03-02 09:00  10:00                 ap-0\n"
             "  1        booked     Mon 2026-03-30 23:30  Tue 2026-03-31 00:30  ap-1\n"
             "  1        cancelled  Sun 2026-03-29 23:30  Mon 2026-03-30 00:30  ap-1\n");
+}
+
+TEST(RenderPlanTest, AddOnsAndTheBaseTreatmentsMinutes) {
+  v1::Plan plan = ActivePlan();
+  AddProcedure(plan.mutable_plan()->add_add_ons(), "rf-microneedling", "");
+  AddProcedure(plan.mutable_plan()->add_add_ons(), "prp-serum", "PRP serum");
+  EXPECT_THAT(Rendered(plan, RenderPlan),
+              HasSubstr("  therapy            procedure microneedling\n"
+                        "  add-ons            rf-microneedling, prp-serum (PRP serum)\n"
+                        "  sessions           6\n"
+                        "  spacing            28-42 days apart\n"
+                        "  minutes            60 each, 20 of them numbing (without add-ons)\n"
+                        "  needs              practitioner, room, device microneedling-pen "
+                        "(without add-ons)\n"));
 }
 
 TEST(RenderPlanTest, CancelledWithoutSessionsOrExtras) {

@@ -10,6 +10,7 @@ namespace needlework::ctl {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 types::v1::Evidence* AddEvidence(types::v1::Finding* finding, std::string_view system,
                                  const std::string& code, const std::string& source,
@@ -110,6 +111,73 @@ TEST(RenderScreenTest, OutcomeNewerThanThisBuildStillReads) {
   v1::ScreenResponse response;
   response.set_outcome(static_cast<types::v1::Outcome>(42));
   EXPECT_THAT(Rendered(response), HasSubstr("Outcome: unknown (42)\n"));
+}
+
+v1::AddOnVerdict* AddVerdict(v1::ScreenResponse* response, const std::string& code,
+                             const std::string& display, types::v1::Outcome outcome,
+                             const std::string& summary) {
+  v1::AddOnVerdict* verdict = response->add_add_ons();
+  verdict->mutable_therapy()->set_system(std::string(code_systems::kProcedure));
+  verdict->mutable_therapy()->set_code(code);
+  verdict->mutable_therapy()->set_display(display);
+  verdict->set_outcome(outcome);
+  verdict->set_summary(summary);
+  verdict->set_plugin_id("com.acme." + code);
+  return verdict;
+}
+
+// Eligible for microneedling; PRP is blocked by a blood thinner, RF is fine.
+v1::ScreenResponse WithAddOns() {
+  v1::ScreenResponse response;
+  response.set_outcome(types::v1::OUTCOME_ELIGIBLE);
+  types::v1::Finding* prp = response.add_findings();
+  prp->set_indicator(types::v1::INDICATOR_CRITICAL);
+  prp->set_outcome(types::v1::OUTCOME_CONTRAINDICATED);
+  prp->set_summary("PRP contraindicated: apixaban");
+  prp->set_source_plugin("com.acme.prp-serum");
+  prp->mutable_applies_to()->set_system(std::string(code_systems::kProcedure));
+  prp->mutable_applies_to()->set_code("prp-serum");
+  AddVerdict(&response, "prp-serum", "PRP serum (platelet-rich plasma)",
+             types::v1::OUTCOME_CONTRAINDICATED, "PRP contraindicated: apixaban");
+  AddVerdict(&response, "rf-microneedling", "", types::v1::OUTCOME_ELIGIBLE, "");
+  return response;
+}
+
+TEST(RenderScreenTest, AddOnVerdictsAfterTheFindings) {
+  EXPECT_EQ(Rendered(WithAddOns()),
+            "Outcome: ELIGIBLE\n"
+            "\n"
+            "Findings (1):\n"
+            "  1. [critical] PRP contraindicated: apixaban\n"
+            "     outcome  CONTRAINDICATED\n"
+            "     add-on   prp-serum\n"
+            "     plugin   com.acme.prp-serum\n"
+            "     rule     -\n"
+            "\n"
+            "Add-ons (2; the outcome above is the treatment without them):\n"
+            "  PRP serum (platelet-rich plasma): CONTRAINDICATED — PRP contraindicated: apixaban\n"
+            "  rf-microneedling: ELIGIBLE\n"
+            "\n"
+            "Plugin runs (0):\n");
+}
+
+TEST(RenderScreenTest, NoAddOnsAskedNoAddOnLines) {
+  std::string text = Rendered(Deferred());
+  EXPECT_THAT(text, Not(HasSubstr("Add-ons")));
+  EXPECT_THAT(text, Not(HasSubstr("add-on")));
+}
+
+TEST(RenderScreenTest, AddOnTextFromTheHostCannotDriveTheTerminal) {
+  v1::ScreenResponse response;
+  AddVerdict(&response, "ha-serum", "HA\x1b[2Jserum", types::v1::OUTCOME_DEFER, "wait\nlonger");
+  EXPECT_THAT(Rendered(response), HasSubstr("  HA [2Jserum: DEFER — wait longer\n"));
+}
+
+TEST(RenderScreenTest, JsonHasAddOnVerdictsForScripts) {
+  std::string json = ToJson(WithAddOns());
+  EXPECT_THAT(json, HasSubstr("\"addOns\": ["));
+  EXPECT_THAT(json, HasSubstr("\"outcome\": \"OUTCOME_CONTRAINDICATED\""));
+  EXPECT_THAT(json, HasSubstr("\"appliesTo\": {"));
 }
 
 TEST(RenderScreenTest, JsonHasOutcomeForScripts) {
