@@ -18,9 +18,13 @@ constexpr std::string_view kEmrRpcs[] = {
     "Screen",    "ListTherapies",    "ProposePlan",     "CreatePlan",    "GetPlan",
     "ListPlans", "CancelPlan",       "FindSlots",       "Book",          "Reschedule",
     "Cancel",    "ListAppointments", "CompleteSession", "ExportCalendar"};
+constexpr std::string_view kAftercareRpcs[] = {"GetAftercarePlan", "ListDueMessages",
+                                               "MarkMessagesSent", "ReportSymptom",
+                                               "ListSymptomReports"};
 
 bool IsEmrRpc(std::string_view rpc) {
-  return std::ranges::find(kEmrRpcs, rpc) != std::end(kEmrRpcs);
+  return std::ranges::find(kEmrRpcs, rpc) != std::end(kEmrRpcs) ||
+         std::ranges::find(kAftercareRpcs, rpc) != std::end(kAftercareRpcs);
 }
 
 // The host part of a gRPC target: "127.0.0.1" for "dns:///127.0.0.1:50051".

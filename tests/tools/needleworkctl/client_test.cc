@@ -42,8 +42,9 @@ TEST(FormatRpcErrorTest, PermissionDeniedNamesTheRoleNeeded) {
   grpc::Status status(grpc::StatusCode::PERMISSION_DENIED, "wrong role");
   EXPECT_THAT(FormatRpcError("ListPlugins", status, GlobalOptions()),
               HasSubstr("hint: this command needs an `admin` token\n"));
-  for (const char* rpc :
-       {"Screen", "ListTherapies", "ProposePlan", "FindSlots", "Book", "ExportCalendar"}) {
+  for (const char* rpc : {"Screen", "ListTherapies", "ProposePlan", "FindSlots", "Book",
+                          "ExportCalendar", "GetAftercarePlan", "ListDueMessages",
+                          "MarkMessagesSent", "ReportSymptom", "ListSymptomReports"}) {
     EXPECT_THAT(FormatRpcError(rpc, status, GlobalOptions()),
                 HasSubstr("hint: this command needs a clinic's `emr` token\n"))
         << rpc;
