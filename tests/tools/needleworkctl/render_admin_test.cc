@@ -4,18 +4,12 @@
 #include <sstream>
 
 #include "render.h"
+#include "render_helpers.h"
 
 namespace needlework::ctl {
 namespace {
 
 using ::testing::HasSubstr;
-
-template <typename Response, typename Render>
-std::string Rendered(const Response& response, Render render) {
-  std::ostringstream out;
-  render(response, out);
-  return out.str();
-}
 
 v1::ListPluginsResponse LoadedAndRefused() {
   v1::ListPluginsResponse response;

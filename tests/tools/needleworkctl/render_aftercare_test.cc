@@ -3,11 +3,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <sstream>
-
 #include "enums.h"
 #include "needlework/code_systems.h"
 #include "render.h"
+#include "render_helpers.h"
 #include "text.h"
 
 namespace needlework::ctl {
@@ -15,13 +14,6 @@ namespace {
 
 using ::testing::HasSubstr;
 using ::testing::Not;
-
-template <typename Response, typename Render>
-std::string Rendered(const Response& response, Render render) {
-  std::ostringstream out;
-  render(response, out);
-  return out.str();
-}
 
 v1::Message* AddMessage(google::protobuf::RepeatedPtrField<v1::Message>* messages,
                         const std::string& id, const std::string& when, const std::string& kind,

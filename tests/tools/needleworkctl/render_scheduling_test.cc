@@ -2,23 +2,15 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <sstream>
-
 #include "needlework/code_systems.h"
 #include "render.h"
+#include "render_helpers.h"
 
 namespace needlework::ctl {
 namespace {
 
 using ::testing::HasSubstr;
 using ::testing::Not;
-
-template <typename Response, typename Render>
-std::string Rendered(const Response& response, Render render) {
-  std::ostringstream out;
-  render(response, out);
-  return out.str();
-}
 
 v1::Slot* AddSlot(v1::FindSlotsResponse* response, const std::string& start, const std::string& end,
                   const std::string& practitioner, const std::string& room) {
@@ -73,12 +65,6 @@ TEST(RenderSlotsTest, NoneSaysWhatToTry) {
             "Try wider dates or another --practitioner; check the opening hours and resources.\n");
 }
 
-void AddProcedure(types::v1::Coding* coding, const std::string& code, const std::string& display) {
-  coding->set_system(std::string(code_systems::kProcedure));
-  coding->set_code(code);
-  coding->set_display(display);
-}
-
 v1::Appointment Booked() {
   v1::Appointment appointment;
   appointment.set_appointment_id("ap-1");
@@ -92,8 +78,8 @@ v1::Appointment Booked() {
   appointment.set_room_id("room-1");
   appointment.add_device_ids("pen-1");
   appointment.add_device_ids("rf-1");
-  AddProcedure(appointment.add_add_ons(), "rf-microneedling", "RF microneedling");
-  AddProcedure(appointment.add_add_ons(), "ha-serum", "");
+  *appointment.add_add_ons() = Procedure("rf-microneedling", "RF microneedling");
+  *appointment.add_add_ons() = Procedure("ha-serum");
   return appointment;
 }
 
@@ -188,7 +174,7 @@ TEST(RenderAppointmentTest, FulfilledShowsWhatWasDone) {
 TEST(RenderAppointmentTest, FulfilledNamesTheAddOnsGiven) {
   v1::Appointment appointment = Booked();
   appointment.set_status(types::v1::APPOINTMENT_STATUS_FULFILLED);
-  AddProcedure(appointment.mutable_completion()->add_add_ons(), "ha-serum", "");
+  *appointment.mutable_completion()->add_add_ons() = Procedure("ha-serum");
   EXPECT_THAT(Rendered(appointment, RenderAppointment), HasSubstr("\n  add-ons given  ha-serum\n"));
   appointment.clear_add_ons();
   appointment.mutable_completion()->clear_add_ons();
@@ -269,8 +255,8 @@ TEST(RenderPlanTest, SeriesThenSessionsInUtc) {
 
 TEST(RenderPlanTest, AddOnsAndTheBaseTreatmentsMinutes) {
   v1::Plan plan = ActivePlan();
-  AddProcedure(plan.mutable_plan()->add_add_ons(), "rf-microneedling", "");
-  AddProcedure(plan.mutable_plan()->add_add_ons(), "prp-serum", "PRP serum");
+  *plan.mutable_plan()->add_add_ons() = Procedure("rf-microneedling");
+  *plan.mutable_plan()->add_add_ons() = Procedure("prp-serum", "PRP serum");
   EXPECT_THAT(Rendered(plan, RenderPlan),
               HasSubstr("  therapy            procedure microneedling\n"
                         "  add-ons            rf-microneedling, prp-serum (PRP serum)\n"

@@ -1,10 +1,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <sstream>
-
 #include "needlework/code_systems.h"
 #include "render.h"
+#include "render_helpers.h"
 
 namespace needlework::ctl {
 namespace {
@@ -61,16 +60,10 @@ void AddRuns(v1::ScreenResponse* response) {
   late->set_duration_micros(50'000);
 }
 
-std::string Rendered(const v1::ScreenResponse& response) {
-  std::ostringstream out;
-  RenderScreen(response, out);
-  return out.str();
-}
-
 TEST(RenderScreenTest, OutcomeFindingsWithEvidenceThenRuns) {
   v1::ScreenResponse response = Deferred();
   AddRuns(&response);
-  EXPECT_EQ(Rendered(response),
+  EXPECT_EQ(Rendered(response, RenderScreen),
             "Outcome: DEFER\n"
             "Patient: Patient/p1\n"
             "\n"
@@ -98,7 +91,7 @@ TEST(RenderScreenTest, OutcomeFindingsWithEvidenceThenRuns) {
 TEST(RenderScreenTest, NoFindingsNoRuns) {
   v1::ScreenResponse response;
   response.set_outcome(types::v1::OUTCOME_ELIGIBLE);
-  EXPECT_EQ(Rendered(response),
+  EXPECT_EQ(Rendered(response, RenderScreen),
             "Outcome: ELIGIBLE\n"
             "\n"
             "Findings (0):\n"
@@ -110,16 +103,14 @@ TEST(RenderScreenTest, NoFindingsNoRuns) {
 TEST(RenderScreenTest, OutcomeNewerThanThisBuildStillReads) {
   v1::ScreenResponse response;
   response.set_outcome(static_cast<types::v1::Outcome>(42));
-  EXPECT_THAT(Rendered(response), HasSubstr("Outcome: unknown (42)\n"));
+  EXPECT_THAT(Rendered(response, RenderScreen), HasSubstr("Outcome: unknown (42)\n"));
 }
 
 v1::AddOnVerdict* AddVerdict(v1::ScreenResponse* response, const std::string& code,
                              const std::string& display, types::v1::Outcome outcome,
                              const std::string& summary) {
   v1::AddOnVerdict* verdict = response->add_add_ons();
-  verdict->mutable_therapy()->set_system(std::string(code_systems::kProcedure));
-  verdict->mutable_therapy()->set_code(code);
-  verdict->mutable_therapy()->set_display(display);
+  *verdict->mutable_therapy() = Procedure(code, display);
   verdict->set_outcome(outcome);
   verdict->set_summary(summary);
   verdict->set_plugin_id("com.acme." + code);
@@ -135,8 +126,7 @@ v1::ScreenResponse WithAddOns() {
   prp->set_outcome(types::v1::OUTCOME_CONTRAINDICATED);
   prp->set_summary("PRP contraindicated: apixaban");
   prp->set_source_plugin("com.acme.prp-serum");
-  prp->mutable_applies_to()->set_system(std::string(code_systems::kProcedure));
-  prp->mutable_applies_to()->set_code("prp-serum");
+  *prp->mutable_applies_to() = Procedure("prp-serum");
   AddVerdict(&response, "prp-serum", "PRP serum (platelet-rich plasma)",
              types::v1::OUTCOME_CONTRAINDICATED, "PRP contraindicated: apixaban");
   AddVerdict(&response, "rf-microneedling", "", types::v1::OUTCOME_ELIGIBLE, "");
@@ -144,7 +134,7 @@ v1::ScreenResponse WithAddOns() {
 }
 
 TEST(RenderScreenTest, AddOnVerdictsAfterTheFindings) {
-  EXPECT_EQ(Rendered(WithAddOns()),
+  EXPECT_EQ(Rendered(WithAddOns(), RenderScreen),
             "Outcome: ELIGIBLE\n"
             "\n"
             "Findings (1):\n"
@@ -162,7 +152,7 @@ TEST(RenderScreenTest, AddOnVerdictsAfterTheFindings) {
 }
 
 TEST(RenderScreenTest, NoAddOnsAskedNoAddOnLines) {
-  std::string text = Rendered(Deferred());
+  std::string text = Rendered(Deferred(), RenderScreen);
   EXPECT_THAT(text, Not(HasSubstr("Add-ons")));
   EXPECT_THAT(text, Not(HasSubstr("add-on")));
 }
@@ -170,7 +160,7 @@ TEST(RenderScreenTest, NoAddOnsAskedNoAddOnLines) {
 TEST(RenderScreenTest, AddOnTextFromTheHostCannotDriveTheTerminal) {
   v1::ScreenResponse response;
   AddVerdict(&response, "ha-serum", "HA\x1b[2Jserum", types::v1::OUTCOME_DEFER, "wait\nlonger");
-  EXPECT_THAT(Rendered(response), HasSubstr("  HA [2Jserum: DEFER — wait longer\n"));
+  EXPECT_THAT(Rendered(response, RenderScreen), HasSubstr("  HA [2Jserum: DEFER — wait longer\n"));
 }
 
 TEST(RenderScreenTest, JsonHasAddOnVerdictsForScripts) {

@@ -6,27 +6,13 @@
 
 #include "needlework/code_systems.h"
 #include "render.h"
+#include "render_helpers.h"
 
 namespace needlework::ctl {
 namespace {
 
 using ::testing::HasSubstr;
 using ::testing::Not;
-
-template <typename Response, typename Render>
-std::string Rendered(const Response& response, Render render) {
-  std::ostringstream out;
-  render(response, out);
-  return out.str();
-}
-
-types::v1::Coding Procedure(const std::string& code, const std::string& display = "") {
-  types::v1::Coding coding;
-  coding.set_system(std::string(code_systems::kProcedure));
-  coding.set_code(code);
-  coding.set_display(display);
-  return coding;
-}
 
 void AddDevice(google::protobuf::RepeatedPtrField<types::v1::ResourceRequirement>* requirements,
                const std::string& kind) {
