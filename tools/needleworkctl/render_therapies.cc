@@ -63,8 +63,9 @@ void RenderSessionShape(std::string_view label, const types::v1::SessionShape& s
   std::string needs = FormatRequirements(shape.requirements());
   if (!needs.empty()) out << "; needs " << Printable(needs);
   out << '\n';
-  if (!shape.add_ons().empty())
+  if (!shape.add_ons().empty()) {
     out << "  add-ons: " << Printable(FormatAddOns(shape.add_ons())) << '\n';
+  }
   if (!shape.unavailable_add_ons().empty()) {
     out << "  no longer offered: " << Printable(FormatAddOns(shape.unavailable_add_ons()))
         << "; left out of the session\n";
