@@ -53,6 +53,9 @@ std::string DescribeValue(const Json& value);
 // Records a problem for each key of `object` that is not in `known`.
 void RejectUnknownKeys(const Json& object, std::string_view path,
                        std::initializer_list<std::string_view> known, ConfigErrors& errors);
+// The same, for a list of known keys built at run time (e.g. shared keys plus a caller's own).
+void RejectUnknownKeys(const Json& object, std::string_view path,
+                       const std::vector<std::string_view>& known, ConfigErrors& errors);
 // The member `key` of `object` when it is a JSON object; nullptr otherwise, recording a
 // problem unless the member is absent and `required` is false.
 const Json* ReadObject(const Json& object, std::string_view path, std::string_view key,
@@ -141,6 +144,11 @@ inline std::string DescribeValue(const Json& value) {
 
 inline void RejectUnknownKeys(const Json& object, std::string_view path,
                               std::initializer_list<std::string_view> known, ConfigErrors& errors) {
+  RejectUnknownKeys(object, path, std::vector<std::string_view>(known), errors);
+}
+
+inline void RejectUnknownKeys(const Json& object, std::string_view path,
+                              const std::vector<std::string_view>& known, ConfigErrors& errors) {
   for (const auto& [key, value] : object.items()) {
     if (std::find(known.begin(), known.end(), key) != known.end()) continue;
     std::string list;

@@ -1,0 +1,173 @@
+// An add-on plugin served from its config: the therapies it offers (catalog), a screening
+// rule set per therapy (screen), aftercare lines (aftercare) and triage rules (triage).
+// A plugin derives from AddOnPlugin and adds only its manifest and Create():
+//
+//   class RfPlugin final : public needlework::addon::AddOnPlugin {
+//    public:
+//     using AddOnPlugin::AddOnPlugin;
+//     static needlework::plugin::v1::Manifest Describe() { return AddOnManifest({...}); }
+//     static needlework::StatusOr<std::unique_ptr<RfPlugin>> Create(
+//         const needlework::InstanceContext& context) {
+//       return CreateAddOn<RfPlugin>(context, CompileAddOnConfig(context.config_json, "rf
+//       config"));
+//     }
+//   };
+//   NEEDLEWORK_PLUGIN(RfPlugin)
+//
+// The single-therapy config CompileAddOnConfig reads:
+//   {"therapy": {...},    // addon_config.h: ReadTherapy (an ADD_ON)
+//    "rules": {...},      // addon_config.h: ReadFindingRules
+//    "aftercare": {...},  // aftercare_config.h: ReadAftercareLines (optional)
+//    "triage": {...}}     // aftercare_config.h: ReadTriageRules (optional)
+// Header-only.
+#ifndef NEEDLEWORK_ADDON_PLUGIN_H_
+#define NEEDLEWORK_ADDON_PLUGIN_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "needlework/addon_config.h"
+#include "needlework/addon_hooks.h"
+#include "needlework/aftercare_config.h"
+#include "needlework/plugin.h"
+
+namespace needlework::addon {
+
+// One therapy on offer and the screening rules that speak for it.
+struct AddOnOffer {
+  types::v1::Therapy therapy;  // kind ADD_ON
+  std::vector<FindingRule> rules;
+};
+
+// A compiled add-on config. Immutable after compilation: any number of threads may read it.
+struct AddOnRules {
+  std::vector<AddOnOffer> offers;
+  AftercareLines aftercare;        // after a session with any of the offers
+  std::vector<TriageRule> triage;  // for a symptom after a session with any of them
+};
+
+// Parses and validates `config_json` (the keys above; anything else is refused) into one
+// offer. INVALID_ARGUMENT "<subject> refused: ..." listing every problem with its JSON path.
+inline StatusOr<AddOnRules> CompileAddOnConfig(std::string_view config_json,
+                                               std::string_view subject) {
+  NW_ASSIGN_OR_RETURN(Json root, config::ParseConfigObject(config_json, subject));
+  ConfigErrors errors{std::string(subject)};
+  config::RejectUnknownKeys(root, "", {"therapy", "rules", "aftercare", "triage"}, errors);
+  AddOnRules rules;
+  rules.offers.push_back({ReadTherapy(root, "therapy", types::v1::THERAPY_KIND_ADD_ON, errors),
+                          ReadFindingRules(root, "rules", errors)});
+  rules.aftercare = ReadAftercareLines(root, "aftercare", errors);
+  rules.triage = ReadTriageRules(root, "triage", errors);
+  NW_RETURN_IF_ERROR(errors.ToStatus());
+  return rules;
+}
+
+// Serves catalog, screen, aftercare and triage from AddOnRules. Each hook acts only for the
+// offers among the request's add-ons; with none of them it answers OK and (for screen)
+// ELIGIBLE with no findings, no aftercare lines, or a triage level UNSPECIFIED.
+class AddOnPlugin : public Plugin {
+ public:
+  explicit AddOnPlugin(AddOnRules rules) : rules_(std::move(rules)) {}
+
+  // Every offered therapy.
+  Status Catalog(const plugin::v1::CatalogRequest& /*request*/,
+                 plugin::v1::CatalogResponse* response) override {
+    for (const AddOnOffer& offer : rules_.offers) *response->add_therapies() = offer.therapy;
+    return OkStatus();
+  }
+
+  // Outcome ELIGIBLE, then one finding per matching rule of each planned offer (see
+  // ScreenRules); the outcome is the most restrictive of them.
+  Status Screen(const plugin::v1::ScreenRequest& request,
+                plugin::v1::ScreenResponse* response) override {
+    response->set_outcome(types::v1::OUTCOME_ELIGIBLE);
+    for (const AddOnOffer& offer : rules_.offers) {
+      if (HasAddOn(request.add_ons(), offer.therapy.code())) {
+        ScreenRules(offer.rules, offer.therapy, request, response);
+      }
+    }
+    return OkStatus();
+  }
+
+  // The aftercare lines when the session had one of the offers (request.add_ons).
+  Status Aftercare(const plugin::v1::AftercareRequest& request,
+                   plugin::v1::AftercareResponse* response) override {
+    if (AnyOffered(request.add_ons())) AppendAftercare(rules_.aftercare, response);
+    return OkStatus();
+  }
+
+  // INVALID_ARGUMENT for a negative days_since_session; else DecideTriage when the session
+  // had one of the offers.
+  Status Triage(const plugin::v1::TriageRequest& request,
+                plugin::v1::TriageResponse* response) override {
+    NW_RETURN_IF_ERROR(CheckTriageRequest(request));
+    if (AnyOffered(request.add_ons())) DecideTriage(rules_.triage, request, response);
+    return OkStatus();
+  }
+
+  // The compiled config, for inspection.
+  const AddOnRules& rules() const { return rules_; }
+
+ private:
+  bool AnyOffered(const Codings& add_ons) const {
+    for (const AddOnOffer& offer : rules_.offers) {
+      if (HasAddOn(add_ons, offer.therapy.code())) return true;
+    }
+    return false;
+  }
+
+  const AddOnRules rules_;
+};
+
+// What an AddOnManifest says besides its hooks.
+struct AddOnDescription {
+  std::string_view id;  // reverse-DNS
+  std::string_view version;
+  std::string_view vendor;
+  std::string_view display_name;
+  std::string_view description;
+  std::string_view default_config_json;
+  std::string_view config_schema_json;  // may be empty
+};
+
+// The manifest of an AddOnPlugin: `description` and the hooks screen, aftercare, triage and
+// catalog.
+inline plugin::v1::Manifest AddOnManifest(const AddOnDescription& description) {
+  plugin::v1::Manifest manifest;
+  manifest.set_id(std::string(description.id));
+  manifest.set_version(std::string(description.version));
+  manifest.set_vendor(std::string(description.vendor));
+  manifest.set_display_name(std::string(description.display_name));
+  manifest.set_description(std::string(description.description));
+  for (auto hook : {plugin::v1::HOOK_SCREEN, plugin::v1::HOOK_AFTERCARE, plugin::v1::HOOK_TRIAGE,
+                    plugin::v1::HOOK_CATALOG}) {
+    manifest.add_hooks(hook);
+  }
+  manifest.set_default_config_json(std::string(description.default_config_json));
+  manifest.set_config_schema_json(std::string(description.config_schema_json));
+  return manifest;
+}
+
+// A `Derived` (constructible from AddOnRules) from compiled `rules`, or their refusal. Logs
+// what the config holds.
+template <typename Derived>
+StatusOr<std::unique_ptr<Derived>> CreateAddOn(const InstanceContext& context,
+                                               StatusOr<AddOnRules> rules) {
+  if (!rules.ok()) return rules.status();
+  size_t screening_rules = 0;
+  for (const AddOnOffer& offer : rules->offers) screening_rules += offer.rules.size();
+  context.host.Log(LogLevel::kInfo,
+                   "add-on config compiled: " + std::to_string(rules->offers.size()) +
+                       " therapies, " + std::to_string(screening_rules) + " screening rules, " +
+                       std::to_string(rules->aftercare.instructions.size()) + " instructions, " +
+                       std::to_string(rules->aftercare.expected_effects.size()) + " effects, " +
+                       std::to_string(rules->triage.size()) + " triage rules");
+  return std::make_unique<Derived>(std::move(rules).value());
+}
+
+}  // namespace needlework::addon
+
+#endif  // NEEDLEWORK_ADDON_PLUGIN_H_
