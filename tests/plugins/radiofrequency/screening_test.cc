@@ -1,0 +1,133 @@
+// The radiofrequency add-on's cautions, from its default config and from clinic patches.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "plugins/addon_support/addon_test_support.h"
+#include "plugins/radiofrequency/embedded_config.h"
+#include "plugins/radiofrequency/radiofrequency_plugin.h"
+
+namespace needlework::radiofrequency {
+namespace {
+
+using namespace needlework::addon::testing;  // NOLINT(build/namespaces)
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+constexpr char kSnomed[] = "http://snomed.info/sct";
+
+class RadiofrequencyScreeningTest : public ::testing::Test {
+ protected:
+  ScreenResponse Screen(const PatientFacts& facts, std::vector<std::string_view> areas = {"face"},
+                        const Json& patch = Json::object()) {
+    auto plugin = CreateOrDie<RadiofrequencyPlugin>(kDefaultConfigJson, patch);
+    if (plugin == nullptr) return {};
+    return Answer(*plugin, &Plugin::Screen, MakeScreenRequest(facts, {rf_}, areas));
+  }
+
+  const Coding rf_ = Procedure("rf-microneedling");
+  PatientFacts facts_;
+};
+
+TEST_F(RadiofrequencyScreeningTest, APacemakerContraindicatesRfWithItsEvidence) {
+  AddCondition(facts_, kSnomed, "441509002");
+  ScreenResponse response = Screen(facts_);
+  EXPECT_EQ(response.outcome(), types::v1::OUTCOME_CONTRAINDICATED);
+  ASSERT_THAT(RuleIds(response), ElementsAre("implanted-electronic-device"));
+  const auto& finding = response.findings(0);
+  EXPECT_EQ(finding.summary(), "RF microneedling contraindicated: Cardiac pacemaker in situ");
+  EXPECT_EQ(finding.indicator(), types::v1::INDICATOR_CRITICAL);
+  EXPECT_EQ(finding.applies_to().system(), code_systems::kProcedure);
+  EXPECT_EQ(finding.applies_to().code(), "rf-microneedling");
+  ASSERT_EQ(finding.evidence_size(), 1);
+  EXPECT_EQ(finding.evidence(0).code().code(), "441509002");
+  EXPECT_EQ(finding.evidence(0).source_ref(), "Condition/441509002");
+  EXPECT_EQ(finding.evidence(0).description(), "active condition");
+}
+
+TEST_F(RadiofrequencyScreeningTest, ADefibrillatorIsNamedAsTheRecordNamesIt) {
+  AddCondition(facts_, kSnomed, "443325000", types::v1::CONDITION_STATUS_ACTIVE, "ICD in situ");
+  ScreenResponse response = Screen(facts_);
+  EXPECT_EQ(response.outcome(), types::v1::OUTCOME_CONTRAINDICATED);
+  ASSERT_EQ(response.findings_size(), 1);
+  EXPECT_EQ(response.findings(0).summary(), "RF microneedling contraindicated: ICD in situ");
+}
+
+TEST_F(RadiofrequencyScreeningTest, ARemovedDeviceOrAnotherCodeSystemDoesNotCount) {
+  AddCondition(facts_, kSnomed, "441509002", types::v1::CONDITION_STATUS_RESOLVED);
+  AddCondition(facts_, "http://example.org/other", "441509002");
+  ScreenResponse response = Screen(facts_);
+  EXPECT_EQ(response.outcome(), types::v1::OUTCOME_ELIGIBLE);
+  EXPECT_THAT(response.findings(), IsEmpty());
+}
+
+TEST_F(RadiofrequencyScreeningTest, NothingIsSaidWhenRfIsNotPlanned) {
+  AddCondition(facts_, kSnomed, "441509002");
+  auto plugin = CreateOrDie<RadiofrequencyPlugin>(kDefaultConfigJson);
+  ASSERT_NE(plugin, nullptr);
+  for (const auto& add_ons : {std::vector<Coding>{}, std::vector<Coding>{Procedure("prp-serum")}}) {
+    ScreenResponse response = Answer(*plugin, &Plugin::Screen, MakeScreenRequest(facts_, add_ons));
+    EXPECT_EQ(response.outcome(), types::v1::OUTCOME_ELIGIBLE);
+    EXPECT_THAT(response.findings(), IsEmpty());
+  }
+}
+
+TEST_F(RadiofrequencyScreeningTest, AMetalImplantIsACaution) {
+  AddCondition(facts_, std::string(kIcd10Cm), "Z96.7");
+  ScreenResponse response = Screen(facts_);
+  EXPECT_EQ(response.outcome(), types::v1::OUTCOME_ELIGIBLE_WITH_CAUTION);
+  ASSERT_THAT(RuleIds(response), ElementsAre("metal-implant"));
+  EXPECT_EQ(response.findings(0).indicator(), types::v1::INDICATOR_WARNING);
+  EXPECT_EQ(response.findings(0).summary(),
+            "RF microneedling with caution: metal implant (Presence of other bone and tendon "
+            "implants)");
+}
+
+TEST_F(RadiofrequencyScreeningTest, AClinicCanLimitTheImplantCautionToTreatedAreas) {
+  AddCondition(facts_, std::string(kIcd10Cm), "Z96.60");
+  const Json patch = {{"rules", {{"metal-implant", {{"treatment_areas", {{"hands", "hands"}}}}}}}};
+  EXPECT_THAT(Screen(facts_, {"face", "neck"}, patch).findings(), IsEmpty());
+  EXPECT_THAT(RuleIds(Screen(facts_, {"neck", "hands"}, patch)), ElementsAre("metal-implant"));
+  // Areas unknown: the caution stands.
+  EXPECT_THAT(RuleIds(Screen(facts_, {}, patch)), ElementsAre("metal-implant"));
+}
+
+TEST_F(RadiofrequencyScreeningTest, PregnancyDefersRfWhileItIsActive) {
+  AddCondition(facts_, kSnomed, "72892002", types::v1::CONDITION_STATUS_ACTIVE, "Normal pregnancy");
+  ScreenResponse response = Screen(facts_);
+  EXPECT_EQ(response.outcome(), types::v1::OUTCOME_DEFER);
+  ASSERT_THAT(RuleIds(response), ElementsAre("pregnancy"));
+  EXPECT_EQ(response.findings(0).summary(), "RF microneedling deferred: Normal pregnancy");
+
+  PatientFacts past;
+  AddCondition(past, kSnomed, "77386006", types::v1::CONDITION_STATUS_RESOLVED);
+  EXPECT_EQ(Screen(past).outcome(), types::v1::OUTCOME_ELIGIBLE);
+}
+
+TEST_F(RadiofrequencyScreeningTest, EveryRuleSpeaksAndTheMostRestrictiveOutcomeWins) {
+  AddCondition(facts_, kSnomed, "77386006");
+  AddCondition(facts_, std::string(kIcd10Cm), "Z96.5");
+  AddCondition(facts_, kSnomed, "443325000");
+  ScreenResponse response = Screen(facts_);
+  EXPECT_EQ(response.outcome(), types::v1::OUTCOME_CONTRAINDICATED);
+  EXPECT_THAT(RuleIds(response),
+              ElementsAre("implanted-electronic-device", "metal-implant", "pregnancy"));
+}
+
+TEST_F(RadiofrequencyScreeningTest, AClinicChangesACodeSetAndSwitchesARuleOff) {
+  const Json patch = {{"rules",
+                       {{"implanted-electronic-device",
+                         {{"conditions",
+                           {{"http://snomed.info/sct|441509002", nullptr},
+                            {"http://snomed.info/sct|43252007", "Cochlear implant"}}}}},
+                        {"pregnancy", {{"enabled", false}}}}}};
+  AddCondition(facts_, kSnomed, "441509002");
+  AddCondition(facts_, kSnomed, "77386006");
+  EXPECT_THAT(Screen(facts_, {"face"}, patch).findings(), IsEmpty());
+  AddCondition(facts_, kSnomed, "43252007");
+  ScreenResponse response = Screen(facts_, {"face"}, patch);
+  ASSERT_THAT(RuleIds(response), ElementsAre("implanted-electronic-device"));
+  EXPECT_EQ(response.findings(0).summary(), "RF microneedling contraindicated: Cochlear implant");
+}
+
+}  // namespace
+}  // namespace needlework::radiofrequency
