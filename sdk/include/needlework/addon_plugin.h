@@ -1,19 +1,17 @@
 // An add-on plugin served from its config: the therapies it offers (catalog), a screening
 // rule set per therapy (screen), aftercare lines (aftercare) and triage rules (triage).
-// A plugin derives from AddOnPlugin and adds only its manifest and Create():
+// A plugin describes itself and the SDK does the rest:
 //
-//   class RfPlugin final : public needlework::addon::AddOnPlugin {
-//    public:
-//     using AddOnPlugin::AddOnPlugin;
-//     static needlework::plugin::v1::Manifest Describe() { return AddOnManifest({...}); }
-//     static needlework::StatusOr<std::unique_ptr<RfPlugin>> Create(
-//         const needlework::InstanceContext& context) {
-//       return CreateAddOn<RfPlugin>(context, CompileAddOnConfig(context.config_json, "rf
-//       config"));
+//   struct RfAddOn {
+//     static needlework::addon::AddOnDescription Description() {
+//       return {"com.acme.rf", "1.0.0", "Acme", "RF add-on", "...", kDefaults, kSchema,
+//               "rf config"};
 //     }
 //   };
+//   using RfPlugin = needlework::addon::ConfiguredAddOn<RfAddOn>;
 //   NEEDLEWORK_PLUGIN(RfPlugin)
 //
+// (A plugin that needs more derives from AddOnPlugin itself.)
 // The single-therapy config CompileAddOnConfig reads:
 //   {"therapy": {...},    // addon_config.h: ReadTherapy (an ADD_ON)
 //    "rules": {...},      // addon_config.h: ReadFindingRules
@@ -122,7 +120,7 @@ class AddOnPlugin : public Plugin {
   const AddOnRules rules_;
 };
 
-// What an AddOnManifest says besides its hooks.
+// What an add-on plugin says about itself, and how it compiles its config.
 struct AddOnDescription {
   std::string_view id;  // reverse-DNS
   std::string_view version;
@@ -131,6 +129,11 @@ struct AddOnDescription {
   std::string_view description;
   std::string_view default_config_json;
   std::string_view config_schema_json;  // may be empty
+  std::string_view config_subject;      // names the config in refusals, e.g. "rf config"
+  // Compiles the effective config; CompileAddOnConfig unless the plugin's config has
+  // another shape.
+  StatusOr<AddOnRules> (*compile)(std::string_view config_json,
+                                  std::string_view subject) = &CompileAddOnConfig;
 };
 
 // The manifest of an AddOnPlugin: `description` and the hooks screen, aftercare, triage and
@@ -151,22 +154,39 @@ inline plugin::v1::Manifest AddOnManifest(const AddOnDescription& description) {
   return manifest;
 }
 
-// A `Derived` (constructible from AddOnRules) from compiled `rules`, or their refusal. Logs
-// what the config holds.
-template <typename Derived>
-StatusOr<std::unique_ptr<Derived>> CreateAddOn(const InstanceContext& context,
-                                               StatusOr<AddOnRules> rules) {
-  if (!rules.ok()) return rules.status();
-  size_t screening_rules = 0;
-  for (const AddOnOffer& offer : rules->offers) screening_rules += offer.rules.size();
-  context.host.Log(LogLevel::kInfo,
-                   "add-on config compiled: " + std::to_string(rules->offers.size()) +
-                       " therapies, " + std::to_string(screening_rules) + " screening rules, " +
-                       std::to_string(rules->aftercare.instructions.size()) + " instructions, " +
-                       std::to_string(rules->aftercare.expected_effects.size()) + " effects, " +
-                       std::to_string(rules->triage.size()) + " triage rules");
-  return std::make_unique<Derived>(std::move(rules).value());
-}
+// A whole add-on plugin class from a descriptor: `Descriptor::Description()` returns its
+// AddOnDescription. Register it with NEEDLEWORK_PLUGIN(ConfiguredAddOn<Descriptor>) (or an
+// alias of it). Immutable after Create.
+template <typename Descriptor>
+class ConfiguredAddOn final : public AddOnPlugin {
+ public:
+  using AddOnPlugin::AddOnPlugin;
+
+  static plugin::v1::Manifest Describe() { return AddOnManifest(Descriptor::Description()); }
+
+  // Compiles `context.config_json` once with the description's `compile`; its refusal
+  // (INVALID_ARGUMENT naming each problem's JSON path) otherwise. Logs what the config holds.
+  static StatusOr<std::unique_ptr<ConfiguredAddOn>> Create(const InstanceContext& context) {
+    const AddOnDescription description = Descriptor::Description();
+    StatusOr<AddOnRules> rules =
+        description.compile(context.config_json, description.config_subject);
+    if (!rules.ok()) return rules.status();
+    context.host.Log(LogLevel::kInfo,
+                     std::string(description.config_subject) + " compiled: " + Summary(*rules));
+    return std::make_unique<ConfiguredAddOn>(std::move(rules).value());
+  }
+
+ private:
+  // "1 therapies, 3 screening rules, 2 instructions, 1 effects, 2 triage rules".
+  static std::string Summary(const AddOnRules& rules) {
+    size_t screening_rules = 0;
+    for (const AddOnOffer& offer : rules.offers) screening_rules += offer.rules.size();
+    return std::to_string(rules.offers.size()) + " therapies, " + std::to_string(screening_rules) +
+           " screening rules, " + std::to_string(rules.aftercare.instructions.size()) +
+           " instructions, " + std::to_string(rules.aftercare.expected_effects.size()) +
+           " effects, " + std::to_string(rules.triage.size()) + " triage rules";
+  }
+};
 
 }  // namespace needlework::addon
 

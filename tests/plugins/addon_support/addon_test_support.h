@@ -138,6 +138,14 @@ Response Answer(PluginClass& plugin, Status (Plugin::*hook)(const Request&, Resp
   return response;
 }
 
+// The same on a new instance from `defaults` patched by `patch`.
+template <typename PluginClass, typename Response, typename Request>
+Response AnswerPatched(std::string_view defaults, const Json& patch,
+                       Status (Plugin::*hook)(const Request&, Response*), const Request& request) {
+  auto plugin = CreateOrDie<PluginClass>(defaults, patch);
+  return plugin == nullptr ? Response() : Answer(*plugin, hook, request);
+}
+
 // The rule ids of the findings, in order.
 inline std::vector<std::string> RuleIds(const ScreenResponse& response) {
   std::vector<std::string> ids;

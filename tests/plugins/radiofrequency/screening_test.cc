@@ -19,9 +19,8 @@ class RadiofrequencyScreeningTest : public ::testing::Test {
  protected:
   ScreenResponse Screen(const PatientFacts& facts, std::vector<std::string_view> areas = {"face"},
                         const Json& patch = Json::object()) {
-    auto plugin = CreateOrDie<RadiofrequencyPlugin>(kDefaultConfigJson, patch);
-    if (plugin == nullptr) return {};
-    return Answer(*plugin, &Plugin::Screen, MakeScreenRequest(facts, {rf_}, areas));
+    return AnswerPatched<RadiofrequencyPlugin>(kDefaultConfigJson, patch, &Plugin::Screen,
+                                               MakeScreenRequest(facts, {rf_}, areas));
   }
 
   const Coding rf_ = Procedure("rf-microneedling");

@@ -17,23 +17,20 @@ using ::testing::IsEmpty;
 const Coding kRf = Procedure("rf-microneedling");
 
 plugin::v1::CatalogResponse Catalog(const Json& patch = Json::object()) {
-  auto plugin = CreateOrDie<RadiofrequencyPlugin>(kDefaultConfigJson, patch);
-  if (plugin == nullptr) return {};
-  return Answer(*plugin, &Plugin::Catalog, plugin::v1::CatalogRequest());
+  return AnswerPatched<RadiofrequencyPlugin>(kDefaultConfigJson, patch, &Plugin::Catalog,
+                                             plugin::v1::CatalogRequest());
 }
 
 AftercareResponse Aftercare(std::vector<Coding> add_ons, const Json& patch = Json::object()) {
-  auto plugin = CreateOrDie<RadiofrequencyPlugin>(kDefaultConfigJson, patch);
-  if (plugin == nullptr) return {};
-  return Answer(*plugin, &Plugin::Aftercare, MakeAftercareRequest(std::move(add_ons)));
+  return AnswerPatched<RadiofrequencyPlugin>(kDefaultConfigJson, patch, &Plugin::Aftercare,
+                                             MakeAftercareRequest(std::move(add_ons)));
 }
 
 TriageResponse Triage(std::string_view symptom, double days, types::v1::SymptomSeverity severity,
                       std::vector<Coding> add_ons = {kRf}, const Json& patch = Json::object()) {
-  auto plugin = CreateOrDie<RadiofrequencyPlugin>(kDefaultConfigJson, patch);
-  if (plugin == nullptr) return {};
-  return Answer(*plugin, &Plugin::Triage,
-                MakeTriageRequest(symptom, days, severity, std::move(add_ons)));
+  return AnswerPatched<RadiofrequencyPlugin>(
+      kDefaultConfigJson, patch, &Plugin::Triage,
+      MakeTriageRequest(symptom, days, severity, std::move(add_ons)));
 }
 
 TEST(RadiofrequencyCatalogTest, OffersRfAsAnAddOnNeedingAnRfUnit) {

@@ -1,0 +1,92 @@
+// The PRP add-on's manifest and config validation: the defaults compile, and a bad config is
+// refused with every problem named by its JSON path.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "plugins/addon_support/addon_test_support.h"
+#include "plugins/prp/embedded_config.h"
+#include "plugins/prp/prp_plugin.h"
+
+namespace needlework::prp {
+namespace {
+
+using namespace needlework::addon::testing;  // NOLINT(build/namespaces)
+using ::testing::AllOf;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+Status Refusal(const Json& patch) {
+  return CreatePatched<PrpPlugin>(kDefaultConfigJson, patch).status();
+}
+
+TEST(PrpConfigTest, TheManifestPublishesTheDefaultsAndTheAddOnHooks) {
+  plugin::v1::Manifest manifest = PrpPlugin::Describe();
+  EXPECT_EQ(manifest.id(), "org.needlework.prp");
+  EXPECT_THAT(manifest.hooks(), ElementsAre(plugin::v1::HOOK_SCREEN, plugin::v1::HOOK_AFTERCARE,
+                                            plugin::v1::HOOK_TRIAGE, plugin::v1::HOOK_CATALOG));
+  EXPECT_EQ(Json::parse(manifest.default_config_json()), Json::parse(kDefaultConfigJson));
+  EXPECT_EQ(Json::parse(manifest.config_schema_json())["required"],
+            Json::parse(R"(["therapy", "rules"])"));
+}
+
+TEST(PrpConfigTest, TheDefaultsCompile) {
+  auto plugin = CreateOrDie<PrpPlugin>(kDefaultConfigJson);
+  ASSERT_NE(plugin, nullptr);
+  ASSERT_EQ(plugin->rules().offers.size(), 1u);
+  EXPECT_EQ(plugin->rules().offers[0].rules.size(), 4u);
+  ASSERT_EQ(plugin->rules().offers[0].rules[0].finding.rule_id, "blood-thinners");
+  EXPECT_EQ(plugin->rules().offers[0].rules[0].criteria.medications.size(), 14u);
+}
+
+TEST(PrpConfigTest, AThresholdNeedsItsObservationsAndExactlyOneBound) {
+  EXPECT_THAT(Refusal({{"rules", {{"low-platelets", {{"below", nullptr}}}}}}),
+              StatusIs(StatusCode::kInvalidArgument,
+                       HasSubstr("rules.low-platelets: observations need exactly one of "
+                                 "\"below\" and \"above\"")));
+  EXPECT_THAT(Refusal({{"rules", {{"low-platelets", {{"above", 400}}}}}}),
+              StatusIs(StatusCode::kInvalidArgument, HasSubstr("exactly one of")));
+  EXPECT_THAT(Refusal({{"rules", {{"blood-thinners", {{"below", 3}}}}}}),
+              StatusIs(StatusCode::kInvalidArgument,
+                       HasSubstr("rules.blood-thinners: \"below\" and \"above\" go with "
+                                 "observations")));
+  EXPECT_THAT(Refusal({{"rules", {{"low-platelets", {{"below", "150"}}}}}}),
+              StatusIs(StatusCode::kInvalidArgument,
+                       HasSubstr("rules.low-platelets.below: must be a number, not \"150\"")));
+}
+
+TEST(PrpConfigTest, ARuleWithNoCodesIsRefused) {
+  EXPECT_THAT(
+      Refusal({{"rules", {{"bloodborne-infection", {{"conditions", nullptr}}}}}}),
+      StatusIs(StatusCode::kInvalidArgument,
+               HasSubstr("rules.bloodborne-infection: needs at least one code in conditions")));
+}
+
+TEST(PrpConfigTest, AftercareWindowProblemsNameTheirPath) {
+  const Json patch = {{"aftercare",
+                       {{"instructions",
+                         {{"prp-leave-on", {{"until_time", "25:00"}}},
+                          {"prp-draw-site", {{"until_text", "for a while"}}},
+                          {"Wash", {{"text", "x"}}}}},
+                        {"effects", {{"draw-site-bruise", {{"normal_course_hours", 0}}}}}}}};
+  EXPECT_THAT(
+      Refusal(patch),
+      StatusIs(StatusCode::kInvalidArgument,
+               AllOf(HasSubstr("prp config refused: "),
+                     HasSubstr("aftercare.instructions.prp-leave-on.until_time: \"25:00\" must be "
+                               "\"HH:MM\""),
+                     HasSubstr("aftercare.instructions.prp-draw-site: needs exactly one of "
+                               "until_hours, until_time and until_text"),
+                     HasSubstr("aftercare.instructions.Wash: must be an object keyed by a local"),
+                     HasSubstr("aftercare.effects.draw-site-bruise.normal_course_hours: must be "
+                               "from 1"))));
+}
+
+TEST(PrpConfigTest, TriageBoundsMustMakeABand) {
+  EXPECT_THAT(Refusal({{"triage", {{"bruising-within-course", {{"after_hours", 200}}}}}}),
+              StatusIs(StatusCode::kInvalidArgument,
+                       HasSubstr("triage.bruising-within-course.after_hours: must be below "
+                                 "within_hours")));
+}
+
+}  // namespace
+}  // namespace needlework::prp
