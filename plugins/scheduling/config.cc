@@ -19,7 +19,8 @@ constexpr int kMaxMonths = 120;
 void ReadTherapy(const Json& root, SchedulingRules& rules, ConfigErrors& errors) {
   const Json* therapy = ReadObject(root, "", "therapy", /*required=*/true, errors);
   if (therapy == nullptr) return;
-  RejectUnknownKeys(*therapy, "therapy", {"code", "display"}, errors);
+  RejectUnknownKeys(*therapy, "therapy", {"code", "display", "display_name", "description"},
+                    errors);
   const std::string code = ReadText(*therapy, "therapy", "code", errors);
   if (!code.empty() && !IsLocalCode(code)) {
     errors.Add("therapy.code", Json(code).dump() + " must be a code of " +
@@ -28,6 +29,13 @@ void ReadTherapy(const Json& root, SchedulingRules& rules, ConfigErrors& errors)
   rules.therapy.set_system(std::string(code_systems::kProcedure));
   rules.therapy.set_code(code);
   rules.therapy.set_display(ReadText(*therapy, "therapy", "display", errors));
+  // The catalog's name and description; the name defaults to the display.
+  rules.therapy_name = therapy->contains("display_name")
+                           ? ReadText(*therapy, "therapy", "display_name", errors)
+                           : rules.therapy.display();
+  if (therapy->contains("description")) {
+    rules.therapy_description = ReadText(*therapy, "therapy", "description", errors);
+  }
 }
 
 void ReadDefaultSeverity(const Json& root, SchedulingRules& rules, ConfigErrors& errors) {

@@ -16,10 +16,11 @@ plugin::v1::Manifest SchedulingManifest() {
       "Plans a microneedling series from the concerns, treatment areas, severity and skin "
       "factors (session count, spacing, minutes, resources, maintenance, with the reasons), "
       "and checks that a session may be booked at a time (plan active, screening outcome, "
-      "order and spacing of sessions, duplicates, duration). Every number is per-clinic "
-      "config.");
+      "order and spacing of sessions, duplicates, duration); offers microneedling as the "
+      "clinic's base therapy in the catalog. Every number is per-clinic config.");
   manifest.add_hooks(plugin::v1::HOOK_PLAN);
   manifest.add_hooks(plugin::v1::HOOK_CHECK_BOOKING);
+  manifest.add_hooks(plugin::v1::HOOK_CATALOG);
   manifest.set_default_config_json(std::string(DefaultConfigJson()));
   manifest.set_config_schema_json(std::string(ConfigSchemaJson()));
   return manifest;

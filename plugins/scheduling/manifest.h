@@ -11,7 +11,7 @@ namespace needlework::scheduling {
 inline constexpr std::string_view kPluginId = "org.needlework.scheduling";
 inline constexpr std::string_view kPluginVersion = "1.0.0";
 
-// The manifest: id, version, vendor, names, the plan and check_booking hooks, the default
+// The manifest: id, version, vendor, names, the plan, check_booking and catalog hooks, the default
 // config (the embedded default_config.json) and its JSON Schema (config_schema.json).
 plugin::v1::Manifest SchedulingManifest();
 

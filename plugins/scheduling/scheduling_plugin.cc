@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 
+#include "plugins/scheduling/catalog.h"
 #include "plugins/scheduling/check_booking.h"
 #include "plugins/scheduling/civil_date.h"
 #include "plugins/scheduling/config.h"
@@ -38,6 +39,12 @@ Status SchedulingPlugin::Plan(const plugin::v1::PlanRequest& request,
 Status SchedulingPlugin::CheckBooking(const plugin::v1::CheckBookingRequest& request,
                                       plugin::v1::CheckBookingResponse* response) {
   return CheckSessionBooking(rules_.booking, request, response);
+}
+
+Status SchedulingPlugin::Catalog(const plugin::v1::CatalogRequest& /*request*/,
+                                 plugin::v1::CatalogResponse* response) {
+  DescribeCatalog(rules_, response);
+  return OkStatus();
 }
 
 }  // namespace needlework::scheduling

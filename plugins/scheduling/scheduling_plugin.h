@@ -11,8 +11,8 @@
 
 namespace needlework::scheduling {
 
-// One clinic's scheduling instance. Immutable after Create, so Plan and CheckBooking may
-// run on any number of threads at once.
+// One clinic's scheduling instance. Immutable after Create, so Plan, CheckBooking and
+// Catalog may run on any number of threads at once.
 class SchedulingPlugin final : public Plugin {
  public:
   // See SchedulingManifest().
@@ -29,6 +29,10 @@ class SchedulingPlugin final : public Plugin {
   // See CheckSessionBooking() in check_booking.h, which also states the host's contract.
   Status CheckBooking(const plugin::v1::CheckBookingRequest& request,
                       plugin::v1::CheckBookingResponse* response) override;
+
+  // See DescribeCatalog() in catalog.h: microneedling as the clinic's BASE therapy.
+  Status Catalog(const plugin::v1::CatalogRequest& request,
+                 plugin::v1::CatalogResponse* response) override;
 
   // The compiled config, for inspection.
   const SchedulingRules& rules() const { return rules_; }

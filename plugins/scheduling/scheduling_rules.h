@@ -74,7 +74,9 @@ struct BookingRules {
 
 // A whole compiled config.
 struct SchedulingRules {
-  types::v1::Coding therapy;                                 // system is code_systems::kProcedure
+  types::v1::Coding therapy;        // system is code_systems::kProcedure
+  std::string therapy_name;         // its name in the clinic's catalog, e.g. "Microneedling"
+  std::string therapy_description;  // for the catalog; may be empty
   Severity default_severity = types::v1::SEVERITY_MODERATE;  // for SEVERITY_UNSPECIFIED
   int min_days_between = 0;
   int max_days_between = 0;

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "needlework/build_key.h"
+#include "needlework/plugin/v1/catalog.pb.h"
 #include "needlework/plugin/v1/manifest.pb.h"
 #include "needlework/plugin/v1/screen.pb.h"
 #include "needlework/plugin_abi.h"
@@ -38,7 +39,8 @@ TEST_F(SchedulingModuleTest, DescribeReturnsTheManifest) {
   plugin::v1::Manifest manifest;
   ASSERT_TRUE(manifest.ParseFromString(out.bytes));
   EXPECT_EQ(manifest.id(), "org.needlework.scheduling");
-  EXPECT_THAT(manifest.hooks(), ElementsAre(plugin::v1::HOOK_PLAN, plugin::v1::HOOK_CHECK_BOOKING));
+  EXPECT_THAT(manifest.hooks(), ElementsAre(plugin::v1::HOOK_PLAN, plugin::v1::HOOK_CHECK_BOOKING,
+                                            plugin::v1::HOOK_CATALOG));
 }
 
 TEST_F(SchedulingModuleTest, CreatePlanCheckDestroy) {
@@ -72,6 +74,15 @@ TEST_F(SchedulingModuleTest, CreatePlanCheckDestroy) {
   EXPECT_EQ(Invoke(instance, plugin::v1::HOOK_PLAN, MakePlanRequest({"tattoo"}, {"arms"}), refused),
             NW_INVALID_ARGUMENT);
   EXPECT_THAT(refused.bytes, HasSubstr("unknown concern \"tattoo\""));
+  Buffer described;
+  ASSERT_EQ(Invoke(instance, plugin::v1::HOOK_CATALOG, plugin::v1::CatalogRequest(), described),
+            NW_OK)
+      << described.bytes;
+  plugin::v1::CatalogResponse catalog;
+  ASSERT_TRUE(catalog.ParseFromString(described.bytes));
+  ASSERT_EQ(catalog.therapies_size(), 1);
+  EXPECT_EQ(catalog.therapies(0).kind(), types::v1::THERAPY_KIND_BASE);
+
   Buffer unserved;
   EXPECT_EQ(Invoke(instance, plugin::v1::HOOK_SCREEN, plugin::v1::ScreenRequest(), unserved),
             NW_UNIMPLEMENTED);

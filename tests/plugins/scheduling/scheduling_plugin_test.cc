@@ -34,10 +34,11 @@ StatusOr<std::unique_ptr<SchedulingPlugin>> CreateWith(FakeHost& host, const std
       InstanceContext{"clinic-1", config, HostServices(&host.services)});
 }
 
-TEST(SchedulingPluginTest, ManifestServesPlanAndCheckBooking) {
+TEST(SchedulingPluginTest, ManifestServesPlanCheckBookingAndCatalog) {
   const plugin::v1::Manifest manifest = SchedulingPlugin::Describe();
   EXPECT_EQ(manifest.id(), "org.needlework.scheduling");
-  EXPECT_THAT(manifest.hooks(), ElementsAre(plugin::v1::HOOK_PLAN, plugin::v1::HOOK_CHECK_BOOKING));
+  EXPECT_THAT(manifest.hooks(), ElementsAre(plugin::v1::HOOK_PLAN, plugin::v1::HOOK_CHECK_BOOKING,
+                                            plugin::v1::HOOK_CATALOG));
   EXPECT_EQ(Json::parse(manifest.default_config_json())["days_between"]["min"], 28);
   EXPECT_EQ(Json::parse(manifest.config_schema_json())["title"],
             "Needlework scheduling plugin config");
