@@ -1,22 +1,28 @@
 // com.example.lumen: an LED light-therapy add-on, as a vendor would ship it.
 //
-// screen:    a photosensitising medication (active) calls for caution; a seizure disorder
-//            (in the history, whatever its status) contraindicates pulsed LED light.
+// catalog:   the LED add-on itself (10 extra minutes, no device), so the host consults this
+//            plugin only for sessions that include it.
+// screen:    when the LED add-on is planned, a photosensitising medication (active) calls
+//            for caution and a seizure disorder (in the history, whatever its status)
+//            contraindicates pulsed LED light; each finding applies to the add-on only.
 // aftercare: when the session had the LED add-on, one line about sun and light exposure.
 //
-// Every code list and the sun-avoidance window are per-clinic config.
+// Every code list, the catalog entry and the sun-avoidance window are per-clinic config.
 #include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <set>
 #include <string>
 
+#include "needlework/addon_config.h"
+#include "needlework/addon_hooks.h"
 #include "needlework/config_reader.h"
 #include "needlework/plugin.h"
 
 namespace lumen {
 
 namespace nw = needlework;
+namespace addon = needlework::addon;
 namespace cfg = needlework::config;
 namespace pv1 = needlework::plugin::v1;
 namespace tv1 = needlework::types::v1;
@@ -28,7 +34,12 @@ constexpr char kDefaultConfig[] = R"({
     "http://www.nlm.nih.gov/research/umls/rxnorm|10395"
   ],
   "seizure_conditions": ["http://snomed.info/sct|84757009"],
-  "led_add_on": "https://needlework.dev/fhir/CodeSystem/procedure|led-light-therapy",
+  "therapy": {
+    "code": "led-light-therapy",
+    "display_name": "LED light therapy",
+    "description": "Pulsed LED light on the treated skin after needling.",
+    "minutes": 10
+  },
   "avoid_sun_hours": 24
 })";
 
@@ -66,6 +77,7 @@ class LumenPlugin : public nw::Plugin {
         "seizure disorders) and adds its aftercare line.");
     manifest.add_hooks(pv1::HOOK_SCREEN);
     manifest.add_hooks(pv1::HOOK_AFTERCARE);
+    manifest.add_hooks(pv1::HOOK_CATALOG);
     manifest.set_default_config_json(kDefaultConfig);
     return manifest;
   }
@@ -78,20 +90,28 @@ class LumenPlugin : public nw::Plugin {
     cfg::ConfigErrors errors("lumen config");
     cfg::RejectUnknownKeys(
         *root, "",
-        {"photosensitising_medications", "seizure_conditions", "led_add_on", "avoid_sun_hours"},
+        {"photosensitising_medications", "seizure_conditions", "therapy", "avoid_sun_hours"},
         errors);
     auto plugin = std::unique_ptr<LumenPlugin>(new LumenPlugin());
     plugin->photosensitisers_ = ReadCodes(*root, "photosensitising_medications", errors);
     plugin->seizure_conditions_ = ReadCodes(*root, "seizure_conditions", errors);
-    plugin->led_add_on_ = cfg::ReadText(*root, "", "led_add_on", errors);
+    plugin->therapy_ = addon::ReadTherapy(*root, "therapy", tv1::THERAPY_KIND_ADD_ON, errors);
     plugin->avoid_sun_hours_ =
         cfg::ReadInt(*root, "", "avoid_sun_hours", 1, 168, 24, errors).value_or(24);
     if (!errors.empty()) return errors.ToStatus();
     return plugin;
   }
 
+  // The LED add-on, as the catalog offers it.
+  nw::Status Catalog(const pv1::CatalogRequest& /*request*/,
+                     pv1::CatalogResponse* response) override {
+    *response->add_therapies() = therapy_;
+    return nw::OkStatus();
+  }
+
   nw::Status Screen(const pv1::ScreenRequest& request, pv1::ScreenResponse* response) override {
     response->set_outcome(tv1::OUTCOME_ELIGIBLE);
+    if (!addon::HasAddOn(request.add_ons(), therapy_.code())) return nw::OkStatus();
     const auto& patient = request.patient();
     for (const auto& medication : patient.medications()) {
       if (medication.status() != tv1::MEDICATION_STATUS_ACTIVE) continue;
@@ -124,9 +144,7 @@ class LumenPlugin : public nw::Plugin {
 
   nw::Status Aftercare(const pv1::AftercareRequest& request,
                        pv1::AftercareResponse* response) override {
-    bool had_led = std::any_of(request.add_ons().begin(), request.add_ons().end(),
-                               [&](const tv1::Coding& c) { return Key(c) == led_add_on_; });
-    if (!had_led) return nw::OkStatus();
+    if (!addon::HasAddOn(request.add_ons(), therapy_.code())) return nw::OkStatus();
     auto* line = response->add_instructions();
     line->set_id("lumen-avoid-bright-light");
     line->set_text("Avoid direct sun, sunbeds and bright light therapy after your LED session.");
@@ -141,10 +159,11 @@ class LumenPlugin : public nw::Plugin {
  private:
   LumenPlugin() = default;
 
-  // Appends one finding with its evidence; the response's outcome becomes the most severe.
-  static void Add(pv1::ScreenResponse* response, const char* rule_id, const tv1::Coding& code,
-                  const std::string& source_ref, tv1::Outcome outcome, tv1::Indicator indicator,
-                  const char* summary, const char* detail) {
+  // Appends one finding about the LED add-on with its evidence; the response's outcome
+  // becomes the most severe.
+  void Add(pv1::ScreenResponse* response, const char* rule_id, const tv1::Coding& code,
+           const std::string& source_ref, tv1::Outcome outcome, tv1::Indicator indicator,
+           const char* summary, const char* detail) const {
     auto* finding = response->add_findings();
     finding->set_rule_id(rule_id);
     *finding->mutable_code() = code;
@@ -155,11 +174,12 @@ class LumenPlugin : public nw::Plugin {
     auto* evidence = finding->add_evidence();
     *evidence->mutable_code() = code;
     evidence->set_source_ref(source_ref);
+    *finding->mutable_applies_to() = therapy_.code();
     response->set_outcome(std::max(response->outcome(), outcome));
   }
 
   std::set<std::string> photosensitisers_, seizure_conditions_;
-  std::string led_add_on_;
+  tv1::Therapy therapy_;
   int avoid_sun_hours_ = 24;
 };
 

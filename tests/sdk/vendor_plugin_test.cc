@@ -1,6 +1,7 @@
 // examples/vendor-plugin, built out of tree against the installed SDK by the fixture
 // SdkVendorPluginBuildsAgainstInstalledSdk (build_vendor_plugin.sh), loads into the real
-// host beside the built-ins and serves screening over gRPC once a clinic enables it.
+// host beside the built-ins, offers its LED add-on in the clinic's catalog, and serves
+// screening over gRPC for sessions with that add-on once a clinic enables it.
 #include <gmock/gmock.h>
 
 #include "integration/api_helpers.h"
@@ -36,7 +37,7 @@ TEST_F(VendorPluginTest, LoadsBesideTheBuiltIns) {
   ASSERT_NE(lumen, nullptr) << host_->Log();
   EXPECT_EQ(lumen->state(), v1::InstalledPlugin::STATE_LOADED) << lumen->refusal_reason();
   EXPECT_EQ(lumen->manifest().id(), kLumen);
-  EXPECT_THAT(lumen->manifest().hooks(), UnorderedElementsAre("screen", "aftercare"));
+  EXPECT_THAT(lumen->manifest().hooks(), UnorderedElementsAre("screen", "aftercare", "catalog"));
 }
 
 TEST_F(VendorPluginTest, ItsFindingsComeBackFromScreenOnceEnabled) {
@@ -50,6 +51,9 @@ TEST_F(VendorPluginTest, ItsFindingsComeBackFromScreenOnceEnabled) {
   *medication->add_codes() = RxNorm("6064");
   medication->set_status(types::MEDICATION_STATUS_ACTIVE);
   medication->set_source_ref("MedicationRequest/isotretinoin");
+  auto* led = request.add_add_ons();
+  led->set_system(std::string(code_systems::kProcedure));
+  led->set_code("led-light-therapy");
 
   auto reply = api.Screen(host_->emr_token(), request);
   ASSERT_TRUE(reply.status.ok()) << reply.status.error_message();
@@ -58,7 +62,12 @@ TEST_F(VendorPluginTest, ItsFindingsComeBackFromScreenOnceEnabled) {
   std::vector<std::string> rules;
   for (const auto& finding : findings) rules.push_back(finding.rule_id());
   EXPECT_THAT(rules, UnorderedElementsAre("photosensitising-medication", "seizure-disorder"));
-  EXPECT_EQ(reply.response.outcome(), types::OUTCOME_CONTRAINDICATED);
+  for (const auto& finding : findings) EXPECT_EQ(finding.applies_to().code(), "led-light-therapy");
+  // The findings block the add-on, not the treatment.
+  ASSERT_EQ(reply.response.add_ons_size(), 1);
+  EXPECT_EQ(reply.response.add_ons(0).therapy().code(), "led-light-therapy");
+  EXPECT_EQ(reply.response.add_ons(0).outcome(), types::OUTCOME_CONTRAINDICATED);
+  EXPECT_EQ(reply.response.add_ons(0).plugin_id(), kLumen);
 }
 
 TEST_F(VendorPluginTest, RefusesABadConfigNamingTheProblem) {
