@@ -11,6 +11,7 @@ namespace needlework::testing {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 class CtlTest : public ::testing::Test {
  protected:
@@ -134,6 +135,78 @@ TEST_F(CtlTest, PlansAndBooksASeriesForTheDemoPatient) {
             0)
       << err_;
   EXPECT_THAT(out_, HasSubstr("expected"));
+}
+
+// The README's combination-therapy walk-through: therapies, an add-on verdict, a session
+// holding every add-on's device, merged aftercare, and RF turned off for the clinic.
+TEST_F(CtlTest, CombinesRfAndPrpAsTheReadmeShows) {
+  std::string examples = std::string(NEEDLEWORK_SOURCE_DIR) + "/examples/patients/";
+  ASSERT_EQ(Ctl(host_->emr_token(), {"therapies"}), 0) << err_;
+  EXPECT_THAT(out_, HasSubstr("rf-microneedling"));
+  EXPECT_THAT(out_, HasSubstr("prp-serum"));
+  ASSERT_EQ(Ctl(host_->emr_token(),
+                {"screen", "--fhir", examples + "warfarin.json", "--add-on", "prp-serum"}),
+            0)
+      << err_;
+  EXPECT_THAT(out_, HasSubstr("Outcome: REVIEW_REQUIRED"));
+  EXPECT_THAT(out_, HasSubstr("CONTRAINDICATED — PRP contraindicated: warfarin"));
+
+  ASSERT_EQ(Ctl(host_->emr_token(), {"--json", "plan", "create", "--patient", "Patient/ctl-combo",
+                                     "--fhir", examples + "eligible.json", "--concern",
+                                     "acne-scars", "--area", "face", "--add-on", "rf-microneedling",
+                                     "--add-on", "prp-serum", "--screening-outcome", "eligible"}),
+            0)
+      << err_;
+  std::string plan_id = nlohmann::json::parse(out_, nullptr, false).value("planId", "");
+  ASSERT_FALSE(plan_id.empty()) << out_;
+  std::string day = LondonWeekdayInAWeek();
+  ASSERT_EQ(Ctl(host_->emr_token(), {"--json", "slots", plan_id, "0", "--from", day, "--to", day}),
+            0)
+      << err_;
+  auto slots = nlohmann::json::parse(out_, nullptr, false);
+  ASSERT_TRUE(slots.contains("slots") && !slots["slots"].empty()) << out_;
+  const auto& slot = slots["slots"][0];
+  std::vector<std::string> book = {"book",
+                                   plan_id,
+                                   "0",
+                                   "--start",
+                                   slot["start"],
+                                   "--practitioner",
+                                   slot["practitionerId"],
+                                   "--room",
+                                   slot["roomId"]};
+  for (const auto& device : slot["deviceIds"]) {
+    book.push_back("--device");
+    book.push_back(device);
+  }
+  ASSERT_EQ(Ctl(host_->emr_token(), book), 0) << err_;
+  EXPECT_THAT(out_, HasSubstr("rf-1"));
+  EXPECT_THAT(out_, HasSubstr("centrifuge-1"));
+  ASSERT_EQ(Ctl(host_->emr_token(), {"--json", "appointments", "--patient", "Patient/ctl-combo"}),
+            0)
+      << err_;
+  std::string appointment =
+      nlohmann::json::parse(out_, nullptr, false)["appointments"][0].value("appointmentId", "");
+  ASSERT_EQ(Ctl(host_->emr_token(), {"complete", appointment, "--area", "face", "--depth", "1.0"}),
+            0)
+      << err_;
+  ASSERT_EQ(Ctl(host_->emr_token(), {"aftercare", appointment}), 0) << err_;
+  EXPECT_THAT(out_, HasSubstr("avoid-heat"));
+  EXPECT_THAT(out_, HasSubstr("prp-leave-on"));
+  ASSERT_EQ(Ctl(host_->emr_token(),
+                {"symptom", appointment, "--symptom", "bruising", "--severity", "mild"}),
+            0)
+      << err_;
+  EXPECT_THAT(out_, HasSubstr("Triage: monitor"));
+
+  ASSERT_EQ(
+      Ctl(host_->admin_token(), {"plugin", "disable", "demo", "org.needlework.radiofrequency"}), 0)
+      << err_;
+  ASSERT_EQ(Ctl(host_->emr_token(), {"therapies"}), 0) << err_;
+  EXPECT_THAT(out_, Not(HasSubstr("rf-microneedling")));
+  ASSERT_EQ(
+      Ctl(host_->admin_token(), {"plugin", "enable", "demo", "org.needlework.radiofrequency"}), 0)
+      << err_;
 }
 
 }  // namespace
