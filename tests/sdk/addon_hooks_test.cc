@@ -16,8 +16,6 @@ using namespace needlework::addon::testing;  // NOLINT(build/namespaces)
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
-constexpr char kSnomed[] = "http://snomed.info/sct";
-
 FactCriteria Criteria(const char* json) {
   ConfigErrors errors("test");
   FactCriteria criteria = ReadFactCriteria(Json::parse(json), "rule", errors);

@@ -34,6 +34,8 @@ using plugin::v1::TriageResponse;
 using types::v1::Coding;
 using types::v1::PatientFacts;
 
+inline constexpr std::string_view kSnomed = code_systems::kSnomed;
+inline constexpr std::string_view kLoinc = code_systems::kLoinc;
 inline constexpr std::string_view kIcd10Cm = "http://hl7.org/fhir/sid/icd-10-cm";
 
 // Plugin::Create with `defaults` patched by `patch`, as the host creates an instance.

@@ -13,9 +13,6 @@ using namespace needlework::addon::testing;  // NOLINT(build/namespaces)
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
-constexpr char kSnomed[] = "http://snomed.info/sct";
-constexpr char kLoinc[] = "http://loinc.org";
-
 class PrpScreeningTest : public ::testing::Test {
  protected:
   ScreenResponse Screen(const Json& patch = Json::object()) {

@@ -13,8 +13,6 @@ using namespace needlework::addon::testing;  // NOLINT(build/namespaces)
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
-constexpr char kSnomed[] = "http://snomed.info/sct";
-
 class RadiofrequencyScreeningTest : public ::testing::Test {
  protected:
   ScreenResponse Screen(const PatientFacts& facts, std::vector<std::string_view> areas = {"face"},

@@ -15,7 +15,6 @@ using namespace needlework::addon::testing;  // NOLINT(build/namespaces)
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
-constexpr char kSnomed[] = "http://snomed.info/sct";
 const Coding kGrowthFactor = Procedure("growth-factor-serum");
 const Coding kHa = Procedure("ha-serum");
 
