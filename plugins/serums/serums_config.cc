@@ -48,7 +48,7 @@ StatusOr<addon::AddOnRules> CompileSerumsConfig(std::string_view config_json,
                                                 std::string_view subject) {
   NW_ASSIGN_OR_RETURN(Json root, config::ParseConfigObject(config_json, subject));
   ConfigErrors errors{std::string(subject)};
-  config::RejectUnknownKeys(root, "", {"products", "allergy_finding", "aftercare", "triage"},
+  config::RejectUnknownKeys(root, "config", {"products", "allergy_finding", "aftercare", "triage"},
                             errors);
   const addon::FindingSpec finding = ReadAllergyFinding(root, errors);
   addon::AddOnRules rules;

@@ -215,7 +215,7 @@ TEST(AddOnPluginTest, CompileRefusesUnknownKeysAndNamesTheSubject) {
   EXPECT_THAT(CompileAddOnConfig(R"({"rules": {}, "extra": 1})", "glow config"),
               StatusIs(StatusCode::kInvalidArgument,
                        ::testing::AllOf(::testing::HasSubstr("glow config refused: "),
-                                        ::testing::HasSubstr(": unknown key \"extra\""),
+                                        ::testing::HasSubstr("config: unknown key \"extra\""),
                                         ::testing::HasSubstr("therapy: is required"))));
   EXPECT_THAT(CompileAddOnConfig("{", "glow config"),
               StatusIs(StatusCode::kInvalidArgument, ::testing::HasSubstr("not valid JSON")));

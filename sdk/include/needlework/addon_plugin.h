@@ -53,7 +53,7 @@ inline StatusOr<AddOnRules> CompileAddOnConfig(std::string_view config_json,
                                                std::string_view subject) {
   NW_ASSIGN_OR_RETURN(Json root, config::ParseConfigObject(config_json, subject));
   ConfigErrors errors{std::string(subject)};
-  config::RejectUnknownKeys(root, "", {"therapy", "rules", "aftercare", "triage"}, errors);
+  config::RejectUnknownKeys(root, "config", {"therapy", "rules", "aftercare", "triage"}, errors);
   AddOnRules rules;
   rules.offers.push_back({ReadTherapy(root, "therapy", types::v1::THERAPY_KIND_ADD_ON, errors),
                           ReadFindingRules(root, "rules", errors)});

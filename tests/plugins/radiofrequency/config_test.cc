@@ -85,7 +85,7 @@ TEST(RadiofrequencyConfigTest, AftercareAndTriageProblemsNameTheirPath) {
                AllOf(HasSubstr("aftercare.instructions.avoid-heat.until_hours: must be from 1"),
                      HasSubstr("triage.severe-pain.level: \"panic\" is not one of expected"),
                      HasSubstr("triage.lasting-redness.symptom: must be a non-empty string"),
-                     HasSubstr(": unknown key \"colour\""))));
+                     HasSubstr("config: unknown key \"colour\""))));
 }
 
 }  // namespace
