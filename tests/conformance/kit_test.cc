@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace needlework::conformance {
 namespace {
@@ -35,8 +36,15 @@ std::set<std::string> FailedChecks(const std::string& output) {
   return failed;
 }
 
-// Runs the kit on the bad citizen with NEEDLEWORK_BAD_CITIZEN_FLAW=`flaw`.
-KitRun RunKit(const std::string& flaw) {
+// Runs the kit on the bad citizen with NEEDLEWORK_BAD_CITIZEN_FLAW=`flaw` and `extra` flags.
+KitRun RunKit(const std::string& flaw, std::vector<std::string> extra = {}) {
+  std::vector<std::string> args = {NEEDLEWORK_CONFORMANCE_RUNNER,
+                                   "--plugin=" NEEDLEWORK_BAD_CITIZEN, "--deadline-ms=100",
+                                   "--random-requests=8"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  std::vector<char*> argv;
+  for (auto& arg : args) argv.push_back(arg.data());
+  argv.push_back(nullptr);
   int fds[2];
   EXPECT_EQ(pipe(fds), 0);
   pid_t child = fork();
@@ -45,9 +53,7 @@ KitRun RunKit(const std::string& flaw) {
     dup2(fds[1], STDERR_FILENO);
     close(fds[0]);
     setenv("NEEDLEWORK_BAD_CITIZEN_FLAW", flaw.c_str(), 1);
-    execl(NEEDLEWORK_CONFORMANCE_RUNNER, NEEDLEWORK_CONFORMANCE_RUNNER,
-          "--plugin=" NEEDLEWORK_BAD_CITIZEN, "--deadline-ms=100", "--random-requests=8",
-          static_cast<char*>(nullptr));
+    execv(argv[0], argv.data());
     _exit(127);
   }
   close(fds[1]);
@@ -66,6 +72,23 @@ TEST(ConformanceKitTest, AGoodCitizenPassesEveryCheck) {
   KitRun run = RunKit("");
   EXPECT_EQ(run.exit_status, 0) << run.output;
   EXPECT_THAT(run.output, HasSubstr("[  PASSED  ] 8 tests."));
+}
+
+TEST(ConformanceKitTest, TheVendorsSamplesAreSentToo) {
+  KitRun run = RunKit("", {"--samples=" NEEDLEWORK_SAMPLES_DIR "/screening"});
+  EXPECT_EQ(run.exit_status, 0) << run.output;
+  // A sample file that names no hook, and one that is not a request, fail the samples check.
+  run = RunKit("", {"--samples=" NEEDLEWORK_SAMPLES_DIR "/broken"});
+  EXPECT_EQ(run.failed, std::set<std::string>{"EveryHookAnswersItsSamples"}) << run.output;
+  EXPECT_THAT(run.output, HasSubstr("screne.json: not a sample"));
+  EXPECT_THAT(run.output, HasSubstr("not a needlework.plugin.v1.ScreenRequest in proto3 JSON"));
+}
+
+TEST(ConformanceKitTest, AVendorsBadConfigMustBeRefused) {
+  // The clean citizen accepts any string outcome, so this "bad" config is accepted.
+  KitRun run = RunKit("", {R"(--bad-config={"outcome": "defer"})"});
+  EXPECT_EQ(run.failed, std::set<std::string>{"BadConfigsAreRefused"}) << run.output;
+  EXPECT_THAT(run.output, HasSubstr(R"(BAD_CONFIG {"outcome": "defer"} must be refused)"));
 }
 
 struct Flaw {
