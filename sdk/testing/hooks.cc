@@ -17,6 +17,9 @@ HookInfo Info(pv1::Hook hook, const char* name, uint32_t since_minor) {
 }
 
 std::string CheckScreen(const pv1::ScreenResponse& response) {
+  if (response.outcome() == types::v1::OUTCOME_UNSPECIFIED) {
+    return "the screen answer has no outcome (the host fails closed on it: review required)";
+  }
   for (const auto& finding : response.findings()) {
     const std::string who = "finding '" + finding.rule_id() + "'";
     if (finding.rule_id().empty()) return "a finding has no rule_id";

@@ -28,8 +28,9 @@ const std::vector<HookInfo>& AllHooks();
 const HookInfo* FindHook(int hook);
 
 // Empty when `bytes` is a well-formed <Hook>Response that keeps the hook's contract (for
-// screen: the outcome at least as severe as every finding, each finding with a rule_id and
-// a summary under 140 characters); otherwise what is wrong.
+// screen: an outcome, at least as severe as every finding, each finding with a rule_id and
+// a summary under 140 characters; for aftercare: every instruction and message with an
+// id); otherwise what is wrong.
 std::string CheckResponse(const HookInfo& hook, const std::string& bytes);
 
 }  // namespace needlework::conformance
