@@ -5,6 +5,7 @@
 #include "config_cases.h"
 #include "hooks.h"
 #include "manifest_rules.h"
+#include "needlework/plugin/v1/screen.pb.h"
 #include "samples.h"
 
 namespace needlework::conformance {
@@ -22,6 +23,19 @@ TEST(KitHooksTest, EveryHookOfThisSdkIsKnownWithItsMessages) {
     EXPECT_FALSE(DefaultSamples(*info, {})[0].bytes.empty() && hook != pv1::HOOK_CATALOG);
   }
   EXPECT_EQ(AllHooks().size(), static_cast<size_t>(pv1::Hook_ARRAYSIZE - 1));
+}
+
+TEST(KitSamplesTest, TheCatalogsAddOnsGetASampleOfTheirOwn) {
+  types::v1::Coding rf;
+  rf.set_system("https://needlework.dev/fhir/CodeSystem/procedure");
+  rf.set_code("rf-microneedling");
+  auto samples = DefaultSamples(*FindHook(pv1::HOOK_SCREEN), {rf});
+  ASSERT_EQ(samples.size(), 2u);
+  pv1::ScreenRequest with_add_on;
+  ASSERT_TRUE(with_add_on.ParseFromString(samples[1].bytes));
+  ASSERT_EQ(with_add_on.add_ons_size(), 1);
+  EXPECT_EQ(with_add_on.add_ons(0).code(), "rf-microneedling");
+  EXPECT_EQ(DefaultSamples(*FindHook(pv1::HOOK_CATALOG), {rf}).size(), 1u);
 }
 
 TEST(KitSamplesTest, RandomRequestsRepeatAndDependOnTheSeed) {
