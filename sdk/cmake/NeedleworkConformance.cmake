@@ -37,7 +37,8 @@ function(needlework_add_conformance_test name)
   set_tests_properties(${name} PROPERTIES TIMEOUT 120 LABELS conformance)
 endfunction()
 
-# The runner: a generated main() calling needlework::conformance::Main. Made once.
+# The runner: a generated main() calling needlework::conformance::Main, made once per
+# project as <build dir>/needlework_conformance_runner.
 function(_needlework_conformance_runner)
   if(TARGET needlework_conformance_runner)
     return()
@@ -50,4 +51,7 @@ int main(int argc, char** argv) { return needlework::conformance::Main(argc, arg
 ]])
   add_executable(needlework_conformance_runner "${main}")
   target_link_libraries(needlework_conformance_runner PRIVATE Needlework::plugin_testing)
+  # At the top of the build tree, not beside the plugins it tests.
+  set_target_properties(needlework_conformance_runner PROPERTIES
+    RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}")
 endfunction()

@@ -4,7 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <memory>
-#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 #include "config_cases.h"
 #include "hooks.h"
