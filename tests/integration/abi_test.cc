@@ -1,8 +1,13 @@
 // Plugins built against another ABI, another build, or with no entry point are refused with
-// every problem named, and the good ones load beside them.
+// every problem named, and the good ones load beside them. The versioning policy
+// (plugin_abi.h, sdk/README.md): a plugin of an older minor loads and is called, one of a
+// newer minor is refused, and a hook newer than a plugin is never asked of it.
 #include <gmock/gmock.h>
 
+#include <cctype>
+
 #include "integration/api_helpers.h"
+#include "needlework/plugin/v1/manifest.pb.h"
 #include "needlework/plugin_abi.h"
 
 namespace needlework::testing {
@@ -45,9 +50,56 @@ TEST_F(AbiTest, DifferentMajorIsRefused) {
 }
 
 TEST_F(AbiTest, NewerMinorIsRefused) {
-  EXPECT_THAT(RefusalOf("raw_newer_minor.so"),
-              HasSubstr("abi_minor 99 is newer than the host's " +
-                        std::to_string(NEEDLEWORK_ABI_MINOR) + "; upgrade needlework-host"));
+  const std::string host_minor = std::to_string(NEEDLEWORK_ABI_MINOR);
+  EXPECT_THAT(RefusalOf("raw_newer_minor.so"), HasSubstr("abi_minor 99 is newer than the host's " +
+                                                         host_minor + "; upgrade needlework-host"));
+  // Built against the very next SDK: still refused, naming the field.
+  EXPECT_THAT(RefusalOf("raw_next_minor.so"),
+              HasSubstr("abi_minor " + std::to_string(NEEDLEWORK_ABI_MINOR + 1) +
+                        " is newer than the host's " + host_minor));
+}
+
+constexpr char kOldMinor[] = "org.needlework.test.old-minor";
+
+// How often the ABI 1.0 plugin logged being asked for `hook` ("" = any hook).
+int TimesAsked(const std::string& log, const std::string& hook = "") {
+  const std::string line = "old-minor plugin asked for hook " + hook;
+  int count = 0;
+  for (size_t at = log.find(line); at != std::string::npos; at = log.find(line, at + 1)) {
+    if (hook.empty() || !std::isdigit(static_cast<unsigned char>(log[at + line.size()]))) ++count;
+  }
+  return count;
+}
+
+TEST_F(AbiTest, OlderMinorPluginLoadsAndIsCalled) {
+  const auto* plugin = ByFile("old_minor.so");
+  ASSERT_NE(plugin, nullptr);
+  ASSERT_EQ(plugin->state(), v1::InstalledPlugin::STATE_LOADED) << plugin->refusal_reason();
+  EXPECT_THAT(plugin->manifest().hooks(), ::testing::ElementsAre("screen"));
+
+  Api api(*host_);
+  auto enabled = api.Enable(host_->admin_token(), "demo", kOldMinor);
+  ASSERT_TRUE(enabled.status.ok()) << enabled.status.error_message();
+  auto reply = api.Screen(host_->emr_token(), FactsWithConditions({"88616000"}));
+  ASSERT_TRUE(reply.status.ok()) << reply.status.error_message();
+  auto findings = FindingsFrom(reply.response, kOldMinor);
+  ASSERT_EQ(findings.size(), 1u) << reply.response.DebugString();
+  EXPECT_EQ(findings[0].rule_id(), "old-minor");
+  EXPECT_EQ(TimesAsked(host_->Log(), "1"), 1) << host_->Log();
+}
+
+TEST_F(AbiTest, NewerHooksAreNeverAskedOfAnOlderPlugin) {
+  // Enabling and reconfiguring create instances, which is when the host asks the catalog
+  // hook (ABI 1.3) of every plugin that lists it; screening then runs every screen plugin.
+  Api api(*host_);
+  ASSERT_TRUE(api.Enable(host_->admin_token(), "demo", kOldMinor).status.ok());
+  auto configured = api.Configure(host_->admin_token(), "demo", kOldMinor, R"({"any": 1})");
+  ASSERT_TRUE(configured.status.ok()) << configured.status.error_message();
+  ASSERT_TRUE(api.Screen(host_->emr_token(), FactsWithConditions({"88616000"})).status.ok());
+  const std::string log = host_->Log();
+  EXPECT_EQ(TimesAsked(log, std::to_string(needlework::plugin::v1::HOOK_CATALOG)), 0) << log;
+  EXPECT_EQ(TimesAsked(log), TimesAsked(log, "1")) << "asked for a hook it does not list:\n" << log;
+  EXPECT_EQ(TimesAsked(log, "1"), 1) << log;
 }
 
 TEST_F(AbiTest, WrongBuildKeyIsRefusedNamingBothKeys) {
@@ -72,8 +124,8 @@ TEST_F(AbiTest, GoodPluginsStillLoad) {
 
 TEST_F(AbiTest, EveryRefusalIsLoggedWithItsReason) {
   std::string log = host_->Log();
-  for (const char* file :
-       {"raw_bad_major.so", "raw_newer_minor.so", "raw_wrong_key.so", "no_entry.so"}) {
+  for (const char* file : {"raw_bad_major.so", "raw_newer_minor.so", "raw_next_minor.so",
+                           "raw_wrong_key.so", "no_entry.so"}) {
     EXPECT_THAT(log, HasSubstr(std::string(file))) << file;
   }
   EXPECT_THAT(log, HasSubstr("\"event\":\"plugin_refused\""));

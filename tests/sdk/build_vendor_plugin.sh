@@ -5,7 +5,8 @@
 #   build_vendor_plugin.sh <needlework-build-dir> <example-source-dir> <work-dir> \
 #                          <cmake> <cxx-compiler> <build-type> [<compiler-launcher>]
 #
-# <work-dir>/prefix is the installed SDK, <work-dir>/build the example's build (lumen.so).
+# <work-dir>/prefix is the installed SDK, <work-dir>/build the example's build (lumen.so and
+# the conformance runner the installed kit provides; its ctest runs the kit on lumen.so).
 # The paths are stable from run to run so a warm ccache serves the compile.
 set -eu
 build_dir=$1 example_dir=$2 work_dir=$3 cmake=$4 cxx=$5 build_type=$6 launcher=${7:-}
@@ -23,3 +24,4 @@ env -u CMAKE_PREFIX_PATH "$cmake" -S "$example_dir" -B "$work_dir/build" -G Ninj
   -DCMAKE_FIND_PACKAGE_NO_PACKAGE_REGISTRY=ON
 "$cmake" --build "$work_dir/build"
 test -f "$work_dir/build/lumen.so"
+test -x "$work_dir/build/needlework_conformance_runner"

@@ -16,6 +16,7 @@
  * Evolution: structs only grow at the end; a new field or a new hook comes with a new
  * abi_minor (1.1 added the plan and check_booking hooks, 1.2 aftercare and triage, 1.3 catalog). A
  * changed signature gets a new name. Removing or reordering anything is a new abi_major.
+ * The versioning policy in full is below, at the version constants.
  */
 #ifndef NEEDLEWORK_PLUGIN_ABI_H_
 #define NEEDLEWORK_PLUGIN_ABI_H_
@@ -27,6 +28,29 @@
 extern "C" {
 #endif
 
+/* Versioning policy (tested by tests/integration/abi_test.cc; sdk/README.md explains it).
+ *
+ * NEEDLEWORK_ABI_MAJOR changes for any incompatible change: a field of an ABI struct
+ * removed, reordered or retyped, a function's signature or meaning changed, a status code
+ * renumbered, a hook or a host service removed. A host loads only plugins of its own major.
+ *
+ * NEEDLEWORK_ABI_MINOR changes for every compatible addition: a new hook (a new Hook
+ * value and its request/response messages), a new field at the end of a struct (guarded
+ * by struct_size), a new optional host service. A host loads plugins of its minor and of
+ * every older one, and refuses a newer one. A hook is asked only of plugins whose manifest
+ * lists it, so a plugin built before a hook existed is never asked for it.
+ *
+ * NEEDLEWORK_BUILD_KEY (build_key.h) names what must match beyond the C ABI because the
+ * generated protobuf code lives once, in libneedlework_sdk.so, shared by host and plugins:
+ * the C++ ABI family, the C++ standard library and the exact protobuf version. It changes
+ * when any of those does; a plugin whose key differs is refused whatever its version.
+ *
+ * The contract's proto messages only grow too (new fields, never renumbered): on the wire
+ * an older plugin skips a field it does not know and a newer one sees defaults. A C++
+ * plugin, however, compiles the generated classes' inline layout from the SDK headers it
+ * was built with, while their out-of-line code is the host's libneedlework_sdk.so: after a
+ * field is added to a message, a C++ plugin that uses that message must be rebuilt
+ * against the new SDK. Neither the ABI version nor the build key detects this yet. */
 #define NEEDLEWORK_ABI_MAJOR 1
 #define NEEDLEWORK_ABI_MINOR 3
 #define NEEDLEWORK_ENTRY_POINT "needlework_plugin_v1"
