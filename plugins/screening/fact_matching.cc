@@ -1,13 +1,13 @@
 #include "plugins/screening/fact_matching.h"
 
 #include <algorithm>
-#include <charconv>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <system_error>
 #include <utility>
 #include <vector>
+
+#include "needlework/fact_match.h"
 
 namespace needlework::screening {
 namespace {
@@ -45,52 +45,15 @@ void AddEvidence(const Match& match, const std::string& source_ref, std::string 
   evidence->set_description(std::move(description));
 }
 
-// The evidence description of a condition that counts (see fact_matching.h), else nullopt.
-std::optional<std::string_view> ConditionState(types::v1::ConditionStatus status,
-                                               bool include_history) {
-  switch (status) {
-    case types::v1::CONDITION_STATUS_ACTIVE:
-      return "active condition";
-    case types::v1::CONDITION_STATUS_RECURRENCE:
-      return "active condition (recurrence)";
-    case types::v1::CONDITION_STATUS_RELAPSE:
-      return "active condition (relapse)";
-    case types::v1::CONDITION_STATUS_INACTIVE:
-      return include_history ? std::optional<std::string_view>("history: inactive condition")
-                             : std::nullopt;
-    case types::v1::CONDITION_STATUS_REMISSION:
-      return include_history ? std::optional<std::string_view>("history: condition in remission")
-                             : std::nullopt;
-    case types::v1::CONDITION_STATUS_RESOLVED:
-      return include_history ? std::optional<std::string_view>("history: resolved condition")
-                             : std::nullopt;
-    default:
-      return std::nullopt;
-  }
-}
-
-// The evidence description of a medication that counts (see fact_matching.h), else nullopt.
-std::optional<std::string_view> MedicationState(types::v1::MedicationStatus status) {
-  switch (status) {
-    case types::v1::MEDICATION_STATUS_ACTIVE:
-      return "active medication";
-    case types::v1::MEDICATION_STATUS_ON_HOLD:
-      return "medication on hold";
-    case types::v1::MEDICATION_STATUS_INTENDED:
-      return "intended medication";
-    default:
-      return std::nullopt;
-  }
-}
-
 void MatchConditions(const Rule& rule, const PatientFacts& patient, Finding* finding) {
   if (rule.conditions.empty()) return;
   for (const types::v1::Condition& condition : patient.conditions()) {
-    std::optional<std::string_view> state =
-        ConditionState(condition.clinical_status(), rule.include_condition_history);
-    if (!state) continue;
+    // Which statuses count, and how evidence names them, is the SDK's (fact_match.h).
+    const char* state =
+        addon::ConditionEvidence(condition.clinical_status(), rule.include_condition_history);
+    if (state == nullptr) continue;
     if (Match match = FindIn(rule.conditions, condition.codes())) {
-      AddEvidence(match, condition.source_ref(), std::string(*state), finding);
+      AddEvidence(match, condition.source_ref(), state, finding);
     }
   }
 }
@@ -99,13 +62,13 @@ void MatchConditions(const Rule& rule, const PatientFacts& patient, Finding* fin
 void MatchMedications(const Rule& rule, const PatientFacts& patient, Finding* finding) {
   if (rule.medications.empty()) return;
   for (const types::v1::Medication& medication : patient.medications()) {
-    std::optional<std::string_view> state = MedicationState(medication.status());
-    if (!state) continue;
+    const char* state = addon::MedicationEvidence(medication.status());
+    if (state == nullptr) continue;
     if (Match match = FindIn(rule.medications, medication.ingredients())) {
       AddEvidence(match, medication.source_ref(),
-                  std::string(*state) + ", ingredient " + NameOf(match), finding);
+                  std::string(state) + ", ingredient " + NameOf(match), finding);
     } else if (Match product = FindIn(rule.medications, medication.codes())) {
-      AddEvidence(product, medication.source_ref(), std::string(*state), finding);
+      AddEvidence(product, medication.source_ref(), state, finding);
     }
   }
 }
@@ -118,12 +81,6 @@ void MatchAllergies(const Rule& rule, const PatientFacts& patient, Finding* find
       AddEvidence(match, allergy.source_ref(), "active allergy", finding);
     }
   }
-}
-
-std::string FormatNumber(double value) {
-  char buffer[32];
-  auto [end, error] = std::to_chars(buffer, buffer + sizeof(buffer), value);
-  return error == std::errc() ? std::string(buffer, end) : std::to_string(value);
 }
 
 struct LatestObservation {
@@ -157,8 +114,8 @@ void MatchObservations(const Rule& rule, const PatientFacts& patient, Finding* f
     double value = latest.observation->value();
     if (!(value >= *rule.min_value)) continue;
     AddEvidence(latest.match, latest.observation->source_ref(),
-                "latest observation, value " + FormatNumber(value) + " (threshold " +
-                    FormatNumber(*rule.min_value) + ")",
+                "latest observation, value " + addon::FormatNumber(value) + " (threshold " +
+                    addon::FormatNumber(*rule.min_value) + ")",
                 finding);
   }
 }

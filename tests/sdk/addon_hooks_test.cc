@@ -13,8 +13,6 @@ namespace needlework::addon {
 namespace {
 
 using namespace needlework::addon::testing;  // NOLINT(build/namespaces)
-using ::testing::ElementsAre;
-using ::testing::IsEmpty;
 
 FactCriteria Criteria(const char* json) {
   ConfigErrors errors("test");

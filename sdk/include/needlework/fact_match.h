@@ -80,10 +80,9 @@ inline std::string FormatNumber(double value) {
   return error == std::errc() ? std::string(buffer, end) : std::to_string(value);
 }
 
-namespace internal {
-
-// The evidence description of a condition that counts, else nullptr.
-inline const char* ConditionState(types::v1::ConditionStatus status, bool include_history) {
+// The evidence description of a condition with `status` when it counts (see above), e.g.
+// "active condition (relapse)" or "history: resolved condition"; nullptr when it does not.
+inline const char* ConditionEvidence(types::v1::ConditionStatus status, bool include_history) {
   switch (status) {
     case types::v1::CONDITION_STATUS_ACTIVE:
       return "active condition";
@@ -102,8 +101,9 @@ inline const char* ConditionState(types::v1::ConditionStatus status, bool includ
   }
 }
 
-// The evidence description of a medication that counts, else nullptr.
-inline const char* MedicationState(types::v1::MedicationStatus status) {
+// The evidence description of a medication with `status` when it counts (see above), e.g.
+// "medication on hold"; nullptr when it does not.
+inline const char* MedicationEvidence(types::v1::MedicationStatus status) {
   switch (status) {
     case types::v1::MEDICATION_STATUS_ACTIVE:
       return "active medication";
@@ -115,6 +115,8 @@ inline const char* MedicationState(types::v1::MedicationStatus status) {
       return nullptr;
   }
 }
+
+namespace internal {
 
 // A match of `coding` (held by `set`); `text` is the fact's own wording ("" for none).
 inline FactMatch MakeMatch(const CodeSet& set, const types::v1::Coding& coding,
@@ -135,7 +137,7 @@ inline void MatchConditions(const FactCriteria& criteria, const types::v1::Patie
   if (criteria.conditions.empty()) return;
   for (const auto& condition : patient.conditions()) {
     const char* state =
-        ConditionState(condition.clinical_status(), criteria.include_condition_history);
+        ConditionEvidence(condition.clinical_status(), criteria.include_condition_history);
     const types::v1::Coding* coding = criteria.conditions.FirstIn(condition.codes());
     if (state == nullptr || coding == nullptr) continue;
     out.push_back(
@@ -147,7 +149,7 @@ inline void MatchMedications(const FactCriteria& criteria, const types::v1::Pati
                              std::vector<FactMatch>& out) {
   if (criteria.medications.empty()) return;
   for (const auto& medication : patient.medications()) {
-    const char* state = MedicationState(medication.status());
+    const char* state = MedicationEvidence(medication.status());
     if (state == nullptr) continue;
     if (const auto* ingredient = criteria.medications.FirstIn(medication.ingredients())) {
       FactMatch match =

@@ -31,6 +31,10 @@ using plugin::v1::ScreenRequest;
 using plugin::v1::ScreenResponse;
 using plugin::v1::TriageRequest;
 using plugin::v1::TriageResponse;
+using ::testing::AllOf;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
 using types::v1::Coding;
 using types::v1::PatientFacts;
 
@@ -53,6 +57,50 @@ std::unique_ptr<PluginClass> CreateOrDie(std::string_view defaults,
   auto created = CreatePatched<PluginClass>(defaults, patch);
   EXPECT_THAT(created, IsOk());
   return created.ok() ? std::move(created).value() : nullptr;
+}
+
+// The refusal of `defaults` patched by `patch` (OK when the config is accepted).
+template <typename PluginClass>
+Status RefusalOf(std::string_view defaults, const Json& patch) {
+  return CreatePatched<PluginClass>(defaults, patch).status();
+}
+
+// `manifest` is an add-on plugin's: `id`, the hooks screen, aftercare, triage and catalog,
+// `defaults` as its default config, and a JSON Schema object.
+inline void ExpectAddOnManifest(const plugin::v1::Manifest& manifest, std::string_view id,
+                                std::string_view defaults) {
+  EXPECT_EQ(manifest.id(), id);
+  EXPECT_THAT(manifest.hooks(), ElementsAre(plugin::v1::HOOK_SCREEN, plugin::v1::HOOK_AFTERCARE,
+                                            plugin::v1::HOOK_TRIAGE, plugin::v1::HOOK_CATALOG));
+  EXPECT_EQ(Json::parse(manifest.default_config_json()), Json::parse(defaults));
+  EXPECT_TRUE(Json::parse(manifest.config_schema_json()).is_object());
+}
+
+// `therapy` is the ADD_ON `code` (procedure code system) named `name`, adding `minutes` and
+// needing one DEVICE of each of `devices`, in order.
+inline void ExpectAddOnTherapy(const types::v1::Therapy& therapy, std::string_view code,
+                               std::string_view name, int minutes,
+                               const std::vector<std::string>& devices) {
+  EXPECT_EQ(therapy.code().system(), code_systems::kProcedure);
+  EXPECT_EQ(therapy.code().code(), code);
+  EXPECT_EQ(therapy.display_name(), name);
+  EXPECT_EQ(therapy.kind(), types::v1::THERAPY_KIND_ADD_ON);
+  EXPECT_EQ(therapy.minutes(), minutes);
+  std::vector<std::string> kinds;
+  for (const auto& requirement : therapy.requirements()) {
+    EXPECT_EQ(requirement.type(), types::v1::RESOURCE_TYPE_DEVICE);
+    kinds.push_back(requirement.device_kind());
+  }
+  EXPECT_EQ(kinds, devices);
+}
+
+// `finding` is about the add-on `code` (applies_to), reads `summary` and has `indicator`.
+inline void ExpectFindingAbout(const types::v1::Finding& finding, std::string_view code,
+                               std::string_view summary, types::v1::Indicator indicator) {
+  EXPECT_EQ(finding.applies_to().system(), code_systems::kProcedure);
+  EXPECT_EQ(finding.applies_to().code(), code);
+  EXPECT_EQ(finding.summary(), summary);
+  EXPECT_EQ(finding.indicator(), indicator);
 }
 
 // A therapy code of the procedure code system.

@@ -1,5 +1,5 @@
-// The PRP add-on's manifest and config validation: the defaults compile, and a bad config is
-// refused with every problem named by its JSON path.
+// The PRP add-on's config validation: the defaults compile, and a bad config is refused with
+// every problem named by its JSON path (its manifest: addon_module_common_test.cc).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -11,22 +11,12 @@ namespace needlework::prp {
 namespace {
 
 using namespace needlework::addon::testing;  // NOLINT(build/namespaces)
-using ::testing::AllOf;
-using ::testing::ElementsAre;
-using ::testing::HasSubstr;
 
-Status Refusal(const Json& patch) {
-  return CreatePatched<PrpPlugin>(kDefaultConfigJson, patch).status();
-}
+Status Refusal(const Json& patch) { return RefusalOf<PrpPlugin>(kDefaultConfigJson, patch); }
 
-TEST(PrpConfigTest, TheManifestPublishesTheDefaultsAndTheAddOnHooks) {
-  plugin::v1::Manifest manifest = PrpPlugin::Describe();
-  EXPECT_EQ(manifest.id(), "org.needlework.prp");
-  EXPECT_THAT(manifest.hooks(), ElementsAre(plugin::v1::HOOK_SCREEN, plugin::v1::HOOK_AFTERCARE,
-                                            plugin::v1::HOOK_TRIAGE, plugin::v1::HOOK_CATALOG));
-  EXPECT_EQ(Json::parse(manifest.default_config_json()), Json::parse(kDefaultConfigJson));
-  EXPECT_EQ(Json::parse(manifest.config_schema_json())["required"],
-            Json::parse(R"(["therapy", "rules"])"));
+TEST(PrpConfigTest, ItPublishesTheSharedAddOnSchema) {
+  EXPECT_EQ(Json::parse(PrpPlugin::Describe().config_schema_json())["$id"],
+            "https://needlework.dev/schemas/plugins/addon-config.json");
 }
 
 TEST(PrpConfigTest, TheDefaultsCompile) {

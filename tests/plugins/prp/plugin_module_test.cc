@@ -1,5 +1,6 @@
 // needlework_prp.so as the host sees it: loaded with dlopen, driven only through the C ABI
-// with serialized messages.
+// with serialized messages (the checks every add-on passes are in
+// addon_support/addon_module_common_test.cc).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -11,20 +12,11 @@ namespace needlework::prp {
 namespace {
 
 using namespace needlework::addon::testing;  // NOLINT(build/namespaces)
-using ::testing::HasSubstr;
 
 class PrpModuleTest : public AddOnModuleTest {
  protected:
-  static void SetUpTestSuite() { Load(NEEDLEWORK_PRP_MODULE); }
+  static void SetUpTestSuite() { Load(NEEDLEWORK_ADDON_MODULE); }
 };
-
-TEST_F(PrpModuleTest, VersionBlockMatchesThisBuild) {
-  needlework::testing::ExpectVersionBlockOfThisBuild(api_);
-}
-
-TEST_F(PrpModuleTest, DescribeNamesThePlugin) {
-  EXPECT_EQ(DescribedManifest().id(), "org.needlework.prp");
-}
 
 TEST_F(PrpModuleTest, ApixabanBlocksPrpAcrossTheAbi) {
   nw_instance* instance = CreateOrFail(kDefaultConfigJson);

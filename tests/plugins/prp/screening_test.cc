@@ -10,8 +10,6 @@ namespace needlework::prp {
 namespace {
 
 using namespace needlework::addon::testing;  // NOLINT(build/namespaces)
-using ::testing::ElementsAre;
-using ::testing::IsEmpty;
 
 class PrpScreeningTest : public ::testing::Test {
  protected:
@@ -29,10 +27,8 @@ TEST_F(PrpScreeningTest, ApixabanContraindicatesPrpNamedByItsIngredient) {
   EXPECT_EQ(response.outcome(), types::v1::OUTCOME_CONTRAINDICATED);
   ASSERT_THAT(RuleIds(response), ElementsAre("blood-thinners"));
   const auto& finding = response.findings(0);
-  EXPECT_EQ(finding.summary(), "PRP contraindicated: apixaban");
-  EXPECT_EQ(finding.indicator(), types::v1::INDICATOR_CRITICAL);
-  EXPECT_EQ(finding.applies_to().system(), code_systems::kProcedure);
-  EXPECT_EQ(finding.applies_to().code(), "prp-serum");
+  ExpectFindingAbout(finding, "prp-serum", "PRP contraindicated: apixaban",
+                     types::v1::INDICATOR_CRITICAL);
   ASSERT_EQ(finding.evidence_size(), 1);
   EXPECT_EQ(finding.evidence(0).code().code(), "1364430");
   EXPECT_EQ(finding.evidence(0).description(), "active medication, ingredient apixaban");

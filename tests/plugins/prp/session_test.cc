@@ -11,8 +11,6 @@ namespace needlework::prp {
 namespace {
 
 using namespace needlework::addon::testing;  // NOLINT(build/namespaces)
-using ::testing::ElementsAre;
-using ::testing::IsEmpty;
 
 const Coding kPrp = Procedure("prp-serum");
 
@@ -33,15 +31,9 @@ TEST(PrpCatalogTest, OffersPrpAsAnAddOnNeedingACentrifugeAndTime) {
   auto catalog = AnswerPatched<PrpPlugin>(kDefaultConfigJson, Json::object(), &Plugin::Catalog,
                                           plugin::v1::CatalogRequest());
   ASSERT_EQ(catalog.therapies_size(), 1);
-  const auto& therapy = catalog.therapies(0);
-  EXPECT_EQ(therapy.code().system(), code_systems::kProcedure);
-  EXPECT_EQ(therapy.code().code(), "prp-serum");
-  EXPECT_EQ(therapy.display_name(), "PRP serum (platelet-rich plasma)");
-  EXPECT_EQ(therapy.kind(), types::v1::THERAPY_KIND_ADD_ON);
-  EXPECT_EQ(therapy.minutes(), 30);
-  ASSERT_EQ(therapy.requirements_size(), 1);
-  EXPECT_EQ(therapy.requirements(0).type(), types::v1::RESOURCE_TYPE_DEVICE);
-  EXPECT_EQ(therapy.requirements(0).device_kind(), "centrifuge");
+  ExpectAddOnTherapy(catalog.therapies(0), "prp-serum", "PRP serum (platelet-rich plasma)", 30,
+                     {"centrifuge"});
+  EXPECT_FALSE(catalog.therapies(0).record_product_lot()) << "the serum is the patient's own";
 }
 
 TEST(PrpCatalogTest, AClinicPatchChangesTimeDeviceAndLotRecording) {

@@ -1,5 +1,5 @@
-// The radiofrequency add-on's manifest and config validation: the defaults compile, and a bad
-// config is refused with every problem named by its JSON path.
+// The radiofrequency add-on's config validation: the defaults compile, and a bad config is
+// refused with every problem named by its JSON path (its manifest: addon_module_common_test.cc).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -11,21 +11,9 @@ namespace needlework::radiofrequency {
 namespace {
 
 using namespace needlework::addon::testing;  // NOLINT(build/namespaces)
-using ::testing::AllOf;
-using ::testing::ElementsAre;
-using ::testing::HasSubstr;
 
 Status Refusal(const Json& patch) {
-  return CreatePatched<RadiofrequencyPlugin>(kDefaultConfigJson, patch).status();
-}
-
-TEST(RadiofrequencyConfigTest, TheManifestPublishesTheDefaultsAndTheAddOnHooks) {
-  plugin::v1::Manifest manifest = RadiofrequencyPlugin::Describe();
-  EXPECT_EQ(manifest.id(), "org.needlework.radiofrequency");
-  EXPECT_THAT(manifest.hooks(), ElementsAre(plugin::v1::HOOK_SCREEN, plugin::v1::HOOK_AFTERCARE,
-                                            plugin::v1::HOOK_TRIAGE, plugin::v1::HOOK_CATALOG));
-  EXPECT_EQ(Json::parse(manifest.default_config_json()), Json::parse(kDefaultConfigJson));
-  EXPECT_TRUE(Json::parse(manifest.config_schema_json()).is_object());
+  return RefusalOf<RadiofrequencyPlugin>(kDefaultConfigJson, patch);
 }
 
 TEST(RadiofrequencyConfigTest, TheDefaultsCompile) {

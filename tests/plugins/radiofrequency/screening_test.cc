@@ -10,8 +10,6 @@ namespace needlework::radiofrequency {
 namespace {
 
 using namespace needlework::addon::testing;  // NOLINT(build/namespaces)
-using ::testing::ElementsAre;
-using ::testing::IsEmpty;
 
 class RadiofrequencyScreeningTest : public ::testing::Test {
  protected:
@@ -31,10 +29,9 @@ TEST_F(RadiofrequencyScreeningTest, APacemakerContraindicatesRfWithItsEvidence) 
   EXPECT_EQ(response.outcome(), types::v1::OUTCOME_CONTRAINDICATED);
   ASSERT_THAT(RuleIds(response), ElementsAre("implanted-electronic-device"));
   const auto& finding = response.findings(0);
-  EXPECT_EQ(finding.summary(), "RF microneedling contraindicated: Cardiac pacemaker in situ");
-  EXPECT_EQ(finding.indicator(), types::v1::INDICATOR_CRITICAL);
-  EXPECT_EQ(finding.applies_to().system(), code_systems::kProcedure);
-  EXPECT_EQ(finding.applies_to().code(), "rf-microneedling");
+  ExpectFindingAbout(finding, "rf-microneedling",
+                     "RF microneedling contraindicated: Cardiac pacemaker in situ",
+                     types::v1::INDICATOR_CRITICAL);
   ASSERT_EQ(finding.evidence_size(), 1);
   EXPECT_EQ(finding.evidence(0).code().code(), "441509002");
   EXPECT_EQ(finding.evidence(0).source_ref(), "Condition/441509002");

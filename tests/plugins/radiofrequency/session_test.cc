@@ -11,8 +11,6 @@ namespace needlework::radiofrequency {
 namespace {
 
 using namespace needlework::addon::testing;  // NOLINT(build/namespaces)
-using ::testing::ElementsAre;
-using ::testing::IsEmpty;
 
 const Coding kRf = Procedure("rf-microneedling");
 
@@ -36,16 +34,9 @@ TriageResponse Triage(std::string_view symptom, double days, types::v1::SymptomS
 TEST(RadiofrequencyCatalogTest, OffersRfAsAnAddOnNeedingAnRfUnit) {
   auto catalog = Catalog();
   ASSERT_EQ(catalog.therapies_size(), 1);
-  const auto& therapy = catalog.therapies(0);
-  EXPECT_EQ(therapy.code().system(), code_systems::kProcedure);
-  EXPECT_EQ(therapy.code().code(), "rf-microneedling");
-  EXPECT_EQ(therapy.display_name(), "Radiofrequency microneedling");
-  EXPECT_EQ(therapy.kind(), types::v1::THERAPY_KIND_ADD_ON);
-  EXPECT_EQ(therapy.minutes(), 15);
-  ASSERT_EQ(therapy.requirements_size(), 1);
-  EXPECT_EQ(therapy.requirements(0).type(), types::v1::RESOURCE_TYPE_DEVICE);
-  EXPECT_EQ(therapy.requirements(0).device_kind(), "rf-unit");
-  EXPECT_FALSE(therapy.record_product_lot());
+  ExpectAddOnTherapy(catalog.therapies(0), "rf-microneedling", "Radiofrequency microneedling", 15,
+                     {"rf-unit"});
+  EXPECT_FALSE(catalog.therapies(0).record_product_lot());
 }
 
 TEST(RadiofrequencyCatalogTest, AClinicPatchChangesMinutesAndDevice) {

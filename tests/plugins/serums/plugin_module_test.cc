@@ -1,5 +1,6 @@
 // needlework_serums.so as the host sees it: loaded with dlopen, driven only through the C ABI
-// with serialized messages.
+// with serialized messages (the checks every add-on passes are in
+// addon_support/addon_module_common_test.cc).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -11,20 +12,11 @@ namespace needlework::serums {
 namespace {
 
 using namespace needlework::addon::testing;  // NOLINT(build/namespaces)
-using ::testing::HasSubstr;
 
 class SerumsModuleTest : public AddOnModuleTest {
  protected:
-  static void SetUpTestSuite() { Load(NEEDLEWORK_SERUMS_MODULE); }
+  static void SetUpTestSuite() { Load(NEEDLEWORK_ADDON_MODULE); }
 };
-
-TEST_F(SerumsModuleTest, VersionBlockMatchesThisBuild) {
-  needlework::testing::ExpectVersionBlockOfThisBuild(api_);
-}
-
-TEST_F(SerumsModuleTest, DescribeNamesThePlugin) {
-  EXPECT_EQ(DescribedManifest().id(), "org.needlework.serums");
-}
 
 TEST_F(SerumsModuleTest, CatalogScreenAndAftercareAcrossTheAbi) {
   nw_instance* instance = CreateOrFail(kDefaultConfigJson);

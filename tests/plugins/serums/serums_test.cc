@@ -12,8 +12,6 @@ namespace needlework::serums {
 namespace {
 
 using namespace needlework::addon::testing;  // NOLINT(build/namespaces)
-using ::testing::ElementsAre;
-using ::testing::IsEmpty;
 
 const Coding kGrowthFactor = Procedure("growth-factor-serum");
 const Coding kHa = Procedure("ha-serum");
@@ -34,17 +32,9 @@ TEST(SerumsCatalogTest, OffersOneAddOnPerProductWithItsLotRecorded) {
   auto catalog = AnswerPatched<SerumsPlugin>(kDefaultConfigJson, Json::object(), &Plugin::Catalog,
                                              plugin::v1::CatalogRequest());
   ASSERT_EQ(catalog.therapies_size(), 2);
-  EXPECT_EQ(catalog.therapies(0).code().code(), "growth-factor-serum");
-  EXPECT_EQ(catalog.therapies(0).display_name(), "Growth-factor serum");
-  EXPECT_EQ(catalog.therapies(1).code().code(), "ha-serum");
-  EXPECT_EQ(catalog.therapies(1).display_name(), "Hyaluronic-acid serum");
-  for (const auto& therapy : catalog.therapies()) {
-    EXPECT_EQ(therapy.code().system(), code_systems::kProcedure);
-    EXPECT_EQ(therapy.kind(), types::v1::THERAPY_KIND_ADD_ON);
-    EXPECT_EQ(therapy.minutes(), 5);
-    EXPECT_TRUE(therapy.record_product_lot());
-    EXPECT_THAT(therapy.requirements(), IsEmpty());
-  }
+  ExpectAddOnTherapy(catalog.therapies(0), "growth-factor-serum", "Growth-factor serum", 5, {});
+  ExpectAddOnTherapy(catalog.therapies(1), "ha-serum", "Hyaluronic-acid serum", 5, {});
+  for (const auto& therapy : catalog.therapies()) EXPECT_TRUE(therapy.record_product_lot());
 }
 
 TEST(SerumsCatalogTest, AClinicAddsAProductAndDropsOne) {
