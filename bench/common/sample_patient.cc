@@ -26,7 +26,8 @@ void AddCondition(types::PatientFacts& facts, const char* code, const char* disp
 }
 
 void AddMedication(types::PatientFacts& facts, const char* code, const char* display) {
-  auto* medication = facts.add_medications();
+  auto* medication = facts.add_medications();  // coded at ingredient level
+  SetCode(medication->add_codes(), code_systems::kRxNorm, code, display);
   SetCode(medication->add_ingredients(), code_systems::kRxNorm, code, display);
   medication->set_status(types::MEDICATION_STATUS_ACTIVE);
   medication->set_source_ref(std::string("MedicationRequest/") + code);

@@ -20,6 +20,8 @@ struct BenchSettings {
   int channels = 1;                    // client connections per run
   std::vector<int> server_cpus = {1};  // the host and the baseline run here...
   std::vector<int> client_cpus = {0};  // ...and the load generator here
+  int year_blocks = 0;  // > 0: seed a shorter year (quick experiments, not for figures)
+  std::string only;     // run only scenarios whose name contains this
 };
 
 // Runs everything; errors name what failed (a host that would not start, a seeding call).

@@ -19,6 +19,7 @@ constexpr char kUsage[] =
     "usage: needlework-bench --build-dir DIR --source-dir DIR [--out-dir DIR]\n"
     "    [--repetitions N] [--duration S] [--warmup S] [--book-calls N] [--channels N]\n"
     "    [--server-cpus 1] [--client-cpus 0] [--micro-json FILE]\n"
+    "    [--only NAME-PART] [--year-blocks N]  (quick experiments only)\n"
     "CPU lists are comma-separated; 'all' leaves a process unpinned.\n";
 
 std::vector<int> CpuList(const std::string& text) {
@@ -69,6 +70,10 @@ bool Parse(Flags& f, const std::string& flag, const std::string& value) {
     s.book_calls = std::stoi(value);
   else if (flag == "--channels")
     s.channels = std::stoi(value);
+  else if (flag == "--year-blocks")
+    s.year_blocks = std::stoi(value);
+  else if (flag == "--only")
+    s.only = value;
   else if (flag == "--server-cpus")
     s.server_cpus = CpuList(value);
   else if (flag == "--client-cpus")
@@ -122,16 +127,19 @@ int Main(int argc, char** argv) {
   }
   if (std::thread::hardware_concurrency() < 2) flags.settings.server_cpus.clear();
   if (std::thread::hardware_concurrency() < 2) flags.settings.client_cpus.clear();
+  paths.build_dir = std::filesystem::absolute(paths.build_dir).lexically_normal();
+  paths.source_dir = std::filesystem::absolute(paths.source_dir).lexically_normal();
   std::string work = paths.build_dir + "/bench-work-XXXXXX";
   if (::mkdtemp(work.data()) == nullptr) return 1;
   paths.work_dir = work;
   std::string load_before = LoadAverage();
   auto report = RunBench(flags.settings);
-  std::filesystem::remove_all(work);
   if (!report.ok()) {
-    std::cerr << "needlework-bench: " << report.status().ToString() << "\n";
+    std::cerr << "needlework-bench: " << report.status().ToString() << " (logs kept in " << work
+              << ")\n";
     return 1;
   }
+  if (std::getenv("NEEDLEWORK_BENCH_KEEP") == nullptr) std::filesystem::remove_all(work);
   return Finish(flags, *report, load_before);
 }
 

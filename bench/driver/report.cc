@@ -64,16 +64,34 @@ void PrintScenario(const ScenarioResults& s, std::ostream& out) {
   }
 }
 
-// The micro benchmark's real time per iteration in microseconds, or -1 when absent.
+// The microbenchmark entry's CPU time per iteration in microseconds.
+double Micros(const nlohmann::json& entry) {
+  double t = entry.value("cpu_time", 0.0);
+  std::string unit = entry.value("time_unit", "ns");
+  return unit == "ns" ? t / 1000 : unit == "us" ? t : unit == "ms" ? t * 1000 : t * 1e6;
+}
+
+// The median over repetitions (or the single run) of microbenchmark `name`, in us; -1
+// when it was not run.
 double MicroMicros(const nlohmann::json& micro, const std::string& name) {
   if (!micro.is_object() || !micro.contains("benchmarks")) return -1;
+  double single = -1;
   for (const auto& b : micro["benchmarks"]) {
-    if (b.value("name", "") != name) continue;
-    double t = b.value("real_time", 0.0);
-    std::string unit = b.value("time_unit", "ns");
-    return unit == "ns" ? t / 1000 : unit == "us" ? t : unit == "ms" ? t * 1000 : t * 1e6;
+    if (b.value("name", "") == name + "_median") return Micros(b);
+    if (b.value("name", "") == name) single = Micros(b);
   }
-  return -1;
+  return single;
+}
+
+void PrintMicro(const nlohmann::json& micro, std::ostream& out) {
+  if (!micro.is_object()) return;
+  for (const auto& b : micro.value("benchmarks", nlohmann::json::array())) {
+    std::string aggregate = b.value("aggregate_name", "");
+    if (!aggregate.empty() && aggregate != "median") continue;
+    std::string name = b.value("run_name", b.value("name", ""));
+    out << absl::StrFormat("micro  %-28s %9.3f us CPU per call%s\n", name, MicroMicros(micro, name),
+                           aggregate.empty() ? "" : " (median of repetitions)");
+  }
 }
 
 struct Target {
@@ -150,12 +168,7 @@ void PrintTable(const BenchReport& r, std::ostream& out) {
       "(peak) %.1f MiB; %d appointments seeded\n",
       r.rss_idle_kib / 1024.0, r.rss_seeded_kib / 1024.0, r.rss_load_kib / 1024.0,
       r.appointments_seeded);
-  if (r.micro.is_object()) {
-    for (const auto& b : r.micro.value("benchmarks", nlohmann::json::array())) {
-      out << absl::StrFormat("micro %-40s %.3f us\n", b.value("name", ""),
-                             MicroMicros(r.micro, b.value("name", "")));
-    }
-  }
+  PrintMicro(r.micro, out);
   out << "\ntargets:\n";
   for (const auto& t : Targets(r)) {
     out << absl::StrFormat("  %-42s %-28s %s\n", t.what, t.shown, t.met ? "met" : "MISSED");

@@ -151,9 +151,10 @@ ClinicShape YearShape(const YearClinic& clinic) {
 }
 
 // Books the year; the first kAftercareAppointments sessions 0 are then completed.
-Status BookYear(BenchHost& host, YearClinic& clinic) {
+Status BookYear(BenchHost& host, YearClinic& clinic, int max_blocks) {
   int sessions = clinic.series.session_count();
   int blocks = std::max(1, kYearDays / (kSpacingDays * sessions));
+  if (max_blocks > 0) blocks = std::min(blocks, max_blocks);
   std::vector<Chain> chains;
   for (int b = 0; b < blocks; ++b) {
     auto block = ChainsFrom(b * kSpacingDays * sessions, sessions, true);
@@ -175,12 +176,12 @@ Status BookYear(BenchHost& host, YearClinic& clinic) {
 
 }  // namespace
 
-StatusOr<YearClinic> SeedYearClinic(BenchHost& host) {
+StatusOr<YearClinic> SeedYearClinic(BenchHost& host, int max_blocks) {
   YearClinic clinic;
   NW_ASSIGN_OR_RETURN(clinic.emr_token, CreateBenchClinic(host, YearShape(clinic)));
   NW_ASSIGN_OR_RETURN(clinic.series, ProposeFacePlan(host, clinic.emr_token));
   if (clinic.series.session_count() < 1) return InternalError("ProposePlan answered no sessions");
-  NW_RETURN_IF_ERROR(BookYear(host, clinic));
+  NW_RETURN_IF_ERROR(BookYear(host, clinic, max_blocks));
   NW_ASSIGN_OR_RETURN(clinic.probe_plans, CreatePlans(host, clinic, "probe", kProbePlans));
   clinic.dense_from = StartText(clinic, {100, 0, 0}).substr(0, 10);
   clinic.dense_to = StartText(clinic, {113, 0, 0}).substr(0, 10);

@@ -27,8 +27,9 @@ struct YearClinic {
   int first_day_offset = 2;                  // day 0 of the year is today + this, UTC
 };
 
-// Creates and books the clinic through `host`'s API, 32 calls at a time.
-StatusOr<YearClinic> SeedYearClinic(BenchHost& host);
+// Creates and books the clinic through `host`'s API, 32 calls at a time. `max_blocks` > 0
+// books only that many blocks of series (a shorter "year", for quick experiments).
+StatusOr<YearClinic> SeedYearClinic(BenchHost& host, int max_blocks = 0);
 
 // `count` BookRequests (serialized) for the Book scenario's run `run`: sessions of new plans,
 // all sessions 0 first, then all sessions 1, ..., in hours and pens of days after the year
