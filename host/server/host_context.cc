@@ -5,7 +5,7 @@ namespace {
 
 // Durable writes that may wait on the disk at once; each waiting one joins the next group
 // commit, so more threads mean more bookings per fsync. They sleep when idle.
-constexpr int kBlockingThreads = 16;
+constexpr int kBlockingThreads = 32;
 
 StatusOr<std::unique_ptr<fhir::RxNormIngredientMap>> LoadRxNormMap(const std::string& extra_file) {
   NW_ASSIGN_OR_RETURN(auto map, fhir::RxNormIngredientMap::BuiltIn());
