@@ -1,34 +1,12 @@
 #include "bench/load/load_json.h"
 
+#include "needlework/status.h"
+
 namespace needlework::bench {
-namespace {
-
-const char* CodeName(int code) {
-  static const char* const kNames[] = {"OK",
-                                       "CANCELLED",
-                                       "UNKNOWN",
-                                       "INVALID_ARGUMENT",
-                                       "DEADLINE_EXCEEDED",
-                                       "NOT_FOUND",
-                                       "ALREADY_EXISTS",
-                                       "PERMISSION_DENIED",
-                                       "RESOURCE_EXHAUSTED",
-                                       "FAILED_PRECONDITION",
-                                       "ABORTED",
-                                       "OUT_OF_RANGE",
-                                       "UNIMPLEMENTED",
-                                       "INTERNAL",
-                                       "UNAVAILABLE",
-                                       "DATA_LOSS",
-                                       "UNAUTHENTICATED"};
-  return code >= 0 && code <= 16 ? kNames[code] : "UNKNOWN";
-}
-
-}  // namespace
-
 nlohmann::json LoadResultJson(const LoadResult& result) {
   nlohmann::json errors = nlohmann::json::object();
-  for (auto [code, count] : result.errors_by_code) errors[CodeName(code)] = count;
+  for (auto [code, count] : result.errors_by_code)
+    errors[std::string(StatusCodeName(static_cast<StatusCode>(code)))] = count;
   return {{"ok", result.ok},
           {"errors", result.errors},
           {"errors_by_code", errors},
