@@ -60,6 +60,19 @@ grpc::ServerUnaryReactor* SchedulingServiceImpl::AsEmr(Ctx* context, Body&& body
   return FinishWith(context, caller.ok() ? body(caller->clinic_id) : caller.status());
 }
 
+// Writes wait for their commit to reach the disk: they run on the blocking pool, so gRPC's
+// few callback threads keep serving and concurrent writes can share one commit.
+template <typename Body>
+grpc::ServerUnaryReactor* SchedulingServiceImpl::AsEmrWriter(Ctx* context, Body body) {
+  auto caller = host_->tokens->Authorize(*context, Role::kEmr);
+  if (!caller.ok()) return FinishWith(context, caller.status());
+  auto* reactor = context->DefaultReactor();
+  host_->blocking->Submit([reactor, body = std::move(body), clinic_id = caller->clinic_id] {
+    reactor->Finish(ToGrpcStatus(body(clinic_id)));
+  });
+  return reactor;
+}
+
 grpc::ServerUnaryReactor* SchedulingServiceImpl::FindSlots(Ctx* context,
                                                            const v1::FindSlotsRequest* request,
                                                            v1::FindSlotsResponse* response) {
@@ -70,7 +83,7 @@ grpc::ServerUnaryReactor* SchedulingServiceImpl::FindSlots(Ctx* context,
 
 grpc::ServerUnaryReactor* SchedulingServiceImpl::Book(Ctx* context, const v1::BookRequest* request,
                                                       v1::Appointment* response) {
-  return AsEmr(context, [&](const std::string& clinic_id) -> Status {
+  return AsEmrWriter(context, [this, request, response](const std::string& clinic_id) -> Status {
     NW_ASSIGN_OR_RETURN(*response, BookSession(*host_, clinic_id, *request));
     return OkStatus();
   });
@@ -79,7 +92,7 @@ grpc::ServerUnaryReactor* SchedulingServiceImpl::Book(Ctx* context, const v1::Bo
 grpc::ServerUnaryReactor* SchedulingServiceImpl::Reschedule(Ctx* context,
                                                             const v1::RescheduleRequest* request,
                                                             v1::Appointment* response) {
-  return AsEmr(context, [&](const std::string& clinic_id) -> Status {
+  return AsEmrWriter(context, [this, request, response](const std::string& clinic_id) -> Status {
     NW_ASSIGN_OR_RETURN(*response, RescheduleSession(*host_, clinic_id, *request));
     return OkStatus();
   });
@@ -88,7 +101,7 @@ grpc::ServerUnaryReactor* SchedulingServiceImpl::Reschedule(Ctx* context,
 grpc::ServerUnaryReactor* SchedulingServiceImpl::Cancel(Ctx* context,
                                                         const v1::CancelAppointmentRequest* request,
                                                         v1::Appointment* response) {
-  return AsEmr(context, [&](const std::string& clinic_id) -> Status {
+  return AsEmrWriter(context, [this, request, response](const std::string& clinic_id) -> Status {
     NW_ASSIGN_OR_RETURN(*response, CancelSession(*host_, clinic_id, *request));
     return OkStatus();
   });
@@ -96,7 +109,7 @@ grpc::ServerUnaryReactor* SchedulingServiceImpl::Cancel(Ctx* context,
 
 grpc::ServerUnaryReactor* SchedulingServiceImpl::CompleteSession(
     Ctx* context, const v1::CompleteSessionRequest* request, v1::Appointment* response) {
-  return AsEmr(context, [&](const std::string& clinic_id) -> Status {
+  return AsEmrWriter(context, [this, request, response](const std::string& clinic_id) -> Status {
     NW_ASSIGN_OR_RETURN(*response, host::CompleteSession(*host_, clinic_id, *request));
     return OkStatus();
   });

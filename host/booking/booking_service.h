@@ -31,6 +31,9 @@ class SchedulingServiceImpl final : public needlework::v1::SchedulingService::Ca
  private:
   template <typename Body>
   grpc::ServerUnaryReactor* AsEmr(Ctx* context, Body&& body);
+  // Like AsEmr, but `body` (which must own or copy what it uses) runs on the blocking pool.
+  template <typename Body>
+  grpc::ServerUnaryReactor* AsEmrWriter(Ctx* context, Body body);
 
   HostContext* host_;
 };

@@ -7,6 +7,7 @@
 
 #include "host/admin/clinic_plugins.h"
 #include "host/auth/token_authority.h"
+#include "host/common/blocking_pool.h"
 #include "host/config/host_config.h"
 #include "host/fhir/rxnorm_map.h"
 #include "host/plugins/clinic_registry.h"
@@ -25,6 +26,9 @@ struct HostContext {
   std::unique_ptr<ClinicPluginManager> clinic_plugins;
   std::unique_ptr<fhir::RxNormIngredientMap> rxnorm;
   std::unique_ptr<Watchdog> watchdog;
+  // For calls that wait on the disk (durable writes); declared last, so it is joined
+  // before anything its work uses is destroyed.
+  std::unique_ptr<BlockingPool> blocking;
 };
 
 // Opens the store, loads plugins and every clinic's snapshot. Errors name what failed.

@@ -14,7 +14,11 @@ StatusOr<std::unique_ptr<Database>> Database::Open(const std::string& path) {
   return db;
 }
 
-Database::~Database() { sqlite3_close_v2(db_); }
+Database::~Database() {
+  cached_at_.clear();
+  cache_.clear();  // finalizes every cached statement before the connection closes
+  sqlite3_close_v2(db_);
+}
 
 Status Database::Execute(std::string_view sql) {
   std::string text(sql);
@@ -26,13 +30,39 @@ Status Database::Execute(std::string_view sql) {
   return InternalError("sqlite: " + detail);
 }
 
-StatusOr<std::unique_ptr<Statement>> Database::Prepare(std::string_view sql) {
+StatusOr<StatementPtr> Database::Prepare(std::string_view sql) {
+  auto [it, inserted] = cache_.try_emplace(std::string(sql));
+  CachedStatement& cached = it->second;
+  if (!cached.in_use && cached.statement != nullptr) {
+    cached.in_use = true;
+    return StatementPtr(cached.statement.get(), StatementReturn{this});
+  }
   sqlite3_stmt* stmt = nullptr;
   int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
                               SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
-  if (rc != SQLITE_OK) return Error("cannot prepare statement");
-  return std::make_unique<Statement>(stmt, this);
+  if (rc != SQLITE_OK) {
+    if (inserted) cache_.erase(it);
+    return Error("cannot prepare statement");
+  }
+  auto statement = std::make_unique<Statement>(stmt, this);
+  if (cached.statement != nullptr) return StatementPtr(statement.release(), StatementReturn{this});
+  cached.statement = std::move(statement);
+  cached.in_use = true;
+  cached_at_[cached.statement.get()] = &cached;
+  return StatementPtr(cached.statement.get(), StatementReturn{this});
 }
+
+void Database::Return(Statement* statement) {
+  auto it = cached_at_.find(statement);
+  if (it == cached_at_.end()) {
+    delete statement;  // compiled afresh while the cached one was busy
+    return;
+  }
+  statement->Reset();
+  it->second->in_use = false;
+}
+
+void StatementReturn::operator()(Statement* statement) const { db->Return(statement); }
 
 Status Database::Error(std::string_view what) const {
   int rc = sqlite3_extended_errcode(db_);
@@ -91,17 +121,22 @@ bool Statement::ColumnIsNull(int column) const {
   return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }
 
+Status Database::RunCached(std::string_view sql) {
+  NW_ASSIGN_OR_RETURN(StatementPtr statement, Prepare(sql));
+  return statement->Run();
+}
+
 StatusOr<std::unique_ptr<Transaction>> Transaction::Begin(Database& db) {
-  NW_RETURN_IF_ERROR(db.Execute("BEGIN IMMEDIATE"));
+  NW_RETURN_IF_ERROR(db.RunCached("BEGIN IMMEDIATE"));
   return std::unique_ptr<Transaction>(new Transaction(db));
 }
 
 Transaction::~Transaction() {
-  if (!done_) (void)db_.Execute("ROLLBACK");
+  if (!done_) (void)db_.RunCached("ROLLBACK");
 }
 
 Status Transaction::Commit() {
-  NW_RETURN_IF_ERROR(db_.Execute("COMMIT"));
+  NW_RETURN_IF_ERROR(db_.RunCached("COMMIT"));
   done_ = true;
   return OkStatus();
 }

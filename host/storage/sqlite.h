@@ -10,12 +10,22 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "needlework/status.h"
 
 namespace needlework::host::sqlite {
 
 class Statement;
+class Database;
+
+// Hands a prepared statement back to its Database: reset and kept for reuse when it came
+// from the cache, finalized otherwise.
+struct StatementReturn {
+  Database* db = nullptr;
+  void operator()(Statement* statement) const;
+};
+using StatementPtr = std::unique_ptr<Statement, StatementReturn>;
 
 class Database {
  public:
@@ -28,15 +38,29 @@ class Database {
 
   // Runs one or more statements that return no rows.
   Status Execute(std::string_view sql);
-  // Compiles one statement; the Statement must not outlive this Database.
-  StatusOr<std::unique_ptr<Statement>> Prepare(std::string_view sql);
+  // One statement ready to bind and step. Statements are compiled once per SQL text and
+  // reused (the hot paths run the same few statements on every call); a statement still in
+  // use when its SQL is asked for again is compiled afresh. Releasing the pointer resets
+  // the statement and clears its bindings. It must not outlive this Database.
+  StatusOr<StatementPtr> Prepare(std::string_view sql);
+  // Prepare(sql) and Run() it: one statement without parameters or rows.
+  Status RunCached(std::string_view sql);
   // INTERNAL (or ALREADY_EXISTS for a constraint violation) with SQLite's message.
   Status Error(std::string_view what) const;
   sqlite3* handle() const { return db_; }
 
  private:
+  friend struct StatementReturn;
+  struct CachedStatement {
+    std::unique_ptr<Statement> statement;
+    bool in_use = false;
+  };
   explicit Database(sqlite3* db) : db_(db) {}
-  sqlite3* db_;  // owned
+  void Return(Statement* statement);
+
+  sqlite3* db_;                                                       // owned
+  std::unordered_map<std::string, CachedStatement> cache_;            // by SQL text
+  std::unordered_map<const Statement*, CachedStatement*> cached_at_;  // entry of each cached one
 };
 
 // A prepared statement. Bind parameters are 1-based, columns 0-based, as in SQLite.

@@ -122,6 +122,8 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& data_dir) {
   NW_ASSIGN_OR_RETURN(auto db, sqlite::Database::Open(data_dir + "/needlework.db"));
   std::unique_ptr<Store> store(new Store(std::move(lock), std::move(db)));
   NW_RETURN_IF_ERROR(store->Migrate());
+  NW_ASSIGN_OR_RETURN(store->reader_, sqlite::Database::Open(data_dir + "/needlework.db"));
+  NW_RETURN_IF_ERROR(store->reader_->Execute("PRAGMA query_only=ON"));
   return store;
 }
 
@@ -145,10 +147,10 @@ Status Store::Migrate() {
 }
 
 StatusOr<std::vector<ClinicRecord>> Store::ListClinics() {
-  std::lock_guard lock(mutex_);
+  std::lock_guard lock(read_mutex_);
   NW_ASSIGN_OR_RETURN(
       auto query,
-      db_->Prepare(
+      reader_->Prepare(
           "SELECT clinic_id, display_name, created_at, time_zone FROM clinics ORDER BY clinic_id"));
   std::vector<ClinicRecord> clinics;
   while (true) {
@@ -161,9 +163,9 @@ StatusOr<std::vector<ClinicRecord>> Store::ListClinics() {
 }
 
 StatusOr<ClinicRecord> Store::GetClinic(const std::string& clinic_id) {
-  std::lock_guard lock(mutex_);
-  NW_ASSIGN_OR_RETURN(auto query, db_->Prepare("SELECT clinic_id, display_name, created_at, "
-                                               "time_zone FROM clinics WHERE clinic_id = ?"));
+  std::lock_guard lock(read_mutex_);
+  NW_ASSIGN_OR_RETURN(auto query, reader_->Prepare("SELECT clinic_id, display_name, created_at, "
+                                                   "time_zone FROM clinics WHERE clinic_id = ?"));
   query->Bind(1, clinic_id);
   NW_ASSIGN_OR_RETURN(bool row, query->Step());
   if (!row) return NotFoundError("no clinic '" + clinic_id + "'");
@@ -190,10 +192,10 @@ Status Store::CreateClinic(const ClinicRecord& clinic, const TokenRecord& first_
 }
 
 StatusOr<std::vector<PluginSetting>> Store::ListPluginSettings(const std::string& clinic_id) {
-  std::lock_guard lock(mutex_);
+  std::lock_guard lock(read_mutex_);
   NW_ASSIGN_OR_RETURN(
       auto query,
-      db_->Prepare(
+      reader_->Prepare(
           "SELECT clinic_id, plugin_id, enabled, config_json, updated_at FROM clinic_plugins "
           "WHERE ?1 = '' OR clinic_id = ?1 ORDER BY clinic_id, plugin_id"));
   query->Bind(1, clinic_id);
@@ -243,10 +245,10 @@ Status Store::InsertTokenLocked(const TokenRecord& token) {
 }
 
 StatusOr<std::vector<TokenRecord>> Store::ListTokens() {
-  std::lock_guard lock(mutex_);
+  std::lock_guard lock(read_mutex_);
   NW_ASSIGN_OR_RETURN(auto query,
-                      db_->Prepare("SELECT token_id, token_hash, role, IFNULL(clinic_id, ''), "
-                                   "label, created_at FROM tokens"));
+                      reader_->Prepare("SELECT token_id, token_hash, role, IFNULL(clinic_id, ''), "
+                                       "label, created_at FROM tokens"));
   std::vector<TokenRecord> tokens;
   while (true) {
     NW_ASSIGN_OR_RETURN(bool row, query->Step());

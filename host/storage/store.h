@@ -1,6 +1,10 @@
 // The embedded store: everything Needlework owns (not the patient chart), in one SQLite
-// file (WAL) under the data directory. Thread-safe: calls are serialised by one mutex;
-// the hot path (authentication, plugin routing) reads in-memory snapshots, not the store.
+// file (WAL) under the data directory. Thread-safe. Writes go through one connection,
+// serialised by a mutex; plan and booking inserts are group-committed (see group_commit.h),
+// so concurrent ones share an fsync. Reads outside a write use a second connection with
+// its own mutex: WAL lets them run while a commit waits for the disk, and they see every
+// committed write. The hot path (authentication, plugin routing) reads in-memory
+// snapshots, not the store.
 #ifndef NEEDLEWORK_HOST_STORAGE_STORE_H_
 #define NEEDLEWORK_HOST_STORAGE_STORE_H_
 
@@ -12,6 +16,7 @@
 
 #include "host/storage/aftercare_records.h"
 #include "host/storage/data_dir_lock.h"
+#include "host/storage/group_commit.h"
 #include "host/storage/schedule_records.h"
 #include "host/storage/sqlite.h"
 #include "needlework/status.h"
@@ -41,6 +46,11 @@ struct TokenRecord {
   std::string label;
   int64_t created_at = 0;
 };
+
+// The longest an appointment may last. Overlap checks and busy lists look this far back
+// from a window's start, so they read only the rows near the window (index ranges), not a
+// resource's whole history.
+inline constexpr int64_t kMaxAppointmentSeconds = 24 * 3600;
 
 class Store {
  public:
@@ -84,7 +94,7 @@ class Store {
   // transaction: FAILED_PRECONDITION unless the plan is still ACTIVE (and the moved
   // appointment still BOOKED); ABORTED naming the resource when any of its resources holds
   // an overlapping appointment; ALREADY_EXISTS when the plan's session is already booked or
-  // fulfilled.
+  // fulfilled; INVALID_ARGUMENT when it lasts over kMaxAppointmentSeconds.
   Status SaveBooking(const AppointmentRecord& appointment, const std::string& replaces);
   StatusOr<AppointmentRecord> GetAppointment(const std::string& clinic_id,
                                              const std::string& appointment_id);
@@ -131,9 +141,13 @@ class Store {
 
  private:
   Store(std::unique_ptr<DataDirLock> lock, std::unique_ptr<sqlite::Database> db)
-      : lock_(std::move(lock)), db_(std::move(db)) {}
+      : lock_(std::move(lock)), db_(std::move(db)), grouped_(*db_, mutex_) {}
+  // The bodies of SaveBooking and InsertPlan, run by grouped_ inside its transaction.
+  Status SaveBookingLocked(const AppointmentRecord& appointment, const std::string& replaces);
+  Status InsertPlanLocked(const PlanRecord& plan);
   Status Migrate();
   Status InsertTokenLocked(const TokenRecord& token);
+  // On reader_; callers hold read_mutex_ (QueryMessages too).
   StatusOr<std::vector<AppointmentRecord>> QueryAppointments(const std::string& where,
                                                              const std::vector<std::string>& text,
                                                              const std::vector<int64_t>& numbers);
@@ -146,9 +160,12 @@ class Store {
                                                      const std::vector<std::string>& text,
                                                      const std::vector<int64_t>& numbers);
 
-  std::mutex mutex_;
+  std::mutex mutex_;  // serialises db_
   std::unique_ptr<DataDirLock> lock_;
-  std::unique_ptr<sqlite::Database> db_;
+  std::unique_ptr<sqlite::Database> db_;      // writes, and reads inside a write
+  GroupCommit grouped_;                       // on db_
+  std::mutex read_mutex_;                     // serialises reader_
+  std::unique_ptr<sqlite::Database> reader_;  // reads outside any write (query_only)
 };
 
 }  // namespace needlework::host

@@ -71,10 +71,11 @@ Status Store::SaveAftercare(const AftercareRecord& plan,
 
 StatusOr<AftercareRecord> Store::GetAftercare(const std::string& clinic_id,
                                               const std::string& appointment_id) {
-  std::lock_guard lock(mutex_);
-  NW_ASSIGN_OR_RETURN(auto query, db_->Prepare("SELECT appointment_id, clinic_id, plan, created_at "
-                                               "FROM aftercare_plans WHERE clinic_id = ? AND "
-                                               "appointment_id = ?"));
+  std::lock_guard lock(read_mutex_);
+  NW_ASSIGN_OR_RETURN(auto query,
+                      reader_->Prepare("SELECT appointment_id, clinic_id, plan, created_at "
+                                       "FROM aftercare_plans WHERE clinic_id = ? AND "
+                                       "appointment_id = ?"));
   query->Bind(1, clinic_id).Bind(2, appointment_id);
   NW_ASSIGN_OR_RETURN(bool row, query->Step());
   if (!row) return NotFoundError("appointment " + appointment_id + " has no aftercare plan");
@@ -85,7 +86,7 @@ StatusOr<AftercareRecord> Store::GetAftercare(const std::string& clinic_id,
 StatusOr<std::vector<MessageRecord>> Store::QueryMessages(const std::string& where,
                                                           const std::vector<std::string>& text,
                                                           const std::vector<int64_t>& numbers) {
-  NW_ASSIGN_OR_RETURN(auto query, db_->Prepare(std::string(kMessageColumns) + where));
+  NW_ASSIGN_OR_RETURN(auto query, reader_->Prepare(std::string(kMessageColumns) + where));
   int index = 1;
   for (const auto& t : text) query->Bind(index++, t);
   for (int64_t n : numbers) query->Bind(index++, n);
@@ -100,21 +101,21 @@ StatusOr<std::vector<MessageRecord>> Store::QueryMessages(const std::string& whe
 
 StatusOr<std::vector<MessageRecord>> Store::ListMessagesOfAppointment(
     const std::string& clinic_id, const std::string& appointment_id) {
-  std::lock_guard lock(mutex_);
+  std::lock_guard lock(read_mutex_);
   return QueryMessages("WHERE clinic_id = ? AND appointment_id = ? ORDER BY send_at, message_id",
                        {clinic_id, appointment_id}, {});
 }
 
 StatusOr<std::vector<MessageRecord>> Store::ListMessagesOfPlan(const std::string& clinic_id,
                                                                const std::string& plan_id) {
-  std::lock_guard lock(mutex_);
+  std::lock_guard lock(read_mutex_);
   return QueryMessages("WHERE clinic_id = ? AND plan_id = ? ORDER BY send_at, message_id",
                        {clinic_id, plan_id}, {});
 }
 
 StatusOr<std::vector<MessageRecord>> Store::ListDueMessages(const std::string& clinic_id,
                                                             int64_t up_to, int limit) {
-  std::lock_guard lock(mutex_);
+  std::lock_guard lock(read_mutex_);
   return QueryMessages(
       "WHERE clinic_id = ? AND status = ? AND send_at IS NOT NULL AND send_at <= ? "
       "ORDER BY send_at, message_id LIMIT ?",
@@ -179,10 +180,10 @@ Status Store::InsertSymptomReport(const SymptomRecord& report) {
 StatusOr<std::vector<SymptomRecord>> Store::ListSymptomReports(const std::string& clinic_id,
                                                                const std::string& patient_ref,
                                                                const std::string& appointment_id) {
-  std::lock_guard lock(mutex_);
+  std::lock_guard lock(read_mutex_);
   NW_ASSIGN_OR_RETURN(
       auto query,
-      db_->Prepare(
+      reader_->Prepare(
           "SELECT report_id, clinic_id, appointment_id, patient_ref, report, created_at "
           "FROM symptom_reports WHERE clinic_id = ?1 AND (?2 = '' OR patient_ref = ?2) AND "
           "(?3 = '' OR appointment_id = ?3) ORDER BY created_at, report_id"));

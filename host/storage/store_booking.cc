@@ -72,7 +72,10 @@ bool Occupies(int status) {
 }  // namespace
 
 Status Store::InsertPlan(const PlanRecord& plan) {
-  std::lock_guard lock(mutex_);
+  return grouped_.Run([&] { return InsertPlanLocked(plan); });
+}
+
+Status Store::InsertPlanLocked(const PlanRecord& plan) {
   NW_ASSIGN_OR_RETURN(auto insert,
                       db_->Prepare("INSERT INTO plans (plan_id, clinic_id, patient_ref, series, "
                                    "status, screening_outcome, created_at, cancel_reason) "
@@ -85,9 +88,9 @@ Status Store::InsertPlan(const PlanRecord& plan) {
 }
 
 StatusOr<PlanRecord> Store::GetPlan(const std::string& clinic_id, const std::string& plan_id) {
-  std::lock_guard lock(mutex_);
-  NW_ASSIGN_OR_RETURN(
-      auto query, db_->Prepare(std::string(kPlanColumns) + "WHERE clinic_id = ? AND plan_id = ?"));
+  std::lock_guard lock(read_mutex_);
+  NW_ASSIGN_OR_RETURN(auto query, reader_->Prepare(std::string(kPlanColumns) +
+                                                   "WHERE clinic_id = ? AND plan_id = ?"));
   query->Bind(1, clinic_id).Bind(2, plan_id);
   NW_ASSIGN_OR_RETURN(bool row, query->Step());
   if (!row) return NotFoundError("no plan '" + plan_id + "' at this clinic");
@@ -96,9 +99,9 @@ StatusOr<PlanRecord> Store::GetPlan(const std::string& clinic_id, const std::str
 
 StatusOr<std::vector<PlanRecord>> Store::ListPlans(const std::string& clinic_id,
                                                    const std::string& patient_ref) {
-  std::lock_guard lock(mutex_);
-  NW_ASSIGN_OR_RETURN(auto query,
-                      db_->Prepare(std::string(kPlanColumns) +
+  std::lock_guard lock(read_mutex_);
+  NW_ASSIGN_OR_RETURN(
+      auto query, reader_->Prepare(std::string(kPlanColumns) +
                                    "WHERE clinic_id = ? AND patient_ref = ? ORDER BY created_at"));
   query->Bind(1, clinic_id).Bind(2, patient_ref);
   std::vector<PlanRecord> plans;
@@ -151,12 +154,15 @@ StatusOr<Conflict> Store::FindConflict(const AppointmentRecord& appointment,
   NW_ASSIGN_OR_RETURN(
       auto query,
       db_->Prepare("SELECT resource_id, appointment_id, start_utc, end_utc FROM occupancy "
-                   "WHERE clinic_id = ? AND resource_id = ? AND start_utc < ? AND end_utc > ? "
-                   "AND appointment_id != ? LIMIT 1"));
+                   "WHERE clinic_id = ? AND resource_id = ? AND start_utc < ? AND start_utc > ? "
+                   "AND end_utc > ? AND appointment_id != ? LIMIT 1"));
   for (const auto& resource : appointment.resource_ids) {
     query->Reset();
     query->Bind(1, appointment.clinic_id).Bind(2, resource).Bind(3, appointment.end);
-    query->Bind(4, appointment.start).Bind(5, ignore);
+    // No stored span is longer, so nothing starting earlier can overlap: the index range
+    // stays a few rows wide however many appointments the resource has had.
+    query->Bind(4, appointment.start - kMaxAppointmentSeconds);
+    query->Bind(5, appointment.start).Bind(6, ignore);
     NW_ASSIGN_OR_RETURN(bool row, query->Step());
     if (row) {
       return Conflict{query->ColumnText(0), query->ColumnText(1), query->ColumnInt(2),
@@ -167,6 +173,9 @@ StatusOr<Conflict> Store::FindConflict(const AppointmentRecord& appointment,
 }
 
 Status Store::WriteAppointmentLocked(const AppointmentRecord& a) {
+  if (a.end - a.start > kMaxAppointmentSeconds) {
+    return InvalidArgumentError("an appointment may last at most 24 hours");
+  }
   NW_ASSIGN_OR_RETURN(
       auto upsert,
       db_->Prepare(
@@ -217,8 +226,10 @@ Status Store::ExpectStatus(const char* table, const char* key, const std::string
 }
 
 Status Store::SaveBooking(const AppointmentRecord& appointment, const std::string& replaces) {
-  std::lock_guard lock(mutex_);
-  NW_ASSIGN_OR_RETURN(auto tx, sqlite::Transaction::Begin(*db_));
+  return grouped_.Run([&] { return SaveBookingLocked(appointment, replaces); });
+}
+
+Status Store::SaveBookingLocked(const AppointmentRecord& appointment, const std::string& replaces) {
   NW_RETURN_IF_ERROR(ExpectStatus("plans", "plan_id", appointment.clinic_id, appointment.plan_id,
                                   types::PLAN_STATUS_ACTIVE, "plan"));
   if (!replaces.empty()) {
@@ -247,8 +258,7 @@ Status Store::SaveBooking(const AppointmentRecord& appointment, const std::strin
                               appointment.plan_id + " is already booked as " + twin->ColumnText(0) +
                               "; reschedule that appointment instead");
   }
-  NW_RETURN_IF_ERROR(WriteAppointmentLocked(appointment));
-  return tx->Commit();
+  return WriteAppointmentLocked(appointment);
 }
 
 Status Store::TransitionBookedAppointment(const AppointmentRecord& appointment) {
@@ -264,8 +274,8 @@ Status Store::TransitionBookedAppointment(const AppointmentRecord& appointment) 
 StatusOr<std::vector<AppointmentRecord>> Store::QueryAppointments(
     const std::string& where, const std::vector<std::string>& text,
     const std::vector<int64_t>& numbers) {
-  NW_ASSIGN_OR_RETURN(auto query, db_->Prepare(std::string(kAppointmentColumns) + where +
-                                               " ORDER BY start_utc, appointment_id"));
+  NW_ASSIGN_OR_RETURN(auto query, reader_->Prepare(std::string(kAppointmentColumns) + where +
+                                                   " ORDER BY start_utc, appointment_id"));
   int index = 1;
   for (const auto& t : text) query->Bind(index++, t);
   for (int64_t n : numbers) query->Bind(index++, n);
@@ -280,7 +290,7 @@ StatusOr<std::vector<AppointmentRecord>> Store::QueryAppointments(
 
 StatusOr<AppointmentRecord> Store::GetAppointment(const std::string& clinic_id,
                                                   const std::string& appointment_id) {
-  std::lock_guard lock(mutex_);
+  std::lock_guard lock(read_mutex_);
   NW_ASSIGN_OR_RETURN(auto found, QueryAppointments("WHERE clinic_id = ? AND appointment_id = ?",
                                                     {clinic_id, appointment_id}, {}));
   if (found.empty()) return NotFoundError("no appointment '" + appointment_id + "' at this clinic");
@@ -289,26 +299,26 @@ StatusOr<AppointmentRecord> Store::GetAppointment(const std::string& clinic_id,
 
 StatusOr<std::vector<AppointmentRecord>> Store::ListAppointmentsOfPlan(const std::string& clinic_id,
                                                                        const std::string& plan_id) {
-  std::lock_guard lock(mutex_);
+  std::lock_guard lock(read_mutex_);
   return QueryAppointments("WHERE clinic_id = ? AND plan_id = ?", {clinic_id, plan_id}, {});
 }
 
 StatusOr<std::vector<AppointmentRecord>> Store::ListAppointmentsOfPatient(
     const std::string& clinic_id, const std::string& patient_ref) {
-  std::lock_guard lock(mutex_);
+  std::lock_guard lock(read_mutex_);
   return QueryAppointments("WHERE clinic_id = ? AND patient_ref = ?", {clinic_id, patient_ref}, {});
 }
 
 StatusOr<std::vector<AppointmentRecord>> Store::ListAppointmentsBetween(
     const std::string& clinic_id, int64_t from, int64_t to) {
-  std::lock_guard lock(mutex_);
+  std::lock_guard lock(read_mutex_);
   return QueryAppointments("WHERE clinic_id = ? AND start_utc < ? AND end_utc > ?", {clinic_id},
                            {to, from});
 }
 
 StatusOr<std::vector<AppointmentRecord>> Store::ListAppointmentsOfResource(
     const std::string& clinic_id, const std::string& resource_id) {
-  std::lock_guard lock(mutex_);
+  std::lock_guard lock(read_mutex_);
   return QueryAppointments(
       "WHERE clinic_id = ? AND (',' || resource_ids || ',') LIKE ('%,' || ? || ',%')",
       {clinic_id, resource_id}, {});

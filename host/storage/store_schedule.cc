@@ -29,11 +29,11 @@ Status Store::UpsertResource(const ResourceRecord& resource) {
 }
 
 StatusOr<std::vector<ResourceRecord>> Store::ListResources(const std::string& clinic_id) {
-  std::lock_guard lock(mutex_);
+  std::lock_guard lock(read_mutex_);
   NW_ASSIGN_OR_RETURN(auto query,
-                      db_->Prepare("SELECT clinic_id, resource_id, type, device_kind, "
-                                   "display_name, active FROM resources WHERE clinic_id = ? "
-                                   "ORDER BY resource_id"));
+                      reader_->Prepare("SELECT clinic_id, resource_id, type, device_kind, "
+                                       "display_name, active FROM resources WHERE clinic_id = ? "
+                                       "ORDER BY resource_id"));
   query->Bind(1, clinic_id);
   std::vector<ResourceRecord> resources;
   while (true) {
@@ -65,9 +65,9 @@ Status Store::SetOpeningHours(const std::string& clinic_id,
 }
 
 StatusOr<std::vector<OpeningSpanRecord>> Store::GetOpeningHours(const std::string& clinic_id) {
-  std::lock_guard lock(mutex_);
-  NW_ASSIGN_OR_RETURN(auto query,
-                      db_->Prepare("SELECT weekday, open_minute, close_minute FROM opening_hours "
+  std::lock_guard lock(read_mutex_);
+  NW_ASSIGN_OR_RETURN(
+      auto query, reader_->Prepare("SELECT weekday, open_minute, close_minute FROM opening_hours "
                                    "WHERE clinic_id = ? ORDER BY weekday, open_minute"));
   query->Bind(1, clinic_id);
   std::vector<OpeningSpanRecord> spans;
@@ -82,11 +82,14 @@ StatusOr<std::vector<OpeningSpanRecord>> Store::GetOpeningHours(const std::strin
 
 StatusOr<std::vector<BusyRecord>> Store::ListBusy(const std::string& clinic_id, int64_t from,
                                                   int64_t to) {
-  std::lock_guard lock(mutex_);
-  NW_ASSIGN_OR_RETURN(auto query,
-                      db_->Prepare("SELECT resource_id, start_utc, end_utc FROM occupancy "
-                                   "WHERE clinic_id = ? AND start_utc < ? AND end_utc > ?"));
-  query->Bind(1, clinic_id).Bind(2, to).Bind(3, from);
+  std::lock_guard lock(read_mutex_);
+  NW_ASSIGN_OR_RETURN(
+      auto query, reader_->Prepare("SELECT resource_id, start_utc, end_utc FROM occupancy "
+                                   "WHERE clinic_id = ?1 AND resource_id IN (SELECT resource_id "
+                                   "FROM resources WHERE clinic_id = ?1) AND start_utc < ?2 "
+                                   "AND start_utc > ?3 AND end_utc > ?4"));
+  // One index range per resource (occupancy_by_resource), bounded like FindConflict's.
+  query->Bind(1, clinic_id).Bind(2, to).Bind(3, from - kMaxAppointmentSeconds).Bind(4, from);
   std::vector<BusyRecord> busy;
   while (true) {
     NW_ASSIGN_OR_RETURN(bool row, query->Step());

@@ -57,12 +57,17 @@ Status CheckConcerns(const RepeatedPtrField<Coding>& concerns) {
   return OkStatus();
 }
 
+// Evidence first, texts only for the rules that fire: most rules do not, and a finding's
+// texts are most of its bytes.
 void AddRuleFindings(const RuleSet& rules, const types::v1::PatientFacts& patient,
                      std::vector<Finding>* findings) {
   for (const Rule& rule : rules.rules) {
+    Finding evidence;
+    CollectEvidence(rule, patient, &evidence);
+    if (evidence.evidence_size() == 0) continue;
     Finding finding = NewFinding(rule.finding);
-    CollectEvidence(rule, patient, &finding);
-    if (finding.evidence_size() > 0) findings->push_back(std::move(finding));
+    finding.mutable_evidence()->Swap(evidence.mutable_evidence());
+    findings->push_back(std::move(finding));
   }
 }
 

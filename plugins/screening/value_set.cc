@@ -17,7 +17,11 @@ void ValueSet::Add(std::string_view system, std::string_view code, std::string d
 
 const std::string* ValueSet::Find(const types::v1::Coding& coding) const {
   if (displays_.empty() || coding.code().empty()) return nullptr;
-  auto found = displays_.find(CodingKey(coding.system(), coding.code()));
+  // A rule pass looks up every coding of the patient in every rule's sets: build the key in
+  // a buffer the thread keeps, rather than allocating a string per lookup.
+  thread_local std::string key;
+  key.assign(coding.system()).append(1, '|').append(coding.code());
+  auto found = displays_.find(key);
   return found == displays_.end() ? nullptr : &found->second;
 }
 
