@@ -24,7 +24,8 @@ namespace needlework::ctl {
 // included (a script reads "enabled": false rather than a missing key), and a final newline.
 std::string ToJson(const google::protobuf::Message& message);
 
-// A table of plugins (id, version, state, hooks, file), then each refused file with the reason.
+// A table of plugins (id, version, state, trusted, hooks, file), then each refused file with
+// the reason. "trusted" is yes when the host checked approval and signature before loading.
 void RenderPlugins(const v1::ListPluginsResponse& response, std::ostream& out);
 
 // A table of clinics: id, name, time zone, created.
