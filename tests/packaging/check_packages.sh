@@ -42,19 +42,19 @@ expect_file() {  # <contents> <path pattern>
   grep -Eq " \./$2( |\$)" "$1" || fail "$(basename "$1" .contents) lacks $2"
 }
 for f in usr/sbin/needlework-host usr/bin/needleworkctl etc/needlework/needlework.yaml \
-         lib/systemd/system/needlework.service usr/share/needlework/keys/needlework-builtin.pub.pem \
-         'usr/lib/[^ ]*/needlework/plugins/builtin.sha256' 'usr/lib/[^ ]*/libneedlework_api.so'; do
+         usr/lib/systemd/system/needlework.service usr/share/needlework/keys/needlework-builtin.pub.pem \
+         'usr/lib/([^ ]+/)?needlework/plugins/builtin.sha256' 'usr/lib/([^ ]+/)?libneedlework_api.so'; do
   expect_file "$work_dir/host.contents" "$f"
 done
 for p in screening scheduling aftercare radiofrequency prp serums; do
-  expect_file "$work_dir/host.contents" "usr/lib/[^ ]*/needlework/plugins/needlework_$p.so"
-  expect_file "$work_dir/host.contents" "usr/lib/[^ ]*/needlework/plugins/needlework_$p.so.sig"
+  expect_file "$work_dir/host.contents" "usr/lib/([^ ]+/)?needlework/plugins/needlework_$p.so"
+  expect_file "$work_dir/host.contents" "usr/lib/([^ ]+/)?needlework/plugins/needlework_$p.so.sig"
 done
 for f in usr/include/needlework/plugin_abi.h usr/include/needlework/plugin.h \
-         'usr/include/needlework/plugin/v1/manifest.pb.h' 'usr/lib/[^ ]*/libneedlework_sdk.so' \
-         'usr/lib/[^ ]*/cmake/NeedleworkSDK/NeedleworkSDKConfig.cmake' \
-         'usr/lib/[^ ]*/cmake/NeedleworkSDK/NeedleworkSDKConfigVersion.cmake' \
-         'usr/lib/[^ ]*/cmake/NeedleworkSDK/NeedleworkPlugin.cmake'; do
+         'usr/include/needlework/plugin/v1/manifest.pb.h' 'usr/lib/([^ ]+/)?libneedlework_sdk.so' \
+         'usr/lib/([^ ]+/)?cmake/NeedleworkSDK/NeedleworkSDKConfig.cmake' \
+         'usr/lib/([^ ]+/)?cmake/NeedleworkSDK/NeedleworkSDKConfigVersion.cmake' \
+         'usr/lib/([^ ]+/)?cmake/NeedleworkSDK/NeedleworkPlugin.cmake'; do
   expect_file "$work_dir/sdk.contents" "$f"
 done
 if grep -q "needlework_sdk\.so" "$work_dir/host.contents"; then fail "the SDK library is in both"; fi
@@ -62,7 +62,7 @@ if grep -q "needlework_sdk\.so" "$work_dir/host.contents"; then fail "the SDK li
 root="$work_dir/root"
 dpkg-deb -x "$host_deb" "$root"
 dpkg-deb -x "$sdk_deb" "$root"
-unit="$root/lib/systemd/system/needlework.service"
+unit="$root/usr/lib/systemd/system/needlework.service"
 for line in DynamicUser=yes User=needlework StateDirectory=needlework NoNewPrivileges=yes \
             ProtectSystem=strict ProtectHome=yes PrivateTmp=yes 'CapabilityBoundingSet=' \
             'RestrictAddressFamilies=AF_INET AF_INET6 AF_UNIX' SystemCallFilter=@system-service; do
@@ -72,7 +72,7 @@ grep -q '^  mode: enforce$' "$root/etc/needlework/needlework.yaml" || fail "conf
 
 # The shipped built-ins verify with the shipped key, and their hashes are the approved ones.
 ctl="$build_dir/tools/needleworkctl/needleworkctl"
-plugins=$(dirname "$(ls "$root"/usr/lib/*/needlework/plugins/builtin.sha256)")
+plugins=$(dirname "$(find "$root/usr/lib" -path "*/needlework/plugins/builtin.sha256")")
 (cd "$plugins" && sha256sum --quiet -c builtin.sha256) || fail "builtin.sha256 does not match"
 for so in "$plugins"/*.so; do
   "$ctl" plugin verify "$so" --key "$root/usr/share/needlework/keys/needlework-builtin.pub.pem" \

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "ctl.h"
+#include "host/plugins/ed25519.h"
 #include "host/plugins/signature.h"
 #include "parse_helpers.h"
 #include "render.h"
