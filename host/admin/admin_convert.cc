@@ -19,6 +19,9 @@ needlework::v1::InstalledPlugin ToInstalledPlugin(const CatalogEntry& entry) {
   out.set_state(entry.loaded ? needlework::v1::InstalledPlugin::STATE_LOADED
                              : needlework::v1::InstalledPlugin::STATE_REFUSED);
   out.set_refusal_reason(entry.refusal_reason);
+  out.set_sha256(entry.sha256);
+  out.set_trusted(entry.trusted);
+  out.set_trust_reason(entry.trust_reason);
   if (!entry.loaded) return out;
   const auto& m = entry.plugin.manifest;
   auto* manifest = out.mutable_manifest();

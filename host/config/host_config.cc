@@ -15,7 +15,7 @@ namespace fs = std::filesystem;
 const std::set<std::string> kKnownKeys = {
     "listen",          "data_dir",          "plugin_dirs",
     "rxnorm_map_file", "hook_deadlines_ms", "max_message_bytes",
-    "log_level"};
+    "log_level",       "plugin_trust"};
 const std::set<std::string> kLogLevels = {"debug", "info", "warning", "error"};
 
 std::string Resolve(const std::string& path, const std::string& base_dir) {
@@ -124,6 +124,9 @@ StatusOr<HostConfig> ParseHostConfig(const std::string& yaml_text, const std::st
     NW_RETURN_IF_ERROR(ReadPluginDirs(root["plugin_dirs"], base_dir, config));
   if (root["hook_deadlines_ms"])
     NW_RETURN_IF_ERROR(ReadDeadlines(root["hook_deadlines_ms"], config));
+  if (root["plugin_trust"]) {
+    NW_ASSIGN_OR_RETURN(config.plugin_trust, ParsePluginTrust(root["plugin_trust"], base_dir));
+  }
   return config;
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "host/plugins/trust_config.h"
 #include "needlework/status.h"
 
 namespace needlework::host {
@@ -19,6 +20,8 @@ struct HostConfig {
   std::string data_dir = "/var/lib/needlework";
   // Every *.so in these directories is offered to the plugin loader, in name order.
   std::vector<std::string> plugin_dirs;
+  // Which plugin files may be loaded: approved hashes, vendor signers, or development mode.
+  PluginTrustConfig plugin_trust;
   // Extra RxNorm product-to-ingredient mappings (TSV), on top of the built-in table.
   std::string rxnorm_map_file;
   // How long one plugin may take to answer one hook call before the call fails closed.

@@ -10,11 +10,16 @@ namespace {
 
 namespace fs = std::filesystem;
 
+constexpr char kUntrusted[] =
+    "untrusted: development mode (plugin_trust.mode), neither approval nor signature checked";
+
+// Plugin files, and symlinks named *.so (refused by PluginTrust::Open, with the reason).
 std::vector<std::string> PluginFilesIn(const std::string& dir) {
   std::vector<std::string> files;
   std::error_code error;
   for (const auto& entry : fs::directory_iterator(dir, error)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".so") {
+    bool candidate = entry.is_regular_file() || entry.is_symlink();
+    if (candidate && entry.path().extension() == ".so") {
       files.push_back(fs::absolute(entry.path()).string());
     }
   }
@@ -24,35 +29,96 @@ std::vector<std::string> PluginFilesIn(const std::string& dir) {
   return files;
 }
 
+// The loader names the descriptor path; people want the file.
+std::string NameTheFile(std::string reason, const std::string& load_path, const std::string& file) {
+  for (size_t at = reason.find(load_path); at != std::string::npos; at = reason.find(load_path)) {
+    reason.replace(at, load_path.size(), file);
+  }
+  return reason;
+}
+
 }  // namespace
 
-PluginCatalog PluginCatalog::Scan(const std::vector<std::string>& dirs) {
-  PluginCatalog catalog;
-  for (const auto& dir : dirs) {
-    for (const auto& file : PluginFilesIn(dir)) catalog.Add(file);
+StatusOr<PluginCatalog> PluginCatalog::Scan(const std::vector<std::string>& dirs,
+                                            const PluginTrustConfig& trust_config) {
+  NW_ASSIGN_OR_RETURN(PluginTrust trust, PluginTrust::Create(trust_config));
+  if (!trust.enforcing()) {
+    LogEvent(Level::kWarning, "plugin_trust_development",
+             {{"message",
+               "plugin_trust.mode is development: every plugin is loaded unverified "
+               "and listed as untrusted; never use this in a clinic"}});
   }
+  PluginCatalog catalog;
+  for (const auto& dir : dirs) catalog.ScanDirectory(dir, trust);
   return catalog;
 }
 
-void PluginCatalog::Add(const std::string& file) {
-  CatalogEntry entry{file, false, "", {}};
-  StatusOr<LoadedPlugin> loaded = LoadPluginLibrary(file);
+void PluginCatalog::ScanDirectory(const std::string& dir, const PluginTrust& trust) {
+  Status usable = PluginTrust::CheckDirectory(dir);
+  if (usable.code() == StatusCode::kNotFound) {
+    LogEvent(Level::kWarning, "plugin_dir_unreadable", {{"dir", dir}, {"error", usable.message()}});
+    return;
+  }
+  if (!usable.ok()) {
+    CatalogEntry entry;
+    entry.file = dir;
+    return Refuse(std::move(entry), usable.message());
+  }
+  for (const auto& file : PluginFilesIn(dir)) Add(file, trust);
+}
+
+void PluginCatalog::Add(const std::string& file, const PluginTrust& trust) {
+  CatalogEntry entry;
+  entry.file = file;
+  StatusOr<OpenedPlugin> opened = PluginTrust::Open(file);
+  if (!opened.ok()) return Refuse(std::move(entry), opened.status().message());
+  entry.sha256 = opened->sha256();
+  StatusOr<LoadedPlugin> loaded = Load(*opened, trust, entry);
   if (loaded.ok() && Find(loaded->manifest.id()) != nullptr) {
     loaded =
         FailedPreconditionError("plugin id '" + loaded->manifest.id() +
                                 "' is already loaded from " + Find(loaded->manifest.id())->file);
   }
-  if (!loaded.ok()) {
-    entry.refusal_reason = loaded.status().message();
-    LogEvent(Level::kError, "plugin_refused", {{"file", file}, {"reason", entry.refusal_reason}});
-  } else {
-    entry.loaded = true;
-    entry.plugin = std::move(loaded).value();
-    LogEvent(Level::kInfo, "plugin_loaded",
-             {{"file", file},
-              {"plugin", entry.plugin.manifest.id()},
-              {"version", entry.plugin.manifest.version()}});
+  if (!loaded.ok()) return Refuse(std::move(entry), loaded.status().message());
+  entry.loaded = true;
+  entry.plugin = std::move(loaded).value();
+  entry.plugin.file = file;
+  LogEvent(Level::kInfo, "plugin_loaded",
+           {{"file", file},
+            {"plugin", entry.plugin.manifest.id()},
+            {"version", entry.plugin.manifest.version()},
+            {"sha256", entry.sha256},
+            {"trusted", entry.trusted},
+            {"trust", entry.trust_reason}});
+  entries_.push_back(std::move(entry));
+}
+
+StatusOr<LoadedPlugin> PluginCatalog::Load(OpenedPlugin& opened, const PluginTrust& trust,
+                                           CatalogEntry& entry) const {
+  if (!trust.enforcing()) {
+    entry.trust_reason = kUntrusted;
+    return LoadPluginLibrary(opened.file());
   }
+  NW_ASSIGN_OR_RETURN(TrustVerdict verdict, trust.CheckBeforeLoad(opened));
+  // From here the file's code runs: it is approved and signed.
+  std::string load_path = opened.LoadPath();
+  opened.Release();
+  StatusOr<LoadedPlugin> loaded = LoadPluginLibrary(load_path);
+  if (!loaded.ok()) {
+    return FailedPreconditionError(
+        NameTheFile(loaded.status().message(), load_path, opened.file()));
+  }
+  NW_RETURN_IF_ERROR(PluginTrust::CheckManifest(verdict, loaded->manifest));
+  entry.trusted = true;
+  entry.trust_reason = PluginTrust::Describe(verdict);
+  return loaded;
+}
+
+void PluginCatalog::Refuse(CatalogEntry entry, const std::string& reason) {
+  entry.refusal_reason = reason;
+  if (entry.trust_reason.empty()) entry.trust_reason = reason;
+  LogEvent(Level::kError, "plugin_refused",
+           {{"file", entry.file}, {"reason", reason}, {"sha256", entry.sha256}});
   entries_.push_back(std::move(entry));
 }
 

@@ -6,30 +6,43 @@
 #include <vector>
 
 #include "host/plugins/plugin_library.h"
+#include "host/plugins/trust.h"
 
 namespace needlework::host {
 
 struct CatalogEntry {
-  std::string file;
+  std::string file;  // a plugin file, or a refused plugin directory
   bool loaded = false;
   std::string refusal_reason;  // set when !loaded
   LoadedPlugin plugin;         // valid when loaded
+  std::string sha256;          // of the file's bytes; empty when it could not be read
+  bool trusted = false;        // approved and signed (enforce mode), checked before loading
+  std::string trust_reason;    // why it is trusted, or why not (e.g. development mode)
 };
 
 // Immutable after Scan. A refused plugin never stops the others from loading.
 class PluginCatalog {
  public:
-  // Loads every *.so in `dirs` (name order within a directory). Logs one line per plugin:
-  // plugin_loaded or plugin_refused with the reason. A second plugin with an id already
-  // loaded is refused. A missing directory is logged and skipped.
-  static PluginCatalog Scan(const std::vector<std::string>& dirs);
+  // Loads every *.so in `dirs` (name order within a directory) that `trust` allows (see
+  // trust.h). Logs one line per plugin: plugin_loaded or plugin_refused with the reason. A
+  // directory that is a symlink or world-writable is refused as a whole and listed with the
+  // reason; a missing one is logged and skipped. A second plugin with an id already loaded
+  // is refused. In development mode logs a warning first. INVALID_ARGUMENT when the trust
+  // config cannot be read (a signer key file, the approved file).
+  static StatusOr<PluginCatalog> Scan(const std::vector<std::string>& dirs,
+                                      const PluginTrustConfig& trust);
 
   const std::vector<CatalogEntry>& entries() const { return entries_; }
   // The loaded plugin with this id, or nullptr. The pointer lives as long as the catalog.
   const LoadedPlugin* Find(const std::string& plugin_id) const;
 
  private:
-  void Add(const std::string& file);
+  void ScanDirectory(const std::string& dir, const PluginTrust& trust);
+  void Add(const std::string& file, const PluginTrust& trust);
+  // Loads the opened file as `trust` allows, filling the entry's trust fields.
+  StatusOr<LoadedPlugin> Load(OpenedPlugin& opened, const PluginTrust& trust,
+                              CatalogEntry& entry) const;
+  void Refuse(CatalogEntry entry, const std::string& reason);
   std::vector<CatalogEntry> entries_;
 };
 

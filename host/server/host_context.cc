@@ -22,7 +22,9 @@ StatusOr<std::unique_ptr<HostContext>> BuildHostContext(const HostConfig& config
   context->tokens = std::make_unique<TokenAuthority>(context->store.get());
   NW_RETURN_IF_ERROR(context->tokens->Reload());
   NW_ASSIGN_OR_RETURN(context->rxnorm, LoadRxNormMap(config.rxnorm_map_file));
-  context->catalog = std::make_unique<PluginCatalog>(PluginCatalog::Scan(config.plugin_dirs));
+  NW_ASSIGN_OR_RETURN(PluginCatalog catalog,
+                      PluginCatalog::Scan(config.plugin_dirs, config.plugin_trust));
+  context->catalog = std::make_unique<PluginCatalog>(std::move(catalog));
   context->registry = std::make_unique<ClinicRegistry>();
   context->clinic_plugins = std::make_unique<ClinicPluginManager>(
       context->store.get(), context->catalog.get(), context->registry.get());

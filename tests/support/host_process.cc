@@ -35,6 +35,7 @@ void WriteConfig(const std::string& path, const std::string& data_dir, const Hos
     for (const auto& [hook, ms] : options.hook_deadlines_ms)
       out << "  " << hook << ": " << ms << "\n";
   }
+  if (!options.plugin_trust.empty()) out << "plugin_trust:\n" << options.plugin_trust;
 }
 
 // Waits for a child to exit, up to `timeout`; its status, or -1 if it is still running.

@@ -20,6 +20,10 @@ struct HostOptions {
   std::vector<std::string> plugin_dirs = {NEEDLEWORK_PLUGIN_DIR};
   std::map<std::string, int> hook_deadlines_ms;
   bool seed_demo = true;
+  // The body of the config's plugin_trust section, indented by two spaces. Development by
+  // default: most tests load the built-in plugins from the build tree, unsigned. Empty: no
+  // plugin_trust key at all (the host's default, enforce).
+  std::string plugin_trust = "  mode: development\n";
   // "127.0.0.1:0" (a free port) or "unix:" + a path.
   std::string listen = "127.0.0.1:0";
 };

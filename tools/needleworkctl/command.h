@@ -56,6 +56,10 @@ enum class CommandKind {
   kMessagesSent,
   kSymptom,
   kSymptoms,
+  kPluginKeygen,
+  kPluginSign,
+  kPluginVerify,
+  kPluginHash,
 };
 
 // What the environment contributes: NEEDLEWORK_ADDRESS and NEEDLEWORK_TOKEN. Flags win.
@@ -133,6 +137,11 @@ struct Command {
       types::v1::SYMPTOM_SEVERITY_UNSPECIFIED;  // symptom --severity
   std::string note;                             // symptom --note
   std::string language;                         // symptom --language, BCP 47
+
+  // Plugin signing (local: no host is called).
+  std::vector<std::string> plugin_files;  // plugin sign, verify: <plugin-file>; hash: several
+  std::string key_file;                   // plugin sign, verify: --key PEM
+  std::string out_dir;                    // plugin keygen: --out DIR
 };
 
 // Parses `args` (without the program name). On a usage error returns INVALID_ARGUMENT whose

@@ -27,6 +27,8 @@ std::vector<CommandInfo> PlanningCommands();
 // SchedulingService and AftercareService (commands_scheduling.cc).
 std::vector<CommandInfo> SchedulingCommands();
 std::vector<CommandInfo> AftercareCommands();
+// Plugin signing, done locally by a vendor or an admin (commands_trust.cc).
+std::vector<CommandInfo> TrustCommands();
 
 }  // namespace needlework::ctl
 

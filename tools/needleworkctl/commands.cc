@@ -64,8 +64,10 @@ std::vector<CommandInfo> CoreCommands() {
        "plugins",
        "",
        "List installed plugins; refused ones with the reason",
-       "Every plugin file the host found: id, version, state, hooks and file. A plugin the\n"
-       "host refused (ABI or build mismatch, bad manifest, ...) is listed with the reason.\n"
+       "Every plugin file the host found: id, version, state, trusted, hooks and file. A\n"
+       "plugin the host refused (not approved, unsigned, ABI or build mismatch, bad\n"
+       "manifest, ...) is listed with the reason. Trusted: approved and signed, checked\n"
+       "before it was loaded (no in development mode).\n"
        "Needs an admin token.",
        {},
        {},
@@ -209,7 +211,7 @@ namespace {
 std::vector<CommandInfo> BuildTable() {
   std::vector<CommandInfo> table = CoreCommands();
   for (auto part : {ClinicSetupCommands, CatalogCommands, ScreeningCommands, PlanningCommands,
-                    SchedulingCommands, AftercareCommands}) {
+                    SchedulingCommands, AftercareCommands, TrustCommands}) {
     for (CommandInfo& info : part()) table.push_back(std::move(info));
   }
   return table;

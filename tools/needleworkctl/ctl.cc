@@ -43,6 +43,10 @@ int Runner::Run() {
       {CommandKind::kMessagesSent, &Runner::MessagesSent},
       {CommandKind::kSymptom, &Runner::Symptom},
       {CommandKind::kSymptoms, &Runner::Symptoms},
+      {CommandKind::kPluginKeygen, &Runner::PluginKeygen},
+      {CommandKind::kPluginSign, &Runner::PluginSign},
+      {CommandKind::kPluginVerify, &Runner::PluginVerify},
+      {CommandKind::kPluginHash, &Runner::PluginHash},
   };
   if (command_.kind == CommandKind::kHelp) {
     out_ << HelpText(command_.help_topic);

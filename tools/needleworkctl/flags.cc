@@ -221,6 +221,8 @@ constexpr FlagInfo kFlags[] = {
     {"note", true, false, false, false, SetText<&Command::note>},
     {"language", true, false, false, false, SetLanguage},
     {"appointment", true, false, false, false, SetText<&Command::appointment_id>},
+    {"key", true, false, false, false, SetText<&Command::key_file>},
+    {"out", true, false, false, false, SetText<&Command::out_dir>},
 };
 
 }  // namespace

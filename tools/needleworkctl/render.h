@@ -24,7 +24,8 @@ namespace needlework::ctl {
 // included (a script reads "enabled": false rather than a missing key), and a final newline.
 std::string ToJson(const google::protobuf::Message& message);
 
-// A table of plugins (id, version, state, hooks, file), then each refused file with the reason.
+// A table of plugins (id, version, state, trusted, hooks, file), then each refused file with
+// the reason. "trusted" is yes when the host checked approval and signature before loading.
 void RenderPlugins(const v1::ListPluginsResponse& response, std::ostream& out);
 
 // A table of clinics: id, name, time zone, created.
@@ -126,6 +127,26 @@ void RenderSymptomReport(const v1::SymptomReport& report, std::ostream& out);
 // level, and the advice shortened to kAdviceColumns.
 inline constexpr size_t kAdviceColumns = 40;
 void RenderSymptomReports(const v1::ListSymptomReportsResponse& response, std::ostream& out);
+
+// Plugin signing (render_trust.cc). `plugin keygen`: where the keys went and the fingerprint.
+void RenderKeygen(std::string_view fingerprint, std::string_view private_file,
+                  std::string_view public_file, std::ostream& out);
+
+// `plugin sign` and `plugin verify`: the plugin, its hashes and the signing key.
+struct SignatureReport {
+  std::string plugin_file;
+  std::string plugin_id;
+  std::string plugin_version;
+  std::string file_sha256;
+  std::string manifest_sha256;
+  std::string key;  // fingerprint
+};
+void RenderSigned(const SignatureReport& report, std::string_view signature_file,
+                  std::ostream& out);
+void RenderVerified(const SignatureReport& report, std::ostream& out);
+
+// `plugin hash`: "<sha256>  <file>" per line, as sha256sum prints it.
+void RenderHashLine(std::string_view sha256, std::string_view file, std::ostream& out);
 
 }  // namespace needlework::ctl
 

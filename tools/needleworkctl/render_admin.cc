@@ -56,12 +56,14 @@ void RenderPlugins(const v1::ListPluginsResponse& response, std::ostream& out) {
     out << "No plugins found by the host.\n";
     return;
   }
-  Table table({"ID", "VERSION", "STATE", "HOOKS", "FILE"});
+  Table table({"ID", "VERSION", "STATE", "TRUSTED", "HOOKS", "FILE"});
   for (const v1::InstalledPlugin& plugin : response.plugins()) {
     const v1::PluginManifest& manifest = plugin.manifest();
+    bool loaded = plugin.state() == v1::InstalledPlugin::STATE_LOADED;
     table.AddRow({OrDash(manifest.id()), OrDash(manifest.version()),
                   EnumLabel(v1::InstalledPlugin::State_Name(plugin.state()), "STATE_"),
-                  Hooks(manifest), plugin.file()});
+                  loaded ? (plugin.trusted() ? "yes" : "no") : "-", Hooks(manifest),
+                  plugin.file()});
   }
   table.Print(out);
   PrintRefusals(response, out);

@@ -80,6 +80,12 @@ class Runner {
   int Symptom();
   int Symptoms();
 
+  // Plugin signing, local (run_trust.cc).
+  int PluginKeygen();
+  int PluginSign();
+  int PluginVerify();
+  int PluginHash();
+
   const Command& command_;
   std::ostream& out_;
   std::ostream& err_;

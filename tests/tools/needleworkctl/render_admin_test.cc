@@ -20,6 +20,7 @@ v1::ListPluginsResponse LoadedAndRefused() {
   loaded->mutable_manifest()->set_version("0.1.0");
   loaded->mutable_manifest()->add_hooks("screen");
   loaded->mutable_manifest()->add_hooks("triage");
+  loaded->set_trusted(true);
   v1::InstalledPlugin* refused = response.add_plugins();
   refused->set_file("/opt/nw/plugins/libold.so");
   refused->set_state(v1::InstalledPlugin::STATE_REFUSED);
@@ -29,10 +30,11 @@ v1::ListPluginsResponse LoadedAndRefused() {
 
 TEST(RenderPluginsTest, TableThenRefusedWithReason) {
   EXPECT_EQ(Rendered(LoadedAndRefused(), RenderPlugins),
-            "ID                        VERSION  STATE    HOOKS          FILE\n"
-            "dev.needlework.screening  0.1.0    loaded   screen,triage  "
+            "ID                        VERSION  STATE    TRUSTED  HOOKS          FILE\n"
+            "dev.needlework.screening  0.1.0    loaded   yes      screen,triage  "
             "/opt/nw/plugins/libscreening.so\n"
-            "-                         -        refused  -              /opt/nw/plugins/libold.so\n"
+            "-                         -        refused  -        -              "
+            "/opt/nw/plugins/libold.so\n"
             "\n"
             "Refused:\n"
             "  /opt/nw/plugins/libold.so:\n"
