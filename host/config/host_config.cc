@@ -7,15 +7,22 @@
 #include <set>
 #include <sstream>
 
+#include "host/config/tls_config.h"
+
 namespace needlework::host {
 namespace {
 
 namespace fs = std::filesystem;
 
-const std::set<std::string> kKnownKeys = {
-    "listen",          "data_dir",          "plugin_dirs",
-    "rxnorm_map_file", "hook_deadlines_ms", "max_message_bytes",
-    "log_level"};
+const std::set<std::string> kKnownKeys = {"listen",
+                                          "data_dir",
+                                          "plugin_dirs",
+                                          "rxnorm_map_file",
+                                          "hook_deadlines_ms",
+                                          "max_message_bytes",
+                                          "log_level",
+                                          "tls",
+                                          "allow_plaintext_non_loopback"};
 const std::set<std::string> kLogLevels = {"debug", "info", "warning", "error"};
 
 std::string Resolve(const std::string& path, const std::string& base_dir) {
@@ -124,6 +131,10 @@ StatusOr<HostConfig> ParseHostConfig(const std::string& yaml_text, const std::st
     NW_RETURN_IF_ERROR(ReadPluginDirs(root["plugin_dirs"], base_dir, config));
   if (root["hook_deadlines_ms"])
     NW_RETURN_IF_ERROR(ReadDeadlines(root["hook_deadlines_ms"], config));
+  NW_RETURN_IF_ERROR(ReadTransport(root, config));
+  for (std::string* file :
+       {&config.tls.cert_file, &config.tls.key_file, &config.tls.client_ca_file})
+    *file = Resolve(*file, base_dir);
   return config;
 }
 
