@@ -34,9 +34,19 @@ Status KeyError(const std::string& key, const std::string& what) {
   return InvalidArgumentError("config key '" + key + "': " + what);
 }
 
+// The name of a map key, which must be a plain scalar: yaml-cpp throws on as<std::string>()
+// of a sequence or map key such as `{[a]: b}` (a crash the config fuzzer keeps guarding).
+// `map` names the map ("" for the top level).
+StatusOr<std::string> KeyName(const YAML::Node& key, const std::string& map) {
+  if (key.IsScalar()) return key.Scalar();
+  if (map.empty())
+    return InvalidArgumentError("config keys must be plain names, not lists or maps");
+  return KeyError(map, "keys must be plain names, not lists or maps");
+}
+
 Status CheckKnownKeys(const YAML::Node& root) {
   for (const auto& entry : root) {
-    auto key = entry.first.as<std::string>();
+    NW_ASSIGN_OR_RETURN(std::string key, KeyName(entry.first, ""));
     if (!kKnownKeys.contains(key)) {
       std::string known;
       for (const auto& k : kKnownKeys) known += (known.empty() ? "" : ", ") + k;
@@ -62,7 +72,7 @@ StatusOr<int64_t> PositiveInteger(const YAML::Node& node, const std::string& key
 Status ReadDeadlines(const YAML::Node& node, HostConfig& config) {
   if (!node.IsMap()) return KeyError("hook_deadlines_ms", "expected a map of hook: milliseconds");
   for (const auto& entry : node) {
-    auto hook = entry.first.as<std::string>();
+    NW_ASSIGN_OR_RETURN(std::string hook, KeyName(entry.first, "hook_deadlines_ms"));
     NW_ASSIGN_OR_RETURN(int64_t millis, PositiveInteger(entry.second, "hook_deadlines_ms." + hook));
     if (hook == "default") {
       config.default_hook_deadline = std::chrono::milliseconds(millis);

@@ -78,6 +78,20 @@ TEST_F(TransportTest, AnUnreadableCertificateStopsTheHostNamingTheKey) {
   EXPECT_THAT(err, HasSubstr(dir.File("missing.pem")));
 }
 
+TEST_F(TransportTest, NeedleworkctlSpeaksMutualTlsWithItsTlsFlags) {
+  auto host = StartTls(/*mutual=*/true);
+  ASSERT_NE(host, nullptr);
+  std::vector<std::string> args = {"plugins",         "--address",         host->address(),
+                                   "--token",         host->admin_token(), "--tls-ca",
+                                   certs_->ca_file(), "--tls-server-name", "localhost"};
+  std::string out, err;
+  EXPECT_EQ(RunCtlBinary(args, &out, &err), 1) << "no client certificate: refused";
+  args.insert(args.end(),
+              {"--tls-cert", certs_->client_cert_file(), "--tls-key", certs_->client_key_file()});
+  EXPECT_EQ(RunCtlBinary(args, &out, &err), 0) << err;
+  EXPECT_THAT(out, HasSubstr("org.needlework.screening"));
+}
+
 TEST(PlaintextRuleTest, PlaintextOnANetworkAddressStopsTheHostBeforeItListens) {
   TempDir dir;
   std::ofstream(dir.File("host.yaml"))
