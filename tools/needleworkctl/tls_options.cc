@@ -49,7 +49,9 @@ TlsOptions TlsOptions::FromProcess() {
 
 Status LoadTlsFiles(TlsOptions* tls) {
   NW_RETURN_IF_ERROR(CheckCombination(*tls));
-  if (!tls->ca_file.empty()) NW_ASSIGN_OR_RETURN(tls->ca_pem, ReadPem("--tls-ca", tls->ca_file));
+  if (!tls->ca_file.empty()) {
+    NW_ASSIGN_OR_RETURN(tls->ca_pem, ReadPem("--tls-ca", tls->ca_file));
+  }
   if (!tls->cert_file.empty()) {
     NW_ASSIGN_OR_RETURN(tls->cert_pem, ReadPem("--tls-cert", tls->cert_file));
     NW_ASSIGN_OR_RETURN(tls->key_pem, ReadPem("--tls-key", tls->key_file));
