@@ -11,6 +11,7 @@
 #include "host/server/command_line.h"
 #include "host/server/demo_seed.h"
 #include "host/server/server.h"
+#include "host/server/transport.h"
 
 namespace needlework::host {
 namespace {
@@ -96,6 +97,7 @@ int Main(const std::vector<std::string>& args) {
   auto config = LoadHostConfig(line->config_path);
   if (!config.ok()) return Fail(config.status());
   SetLogLevel(config->log_level);
+  if (Status transport = CheckTransport(*config); !transport.ok()) return Fail(transport);
   auto host = BuildHostContext(*config);
   if (!host.ok()) return Fail(host.status());
   if (line->issue_admin_token) {

@@ -3,6 +3,7 @@
 
 #include "host/admin/admin_convert.h"
 #include "host/admin/admin_service.h"
+#include "host/common/request_limits.h"
 #include "host/scheduling/clinic_time.h"
 #include "host/scheduling/opening_hours.h"
 
@@ -129,6 +130,7 @@ grpc::ServerUnaryReactor* AdminServiceImpl::ListResources(Ctx* context,
 grpc::ServerUnaryReactor* AdminServiceImpl::SetOpeningHours(
     Ctx* context, const v1::SetOpeningHoursRequest* request, v1::OpeningHours* response) {
   return AsAdmin(context, "SetOpeningHours", [&]() -> Status {
+    NW_RETURN_IF_ERROR(CheckListLimits(*request));
     const std::string& clinic_id = request->hours().clinic_id();
     NW_RETURN_IF_ERROR(host_->store->GetClinic(clinic_id).status());
     NW_ASSIGN_OR_RETURN(auto spans, ParseSpans(request->hours()));

@@ -4,6 +4,7 @@
 #include "host/booking/clinic_calendar.h"
 #include "host/common/ids.h"
 #include "host/common/log.h"
+#include "host/common/request_limits.h"
 #include "host/common/rpc.h"
 #include "host/common/time_util.h"
 #include "needlework/types/v1/scheduling.pb.h"
@@ -113,6 +114,7 @@ grpc::ServerUnaryReactor* AftercareServiceImpl::MarkMessagesSent(
     Ctx* context, const v1::MarkMessagesSentRequest* request,
     v1::MarkMessagesSentResponse* response) {
   return AsEmr(context, [&](const std::string& clinic_id) -> Status {
+    NW_RETURN_IF_ERROR(CheckListLimits(*request));
     if (request->message_ids().empty() || request->message_ids_size() > kMaxLimit) {
       return InvalidArgumentError("message_ids must hold 1 to 1000 ids");
     }

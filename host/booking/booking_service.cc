@@ -4,6 +4,7 @@
 #include "host/booking/booking_flow.h"
 #include "host/booking/clinic_calendar.h"
 #include "host/booking/slot_search.h"
+#include "host/common/request_limits.h"
 #include "host/common/rpc.h"
 #include "host/common/time_util.h"
 #include "host/scheduling/icalendar.h"
@@ -84,6 +85,7 @@ grpc::ServerUnaryReactor* SchedulingServiceImpl::FindSlots(Ctx* context,
 grpc::ServerUnaryReactor* SchedulingServiceImpl::Book(Ctx* context, const v1::BookRequest* request,
                                                       v1::Appointment* response) {
   return AsEmrWriter(context, [this, request, response](const std::string& clinic_id) -> Status {
+    NW_RETURN_IF_ERROR(CheckListLimits(*request));
     NW_ASSIGN_OR_RETURN(*response, BookSession(*host_, clinic_id, *request));
     return OkStatus();
   });
@@ -93,6 +95,7 @@ grpc::ServerUnaryReactor* SchedulingServiceImpl::Reschedule(Ctx* context,
                                                             const v1::RescheduleRequest* request,
                                                             v1::Appointment* response) {
   return AsEmrWriter(context, [this, request, response](const std::string& clinic_id) -> Status {
+    NW_RETURN_IF_ERROR(CheckListLimits(*request));
     NW_ASSIGN_OR_RETURN(*response, RescheduleSession(*host_, clinic_id, *request));
     return OkStatus();
   });
@@ -110,6 +113,7 @@ grpc::ServerUnaryReactor* SchedulingServiceImpl::Cancel(Ctx* context,
 grpc::ServerUnaryReactor* SchedulingServiceImpl::CompleteSession(
     Ctx* context, const v1::CompleteSessionRequest* request, v1::Appointment* response) {
   return AsEmrWriter(context, [this, request, response](const std::string& clinic_id) -> Status {
+    NW_RETURN_IF_ERROR(CheckListLimits(*request));
     NW_ASSIGN_OR_RETURN(*response, host::CompleteSession(*host_, clinic_id, *request));
     return OkStatus();
   });

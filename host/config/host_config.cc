@@ -7,15 +7,23 @@
 #include <set>
 #include <sstream>
 
+#include "host/config/tls_config.h"
+
 namespace needlework::host {
 namespace {
 
 namespace fs = std::filesystem;
 
-const std::set<std::string> kKnownKeys = {
-    "listen",          "data_dir",          "plugin_dirs",
-    "rxnorm_map_file", "hook_deadlines_ms", "max_message_bytes",
-    "log_level",       "plugin_trust"};
+const std::set<std::string> kKnownKeys = {"listen",
+                                          "data_dir",
+                                          "plugin_dirs",
+                                          "rxnorm_map_file",
+                                          "hook_deadlines_ms",
+                                          "max_message_bytes",
+                                          "log_level",
+                                          "plugin_trust",
+                                          "tls",
+                                          "allow_plaintext_non_loopback"};
 const std::set<std::string> kLogLevels = {"debug", "info", "warning", "error"};
 
 std::string Resolve(const std::string& path, const std::string& base_dir) {
@@ -27,9 +35,19 @@ Status KeyError(const std::string& key, const std::string& what) {
   return InvalidArgumentError("config key '" + key + "': " + what);
 }
 
+// The name of a map key, which must be a plain scalar: yaml-cpp throws on as<std::string>()
+// of a sequence or map key such as `{[a]: b}` (a crash the config fuzzer keeps guarding).
+// `map` names the map ("" for the top level).
+StatusOr<std::string> KeyName(const YAML::Node& key, const std::string& map) {
+  if (key.IsScalar()) return key.Scalar();
+  if (map.empty())
+    return InvalidArgumentError("config keys must be plain names, not lists or maps");
+  return KeyError(map, "keys must be plain names, not lists or maps");
+}
+
 Status CheckKnownKeys(const YAML::Node& root) {
   for (const auto& entry : root) {
-    auto key = entry.first.as<std::string>();
+    NW_ASSIGN_OR_RETURN(std::string key, KeyName(entry.first, ""));
     if (!kKnownKeys.contains(key)) {
       std::string known;
       for (const auto& k : kKnownKeys) known += (known.empty() ? "" : ", ") + k;
@@ -55,7 +73,7 @@ StatusOr<int64_t> PositiveInteger(const YAML::Node& node, const std::string& key
 Status ReadDeadlines(const YAML::Node& node, HostConfig& config) {
   if (!node.IsMap()) return KeyError("hook_deadlines_ms", "expected a map of hook: milliseconds");
   for (const auto& entry : node) {
-    auto hook = entry.first.as<std::string>();
+    NW_ASSIGN_OR_RETURN(std::string hook, KeyName(entry.first, "hook_deadlines_ms"));
     NW_ASSIGN_OR_RETURN(int64_t millis, PositiveInteger(entry.second, "hook_deadlines_ms." + hook));
     if (hook == "default") {
       config.default_hook_deadline = std::chrono::milliseconds(millis);
@@ -127,6 +145,10 @@ StatusOr<HostConfig> ParseHostConfig(const std::string& yaml_text, const std::st
   if (root["plugin_trust"]) {
     NW_ASSIGN_OR_RETURN(config.plugin_trust, ParsePluginTrust(root["plugin_trust"], base_dir));
   }
+  NW_RETURN_IF_ERROR(ReadTransport(root, config));
+  for (std::string* file :
+       {&config.tls.cert_file, &config.tls.key_file, &config.tls.client_ca_file})
+    *file = Resolve(*file, base_dir);
   return config;
 }
 

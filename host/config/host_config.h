@@ -13,6 +13,17 @@
 
 namespace needlework::host {
 
+// TLS on the gRPC listener. Off while cert_file is empty. The files are PEM and are read
+// when the server starts, so a bad file is named then (see host/server/transport.h).
+struct TlsConfig {
+  std::string cert_file;       // the server's certificate chain
+  std::string key_file;        // its private key
+  std::string client_ca_file;  // set: mutual TLS; clients must present a cert it signed
+
+  bool enabled() const { return !cert_file.empty(); }
+  bool mutual() const { return !client_ca_file.empty(); }
+};
+
 struct HostConfig {
   // "host:port" (port 0 picks a free one) or "unix:/path/to/socket".
   std::string listen = "127.0.0.1:50051";
@@ -31,6 +42,11 @@ struct HostConfig {
   int max_message_bytes = 8 * 1024 * 1024;
   // "debug", "info", "warning" or "error".
   std::string log_level = "info";
+  // TLS (and optionally mTLS) on the listener; see TlsConfig.
+  TlsConfig tls;
+  // Plaintext on an address other than loopback or a unix socket is refused unless this is
+  // set explicitly; the host then logs a warning at start-up.
+  bool allow_plaintext_non_loopback = false;
 
   // The deadline for `hook` ("screen", ...), falling back to default_hook_deadline.
   std::chrono::milliseconds DeadlineFor(const std::string& hook) const;

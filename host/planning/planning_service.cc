@@ -6,6 +6,7 @@
 #include "host/catalog/add_ons.h"
 #include "host/common/ids.h"
 #include "host/common/log.h"
+#include "host/common/request_limits.h"
 #include "host/common/rpc.h"
 #include "host/common/time_util.h"
 #include "host/planning/plan_rules.h"
@@ -61,6 +62,7 @@ grpc::ServerUnaryReactor* PlanningServiceImpl::ProposePlan(Ctx* context,
                                                            const v1::ProposePlanRequest* request,
                                                            v1::ProposePlanResponse* response) {
   return AsEmr(context, [&](const std::string& clinic_id) -> Status {
+    NW_RETURN_IF_ERROR(CheckListLimits(*request));
     NW_ASSIGN_OR_RETURN(auto facts, PatientFromInput(PatientInputOf(*request), *host_->rxnorm));
     if (request->concerns().empty()) {
       return InvalidArgumentError("concerns is empty: say what the patient wants treated");
@@ -98,6 +100,7 @@ grpc::ServerUnaryReactor* PlanningServiceImpl::CreatePlan(Ctx* context,
                                                           const v1::CreatePlanRequest* request,
                                                           v1::Plan* response) {
   return AsEmr(context, [&](const std::string& clinic_id) -> Status {
+    NW_RETURN_IF_ERROR(CheckListLimits(*request));
     NW_RETURN_IF_ERROR(CheckCreateRequest(*request));
     types::SeriesPlan series = request->plan();
     NW_ASSIGN_OR_RETURN(*series.mutable_add_ons(),

@@ -52,11 +52,7 @@ StatusOr<Manifest> Describe(const nw_plugin_api& api) {
                                    std::string(StatusCodeName(static_cast<StatusCode>(code))) +
                                    "): " + sink.text());
   }
-  Manifest manifest;
-  if (!manifest.ParseFromString(sink.text())) {
-    return FailedPreconditionError("describe returned a malformed Manifest");
-  }
-  return manifest;
+  return DecodeManifest(sink.text());
 }
 
 }  // namespace
@@ -90,8 +86,14 @@ std::string CheckVersionBlock(const nw_plugin_api& api) {
 
 Status ValidateManifest(const Manifest& manifest) {
   static const std::regex kReverseDns(R"(^[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$)");
+  // A DNS name's limit. Longer ids are refused before the regex: std::regex recurses once
+  // per character and overflowed the stack on a 40 kB id (found by fuzz/manifest_fuzzer).
+  constexpr size_t kMaxIdLength = 253;
   std::vector<std::string> problems;
-  if (!std::regex_match(manifest.id(), kReverseDns)) {
+  if (manifest.id().size() > kMaxIdLength) {
+    problems.push_back("id is " + std::to_string(manifest.id().size()) +
+                       " characters long; at most " + std::to_string(kMaxIdLength));
+  } else if (!std::regex_match(manifest.id(), kReverseDns)) {
     problems.push_back("id '" + manifest.id() + "' is not reverse-DNS (e.g. com.acme.rf)");
   }
   if (manifest.version().empty()) problems.push_back("version is empty");
@@ -108,13 +110,21 @@ Status ValidateManifest(const Manifest& manifest) {
   return InvalidArgumentError("manifest: " + JoinProblems(problems));
 }
 
+StatusOr<Manifest> DecodeManifest(std::string_view bytes) {
+  Manifest manifest;
+  if (!manifest.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
+    return FailedPreconditionError("describe returned a malformed Manifest");
+  }
+  Status valid = ValidateManifest(manifest);
+  if (!valid.ok()) return FailedPreconditionError(valid.message());
+  return manifest;
+}
+
 StatusOr<LoadedPlugin> LoadPluginLibrary(const std::string& file) {
   NW_ASSIGN_OR_RETURN(const nw_plugin_api* api, ReadEntryPoint(file));
   std::string problems = CheckVersionBlock(*api);
   if (!problems.empty()) return FailedPreconditionError(problems);
   NW_ASSIGN_OR_RETURN(Manifest manifest, Describe(*api));
-  Status valid = ValidateManifest(manifest);
-  if (!valid.ok()) return FailedPreconditionError(valid.message());
   return LoadedPlugin{file, api, std::move(manifest)};
 }
 

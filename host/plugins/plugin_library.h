@@ -3,6 +3,7 @@
 #define NEEDLEWORK_HOST_PLUGINS_PLUGIN_LIBRARY_H_
 
 #include <string>
+#include <string_view>
 
 #include "needlework/plugin/v1/manifest.pb.h"
 #include "needlework/plugin_abi.h"
@@ -29,6 +30,10 @@ std::string CheckVersionBlock(const nw_plugin_api& api);
 // asks for its manifest and validates it. FAILED_PRECONDITION with a message naming every
 // problem when the plugin is refused (the library stays mapped but is never used).
 StatusOr<LoadedPlugin> LoadPluginLibrary(const std::string& file);
+
+// Decodes the bytes describe() wrote (a serialized Manifest) and validates them with
+// ValidateManifest. FAILED_PRECONDITION naming what is wrong; never crashes on any bytes.
+StatusOr<needlework::plugin::v1::Manifest> DecodeManifest(std::string_view bytes);
 
 // A manifest the host can route: reverse-DNS id, a version, known hooks, a JSON-object
 // default config. INVALID_ARGUMENT naming every problem.

@@ -3,6 +3,7 @@
 #include "host/catalog/add_ons.h"
 #include "host/common/grpc_status.h"
 #include "host/common/log.h"
+#include "host/common/request_limits.h"
 #include "host/common/time_util.h"
 #include "host/plugins/hook_runner.h"
 #include "host/screening/merge.h"
@@ -38,6 +39,7 @@ grpc::ServerUnaryReactor* ScreeningServiceImpl::Screen(grpc::CallbackServerConte
                                                        needlework::v1::ScreenResponse* response) {
   auto caller = host_->tokens->Authorize(*context, Role::kEmr);
   if (!caller.ok()) return Reply(context, caller.status());
+  if (Status limits = CheckListLimits(*request); !limits.ok()) return Reply(context, limits);
   auto facts = PatientFromInput(PatientInputOf(*request), *host_->rxnorm);
   if (!facts.ok()) return Reply(context, facts.status());
 

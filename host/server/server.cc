@@ -14,6 +14,7 @@
 #include "host/common/log.h"
 #include "host/planning/planning_service.h"
 #include "host/screening/screening_service.h"
+#include "host/server/transport.h"
 
 namespace needlework::host {
 
@@ -62,11 +63,7 @@ std::string BoundAddress(const std::string& listen, int port) {
 
 StatusOr<std::unique_ptr<HostServer>> HostServer::Start(HostContext* host) {
   const auto& listen = host->config.listen;
-  if (!IsLoopbackAddress(listen)) {
-    return FailedPreconditionError("listen address " + listen +
-                                   " is not loopback or a unix socket; this host serves "
-                                   "plaintext gRPC and refuses to expose it on a network");
-  }
+  NW_ASSIGN_OR_RETURN(auto credentials, ListenerCredentials(host->config));
   RemoveStaleSocket(listen);
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -74,8 +71,8 @@ StatusOr<std::unique_ptr<HostServer>> HostServer::Start(HostContext* host) {
   server->services_ = std::make_unique<Services>(host);
   grpc::ServerBuilder builder;
   int port = 0;
-  builder.AddListeningPort(listen, grpc::InsecureServerCredentials(), &port);
-  builder.SetMaxReceiveMessageSize(host->config.max_message_bytes);
+  builder.AddListeningPort(listen, credentials, &port);
+  ApplyConnectionLimits(host->config, builder);
   builder.RegisterService(&server->services_->screening);
   builder.RegisterService(&server->services_->planning);
   builder.RegisterService(&server->services_->scheduling);

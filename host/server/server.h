@@ -14,8 +14,9 @@ namespace needlework::host {
 
 class HostServer {
  public:
-  // Binds and starts serving. FAILED_PRECONDITION when the address cannot be bound or is
-  // not loopback / a unix socket (plaintext is for loopback only; TLS is not yet offered).
+  // Binds and starts serving, with the credentials of ListenerCredentials (transport.h).
+  // FAILED_PRECONDITION when the address cannot be bound, a TLS file cannot be read, or
+  // plaintext would be served off loopback without allow_plaintext_non_loopback.
   static StatusOr<std::unique_ptr<HostServer>> Start(HostContext* host);
   ~HostServer();
 

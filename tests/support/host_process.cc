@@ -36,6 +36,14 @@ void WriteConfig(const std::string& path, const std::string& data_dir, const Hos
       out << "  " << hook << ": " << ms << "\n";
   }
   if (!options.plugin_trust.empty()) out << "plugin_trust:\n" << options.plugin_trust;
+  out << options.extra_config << "\n";
+}
+
+// The target to dial for a host serving on `address`: a wildcard bind is dialled on loopback.
+std::string DialTarget(const std::string& address) {
+  if (address.starts_with("0.0.0.0:")) return "127.0.0.1:" + address.substr(8);
+  if (address.starts_with("[::]:")) return "[::1]:" + address.substr(5);
+  return address;
 }
 
 // Waits for a child to exit, up to `timeout`; its status, or -1 if it is still running.
@@ -64,6 +72,23 @@ pid_t Spawn(const std::vector<std::string>& argv, const std::string& out_path,
   ::_exit(127);
 }
 
+// Runs `binary` with `args`, up to 60 s; its exit code, with stdout/stderr filled.
+int RunBinary(const char* binary, const std::vector<std::string>& args, std::string* out,
+              std::string* err) {
+  TempDir dir;
+  std::vector<std::string> argv = {binary};
+  argv.insert(argv.end(), args.begin(), args.end());
+  pid_t pid = Spawn(argv, dir.File("out"), dir.File("err"));
+  int code = WaitFor(pid, std::chrono::seconds(60));
+  if (out != nullptr) *out = ReadFile(dir.File("out"));
+  if (err != nullptr) *err = ReadFile(dir.File("err"));
+  if (code < 0) {
+    ::kill(pid, SIGKILL);
+    WaitFor(pid, std::chrono::seconds(5));
+  }
+  return code;
+}
+
 }  // namespace
 
 std::unique_ptr<HostProcess> HostProcess::Start(const HostOptions& options) {
@@ -90,7 +115,8 @@ bool HostProcess::Launch() {
     std::string ready = ReadFile(ready_path_);
     if (!ready.empty() && ready.back() == '\n') {
       address_ = ready.substr(0, ready.size() - 1);
-      channel_ = grpc::CreateChannel(address_, grpc::InsecureChannelCredentials());
+      channel_ = ChannelWith(options_.channel_credentials ? options_.channel_credentials
+                                                          : grpc::InsecureChannelCredentials());
       return !options_.seed_demo || ReadDemoCredentials();
     }
     if (WaitFor(pid_, std::chrono::milliseconds(20)) >= 0) {
@@ -143,6 +169,15 @@ HostProcess::~HostProcess() { Stop(); }
 
 std::string HostProcess::Log() const { return ReadFile(log_path_); }
 
+std::shared_ptr<grpc::Channel> HostProcess::ChannelWith(
+    std::shared_ptr<grpc::ChannelCredentials> credentials) const {
+  grpc::ChannelArguments arguments;
+  if (!options_.ssl_target_name.empty()) {
+    arguments.SetSslTargetNameOverride(options_.ssl_target_name);
+  }
+  return grpc::CreateCustomChannel(DialTarget(address_), credentials, arguments);
+}
+
 std::unique_ptr<grpc::ClientContext> AuthorizedContext(const std::string& token) {
   auto context = std::make_unique<grpc::ClientContext>();
   if (!token.empty()) context->AddMetadata("authorization", "Bearer " + token);
@@ -151,14 +186,11 @@ std::unique_ptr<grpc::ClientContext> AuthorizedContext(const std::string& token)
 }
 
 int RunCtlBinary(const std::vector<std::string>& args, std::string* out, std::string* err) {
-  TempDir dir;
-  std::vector<std::string> argv = {kCtlBinary};
-  argv.insert(argv.end(), args.begin(), args.end());
-  pid_t pid = Spawn(argv, dir.File("out"), dir.File("err"));
-  int code = WaitFor(pid, std::chrono::seconds(60));
-  if (out != nullptr) *out = ReadFile(dir.File("out"));
-  if (err != nullptr) *err = ReadFile(dir.File("err"));
-  return code;
+  return RunBinary(kCtlBinary, args, out, err);
+}
+
+int RunHostBinary(const std::vector<std::string>& args, std::string* out, std::string* err) {
+  return RunBinary(kHostBinary, args, out, err);
 }
 
 }  // namespace needlework::testing

@@ -26,6 +26,13 @@ struct HostOptions {
   std::string plugin_trust = "  mode: development\n";
   // "127.0.0.1:0" (a free port) or "unix:" + a path.
   std::string listen = "127.0.0.1:0";
+  // YAML appended to the generated config as written, e.g. a `tls:` map.
+  std::string extra_config;
+  // What channel() dials with; insecure by default. A host bound to 0.0.0.0 is dialled on
+  // 127.0.0.1. Set ssl_target_name (e.g. "localhost") to check the server's certificate
+  // against that name rather than the dialled address.
+  std::shared_ptr<grpc::ChannelCredentials> channel_credentials;
+  std::string ssl_target_name;
 };
 
 class HostProcess {
@@ -47,6 +54,9 @@ class HostProcess {
   const std::string& emr_token() const { return emr_token_; }  // demo clinic
   const std::string& admin_token() const { return admin_token_; }
   std::shared_ptr<grpc::Channel> channel() const { return channel_; }
+  // A new channel to the host with other credentials (and the options' ssl_target_name).
+  std::shared_ptr<grpc::Channel> ChannelWith(
+      std::shared_ptr<grpc::ChannelCredentials> credentials) const;
   // Everything the host wrote to stderr so far.
   std::string Log() const;
   const std::string& data_dir() const { return data_dir_; }
@@ -70,6 +80,10 @@ std::unique_ptr<grpc::ClientContext> AuthorizedContext(const std::string& token)
 
 // Runs the needleworkctl binary with `args`; returns its exit code and fills stdout/stderr.
 int RunCtlBinary(const std::vector<std::string>& args, std::string* out, std::string* err);
+
+// The same for the needlework-host binary, for a host expected to exit on its own (refusing
+// its config); it is killed after 60 s.
+int RunHostBinary(const std::vector<std::string>& args, std::string* out, std::string* err);
 
 }  // namespace needlework::testing
 

@@ -78,6 +78,7 @@ std::string Hint(std::string_view rpc, grpc::StatusCode code, const GlobalOption
 }  // namespace
 
 std::shared_ptr<grpc::Channel> CreateChannel(const GlobalOptions& options) {
+  if (options.tls.enabled()) return CreateTlsChannel(options);
   return grpc::CreateChannel(options.address, grpc::InsecureChannelCredentials());
 }
 
@@ -95,9 +96,9 @@ bool IsLocalAddress(std::string_view address) {
 }
 
 std::string InsecureTokenWarning(const GlobalOptions& options) {
-  if (options.token.empty() || IsLocalAddress(options.address)) return "";
+  if (options.token.empty() || options.tls.enabled() || IsLocalAddress(options.address)) return "";
   return "needleworkctl: warning: the token goes unencrypted to " + options.address +
-         " (TLS is not supported yet); prefer a loopback address or a unix socket\n";
+         "; use TLS (--tls-ca), a loopback address or a unix socket\n";
 }
 
 void PrepareContext(const GlobalOptions& options, grpc::ClientContext* context) {

@@ -13,13 +13,15 @@
 namespace needlework::ctl {
 
 // The channel to `options.address` (HOST:PORT, unix:/PATH or any gRPC target). The one place
-// channel credentials are chosen: insecure for now; TLS comes in a later issue.
+// channel credentials are chosen: TLS when options.tls is enabled (its files loaded by
+// LoadTlsFiles), else insecure.
 std::shared_ptr<grpc::Channel> CreateChannel(const GlobalOptions& options);
 
 // True for a target that stays on this machine: a unix socket or a loopback host.
 bool IsLocalAddress(std::string_view address);
 
-// A warning for stderr when the token would travel unencrypted off this machine, else "".
+// A warning for stderr when the token would travel unencrypted (no TLS) off this machine,
+// else "".
 std::string InsecureTokenWarning(const GlobalOptions& options);
 
 // Sets the call's deadline (now + timeout) and, when a token is set, the metadata

@@ -157,6 +157,7 @@ Status Fill(const CommandInfo& info, const Tokens& tokens, size_t consumed, cons
   command->kind = info.kind;
   command->options.address = env.address.value_or(std::string(kDefaultAddress));
   command->options.token = env.token.value_or("");
+  command->options.tls = env.tls;
   NW_RETURN_IF_ERROR(ApplyFlags(info, tokens.flags, command));
   NW_RETURN_IF_ERROR(ApplyWords(info, std::span(tokens.words).subspan(consumed), command));
   if (!IsBearerToken(command->options.token)) {
@@ -173,6 +174,7 @@ Environment Environment::FromProcess() {
     env.address = address;
   }
   if (const char* token = std::getenv("NEEDLEWORK_TOKEN"); token && *token) env.token = token;
+  env.tls = TlsOptions::FromProcess();
   return env;
 }
 

@@ -17,6 +17,7 @@
 #include "needlework/types/v1/scheduling.pb.h"
 #include "needlework/v1/admin.pb.h"
 #include "needlework/v1/scheduling.pb.h"
+#include "tls_options.h"
 
 namespace needlework::ctl {
 
@@ -62,12 +63,14 @@ enum class CommandKind {
   kPluginHash,
 };
 
-// What the environment contributes: NEEDLEWORK_ADDRESS and NEEDLEWORK_TOKEN. Flags win.
+// What the environment contributes: NEEDLEWORK_ADDRESS, NEEDLEWORK_TOKEN and the
+// NEEDLEWORK_TLS_* variables. Flags win.
 struct Environment {
   std::optional<std::string> address;
   std::optional<std::string> token;
+  TlsOptions tls;  // NEEDLEWORK_TLS_CA, _CERT, _KEY, _SERVER_NAME
 
-  // Reads both variables from the process environment.
+  // Reads the variables from the process environment.
   static Environment FromProcess();
 };
 
@@ -77,6 +80,7 @@ struct GlobalOptions {
   std::string token;  // empty: no authorization metadata is sent
   bool json = false;
   std::chrono::milliseconds timeout = kDefaultTimeout;  // deadline of every call
+  TlsOptions tls;                                       // --tls-*; off by default
 };
 
 // One parsed invocation. Only the fields of `kind` are set; the rest stay empty. Every value

@@ -74,6 +74,10 @@ int RunCtl(const std::vector<std::string>& args, const Environment& env, std::os
     err << "needleworkctl: " << command.status().message() << '\n';
     return kExitUsage;
   }
+  if (Status tls = LoadTlsFiles(&command->options.tls); !tls.ok()) {
+    err << "needleworkctl: " << tls.message() << '\n';
+    return kExitUsage;
+  }
   return Runner(*command, out, err).Run();
 }
 

@@ -72,6 +72,13 @@ Status SetAddress(std::string_view, const std::string& value, Command* command) 
   return OkStatus();
 }
 
+// --tls-ca and the like: one file name (or name) of command->options.tls.
+template <std::string TlsOptions::*kField>
+Status SetTls(std::string_view, const std::string& value, Command* command) {
+  command->options.tls.*kField = value;
+  return OkStatus();
+}
+
 Status SetToken(std::string_view, const std::string& value, Command* command) {
   command->options.token = value;
   return OkStatus();
@@ -185,6 +192,10 @@ constexpr FlagInfo kFlags[] = {
     {"token", true, false, true, true, SetToken},
     {"json", false, false, true, false, SetJson},
     {"timeout", true, false, true, true, SetTimeout},
+    {"tls-ca", true, false, true, false, SetTls<&TlsOptions::ca_file>},
+    {"tls-cert", true, false, true, false, SetTls<&TlsOptions::cert_file>},
+    {"tls-key", true, false, true, false, SetTls<&TlsOptions::key_file>},
+    {"tls-server-name", true, false, true, false, SetTls<&TlsOptions::server_name>},
     {"help", false, false, true, false, Ignore},
     {"name", true, false, false, true, SetText<&Command::display_name>},
     {"config", true, false, false, false, SetConfig},

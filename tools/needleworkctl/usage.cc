@@ -20,6 +20,12 @@ constexpr std::string_view kGlobalFlags =
     "                     aftercare commands\n"
     "  --json             print the response as JSON (proto3 JSON mapping) for scripts\n"
     "  --timeout SECONDS  deadline of each call (default 10)\n"
+    "  --tls-ca FILE      TLS: the CA (PEM) that signed the host's certificate\n"
+    "                     (or $NEEDLEWORK_TLS_CA)\n"
+    "  --tls-cert FILE    mutual TLS: this client's certificate (or $NEEDLEWORK_TLS_CERT)\n"
+    "  --tls-key FILE     mutual TLS: its private key (or $NEEDLEWORK_TLS_KEY)\n"
+    "  --tls-server-name NAME  the name the host's certificate must carry, when it is not\n"
+    "                     the host of --address (or $NEEDLEWORK_TLS_SERVER_NAME)\n"
     "  -h, --help         show help\n"
     "Flags win over the environment. --flag=VALUE works too; -- ends the flags.\n";
 

@@ -1,0 +1,31 @@
+// How the listener is secured: TLS or mutual TLS from the config, and the plaintext rule.
+#ifndef NEEDLEWORK_HOST_SERVER_TRANSPORT_H_
+#define NEEDLEWORK_HOST_SERVER_TRANSPORT_H_
+
+#include <grpcpp/security/server_credentials.h>
+#include <grpcpp/server_builder.h>
+
+#include <memory>
+
+#include "host/config/host_config.h"
+
+namespace needlework::host {
+
+// The plaintext rule: without TLS, `listen` must be loopback or a unix socket, unless
+// allow_plaintext_non_loopback is set. FAILED_PRECONDITION naming the address and both ways
+// out. Cheap and touches nothing, so the host checks it before opening its store.
+Status CheckTransport(const HostConfig& config);
+
+// Credentials for the listener: TLS from config.tls (mutual when client_ca_file is set:
+// a client must present a certificate that CA signed, or the handshake fails), else
+// insecure ones after CheckTransport. Reads the PEM files; FAILED_PRECONDITION naming the
+// config key and the file that cannot be read. Logs one `transport` line saying which.
+StatusOr<std::shared_ptr<grpc::ServerCredentials>> ListenerCredentials(const HostConfig& config);
+
+// Connection-level bounds on hostile clients, whatever the credentials: the largest request
+// (max_message_bytes) and a deadline on the TLS/HTTP2 handshake.
+void ApplyConnectionLimits(const HostConfig& config, grpc::ServerBuilder& builder);
+
+}  // namespace needlework::host
+
+#endif  // NEEDLEWORK_HOST_SERVER_TRANSPORT_H_
