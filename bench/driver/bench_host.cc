@@ -15,7 +15,8 @@ void WriteConfig(const std::string& path, const std::string& data_dir,
   out << "listen: 127.0.0.1:0\n"
       << "data_dir: " << data_dir << "\n"
       << "plugin_dirs:\n  - " << plugin_dir << "\n"
-      << "log_level: info\n";
+      << "log_level: info\n"
+      << "plugin_trust:\n  mode: development\n";  // the built tree's plugins are unsigned
 }
 
 std::string ReadFile(const std::string& path) {
