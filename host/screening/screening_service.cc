@@ -36,7 +36,7 @@ std::string PluginRequest(const needlework::v1::ScreenRequest& request, const Co
 grpc::ServerUnaryReactor* ScreeningServiceImpl::Screen(grpc::CallbackServerContext* context,
                                                        const needlework::v1::ScreenRequest* request,
                                                        needlework::v1::ScreenResponse* response) {
-  auto caller = host_->tokens->Authorize(*context, Role::kEmr);
+  auto caller = host_->tokens->Authorize(*context);
   if (!caller.ok()) return Reply(context, caller.status());
   auto facts = PatientFromInput(PatientInputOf(*request), *host_->rxnorm);
   if (!facts.ok()) return Reply(context, facts.status());
