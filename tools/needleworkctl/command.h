@@ -56,6 +56,11 @@ enum class CommandKind {
   kMessagesSent,
   kSymptom,
   kSymptoms,
+  kTokenIssue,
+  kTokens,
+  kTokenRevoke,
+  kAudit,
+  kAuditVerify,
 };
 
 // What the environment contributes: NEEDLEWORK_ADDRESS and NEEDLEWORK_TOKEN. Flags win.
@@ -133,6 +138,15 @@ struct Command {
       types::v1::SYMPTOM_SEVERITY_UNSPECIFIED;  // symptom --severity
   std::string note;                             // symptom --note
   std::string language;                         // symptom --language, BCP 47
+
+  // Tokens and the audit log (commands_security.cc).
+  std::string role;                // token issue --role
+  std::string label;               // token issue --label
+  int64_t expires_in_seconds = 0;  // token issue --expires-in; 0: never
+  std::string token_id;            // token revoke <token-id>, audit --token-id
+  bool include_revoked = false;    // tokens --include-revoked
+  std::string rpc;                 // audit --rpc
+  std::string object_ref;          // audit --object
 };
 
 // Parses `args` (without the program name). On a usage error returns INVALID_ARGUMENT whose

@@ -27,6 +27,8 @@ std::vector<CommandInfo> PlanningCommands();
 // SchedulingService and AftercareService (commands_scheduling.cc).
 std::vector<CommandInfo> SchedulingCommands();
 std::vector<CommandInfo> AftercareCommands();
+// AdminService tokens and audit log (commands_security.cc).
+std::vector<CommandInfo> SecurityCommands();
 
 }  // namespace needlework::ctl
 

@@ -209,7 +209,7 @@ namespace {
 std::vector<CommandInfo> BuildTable() {
   std::vector<CommandInfo> table = CoreCommands();
   for (auto part : {ClinicSetupCommands, CatalogCommands, ScreeningCommands, PlanningCommands,
-                    SchedulingCommands, AftercareCommands}) {
+                    SchedulingCommands, AftercareCommands, SecurityCommands}) {
     for (CommandInfo& info : part()) table.push_back(std::move(info));
   }
   return table;

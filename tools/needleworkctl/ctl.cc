@@ -43,6 +43,11 @@ int Runner::Run() {
       {CommandKind::kMessagesSent, &Runner::MessagesSent},
       {CommandKind::kSymptom, &Runner::Symptom},
       {CommandKind::kSymptoms, &Runner::Symptoms},
+      {CommandKind::kTokenIssue, &Runner::TokenIssue},
+      {CommandKind::kTokens, &Runner::Tokens},
+      {CommandKind::kTokenRevoke, &Runner::TokenRevoke},
+      {CommandKind::kAudit, &Runner::Audit},
+      {CommandKind::kAuditVerify, &Runner::AuditVerify},
   };
   if (command_.kind == CommandKind::kHelp) {
     out_ << HelpText(command_.help_topic);
