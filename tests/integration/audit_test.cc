@@ -178,6 +178,12 @@ TEST(AuditTest, TamperingWithTheFileIsDetected) {
     ASSERT_TRUE(host->Restart());
     auto verdict = Verify(*host);
     EXPECT_FALSE(verdict.ok()) << c.what;
+    std::string out, err;
+    EXPECT_EQ(RunCtlBinary(
+                  {"--address", host->address(), "--token", host->admin_token(), "audit", "verify"},
+                  &out, &err),
+              1)
+        << c.what << ": " << out;
     EXPECT_EQ(verdict.first_bad_seq(), c.first_bad_seq) << c.what << ": " << verdict.problem();
     host->Stop();
   }

@@ -1,6 +1,7 @@
 // Roles, tokens and the authorization matrix, through the real host: every RPC of every
 // needlework.v1 service with each role's token for clinic A and for clinic B (and with no
 // token and a made-up one), against the one table in host/auth/rpc_policy.cc.
+#include <google/protobuf/util/json_util.h>
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -190,6 +191,36 @@ TEST_F(SecurityTest, NoTokenSecretEverReachesTheHostLog) {
     EXPECT_EQ(log.find(secret), std::string::npos) << "a token secret is in the host log";
     EXPECT_EQ(log.find(secret.substr(7)), std::string::npos) << "part of a secret is logged";
   }
+}
+
+TEST_F(SecurityTest, CtlIssuesListsAndRevokesTokens) {
+  const std::vector<std::string> global = {"--address", host_->address(), "--token",
+                                           host_->admin_token()};
+  auto ctl = [&](std::vector<std::string> args, std::string* out) {
+    args.insert(args.begin(), global.begin(), global.end());
+    std::string err;
+    int code = RunCtlBinary(args, out, &err);
+    EXPECT_EQ(err.find(host_->admin_token()), std::string::npos) << err;
+    return code;
+  };
+  std::string out;
+  ASSERT_EQ(ctl({"--json", "token", "issue", "--role", "emr", "--clinic", kClinicB, "--expires-in",
+                 "30d", "--label", "ctl"},
+                &out),
+            0)
+      << out;
+  v1::IssueTokenResponse issued;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(out, &issued).ok()) << out;
+  EXPECT_EQ(Call(issued.secret(), kTherapies), grpc::StatusCode::OK);
+  ASSERT_EQ(ctl({"tokens", "--clinic", kClinicB}, &out), 0);
+  EXPECT_NE(out.find(issued.token().token_id()), std::string::npos) << out;
+  EXPECT_EQ(out.find(issued.secret()), std::string::npos) << out;
+  ASSERT_EQ(ctl({"token", "revoke", issued.token().token_id()}, &out), 0) << out;
+  EXPECT_EQ(Call(issued.secret(), kTherapies), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(ctl({"audit", "--rpc", "RevokeToken"}, &out), 0);
+  EXPECT_NE(out.find("RevokeToken"), std::string::npos) << out;
+  EXPECT_EQ(ctl({"audit", "verify"}, &out), 0) << out;
+  EXPECT_NE(out.find("intact"), std::string::npos) << out;
 }
 
 }  // namespace
