@@ -7,6 +7,8 @@
 #include <set>
 #include <string_view>
 
+#include "needlework/status.h"
+
 namespace needlework::host {
 namespace {
 
@@ -68,25 +70,7 @@ std::string ObjectRefOf(const Message& request, const Message* response) {
 }
 
 std::string CodeName(int code) {
-  static constexpr std::array<std::string_view, 17> kNames = {"OK",
-                                                              "CANCELLED",
-                                                              "UNKNOWN",
-                                                              "INVALID_ARGUMENT",
-                                                              "DEADLINE_EXCEEDED",
-                                                              "NOT_FOUND",
-                                                              "ALREADY_EXISTS",
-                                                              "PERMISSION_DENIED",
-                                                              "RESOURCE_EXHAUSTED",
-                                                              "FAILED_PRECONDITION",
-                                                              "ABORTED",
-                                                              "OUT_OF_RANGE",
-                                                              "UNIMPLEMENTED",
-                                                              "INTERNAL",
-                                                              "UNAVAILABLE",
-                                                              "DATA_LOSS",
-                                                              "UNAUTHENTICATED"};
-  if (code < 0 || code >= static_cast<int>(kNames.size())) return "CODE_" + std::to_string(code);
-  return std::string(kNames[code]);
+  return std::string(StatusCodeName(static_cast<StatusCode>(code)));
 }
 
 std::string ToJson(const Message& message) {

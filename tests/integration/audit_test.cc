@@ -10,6 +10,7 @@
 
 #include "api_helpers.h"
 #include "host/auth/rpc_policy.h"
+#include "needlework/status.h"
 #include "security_helpers.h"
 
 namespace needlework::testing {
@@ -43,24 +44,7 @@ v1::VerifyAuditResponse Verify(const HostProcess& host) {
 }
 
 std::string CodeName(grpc::StatusCode code) {
-  static const char* const kNames[] = {"OK",
-                                       "CANCELLED",
-                                       "UNKNOWN",
-                                       "INVALID_ARGUMENT",
-                                       "DEADLINE_EXCEEDED",
-                                       "NOT_FOUND",
-                                       "ALREADY_EXISTS",
-                                       "PERMISSION_DENIED",
-                                       "RESOURCE_EXHAUSTED",
-                                       "FAILED_PRECONDITION",
-                                       "ABORTED",
-                                       "OUT_OF_RANGE",
-                                       "UNIMPLEMENTED",
-                                       "INTERNAL",
-                                       "UNAVAILABLE",
-                                       "DATA_LOSS",
-                                       "UNAUTHENTICATED"};
-  return kNames[static_cast<int>(code)];
+  return std::string(StatusCodeName(static_cast<StatusCode>(code)));
 }
 
 TEST(AuditTest, EveryAuditedCallLeavesExactlyOneRecordWithItsOutcome) {
