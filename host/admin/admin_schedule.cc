@@ -88,7 +88,7 @@ v1::OpeningHours ToApiHours(const std::string& clinic_id,
 
 grpc::ServerUnaryReactor* AdminServiceImpl::SetClinicTimeZone(
     Ctx* context, const v1::SetClinicTimeZoneRequest* request, v1::Clinic* response) {
-  return AsAdmin(context, "SetClinicTimeZone", [&]() -> Status {
+  return AsAdmin(context, request, [&]() -> Status {
     NW_RETURN_IF_ERROR(scheduling::ClinicZone::Load(request->time_zone()).status());
     NW_RETURN_IF_ERROR(host_->store->SetClinicTimeZone(request->clinic_id(), request->time_zone()));
     NW_ASSIGN_OR_RETURN(ClinicRecord clinic, host_->store->GetClinic(request->clinic_id()));
@@ -100,7 +100,7 @@ grpc::ServerUnaryReactor* AdminServiceImpl::SetClinicTimeZone(
 grpc::ServerUnaryReactor* AdminServiceImpl::UpsertResource(Ctx* context,
                                                            const v1::UpsertResourceRequest* request,
                                                            v1::Resource* response) {
-  return AsAdmin(context, "UpsertResource", [&]() -> Status {
+  return AsAdmin(context, request, [&]() -> Status {
     NW_RETURN_IF_ERROR(host_->store->GetClinic(request->clinic_id()).status());
     NW_RETURN_IF_ERROR(ValidateResource(request->resource()));
     const auto& r = request->resource();
@@ -119,7 +119,7 @@ grpc::ServerUnaryReactor* AdminServiceImpl::UpsertResource(Ctx* context,
 grpc::ServerUnaryReactor* AdminServiceImpl::ListResources(Ctx* context,
                                                           const v1::ListResourcesRequest* request,
                                                           v1::ListResourcesResponse* response) {
-  return AsAdmin(context, "ListResources", [&]() -> Status {
+  return AsAdmin(context, request, [&]() -> Status {
     NW_RETURN_IF_ERROR(host_->store->GetClinic(request->clinic_id()).status());
     NW_ASSIGN_OR_RETURN(auto resources, host_->store->ListResources(request->clinic_id()));
     for (const auto& r : resources) *response->add_resources() = ToApiResource(r);
@@ -129,7 +129,7 @@ grpc::ServerUnaryReactor* AdminServiceImpl::ListResources(Ctx* context,
 
 grpc::ServerUnaryReactor* AdminServiceImpl::SetOpeningHours(
     Ctx* context, const v1::SetOpeningHoursRequest* request, v1::OpeningHours* response) {
-  return AsAdmin(context, "SetOpeningHours", [&]() -> Status {
+  return AsAdmin(context, request, [&]() -> Status {
     NW_RETURN_IF_ERROR(CheckListLimits(*request));
     const std::string& clinic_id = request->hours().clinic_id();
     NW_RETURN_IF_ERROR(host_->store->GetClinic(clinic_id).status());
@@ -143,7 +143,7 @@ grpc::ServerUnaryReactor* AdminServiceImpl::SetOpeningHours(
 
 grpc::ServerUnaryReactor* AdminServiceImpl::GetOpeningHours(
     Ctx* context, const v1::GetOpeningHoursRequest* request, v1::OpeningHours* response) {
-  return AsAdmin(context, "GetOpeningHours", [&]() -> Status {
+  return AsAdmin(context, request, [&]() -> Status {
     NW_RETURN_IF_ERROR(host_->store->GetClinic(request->clinic_id()).status());
     NW_ASSIGN_OR_RETURN(auto stored, host_->store->GetOpeningHours(request->clinic_id()));
     *response = ToApiHours(request->clinic_id(), stored);

@@ -21,7 +21,7 @@ Status RequireIds(const std::string& clinic_id, const std::string& plugin_id) {
 
 grpc::ServerUnaryReactor* AdminServiceImpl::ListPlugins(Ctx* context, const v1::ListPluginsRequest*,
                                                         v1::ListPluginsResponse* response) {
-  return AsAdmin(context, "ListPlugins", [&] {
+  return AsAdmin(context, nullptr, [&] {
     for (const auto& entry : host_->catalog->entries()) {
       *response->add_plugins() = ToInstalledPlugin(entry);
     }
@@ -32,7 +32,7 @@ grpc::ServerUnaryReactor* AdminServiceImpl::ListPlugins(Ctx* context, const v1::
 grpc::ServerUnaryReactor* AdminServiceImpl::CreateClinic(Ctx* context,
                                                          const v1::CreateClinicRequest* request,
                                                          v1::CreateClinicResponse* response) {
-  return AsAdmin(context, "CreateClinic", [&]() -> Status {
+  return AsAdmin(context, request, [&]() -> Status {
     NW_RETURN_IF_ERROR(ValidateClinicId(request->clinic_id()));
     ClinicRecord clinic{
         request->clinic_id(),
@@ -51,7 +51,7 @@ grpc::ServerUnaryReactor* AdminServiceImpl::CreateClinic(Ctx* context,
 
 grpc::ServerUnaryReactor* AdminServiceImpl::ListClinics(Ctx* context, const v1::ListClinicsRequest*,
                                                         v1::ListClinicsResponse* response) {
-  return AsAdmin(context, "ListClinics", [&]() -> Status {
+  return AsAdmin(context, nullptr, [&]() -> Status {
     NW_ASSIGN_OR_RETURN(auto clinics, host_->store->ListClinics());
     for (const auto& clinic : clinics) *response->add_clinics() = ToClinic(clinic);
     return OkStatus();
@@ -61,7 +61,7 @@ grpc::ServerUnaryReactor* AdminServiceImpl::ListClinics(Ctx* context, const v1::
 grpc::ServerUnaryReactor* AdminServiceImpl::EnablePlugin(Ctx* context,
                                                          const v1::EnablePluginRequest* request,
                                                          v1::ClinicPlugin* response) {
-  return AsAdmin(context, "EnablePlugin", [&]() -> Status {
+  return AsAdmin(context, request, [&]() -> Status {
     NW_RETURN_IF_ERROR(RequireIds(request->clinic_id(), request->plugin_id()));
     std::optional<std::string> config;
     if (request->has_config_json()) config = request->config_json();
@@ -75,7 +75,7 @@ grpc::ServerUnaryReactor* AdminServiceImpl::EnablePlugin(Ctx* context,
 grpc::ServerUnaryReactor* AdminServiceImpl::DisablePlugin(Ctx* context,
                                                           const v1::DisablePluginRequest* request,
                                                           v1::ClinicPlugin* response) {
-  return AsAdmin(context, "DisablePlugin", [&]() -> Status {
+  return AsAdmin(context, request, [&]() -> Status {
     NW_RETURN_IF_ERROR(RequireIds(request->clinic_id(), request->plugin_id()));
     NW_ASSIGN_OR_RETURN(auto view,
                         host_->clinic_plugins->Disable(request->clinic_id(), request->plugin_id()));
@@ -86,7 +86,7 @@ grpc::ServerUnaryReactor* AdminServiceImpl::DisablePlugin(Ctx* context,
 
 grpc::ServerUnaryReactor* AdminServiceImpl::SetPluginConfig(
     Ctx* context, const v1::SetPluginConfigRequest* request, v1::ClinicPlugin* response) {
-  return AsAdmin(context, "SetPluginConfig", [&]() -> Status {
+  return AsAdmin(context, request, [&]() -> Status {
     NW_RETURN_IF_ERROR(RequireIds(request->clinic_id(), request->plugin_id()));
     if (request->config_json().empty()) {
       return InvalidArgumentError("config_json is required; send \"{}\" to restore the defaults");
@@ -102,7 +102,7 @@ grpc::ServerUnaryReactor* AdminServiceImpl::SetPluginConfig(
 grpc::ServerUnaryReactor* AdminServiceImpl::ListClinicPlugins(
     Ctx* context, const v1::ListClinicPluginsRequest* request,
     v1::ListClinicPluginsResponse* response) {
-  return AsAdmin(context, "ListClinicPlugins", [&]() -> Status {
+  return AsAdmin(context, request, [&]() -> Status {
     if (request->clinic_id().empty()) return InvalidArgumentError("clinic_id is required");
     NW_ASSIGN_OR_RETURN(auto views, host_->clinic_plugins->List(request->clinic_id()));
     for (const auto& view : views) *response->add_plugins() = ToClinicPlugin(view);

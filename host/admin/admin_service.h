@@ -1,6 +1,9 @@
-// needlework.v1.AdminService, on the gRPC callback API. Every RPC needs an `admin` token.
+// needlework.v1.AdminService, on the gRPC callback API. Who may call which RPC (admin, or a
+// clinic_admin for its own clinic) is in host/auth/rpc_policy.cc.
 #ifndef NEEDLEWORK_HOST_ADMIN_ADMIN_SERVICE_H_
 #define NEEDLEWORK_HOST_ADMIN_ADMIN_SERVICE_H_
+
+#include <type_traits>
 
 #include "host/common/log.h"
 #include "host/common/rpc.h"
@@ -39,22 +42,46 @@ class AdminServiceImpl final : public needlework::v1::AdminService::CallbackServ
                                             needlework::v1::OpeningHours*) override;
   grpc::ServerUnaryReactor* GetOpeningHours(Ctx*, const needlework::v1::GetOpeningHoursRequest*,
                                             needlework::v1::OpeningHours*) override;
+  // Tokens and the audit log (admin_security.cc).
+  grpc::ServerUnaryReactor* IssueToken(Ctx*, const needlework::v1::IssueTokenRequest*,
+                                       needlework::v1::IssueTokenResponse*) override;
+  grpc::ServerUnaryReactor* ListTokens(Ctx*, const needlework::v1::ListTokensRequest*,
+                                       needlework::v1::ListTokensResponse*) override;
+  grpc::ServerUnaryReactor* RevokeToken(Ctx*, const needlework::v1::RevokeTokenRequest*,
+                                        needlework::v1::TokenInfo*) override;
+  grpc::ServerUnaryReactor* QueryAudit(Ctx*, const needlework::v1::QueryAuditRequest*,
+                                       needlework::v1::QueryAuditResponse*) override;
+  grpc::ServerUnaryReactor* VerifyAudit(Ctx*, const needlework::v1::VerifyAuditRequest*,
+                                        needlework::v1::VerifyAuditResponse*) override;
 
  private:
-  // Runs `body` if the caller holds an admin token, and finishes the call with its Status.
+  // Runs `body` if the rpc_policy table lets the caller make this call (`request`, when
+  // given, is checked for the clinic it names), and finishes the call with its Status.
   template <typename Body>
-  grpc::ServerUnaryReactor* AsAdmin(Ctx* context, const char* rpc, Body&& body);
+  grpc::ServerUnaryReactor* AsAdmin(Ctx* context, const google::protobuf::Message* request,
+                                    Body&& body);
 
   HostContext* host_;
 };
 
 template <typename Body>
-grpc::ServerUnaryReactor* AdminServiceImpl::AsAdmin(Ctx* context, const char* rpc, Body&& body) {
-  auto caller = host_->tokens->Authorize(*context, Role::kAdmin);
-  Status status = caller.ok() ? body() : caller.status();
+grpc::ServerUnaryReactor* AdminServiceImpl::AsAdmin(Ctx* context,
+                                                    const google::protobuf::Message* request,
+                                                    Body&& body) {
+  auto caller = host_->tokens->Authorize(*context, request);
+  Status status = caller.status();
+  if (caller.ok()) {
+    if constexpr (std::is_invocable_v<Body, const Caller&>) {
+      status = body(*caller);
+    } else {
+      status = body();
+    }
+  }
   if (!status.ok() && caller.ok()) {
     LogEvent(Level::kInfo, "admin_call_refused",
-             {{"rpc", rpc}, {"token", caller->token_id}, {"status", status.ToString()}});
+             {{"rpc", std::string(CalledMethod(*context))},
+              {"token", caller->token_id},
+              {"status", status.ToString()}});
   }
   return FinishWith(context, status);
 }

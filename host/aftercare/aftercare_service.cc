@@ -65,7 +65,7 @@ Status CheckSymptom(const v1::ReportSymptomRequest& request) {
 
 template <typename Body>
 grpc::ServerUnaryReactor* AftercareServiceImpl::AsEmr(Ctx* context, Body&& body) {
-  auto caller = host_->tokens->Authorize(*context, Role::kEmr);
+  auto caller = host_->tokens->Authorize(*context);
   return FinishWith(context, caller.ok() ? body(caller->clinic_id) : caller.status());
 }
 

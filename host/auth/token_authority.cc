@@ -1,5 +1,6 @@
 #include "host/auth/token_authority.h"
 
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 
 #include "host/common/ids.h"
@@ -21,8 +22,30 @@ std::string Hex(const unsigned char* data, size_t size) {
   return out;
 }
 
-StatusOr<std::string_view> BearerToken(const grpc::ServerContextBase& context) {
-  const auto& metadata = context.client_metadata();
+std::string Sha256Raw(std::string_view text) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  EVP_Digest(text.data(), text.size(), digest, &size, EVP_sha256(), nullptr);
+  return std::string(reinterpret_cast<const char*>(digest), size);
+}
+
+// The raw bytes of a stored hex digest; empty when it is not hex.
+std::string Unhex(std::string_view hex) {
+  auto nibble = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+  };
+  std::string out;
+  for (size_t i = 0; i + 1 < hex.size(); i += 2) {
+    int high = nibble(hex[i]), low = nibble(hex[i + 1]);
+    if (high < 0 || low < 0) return "";
+    out.push_back(static_cast<char>(high << 4 | low));
+  }
+  return out;
+}
+
+StatusOr<std::string_view> BearerToken(const ClientMetadata& metadata) {
   auto it = metadata.find("authorization");
   if (it == metadata.end()) {
     return UnauthenticatedError("missing 'authorization: Bearer <token>' metadata");
@@ -34,14 +57,28 @@ StatusOr<std::string_view> BearerToken(const grpc::ServerContextBase& context) {
   return value.substr(kBearerPrefix.size());
 }
 
+int64_t NowSeconds() { return NowUnixMicros() / 1000000; }
+
 }  // namespace
 
-std::string_view RoleName(Role role) { return role == Role::kAdmin ? "admin" : "emr"; }
+std::string_view RoleName(Role role) {
+  switch (role) {
+    case Role::kAdmin:
+      return "admin";
+    case Role::kClinicAdmin:
+      return "clinic_admin";
+    case Role::kEmr:
+      break;
+  }
+  return "emr";
+}
 
 StatusOr<Role> ParseRole(std::string_view name) {
   if (name == "emr") return Role::kEmr;
+  if (name == "clinic_admin") return Role::kClinicAdmin;
   if (name == "admin") return Role::kAdmin;
-  return InvalidArgumentError("unknown role '" + std::string(name) + "'; expected emr or admin");
+  return InvalidArgumentError("unknown role '" + std::string(name) +
+                              "'; expected emr, clinic_admin or admin");
 }
 
 // Every call hashes its bearer token. OpenSSL 3 looks an algorithm up in its provider store
@@ -67,15 +104,17 @@ Status TokenAuthority::Reload() {
   NW_ASSIGN_OR_RETURN(auto tokens, store_->ListTokens());
   auto snapshot = std::make_shared<Snapshot>();
   for (const auto& token : tokens) {
+    if (token.revoked_at != 0) continue;
     NW_ASSIGN_OR_RETURN(Role role, ParseRole(token.role));
-    (*snapshot)[token.token_hash] = Caller{token.token_id, role, token.clinic_id};
+    std::string digest = Unhex(token.token_hash);
+    (*snapshot)[digest] = Entry{{token.token_id, role, token.clinic_id}, digest, token.expires_at};
   }
   snapshot_.store(std::move(snapshot));
   return OkStatus();
 }
 
-IssuedToken TokenAuthority::Mint(Role role, const std::string& clinic_id,
-                                 const std::string& label) {
+IssuedToken TokenAuthority::Mint(Role role, const std::string& clinic_id, const std::string& label,
+                                 int64_t expires_at) {
   IssuedToken issued;
   issued.secret = "nw_" + std::string(RoleName(role)) + "_" + RandomHex(32);
   issued.record.token_id = "tok_" + RandomHex(8);
@@ -83,30 +122,40 @@ IssuedToken TokenAuthority::Mint(Role role, const std::string& clinic_id,
   issued.record.role = RoleName(role);
   issued.record.clinic_id = clinic_id;
   issued.record.label = label;
-  issued.record.created_at = NowUnixMicros() / 1000000;
+  issued.record.created_at = NowSeconds();
+  issued.record.expires_at = expires_at;
   return issued;
 }
 
 StatusOr<IssuedToken> TokenAuthority::Issue(Role role, const std::string& clinic_id,
-                                            const std::string& label) {
-  IssuedToken issued = Mint(role, clinic_id, label);
+                                            const std::string& label, int64_t expires_at) {
+  IssuedToken issued = Mint(role, clinic_id, label, expires_at);
   NW_RETURN_IF_ERROR(store_->InsertToken(issued.record));
   NW_RETURN_IF_ERROR(Reload());
   return issued;
 }
 
-StatusOr<Caller> TokenAuthority::Authorize(const grpc::ServerContextBase& context,
-                                           Role required) const {
-  NW_ASSIGN_OR_RETURN(std::string_view token, BearerToken(context));
+StatusOr<TokenRecord> TokenAuthority::Revoke(const std::string& token_id) {
+  NW_ASSIGN_OR_RETURN(TokenRecord token, store_->RevokeToken(token_id, NowSeconds()));
+  NW_RETURN_IF_ERROR(Reload());
+  return token;
+}
+
+StatusOr<Caller> TokenAuthority::Authenticate(const ClientMetadata& metadata) const {
+  NW_ASSIGN_OR_RETURN(std::string_view token, BearerToken(metadata));
+  std::string digest = Sha256Raw(token);
   auto snapshot = snapshot_.load();
-  auto it = snapshot->find(Sha256Hex(token));
-  if (it == snapshot->end()) return UnauthenticatedError("unknown bearer token");
-  if (it->second.role != required) {
-    return PermissionDeniedError(
-        "this call needs a token with role '" + std::string(RoleName(required)) + "'; token " +
-        it->second.token_id + " has role '" + std::string(RoleName(it->second.role)) + "'");
+  auto it = snapshot->find(digest);
+  // The map already compared equal; CRYPTO_memcmp states the constant-time contract
+  // explicitly and guards against a future change of the lookup.
+  if (it == snapshot->end() ||
+      CRYPTO_memcmp(it->second.digest.data(), digest.data(), digest.size()) != 0) {
+    return UnauthenticatedError("unknown or revoked bearer token");
   }
-  return it->second;
+  if (it->second.expires_at != 0 && NowSeconds() >= it->second.expires_at) {
+    return UnauthenticatedError("bearer token " + it->second.caller.token_id + " has expired");
+  }
+  return it->second.caller;
 }
 
 }  // namespace needlework::host

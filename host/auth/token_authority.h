@@ -1,40 +1,52 @@
-// Bearer tokens: who is calling, for which clinic, in which role.
+// Bearer tokens: who is calling, for which clinic, in which role, and may they make this call.
 //
 // A caller sends `authorization: Bearer <token>`. Only the SHA-256 of a token is stored; the
-// secret is shown once, when issued. The clinic of an `emr` caller always comes from its
-// token, never from a request. Lookups read an immutable in-memory snapshot (no lock, no
-// database on the call path); issuing a token swaps in a new snapshot.
+// secret is shown once, when issued, and never logged. The clinic of an `emr` or
+// `clinic_admin` caller always comes from its token. Lookups read an immutable in-memory
+// snapshot (no lock, no database on the call path); issuing or revoking a token swaps in a
+// new snapshot before the RPC returns, so a revoked token is refused on the very next call.
+// Expiry is checked against the clock on every call.
 #ifndef NEEDLEWORK_HOST_AUTH_TOKEN_AUTHORITY_H_
 #define NEEDLEWORK_HOST_AUTH_TOKEN_AUTHORITY_H_
 
+#include <google/protobuf/message.h>
 #include <grpcpp/server_context.h>
 
 #include <atomic>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <unordered_map>
 
+#include "host/auth/rpc_policy.h"
 #include "host/storage/store.h"
 #include "needlework/status.h"
 
 namespace needlework::host {
 
-enum class Role { kEmr, kAdmin };
-
 std::string_view RoleName(Role role);
 StatusOr<Role> ParseRole(std::string_view name);
+
+// The metadata key under which the audit interceptor records the call's full method name
+// (client-sent copies are erased first), so Authorize can find the call's policy.
+inline constexpr std::string_view kMethodMetadataKey = "needlework-internal-method";
+
+using ClientMetadata = std::multimap<grpc::string_ref, grpc::string_ref>;
 
 struct Caller {
   std::string token_id;
   Role role = Role::kEmr;
-  std::string clinic_id;  // set for kEmr; empty for host-wide roles
+  std::string clinic_id;  // set for kEmr and kClinicAdmin; empty for admin
 };
 
 struct IssuedToken {
   std::string secret;  // give to the caller once; never store or log it
   TokenRecord record;
 };
+
+// The full method name the interceptor recorded for this call; empty when none.
+std::string_view CalledMethod(const grpc::ServerContextBase& context);
 
 // Hex SHA-256 of `text`.
 std::string Sha256Hex(std::string_view text);
@@ -43,24 +55,48 @@ class TokenAuthority {
  public:
   explicit TokenAuthority(Store* store) : store_(store) {}  // store: not owned, outlives this
 
-  // (Re)loads every token from the store into the lookup snapshot.
+  // (Re)loads every live (unrevoked) token from the store into the lookup snapshot.
   Status Reload();
   // A new random token, not yet stored (so it can join a larger transaction).
-  static IssuedToken Mint(Role role, const std::string& clinic_id, const std::string& label);
+  // expires_at: Unix seconds, 0 for never.
+  static IssuedToken Mint(Role role, const std::string& clinic_id, const std::string& label,
+                          int64_t expires_at = 0);
   // Mints, stores and publishes a token.
-  StatusOr<IssuedToken> Issue(Role role, const std::string& clinic_id, const std::string& label);
+  StatusOr<IssuedToken> Issue(Role role, const std::string& clinic_id, const std::string& label,
+                              int64_t expires_at = 0);
+  // Marks the token revoked and publishes the snapshot without it. NOT_FOUND if unknown.
+  StatusOr<TokenRecord> Revoke(const std::string& token_id);
 
-  // The caller behind the request's bearer token, if it holds `required`. UNAUTHENTICATED
-  // for a missing, malformed or unknown token; PERMISSION_DENIED for the wrong role.
-  StatusOr<Caller> Authorize(const grpc::ServerContextBase& context, Role required) const;
+  // The live token in `metadata`'s bearer header. UNAUTHENTICATED for a missing, malformed,
+  // unknown, revoked or expired token.
+  StatusOr<Caller> Authenticate(const ClientMetadata& metadata) const;
+
+  // Authenticate, then the call's rpc_policy entry (found by kMethodMetadataKey):
+  // PERMISSION_DENIED when the method has no entry, the role is not allowed, or (kRequest
+  // scope) a clinic_admin names another clinic than its own. `request` is the call's
+  // request; it must be given for kRequest-scoped methods.
+  StatusOr<Caller> Authorize(const grpc::ServerContextBase& context,
+                             const google::protobuf::Message* request = nullptr) const;
 
  private:
-  using Snapshot = std::unordered_map<std::string, Caller>;  // by token hash
+  struct Entry {
+    Caller caller;
+    std::string digest;  // raw SHA-256 of the secret (32 bytes)
+    int64_t expires_at = 0;
+  };
+  // Keyed by the raw SHA-256 of the secret. Finding a bucket by digest leaks at most which
+  // digest prefixes exist, which does not help anyone find a secret (that needs a SHA-256
+  // preimage); the final equality check is still constant-time (CRYPTO_memcmp). Hence no
+  // token-id prefix in the token string is needed for O(1) lookup.
+  using Snapshot = std::unordered_map<std::string, Entry>;
 
   Store* store_;
   std::mutex reload_mutex_;  // one Reload at a time, so an older token list never wins
   std::atomic<std::shared_ptr<const Snapshot>> snapshot_{std::make_shared<const Snapshot>()};
 };
+
+// The string at `path` (dot-separated singular fields) of `message`; empty when absent.
+std::string FieldAtPath(const google::protobuf::Message& message, std::string_view path);
 
 }  // namespace needlework::host
 

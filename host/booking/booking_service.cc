@@ -57,7 +57,7 @@ scheduling::CalendarEvent ToEvent(const AppointmentRecord& a, const ClinicCalend
 
 template <typename Body>
 grpc::ServerUnaryReactor* SchedulingServiceImpl::AsEmr(Ctx* context, Body&& body) {
-  auto caller = host_->tokens->Authorize(*context, Role::kEmr);
+  auto caller = host_->tokens->Authorize(*context);
   return FinishWith(context, caller.ok() ? body(caller->clinic_id) : caller.status());
 }
 

@@ -45,7 +45,7 @@ Status CheckCreateRequest(const v1::CreatePlanRequest& request) {
 
 template <typename Body>
 grpc::ServerUnaryReactor* PlanningServiceImpl::AsEmr(Ctx* context, Body&& body) {
-  auto caller = host_->tokens->Authorize(*context, Role::kEmr);
+  auto caller = host_->tokens->Authorize(*context);
   return FinishWith(context, caller.ok() ? body(caller->clinic_id) : caller.status());
 }
 

@@ -37,7 +37,7 @@ std::string PluginRequest(const needlework::v1::ScreenRequest& request, const Co
 grpc::ServerUnaryReactor* ScreeningServiceImpl::Screen(grpc::CallbackServerContext* context,
                                                        const needlework::v1::ScreenRequest* request,
                                                        needlework::v1::ScreenResponse* response) {
-  auto caller = host_->tokens->Authorize(*context, Role::kEmr);
+  auto caller = host_->tokens->Authorize(*context);
   if (!caller.ok()) return Reply(context, caller.status());
   if (Status limits = CheckListLimits(*request); !limits.ok()) return Reply(context, limits);
   auto facts = PatientFromInput(PatientInputOf(*request), *host_->rxnorm);

@@ -9,6 +9,7 @@
 
 #include "host/admin/admin_service.h"
 #include "host/aftercare/aftercare_service.h"
+#include "host/audit/audit_interceptor.h"
 #include "host/booking/booking_service.h"
 #include "host/catalog/catalog_service.h"
 #include "host/common/log.h"
@@ -79,6 +80,7 @@ StatusOr<std::unique_ptr<HostServer>> HostServer::Start(HostContext* host) {
   builder.RegisterService(&server->services_->aftercare);
   builder.RegisterService(&server->services_->admin);
   builder.RegisterService(&server->services_->catalog);
+  InstallCallInterceptors(builder, host);  // method for Authorize, and the audit log
   server->server_ = builder.BuildAndStart();
   if (!server->server_ || (port == 0 && listen.rfind("unix:", 0) != 0)) {
     return FailedPreconditionError("cannot listen on " + listen +

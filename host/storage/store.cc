@@ -113,6 +113,29 @@ const char* const kMigrations[] = {
     -- The session as booked: minutes, resources and add-ons (needlework.types.v1.SessionShape).
     ALTER TABLE appointments ADD COLUMN session BLOB NOT NULL DEFAULT x'';
     )sql",
+    R"sql(
+    -- Token lifetimes (Unix seconds; NULL: never expires / not revoked).
+    ALTER TABLE tokens ADD COLUMN expires_at INTEGER;
+    ALTER TABLE tokens ADD COLUMN revoked_at INTEGER;
+    -- The audit log: append-only, each row holding the hash of the one before.
+    CREATE TABLE audit_log (
+      seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+      at         INTEGER NOT NULL,
+      token_id   TEXT NOT NULL,
+      role       TEXT NOT NULL,
+      clinic_id  TEXT NOT NULL,
+      rpc        TEXT NOT NULL,
+      object_ref TEXT NOT NULL,
+      outcome    TEXT NOT NULL,
+      detail     TEXT NOT NULL,
+      prev_hash  TEXT NOT NULL,
+      hash       TEXT NOT NULL);
+    CREATE INDEX audit_by_clinic ON audit_log (clinic_id, seq);
+    CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    )sql",
 };
 
 }  // namespace
@@ -232,8 +255,8 @@ Status Store::InsertToken(const TokenRecord& token) {
 Status Store::InsertTokenLocked(const TokenRecord& token) {
   NW_ASSIGN_OR_RETURN(
       auto insert,
-      db_->Prepare("INSERT INTO tokens (token_id, token_hash, role, clinic_id, label, created_at) "
-                   "VALUES (?, ?, ?, ?, ?, ?)"));
+      db_->Prepare("INSERT INTO tokens (token_id, token_hash, role, clinic_id, label, created_at, "
+                   "expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
   insert->Bind(1, token.token_id).Bind(2, token.token_hash).Bind(3, token.role);
   if (token.clinic_id.empty()) {
     insert->BindNull(4);
@@ -241,6 +264,11 @@ Status Store::InsertTokenLocked(const TokenRecord& token) {
     insert->Bind(4, token.clinic_id);
   }
   insert->Bind(5, token.label).Bind(6, token.created_at);
+  if (token.expires_at == 0) {
+    insert->BindNull(7);
+  } else {
+    insert->Bind(7, token.expires_at);
+  }
   return insert->Run();
 }
 
@@ -248,13 +276,15 @@ StatusOr<std::vector<TokenRecord>> Store::ListTokens() {
   std::lock_guard lock(read_mutex_);
   NW_ASSIGN_OR_RETURN(auto query,
                       reader_->Prepare("SELECT token_id, token_hash, role, IFNULL(clinic_id, ''), "
-                                       "label, created_at FROM tokens"));
+                                   "label, created_at, IFNULL(expires_at, 0), "
+                                   "IFNULL(revoked_at, 0) FROM tokens ORDER BY created_at"));
   std::vector<TokenRecord> tokens;
   while (true) {
     NW_ASSIGN_OR_RETURN(bool row, query->Step());
     if (!row) break;
     tokens.push_back({query->ColumnText(0), query->ColumnText(1), query->ColumnText(2),
-                      query->ColumnText(3), query->ColumnText(4), query->ColumnInt(5)});
+                      query->ColumnText(3), query->ColumnText(4), query->ColumnInt(5),
+                      query->ColumnInt(6), query->ColumnInt(7)});
   }
   return tokens;
 }

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "host/storage/aftercare_records.h"
+#include "host/storage/audit_records.h"
 #include "host/storage/data_dir_lock.h"
 #include "host/storage/group_commit.h"
 #include "host/storage/schedule_records.h"
@@ -41,10 +42,12 @@ struct PluginSetting {
 struct TokenRecord {
   std::string token_id;    // public handle, safe to log
   std::string token_hash;  // hex SHA-256 of the secret; the secret itself is never stored
-  std::string role;        // "emr" or "admin"
+  std::string role;        // "emr", "clinic_admin" or "admin"
   std::string clinic_id;   // empty for host-wide roles
   std::string label;
   int64_t created_at = 0;
+  int64_t expires_at = 0;  // Unix seconds; 0: never
+  int64_t revoked_at = 0;  // Unix seconds; 0: not revoked
 };
 
 // The longest an appointment may last. Overlap checks and busy lists look this far back
@@ -69,6 +72,18 @@ class Store {
 
   Status InsertToken(const TokenRecord& token);
   StatusOr<std::vector<TokenRecord>> ListTokens();
+  // Sets revoked_at (once; a second revoke keeps the first time). NOT_FOUND if unknown.
+  StatusOr<TokenRecord> RevokeToken(const std::string& token_id, int64_t now);
+
+  // --- Audit log (store_audit.cc); append-only, hash-chained (host/audit/audit_chain.h) ---
+  // Appends `record` after the last one: sets its seq, prev_hash and hash. In its own
+  // transaction (one commit per audited call).
+  Status AppendAudit(AuditRecord& record);
+  // Records matching `filter`, oldest first.
+  StatusOr<std::vector<AuditRecord>> QueryAudit(const AuditFilter& filter);
+  // Every record, by seq, and the highest seq ever assigned (SQLite's AUTOINCREMENT
+  // counter, which survives deleting the last rows).
+  StatusOr<std::vector<AuditRecord>> ReadAuditChain(int64_t* highest_seq);
 
   // --- Scheduling (store_schedule.cc) ---
   Status SetClinicTimeZone(const std::string& clinic_id, const std::string& time_zone);

@@ -61,6 +61,11 @@ enum class CommandKind {
   kPluginSign,
   kPluginVerify,
   kPluginHash,
+  kTokenIssue,
+  kTokens,
+  kTokenRevoke,
+  kAudit,
+  kAuditVerify,
 };
 
 // What the environment contributes: NEEDLEWORK_ADDRESS, NEEDLEWORK_TOKEN and the
@@ -146,6 +151,14 @@ struct Command {
   std::vector<std::string> plugin_files;  // plugin sign, verify: <plugin-file>; hash: several
   std::string key_file;                   // plugin sign, verify: --key PEM
   std::string out_dir;                    // plugin keygen: --out DIR
+  // Tokens and the audit log (commands_security.cc).
+  std::string role;                // token issue --role
+  std::string label;               // token issue --label
+  int64_t expires_in_seconds = 0;  // token issue --expires-in; 0: never
+  std::string token_id;            // token revoke <token-id>, audit --token-id
+  bool include_revoked = false;    // tokens --include-revoked
+  std::string rpc;                 // audit --rpc
+  std::string object_ref;          // audit --object
 };
 
 // Parses `args` (without the program name). On a usage error returns INVALID_ARGUMENT whose

@@ -29,6 +29,8 @@ std::vector<CommandInfo> SchedulingCommands();
 std::vector<CommandInfo> AftercareCommands();
 // Plugin signing, done locally by a vendor or an admin (commands_trust.cc).
 std::vector<CommandInfo> TrustCommands();
+// AdminService tokens and audit log (commands_security.cc).
+std::vector<CommandInfo> SecurityCommands();
 
 }  // namespace needlework::ctl
 

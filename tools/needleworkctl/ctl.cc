@@ -47,6 +47,11 @@ int Runner::Run() {
       {CommandKind::kPluginSign, &Runner::PluginSign},
       {CommandKind::kPluginVerify, &Runner::PluginVerify},
       {CommandKind::kPluginHash, &Runner::PluginHash},
+      {CommandKind::kTokenIssue, &Runner::TokenIssue},
+      {CommandKind::kTokens, &Runner::Tokens},
+      {CommandKind::kTokenRevoke, &Runner::TokenRevoke},
+      {CommandKind::kAudit, &Runner::Audit},
+      {CommandKind::kAuditVerify, &Runner::AuditVerify},
   };
   if (command_.kind == CommandKind::kHelp) {
     out_ << HelpText(command_.help_topic);

@@ -148,6 +148,36 @@ Status SetLimit(std::string_view flag, const std::string& value, Command* comman
   return SetParsed(flag, ParseWholeNumber(value, 1, kMaxDueMessages), &command->limit);
 }
 
+Status SetRole(std::string_view flag, const std::string& value, Command* command) {
+  if (value != "emr" && value != "clinic_admin" && value != "admin") {
+    return InvalidArgumentError(std::string(flag) + ": " + Quoted(value) +
+                                " is not a role: want emr, clinic_admin or admin");
+  }
+  command->role = value;
+  return OkStatus();
+}
+
+// "30d", "12h", "90m", "45s" or plain seconds.
+Status SetExpiresIn(std::string_view flag, const std::string& value, Command* command) {
+  static constexpr std::pair<char, int64_t> kUnits[] = {
+      {'d', 86400}, {'h', 3600}, {'m', 60}, {'s', 1}};
+  int64_t unit = 1;
+  std::string number = value;
+  for (auto [suffix, seconds] : kUnits) {
+    if (!number.empty() && number.back() == suffix) {
+      unit = seconds;
+      number.pop_back();
+    }
+  }
+  auto parsed = ParseWholeNumber(number, 1, 1'000'000);
+  if (!parsed.ok()) {
+    return InvalidArgumentError(std::string(flag) + ": " + Quoted(value) +
+                                " is not a duration: want e.g. 30d, 12h, 90m or 45s");
+  }
+  command->expires_in_seconds = *parsed * unit;
+  return OkStatus();
+}
+
 Status SetLanguage(std::string_view flag, const std::string& value, Command* command) {
   NW_RETURN_IF_ERROR(CheckLanguageTag(value).WithPrefix(flag));
   command->language = value;
@@ -234,6 +264,14 @@ constexpr FlagInfo kFlags[] = {
     {"appointment", true, false, false, false, SetText<&Command::appointment_id>},
     {"key", true, false, false, false, SetText<&Command::key_file>},
     {"out", true, false, false, false, SetText<&Command::out_dir>},
+    {"role", true, false, false, false, SetRole},
+    {"clinic", true, false, false, false, SetText<&Command::clinic_id>},
+    {"label", true, false, false, true, SetText<&Command::label>},
+    {"expires-in", true, false, false, false, SetExpiresIn},
+    {"token-id", true, false, false, false, SetText<&Command::token_id>},
+    {"include-revoked", false, false, false, false, SetTrue<&Command::include_revoked>},
+    {"rpc", true, false, false, false, SetText<&Command::rpc>},
+    {"object", true, false, false, false, SetText<&Command::object_ref>},
 };
 
 }  // namespace

@@ -52,6 +52,12 @@ class Runner {
   int Hours();
   int HoursSet();
 
+  // Tokens and the audit log (run_security.cc).
+  int TokenIssue();
+  int Tokens();
+  int TokenRevoke();
+  int Audit();
+  int AuditVerify();
   // CatalogService, ScreeningService and PlanningService (run_planning.cc).
   int Therapies();
   int Screen();
