@@ -65,7 +65,7 @@ grpc::ServerUnaryReactor* SchedulingServiceImpl::AsEmr(Ctx* context, Body&& body
 // few callback threads keep serving and concurrent writes can share one commit.
 template <typename Body>
 grpc::ServerUnaryReactor* SchedulingServiceImpl::AsEmrWriter(Ctx* context, Body body) {
-  auto caller = host_->tokens->Authorize(*context, Role::kEmr);
+  auto caller = host_->tokens->Authorize(*context);
   if (!caller.ok()) return FinishWith(context, caller.status());
   auto* reactor = context->DefaultReactor();
   host_->blocking->Submit([reactor, body = std::move(body), clinic_id = caller->clinic_id] {
