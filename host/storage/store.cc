@@ -276,8 +276,8 @@ StatusOr<std::vector<TokenRecord>> Store::ListTokens() {
   std::lock_guard lock(read_mutex_);
   NW_ASSIGN_OR_RETURN(auto query,
                       reader_->Prepare("SELECT token_id, token_hash, role, IFNULL(clinic_id, ''), "
-                                   "label, created_at, IFNULL(expires_at, 0), "
-                                   "IFNULL(revoked_at, 0) FROM tokens ORDER BY created_at"));
+                                       "label, created_at, IFNULL(expires_at, 0), "
+                                       "IFNULL(revoked_at, 0) FROM tokens ORDER BY created_at"));
   std::vector<TokenRecord> tokens;
   while (true) {
     NW_ASSIGN_OR_RETURN(bool row, query->Step());

@@ -211,8 +211,7 @@ namespace {
 std::vector<CommandInfo> BuildTable() {
   std::vector<CommandInfo> table = CoreCommands();
   for (auto part : {ClinicSetupCommands, CatalogCommands, ScreeningCommands, PlanningCommands,
-                    SchedulingCommands, AftercareCommands, TrustCommands,
-                    SecurityCommands}) {
+                    SchedulingCommands, AftercareCommands, TrustCommands, SecurityCommands}) {
     for (CommandInfo& info : part()) table.push_back(std::move(info));
   }
   return table;
