@@ -2,33 +2,30 @@
 // microbenchmarks run and write Google Benchmark JSON. Nothing here checks a timing.
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "bench/common/sample_patient.h"
-#include "bench/driver/child_process.h"
+#include "bench/driver/bench_host.h"
 #include "bench/load/load_json.h"
+#include "support/temp_dir.h"
 
 namespace needlework::bench {
 namespace {
 
+using ::needlework::testing::ReadWholeFile;
+using ::needlework::testing::RunProcess;
+using ::needlework::testing::TempDir;
+
 constexpr char kBinaryDir[] = NEEDLEWORK_BINARY_DIR;
 
-std::string TempDir() {
-  std::string dir = std::filesystem::temp_directory_path() / "nw-bench-smoke-XXXXXX";
-  return ::mkdtemp(dir.data()) != nullptr ? dir : "";
-}
-
 TEST(BenchSmokeTest, LoadGeneratorDrivesTheBaselineAndReportsJson) {
-  std::string dir = TempDir();
+  TempDir temp;
+  const std::string& dir = temp.path();
   ASSERT_FALSE(dir.empty());
   auto baseline =
-      ChildProcess::Start({std::string(kBinaryDir) + "/bench/needlework-bench-baseline", "--listen",
-                           "127.0.0.1:0", "--ready-file", dir + "/ready", "--replies", dir},
-                          dir + "/baseline.log", dir + "/ready", {});
+      StartServer({std::string(kBinaryDir) + "/bench/needlework-bench-baseline", "--listen",
+                   "127.0.0.1:0", "--ready-file", dir + "/ready", "--replies", dir},
+                  dir + "/baseline.log", dir + "/ready", {});
   ASSERT_TRUE(baseline.ok()) << baseline.status().ToString();
   LoadSpec spec;
   spec.address = baseline->address();
@@ -42,7 +39,6 @@ TEST(BenchSmokeTest, LoadGeneratorDrivesTheBaselineAndReportsJson) {
   EXPECT_GT(result.ok, 0);
   auto json = nlohmann::json::parse(LoadResultJson(result).dump());
   EXPECT_TRUE(json.contains("p999_us"));
-  std::filesystem::remove_all(dir);
 }
 
 TEST(BenchSmokeTest, LoadGeneratorCountsFailedCallsAsErrors) {
@@ -60,22 +56,20 @@ TEST(BenchSmokeTest, LoadGeneratorCountsFailedCallsAsErrors) {
 }
 
 TEST(BenchSmokeTest, MicrobenchmarksWriteJson) {
-  std::string dir = TempDir();
-  ASSERT_FALSE(dir.empty());
-  std::string out = dir + "/micro.json";
-  std::string command = std::string(kBinaryDir) +
-                        "/bench/needlework-micro-bench --benchmark_min_time=0.01 "
-                        "--benchmark_format=json --benchmark_out=" +
-                        out + " > /dev/null";
-  ASSERT_EQ(std::system(command.c_str()), 0);
-  std::ifstream in(out);
-  std::stringstream text;
-  text << in.rdbuf();
-  auto json = nlohmann::json::parse(text.str(), nullptr, false);
+  TempDir dir;
+  ASSERT_FALSE(dir.path().empty());
+  std::string out = dir.File("micro.json");
+  std::string err;
+  ASSERT_EQ(
+      RunProcess({std::string(kBinaryDir) + "/bench/needlework-micro-bench",
+                  "--benchmark_min_time=0.01", "--benchmark_format=json", "--benchmark_out=" + out},
+                 std::chrono::seconds(100), nullptr, &err),
+      0)
+      << err;
+  auto json = nlohmann::json::parse(ReadWholeFile(out), nullptr, false);
   ASSERT_TRUE(json.is_object());
   ASSERT_TRUE(json.contains("benchmarks"));
   EXPECT_GE(json["benchmarks"].size(), 3u);
-  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

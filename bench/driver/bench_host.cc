@@ -3,8 +3,8 @@
 #include <sys/stat.h>
 
 #include <fstream>
-#include <nlohmann/json.hpp>
-#include <sstream>
+
+#include "support/demo_credentials.h"
 
 namespace needlework::bench {
 namespace {
@@ -17,13 +17,6 @@ void WriteConfig(const std::string& path, const std::string& data_dir,
       << "plugin_dirs:\n  - " << plugin_dir << "\n"
       << "log_level: info\n"
       << "plugin_trust:\n  mode: development\n";  // the built tree's plugins are unsigned
-}
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 }  // namespace
@@ -42,13 +35,22 @@ StatusOr<std::unique_ptr<BenchHost>> BenchHost::Start(const BenchPaths& paths,
   ::mkdir(data_dir.c_str(), 0700);
   WriteConfig(config, data_dir, paths.build_dir + "/plugins");
   NW_ASSIGN_OR_RETURN(ChildProcess process,
-                      ChildProcess::Start({paths.build_dir + "/host/needlework-host", "--config",
-                                           config, "--ready-file", ready, "--seed-demo"},
-                                          paths.work_dir + "/host.log", ready, cpus));
-  auto json = nlohmann::json::parse(ReadFile(data_dir + "/demo-credentials.json"), nullptr, false);
-  if (!json.is_object()) return InternalError("no demo credentials in " + data_dir);
+                      StartServer({paths.build_dir + "/host/needlework-host", "--config", config,
+                                   "--ready-file", ready, "--seed-demo"},
+                                  paths.work_dir + "/host.log", ready, cpus));
+  NW_ASSIGN_OR_RETURN(testing::DemoCredentials credentials, testing::ReadDemoCredentials(data_dir));
   return std::unique_ptr<BenchHost>(
-      new BenchHost(std::move(process), data_dir, json.value("admin_token", "")));
+      new BenchHost(std::move(process), data_dir, credentials.admin_token));
+}
+
+StatusOr<ChildProcess> StartServer(const std::vector<std::string>& argv,
+                                   const std::string& log_path, const std::string& ready_file,
+                                   const std::vector<int>& cpus) {
+  SpawnOptions options;
+  options.stdout_path = log_path;
+  options.stderr_path = log_path;
+  options.cpus = cpus;
+  return ChildProcess::Start(argv, options, ready_file, std::chrono::seconds(60));
 }
 
 std::unique_ptr<grpc::ClientContext> Authorized(const std::string& token) {

@@ -9,9 +9,20 @@
 #include <string>
 #include <vector>
 
-#include "bench/driver/child_process.h"
+#include "support/child_process.h"
 
 namespace needlework::bench {
+
+using ::needlework::testing::ChildProcess;
+using ::needlework::testing::PinCurrentProcess;
+using ::needlework::testing::ResidentKiB;
+using ::needlework::testing::SpawnOptions;
+
+// Starts a server that announces its address in `ready_file`, its stdout and stderr
+// appended to `log_path`, on `cpus` (all when empty); waits up to 60 s.
+StatusOr<ChildProcess> StartServer(const std::vector<std::string>& argv,
+                                   const std::string& log_path, const std::string& ready_file,
+                                   const std::vector<int>& cpus);
 
 struct BenchPaths {
   std::string build_dir;   // the CMake build tree (host/, plugins/, bench/ binaries)

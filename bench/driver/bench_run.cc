@@ -130,7 +130,7 @@ class Runner {
 
 StatusOr<ChildProcess> StartBaseline(const BenchSettings& settings, const std::string& replies) {
   const std::string& work = settings.paths.work_dir;
-  return ChildProcess::Start(
+  return StartServer(
       {settings.paths.build_dir + "/bench/needlework-bench-baseline", "--listen", "127.0.0.1:0",
        "--ready-file", work + "/baseline.ready", "--replies", replies},
       work + "/baseline.log", work + "/baseline.ready", settings.server_cpus);

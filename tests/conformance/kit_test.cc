@@ -1,24 +1,25 @@
 // The conformance kit, run as a vendor runs it (needlework_conformance_runner --plugin=...)
 // against a plugin with one flaw at a time: each flaw fails exactly the check meant to catch
 // it, with a message naming the problem, and the kit itself always survives to say so.
-#include <fcntl.h>
 #include <gmock/gmock.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
+#include <chrono>
 #include <ostream>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "support/child_process.h"
+
 namespace needlework::conformance {
 namespace {
 
+using ::needlework::testing::RunProcess;
 using ::testing::HasSubstr;
 
 struct KitRun {
-  int exit_status = -1;          // -1 unless the runner exited normally
+  int exit_status = -1;          // the exit code; 128 + signal when one ended the runner
   std::string output;            // stdout and stderr
   std::set<std::string> failed;  // the checks gtest listed as failed
 };
@@ -42,28 +43,11 @@ KitRun RunKit(const std::string& flaw, std::vector<std::string> extra = {}) {
                                    "--plugin=" NEEDLEWORK_BAD_CITIZEN, "--deadline-ms=100",
                                    "--random-requests=8"};
   args.insert(args.end(), extra.begin(), extra.end());
-  std::vector<char*> argv;
-  for (auto& arg : args) argv.push_back(arg.data());
-  argv.push_back(nullptr);
-  int fds[2];
-  EXPECT_EQ(pipe(fds), 0);
-  pid_t child = fork();
-  if (child == 0) {
-    dup2(fds[1], STDOUT_FILENO);
-    dup2(fds[1], STDERR_FILENO);
-    close(fds[0]);
-    setenv("NEEDLEWORK_BAD_CITIZEN_FLAW", flaw.c_str(), 1);
-    execv(argv[0], argv.data());
-    _exit(127);
-  }
-  close(fds[1]);
   KitRun run;
-  char buffer[4096];
-  for (ssize_t n; (n = read(fds[0], buffer, sizeof(buffer))) > 0;) run.output.append(buffer, n);
-  close(fds[0]);
-  int status = 0;
-  waitpid(child, &status, 0);
-  if (WIFEXITED(status)) run.exit_status = WEXITSTATUS(status);
+  std::string err;
+  run.exit_status = RunProcess(args, std::chrono::seconds(100), &run.output, &err,
+                               {{"NEEDLEWORK_BAD_CITIZEN_FLAW", flaw}});
+  run.output += err;
   run.failed = FailedChecks(run.output);
   return run;
 }

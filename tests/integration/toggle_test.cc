@@ -1,8 +1,6 @@
 // Enabling, disabling and configuring a plugin for one clinic: seen by the next call without
 // a restart, refused changes write nothing, and everything survives a restart.
 #include <gmock/gmock.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "integration/api_helpers.h"
 
@@ -83,22 +81,9 @@ TEST_F(ToggleTest, TogglesAndConfigSurviveARestart) {
 }
 
 TEST_F(ToggleTest, SecondHostOnTheSameDataDirIsRefused) {
-  std::string out, err;
   // needleworkctl is not involved: run the host binary directly against the same config.
-  int code = [&] {
-    pid_t pid = ::fork();
-    if (pid == 0) {
-      (void)!::freopen("/dev/null", "w", stdout);
-      (void)!::freopen((host_->data_dir() + "/../second.log").c_str(), "w", stderr);
-      ::execl(NEEDLEWORK_BINARY_DIR "/host/needlework-host", "needlework-host", "--config",
-              host_->config_path().c_str(), nullptr);
-      ::_exit(127);
-    }
-    int status = 0;
-    ::waitpid(pid, &status, 0);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  }();
-  EXPECT_EQ(code, 1);
+  std::string err;
+  EXPECT_EQ(RunHostBinary({"--config", host_->config_path()}, nullptr, &err), 1) << err;
 }
 
 }  // namespace

@@ -4,13 +4,13 @@
 #define NEEDLEWORK_TESTS_SUPPORT_HOST_PROCESS_H_
 
 #include <grpcpp/grpcpp.h>
-#include <sys/types.h>
 
 #include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "support/child_process.h"
 #include "support/temp_dir.h"
 
 namespace needlework::testing {
@@ -48,9 +48,9 @@ class HostProcess {
   void Kill();
   // Stop, then start again on the same data dir; false (and a test failure) on error.
   bool Restart();
-  bool running() const { return pid_ > 0; }
+  bool running() const { return process_.running(); }
 
-  const std::string& address() const { return address_; }
+  const std::string& address() const { return process_.address(); }
   const std::string& emr_token() const { return emr_token_; }  // demo clinic
   const std::string& admin_token() const { return admin_token_; }
   std::shared_ptr<grpc::Channel> channel() const { return channel_; }
@@ -65,13 +65,13 @@ class HostProcess {
  private:
   HostProcess() = default;
   bool Launch();
-  bool ReadDemoCredentials();
+  bool ReadCredentials();
 
   HostOptions options_;
   std::unique_ptr<TempDir> dir_;
   std::string data_dir_, config_path_, log_path_, ready_path_;
-  pid_t pid_ = -1;
-  std::string address_, emr_token_, admin_token_;
+  ChildProcess process_;
+  std::string emr_token_, admin_token_;
   std::shared_ptr<grpc::Channel> channel_;
 };
 

@@ -4,19 +4,13 @@
 
 #include <cstdlib>
 #include <fstream>
-#include <sstream>
+
+#include "support/child_process.h"
 
 namespace needlework::testing {
 namespace {
 
 constexpr char kKeyOptions[] = " -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes";
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 }  // namespace
 
@@ -37,7 +31,7 @@ std::unique_ptr<TestCerts> TestCerts::Make() {
 bool TestCerts::Run(const std::string& command) const {
   std::string line = "cd '" + dir_.path() + "' && " + command + " 2>>openssl.log";
   if (std::system(line.c_str()) == 0) return true;
-  ADD_FAILURE() << "openssl failed: " << command << "\n" << ReadFile(dir_.File("openssl.log"));
+  ADD_FAILURE() << "openssl failed: " << command << "\n" << ReadWholeFile(dir_.File("openssl.log"));
   return false;
 }
 
@@ -65,10 +59,10 @@ std::string TestCerts::HostConfig(bool mutual) const {
 
 std::shared_ptr<grpc::ChannelCredentials> TestCerts::Credentials(const std::string& name) const {
   grpc::SslCredentialsOptions options;
-  options.pem_root_certs = ReadFile(ca_file());
+  options.pem_root_certs = ReadWholeFile(ca_file());
   if (!name.empty()) {
-    options.pem_cert_chain = ReadFile(dir_.File(name + ".pem"));
-    options.pem_private_key = ReadFile(dir_.File(name + ".key"));
+    options.pem_cert_chain = ReadWholeFile(dir_.File(name + ".pem"));
+    options.pem_private_key = ReadWholeFile(dir_.File(name + ".key"));
   }
   return grpc::SslCredentials(options);
 }
