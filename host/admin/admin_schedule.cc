@@ -4,8 +4,8 @@
 #include "host/admin/admin_convert.h"
 #include "host/admin/admin_service.h"
 #include "host/common/request_limits.h"
-#include "host/scheduling/clinic_time.h"
-#include "host/scheduling/opening_hours.h"
+#include "host/slots/clinic_time.h"
+#include "host/slots/opening_hours.h"
 
 namespace needlework::host {
 namespace {
@@ -58,7 +58,7 @@ std::string FormatClock(int minutes) {
 
 StatusOr<std::vector<OpeningSpanRecord>> ParseSpans(const v1::OpeningHours& hours) {
   std::vector<OpeningSpanRecord> spans;
-  std::vector<scheduling::OpeningHours> check;
+  std::vector<slots::OpeningHours> check;
   for (int i = 0; i < hours.spans_size(); ++i) {
     const auto& span = hours.spans(i);
     std::string field = "hours.spans[" + std::to_string(i) + "]";
@@ -67,7 +67,7 @@ StatusOr<std::vector<OpeningSpanRecord>> ParseSpans(const v1::OpeningHours& hour
     spans.push_back({span.weekday(), open, close});
     check.push_back({span.weekday(), open, close});
   }
-  NW_RETURN_IF_ERROR(scheduling::CheckOpeningHours(check));
+  NW_RETURN_IF_ERROR(slots::CheckOpeningHours(check));
   return spans;
 }
 
@@ -89,9 +89,9 @@ v1::OpeningHours ToApiHours(const std::string& clinic_id,
 grpc::ServerUnaryReactor* AdminServiceImpl::SetClinicTimeZone(
     Ctx* context, const v1::SetClinicTimeZoneRequest* request, v1::Clinic* response) {
   return AsAdmin(context, request, [&]() -> Status {
-    NW_RETURN_IF_ERROR(scheduling::ClinicZone::Load(request->time_zone()).status());
-    NW_RETURN_IF_ERROR(host_->store->SetClinicTimeZone(request->clinic_id(), request->time_zone()));
-    NW_ASSIGN_OR_RETURN(ClinicRecord clinic, host_->store->GetClinic(request->clinic_id()));
+    NW_RETURN_IF_ERROR(slots::ClinicZone::Load(request->time_zone()).status());
+    NW_RETURN_IF_ERROR(store_.SetClinicTimeZone(request->clinic_id(), request->time_zone()));
+    NW_ASSIGN_OR_RETURN(ClinicRecord clinic, store_.GetClinic(request->clinic_id()));
     *response = ToClinic(clinic);
     return OkStatus();
   });
@@ -101,7 +101,7 @@ grpc::ServerUnaryReactor* AdminServiceImpl::UpsertResource(Ctx* context,
                                                            const v1::UpsertResourceRequest* request,
                                                            v1::Resource* response) {
   return AsAdmin(context, request, [&]() -> Status {
-    NW_RETURN_IF_ERROR(host_->store->GetClinic(request->clinic_id()).status());
+    NW_RETURN_IF_ERROR(store_.GetClinic(request->clinic_id()).status());
     NW_RETURN_IF_ERROR(ValidateResource(request->resource()));
     const auto& r = request->resource();
     ResourceRecord record{request->clinic_id(),
@@ -110,7 +110,7 @@ grpc::ServerUnaryReactor* AdminServiceImpl::UpsertResource(Ctx* context,
                           r.device_kind(),
                           r.display_name().empty() ? r.resource_id() : r.display_name(),
                           r.active()};
-    NW_RETURN_IF_ERROR(host_->store->UpsertResource(record));
+    NW_RETURN_IF_ERROR(store_.UpsertResource(record));
     *response = ToApiResource(record);
     return OkStatus();
   });
@@ -120,8 +120,8 @@ grpc::ServerUnaryReactor* AdminServiceImpl::ListResources(Ctx* context,
                                                           const v1::ListResourcesRequest* request,
                                                           v1::ListResourcesResponse* response) {
   return AsAdmin(context, request, [&]() -> Status {
-    NW_RETURN_IF_ERROR(host_->store->GetClinic(request->clinic_id()).status());
-    NW_ASSIGN_OR_RETURN(auto resources, host_->store->ListResources(request->clinic_id()));
+    NW_RETURN_IF_ERROR(store_.GetClinic(request->clinic_id()).status());
+    NW_ASSIGN_OR_RETURN(auto resources, store_.ListResources(request->clinic_id()));
     for (const auto& r : resources) *response->add_resources() = ToApiResource(r);
     return OkStatus();
   });
@@ -132,10 +132,10 @@ grpc::ServerUnaryReactor* AdminServiceImpl::SetOpeningHours(
   return AsAdmin(context, request, [&]() -> Status {
     NW_RETURN_IF_ERROR(CheckListLimits(*request));
     const std::string& clinic_id = request->hours().clinic_id();
-    NW_RETURN_IF_ERROR(host_->store->GetClinic(clinic_id).status());
+    NW_RETURN_IF_ERROR(store_.GetClinic(clinic_id).status());
     NW_ASSIGN_OR_RETURN(auto spans, ParseSpans(request->hours()));
-    NW_RETURN_IF_ERROR(host_->store->SetOpeningHours(clinic_id, spans));
-    NW_ASSIGN_OR_RETURN(auto stored, host_->store->GetOpeningHours(clinic_id));
+    NW_RETURN_IF_ERROR(store_.SetOpeningHours(clinic_id, spans));
+    NW_ASSIGN_OR_RETURN(auto stored, store_.GetOpeningHours(clinic_id));
     *response = ToApiHours(clinic_id, stored);
     return OkStatus();
   });
@@ -144,8 +144,8 @@ grpc::ServerUnaryReactor* AdminServiceImpl::SetOpeningHours(
 grpc::ServerUnaryReactor* AdminServiceImpl::GetOpeningHours(
     Ctx* context, const v1::GetOpeningHoursRequest* request, v1::OpeningHours* response) {
   return AsAdmin(context, request, [&]() -> Status {
-    NW_RETURN_IF_ERROR(host_->store->GetClinic(request->clinic_id()).status());
-    NW_ASSIGN_OR_RETURN(auto stored, host_->store->GetOpeningHours(request->clinic_id()));
+    NW_RETURN_IF_ERROR(store_.GetClinic(request->clinic_id()).status());
+    NW_ASSIGN_OR_RETURN(auto stored, store_.GetOpeningHours(request->clinic_id()));
     *response = ToApiHours(request->clinic_id(), stored);
     return OkStatus();
   });

@@ -2,9 +2,9 @@
 #include <cstdio>
 
 #include "host/admin/admin_service.h"
-#include "host/audit/audit_chain.h"
 #include "host/common/time_util.h"
-#include "host/scheduling/clinic_time.h"
+#include "host/slots/clinic_time.h"
+#include "host/storage/audit_chain.h"
 
 namespace needlework::host {
 namespace {
@@ -76,7 +76,7 @@ Status CheckIssue(const Caller& caller, Role role, const v1::IssueTokenRequest& 
 
 StatusOr<int64_t> MicrosOrZero(const std::string& text, const char* field) {
   if (text.empty()) return 0;
-  auto seconds = scheduling::ParseRfc3339(text);
+  auto seconds = slots::ParseRfc3339(text);
   if (!seconds.ok())
     return InvalidArgumentError(std::string(field) + ": " +
                                 std::string(seconds.status().message()));
@@ -110,13 +110,13 @@ grpc::ServerUnaryReactor* AdminServiceImpl::IssueToken(Ctx* context,
     NW_ASSIGN_OR_RETURN(Role role, ParseRole(request->role()));
     NW_RETURN_IF_ERROR(CheckIssue(caller, role, *request));
     if (!request->clinic_id().empty()) {
-      NW_RETURN_IF_ERROR(host_->store->GetClinic(request->clinic_id()).status());
+      NW_RETURN_IF_ERROR(store_.GetClinic(request->clinic_id()).status());
     }
     int64_t expires_at = request->expires_in_seconds() == 0
                              ? 0
                              : NowUnixMicros() / 1000000 + request->expires_in_seconds();
-    NW_ASSIGN_OR_RETURN(auto issued, host_->tokens->Issue(role, request->clinic_id(),
-                                                          request->label(), expires_at));
+    NW_ASSIGN_OR_RETURN(auto issued,
+                        tokens_.Issue(role, request->clinic_id(), request->label(), expires_at));
     LogEvent(Level::kInfo, "token_issued",
              {{"token", issued.record.token_id},
               {"role", issued.record.role},
@@ -132,7 +132,7 @@ grpc::ServerUnaryReactor* AdminServiceImpl::ListTokens(Ctx* context,
                                                        const v1::ListTokensRequest* request,
                                                        v1::ListTokensResponse* response) {
   return AsAdmin(context, request, [&]() -> Status {
-    NW_ASSIGN_OR_RETURN(auto tokens, host_->store->ListTokens());
+    NW_ASSIGN_OR_RETURN(auto tokens, store_.ListTokens());
     for (const auto& token : tokens) {
       if (!request->clinic_id().empty() && token.clinic_id != request->clinic_id()) continue;
       if (token.revoked_at != 0 && !request->include_revoked()) continue;
@@ -147,7 +147,7 @@ grpc::ServerUnaryReactor* AdminServiceImpl::RevokeToken(Ctx* context,
                                                         v1::TokenInfo* response) {
   return AsAdmin(context, request, [&](const Caller& caller) -> Status {
     if (request->token_id().empty()) return InvalidArgumentError("token_id is required");
-    NW_ASSIGN_OR_RETURN(auto tokens, host_->store->ListTokens());
+    NW_ASSIGN_OR_RETURN(auto tokens, store_.ListTokens());
     auto it = std::find_if(tokens.begin(), tokens.end(),
                            [&](const TokenRecord& t) { return t.token_id == request->token_id(); });
     if (it == tokens.end()) return NotFoundError("no token '" + request->token_id() + "'");
@@ -157,7 +157,7 @@ grpc::ServerUnaryReactor* AdminServiceImpl::RevokeToken(Ctx* context,
           "a clinic_admin token may revoke only its own clinic's emr "
           "tokens");
     }
-    NW_ASSIGN_OR_RETURN(TokenRecord revoked, host_->tokens->Revoke(request->token_id()));
+    NW_ASSIGN_OR_RETURN(TokenRecord revoked, tokens_.Revoke(request->token_id()));
     LogEvent(Level::kInfo, "token_revoked", {{"token", revoked.token_id}, {"by", caller.token_id}});
     *response = ToTokenInfo(revoked);
     return OkStatus();
@@ -169,7 +169,7 @@ grpc::ServerUnaryReactor* AdminServiceImpl::QueryAudit(Ctx* context,
                                                        v1::QueryAuditResponse* response) {
   return AsAdmin(context, request, [&]() -> Status {
     NW_ASSIGN_OR_RETURN(AuditFilter filter, ToFilter(*request));
-    NW_ASSIGN_OR_RETURN(auto records, host_->store->QueryAudit(filter));
+    NW_ASSIGN_OR_RETURN(auto records, store_.QueryAudit(filter));
     for (const auto& record : records) *response->add_records() = ToApiRecord(record);
     if (static_cast<int>(records.size()) == filter.limit) {
       response->set_next_page_token(std::to_string(records.back().seq));
@@ -183,7 +183,7 @@ grpc::ServerUnaryReactor* AdminServiceImpl::VerifyAudit(Ctx* context,
                                                         v1::VerifyAuditResponse* response) {
   return AsAdmin(context, request, [&]() -> Status {
     int64_t highest = 0;
-    NW_ASSIGN_OR_RETURN(auto records, host_->store->ReadAuditChain(&highest));
+    NW_ASSIGN_OR_RETURN(auto records, store_.ReadAuditChain(&highest));
     AuditVerdict verdict = VerifyAuditChain(records, highest);
     response->set_ok(verdict.ok);
     response->set_records(verdict.records);

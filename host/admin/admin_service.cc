@@ -4,7 +4,7 @@
 #include "host/common/grpc_status.h"
 #include "host/common/log.h"
 #include "host/common/time_util.h"
-#include "host/scheduling/clinic_time.h"
+#include "host/slots/clinic_time.h"
 
 namespace needlework::host {
 namespace {
@@ -22,7 +22,7 @@ Status RequireIds(const std::string& clinic_id, const std::string& plugin_id) {
 grpc::ServerUnaryReactor* AdminServiceImpl::ListPlugins(Ctx* context, const v1::ListPluginsRequest*,
                                                         v1::ListPluginsResponse* response) {
   return AsAdmin(context, nullptr, [&] {
-    for (const auto& entry : host_->catalog->entries()) {
+    for (const auto& entry : catalog_.entries()) {
       *response->add_plugins() = ToInstalledPlugin(entry);
     }
     return OkStatus();
@@ -39,8 +39,8 @@ grpc::ServerUnaryReactor* AdminServiceImpl::CreateClinic(Ctx* context,
         request->display_name().empty() ? request->clinic_id() : request->display_name(),
         NowUnixMicros() / 1000000};
     IssuedToken token = TokenAuthority::Mint(Role::kEmr, clinic.clinic_id, "first emr token");
-    NW_RETURN_IF_ERROR(host_->store->CreateClinic(clinic, token.record));
-    NW_RETURN_IF_ERROR(host_->tokens->Reload());
+    NW_RETURN_IF_ERROR(store_.CreateClinic(clinic, token.record));
+    NW_RETURN_IF_ERROR(tokens_.Reload());
     LogEvent(Level::kInfo, "clinic_created",
              {{"clinic", clinic.clinic_id}, {"emr_token_id", token.record.token_id}});
     *response->mutable_clinic() = ToClinic(clinic);
@@ -52,7 +52,7 @@ grpc::ServerUnaryReactor* AdminServiceImpl::CreateClinic(Ctx* context,
 grpc::ServerUnaryReactor* AdminServiceImpl::ListClinics(Ctx* context, const v1::ListClinicsRequest*,
                                                         v1::ListClinicsResponse* response) {
   return AsAdmin(context, nullptr, [&]() -> Status {
-    NW_ASSIGN_OR_RETURN(auto clinics, host_->store->ListClinics());
+    NW_ASSIGN_OR_RETURN(auto clinics, store_.ListClinics());
     for (const auto& clinic : clinics) *response->add_clinics() = ToClinic(clinic);
     return OkStatus();
   });
@@ -65,8 +65,8 @@ grpc::ServerUnaryReactor* AdminServiceImpl::EnablePlugin(Ctx* context,
     NW_RETURN_IF_ERROR(RequireIds(request->clinic_id(), request->plugin_id()));
     std::optional<std::string> config;
     if (request->has_config_json()) config = request->config_json();
-    NW_ASSIGN_OR_RETURN(auto view, host_->clinic_plugins->Enable(request->clinic_id(),
-                                                                 request->plugin_id(), config));
+    NW_ASSIGN_OR_RETURN(auto view,
+                        clinic_plugins_.Enable(request->clinic_id(), request->plugin_id(), config));
     *response = ToClinicPlugin(view);
     return OkStatus();
   });
@@ -78,7 +78,7 @@ grpc::ServerUnaryReactor* AdminServiceImpl::DisablePlugin(Ctx* context,
   return AsAdmin(context, request, [&]() -> Status {
     NW_RETURN_IF_ERROR(RequireIds(request->clinic_id(), request->plugin_id()));
     NW_ASSIGN_OR_RETURN(auto view,
-                        host_->clinic_plugins->Disable(request->clinic_id(), request->plugin_id()));
+                        clinic_plugins_.Disable(request->clinic_id(), request->plugin_id()));
     *response = ToClinicPlugin(view);
     return OkStatus();
   });
@@ -92,8 +92,8 @@ grpc::ServerUnaryReactor* AdminServiceImpl::SetPluginConfig(
       return InvalidArgumentError("config_json is required; send \"{}\" to restore the defaults");
     }
     NW_ASSIGN_OR_RETURN(auto view,
-                        host_->clinic_plugins->Configure(request->clinic_id(), request->plugin_id(),
-                                                         request->config_json()));
+                        clinic_plugins_.Configure(request->clinic_id(), request->plugin_id(),
+                                                  request->config_json()));
     *response = ToClinicPlugin(view);
     return OkStatus();
   });
@@ -104,7 +104,7 @@ grpc::ServerUnaryReactor* AdminServiceImpl::ListClinicPlugins(
     v1::ListClinicPluginsResponse* response) {
   return AsAdmin(context, request, [&]() -> Status {
     if (request->clinic_id().empty()) return InvalidArgumentError("clinic_id is required");
-    NW_ASSIGN_OR_RETURN(auto views, host_->clinic_plugins->List(request->clinic_id()));
+    NW_ASSIGN_OR_RETURN(auto views, clinic_plugins_.List(request->clinic_id()));
     for (const auto& view : views) *response->add_plugins() = ToClinicPlugin(view);
     return OkStatus();
   });

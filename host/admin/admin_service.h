@@ -5,16 +5,22 @@
 
 #include <type_traits>
 
+#include "host/admin/clinic_plugins.h"
+#include "host/auth/token_authority.h"
 #include "host/common/log.h"
 #include "host/common/rpc.h"
-#include "host/server/host_context.h"
+#include "host/plugins/plugin_catalog.h"
+#include "host/storage/store.h"
 #include "needlework/v1/admin.grpc.pb.h"
 
 namespace needlework::host {
 
 class AdminServiceImpl final : public needlework::v1::AdminService::CallbackService {
  public:
-  explicit AdminServiceImpl(HostContext* host) : host_(host) {}  // host: not owned
+  // Not owned: each outlives the service.
+  AdminServiceImpl(TokenAuthority& tokens, Store& store, const PluginCatalog& catalog,
+                   ClinicPluginManager& clinic_plugins)
+      : tokens_(tokens), store_(store), catalog_(catalog), clinic_plugins_(clinic_plugins) {}
 
   using Ctx = grpc::CallbackServerContext;
   grpc::ServerUnaryReactor* ListPlugins(Ctx*, const needlework::v1::ListPluginsRequest*,
@@ -61,14 +67,17 @@ class AdminServiceImpl final : public needlework::v1::AdminService::CallbackServ
   grpc::ServerUnaryReactor* AsAdmin(Ctx* context, const google::protobuf::Message* request,
                                     Body&& body);
 
-  HostContext* host_;
+  TokenAuthority& tokens_;
+  Store& store_;
+  const PluginCatalog& catalog_;
+  ClinicPluginManager& clinic_plugins_;
 };
 
 template <typename Body>
 grpc::ServerUnaryReactor* AdminServiceImpl::AsAdmin(Ctx* context,
                                                     const google::protobuf::Message* request,
                                                     Body&& body) {
-  auto caller = host_->tokens->Authorize(*context, request);
+  auto caller = tokens_.Authorize(*context, request);
   Status status = caller.status();
   if (caller.ok()) {
     if constexpr (std::is_invocable_v<Body, const Caller&>) {

@@ -6,7 +6,7 @@
 #include "host/common/ids.h"
 #include "host/common/log.h"
 #include "host/common/time_util.h"
-#include "host/planning/plan_rules.h"
+#include "host/plugins/hook_runner.h"
 #include "needlework/code_systems.h"
 #include "needlework/plugin/v1/aftercare.pb.h"
 #include "needlework/v1/aftercare.pb.h"
@@ -42,16 +42,16 @@ std::string Render(std::string text, const ClinicCalendar& calendar, int64_t ses
                    const std::optional<int64_t>& next_session) {
   Replace(text, "{clinic_name}", calendar.clinic.display_name);
   Replace(text, "{session_date}",
-          absl::FormatCivilTime(scheduling::LocalDate(session_start, calendar.zone)));
+          absl::FormatCivilTime(slots::LocalDate(session_start, calendar.zone)));
   Replace(text, "{next_session_time}",
-          next_session ? scheduling::FormatLocal(*next_session, calendar.zone).substr(0, 16)
+          next_session ? slots::FormatLocal(*next_session, calendar.zone).substr(0, 16)
                        : std::string("your next session"));
   return text;
 }
 
 // When `candidate`'s window outlasts `kept`'s (an open end outlasts any end).
 bool Outlasts(const types::AftercareInstruction& candidate, const types::AftercareInstruction& kept,
-              const Anchors& anchors, const scheduling::ClinicZone& zone) {
+              const Anchors& anchors, const slots::ClinicZone& zone) {
   if (!kept.has_until()) return false;
   if (!candidate.has_until()) return true;
   return ResolveTimeSpec(candidate.until(), anchors, zone).value_or(0) >
@@ -65,7 +65,7 @@ struct Merged {
 };
 
 void MergeAnswer(const needlework::plugin::v1::AftercareResponse& answer, const std::string& plugin,
-                 const Anchors& anchors, const scheduling::ClinicZone& zone, Merged& merged) {
+                 const Anchors& anchors, const slots::ClinicZone& zone, Merged& merged) {
   for (const auto& instruction : answer.instructions()) {
     auto it = merged.instructions.find(instruction.id());
     if (it == merged.instructions.end() || Outlasts(instruction, it->second.first, anchors, zone)) {
@@ -83,15 +83,15 @@ void MergeAnswer(const needlework::plugin::v1::AftercareResponse& answer, const 
 }
 
 v1::TimedInstruction Timed(const types::AftercareInstruction& in, const std::string& plugin,
-                           const Anchors& anchors, const scheduling::ClinicZone& zone) {
+                           const Anchors& anchors, const slots::ClinicZone& zone) {
   v1::TimedInstruction out;
   out.set_id(in.id());
   out.set_text(in.text());
   auto from = ResolveTimeSpec(in.from(), anchors, zone);
-  out.set_from(scheduling::FormatLocal(from.value_or(anchors.session_end), zone));
+  out.set_from(slots::FormatLocal(from.value_or(anchors.session_end), zone));
   if (in.has_until()) {
     if (auto until = ResolveTimeSpec(in.until(), anchors, zone))
-      out.set_until(scheduling::FormatLocal(*until, zone));
+      out.set_until(slots::FormatLocal(*until, zone));
   }
   out.set_until_text(in.until_text());
   out.set_indicator(in.indicator());
@@ -139,20 +139,20 @@ MessageRecord ToMessage(const types::PatientMessage& message, const AppointmentR
 
 }  // namespace
 
-Status CreateAftercare(HostContext& host, const ClinicCalendar& calendar,
+Status CreateAftercare(Store& store, const PluginCalls& plugins, const ClinicCalendar& calendar,
                        const AppointmentRecord& appointment, const types::SeriesPlan& series,
                        const v1::SessionCompletion& completion) {
-  auto snapshot = host.registry->Snapshot(appointment.clinic_id);
-  auto plugins = snapshot->ForTreatment(HOOK_AFTERCARE, completion.add_ons());
-  if (plugins.empty() && snapshot->unavailable.empty()) return OkStatus();
+  auto snapshot = plugins.registry.Snapshot(appointment.clinic_id);
+  auto consulted = snapshot->ForTreatment(HOOK_AFTERCARE, completion.add_ons());
+  if (consulted.empty() && snapshot->unavailable.empty()) return OkStatus();
   auto request = BuildRequest(appointment, series, completion);
   Anchors anchors{appointment.end, std::nullopt,
                   request.last_session() ? std::optional<int64_t>(appointment.end) : std::nullopt};
   NW_ASSIGN_OR_RETURN(anchors.next_session_start,
-                      NextSessionStart(*host.store, appointment.clinic_id, appointment.plan_id,
+                      NextSessionStart(store, appointment.clinic_id, appointment.plan_id,
                                        appointment.session_index));
-  auto results = RunHookAndWait(*host.watchdog, plugins, HOOK_AFTERCARE,
-                                request.SerializeAsString(), host.config.DeadlineFor("aftercare"));
+  auto results = RunHookAndWait(plugins.watchdog, consulted, HOOK_AFTERCARE,
+                                request.SerializeAsString(), plugins.deadlines.For("aftercare"));
   v1::AftercarePlan plan;
   plan.set_appointment_id(appointment.appointment_id);
   plan.set_patient_ref(appointment.patient_ref);
@@ -180,7 +180,7 @@ Status CreateAftercare(HostContext& host, const ClinicCalendar& calendar,
   }
   AftercareRecord record{appointment.appointment_id, appointment.clinic_id,
                          plan.SerializeAsString(), NowUnixMicros() / 1000000};
-  NW_RETURN_IF_ERROR(host.store->SaveAftercare(record, messages));
+  NW_RETURN_IF_ERROR(store.SaveAftercare(record, messages));
   LogEvent(Level::kInfo, "aftercare_created",
            {{"clinic", appointment.clinic_id},
             {"appointment", appointment.appointment_id},
@@ -188,9 +188,8 @@ Status CreateAftercare(HostContext& host, const ClinicCalendar& calendar,
   return OkStatus();
 }
 
-Status RefreshReminders(HostContext& host, const std::string& clinic_id,
-                        const std::string& plan_id) {
-  NW_ASSIGN_OR_RETURN(auto messages, host.store->ListMessagesOfPlan(clinic_id, plan_id));
+Status RefreshReminders(Store& store, const std::string& clinic_id, const std::string& plan_id) {
+  NW_ASSIGN_OR_RETURN(auto messages, store.ListMessagesOfPlan(clinic_id, plan_id));
   std::optional<ClinicCalendar> calendar;
   for (auto& message : messages) {
     types::TimeSpec spec;
@@ -200,17 +199,17 @@ Status RefreshReminders(HostContext& host, const std::string& clinic_id,
       continue;
     }
     if (!calendar) {
-      NW_ASSIGN_OR_RETURN(calendar, LoadClinicCalendar(*host.store, clinic_id));
+      NW_ASSIGN_OR_RETURN(calendar, LoadClinicCalendar(store, clinic_id));
     }
     NW_ASSIGN_OR_RETURN(auto next,
-                        NextSessionStart(*host.store, clinic_id, plan_id, message.session_index));
+                        NextSessionStart(store, clinic_id, plan_id, message.session_index));
     NW_ASSIGN_OR_RETURN(AppointmentRecord session,
-                        host.store->GetAppointment(clinic_id, message.appointment_id));
+                        store.GetAppointment(clinic_id, message.appointment_id));
     Anchors anchors{session.end, next, std::nullopt};
     message.send_at = ResolveTimeSpec(spec, anchors, calendar->zone);
     message.status = message.send_at ? v1::Message::STATUS_PENDING : v1::Message::STATUS_WAITING;
     message.text = Render(message.template_text, *calendar, session.start, next);
-    NW_RETURN_IF_ERROR(host.store->RescheduleMessage(message));
+    NW_RETURN_IF_ERROR(store.RescheduleMessage(message));
   }
   return OkStatus();
 }

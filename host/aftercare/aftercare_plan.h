@@ -3,8 +3,9 @@
 #ifndef NEEDLEWORK_HOST_AFTERCARE_AFTERCARE_PLAN_H_
 #define NEEDLEWORK_HOST_AFTERCARE_AFTERCARE_PLAN_H_
 
-#include "host/booking/clinic_calendar.h"
-#include "host/server/host_context.h"
+#include "host/calendar/clinic_calendar.h"
+#include "host/plugins/hook_runner.h"
+#include "host/storage/store.h"
 #include "needlework/types/v1/scheduling.pb.h"
 #include "needlework/v1/scheduling.pb.h"
 
@@ -15,7 +16,7 @@ namespace needlework::host {
 // longer window (or course) wins. A plugin that fails is named in the plan's plugin runs;
 // the plan still holds what the others gave. With no aftercare plugin enabled nothing is
 // stored (GetAftercarePlan then says so).
-Status CreateAftercare(HostContext& host, const ClinicCalendar& calendar,
+Status CreateAftercare(Store& store, const PluginCalls& plugins, const ClinicCalendar& calendar,
                        const AppointmentRecord& appointment,
                        const needlework::types::v1::SeriesPlan& series,
                        const needlework::v1::SessionCompletion& completion);
@@ -23,8 +24,7 @@ Status CreateAftercare(HostContext& host, const ClinicCalendar& calendar,
 // Re-times the unsent messages of `plan_id` anchored to a next session: due before the
 // next booked session, or WAITING (not due) while there is none. Call after any change to
 // the plan's appointments.
-Status RefreshReminders(HostContext& host, const std::string& clinic_id,
-                        const std::string& plan_id);
+Status RefreshReminders(Store& store, const std::string& clinic_id, const std::string& plan_id);
 
 }  // namespace needlework::host
 

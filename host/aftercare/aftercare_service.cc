@@ -1,7 +1,7 @@
 #include "host/aftercare/aftercare_service.h"
 
 #include "host/aftercare/triage.h"
-#include "host/booking/clinic_calendar.h"
+#include "host/calendar/clinic_calendar.h"
 #include "host/common/ids.h"
 #include "host/common/log.h"
 #include "host/common/request_limits.h"
@@ -21,17 +21,17 @@ constexpr int kMaxLimit = 1000;
 
 int64_t NowSeconds() { return NowUnixMicros() / 1000000; }
 
-v1::Message ToApiMessage(const MessageRecord& m, const scheduling::ClinicZone& zone) {
+v1::Message ToApiMessage(const MessageRecord& m, const slots::ClinicZone& zone) {
   v1::Message out;
   out.set_message_id(m.message_id);
   out.set_status(static_cast<v1::Message::Status>(m.status));
-  if (m.send_at) out.set_occurrence(scheduling::FormatLocal(*m.send_at, zone));
+  if (m.send_at) out.set_occurrence(slots::FormatLocal(*m.send_at, zone));
   out.set_payload_text(m.text);
   out.set_language(m.language);
   out.set_about("Appointment/" + m.appointment_id);
   out.set_recipient(m.patient_ref);
   out.set_kind(m.kind);
-  if (m.sent_at > 0) out.set_sent_at(scheduling::FormatLocal(m.sent_at, zone));
+  if (m.sent_at > 0) out.set_sent_at(slots::FormatLocal(m.sent_at, zone));
   return out;
 }
 
@@ -65,25 +65,24 @@ Status CheckSymptom(const v1::ReportSymptomRequest& request) {
 
 template <typename Body>
 grpc::ServerUnaryReactor* AftercareServiceImpl::AsEmr(Ctx* context, Body&& body) {
-  auto caller = host_->tokens->Authorize(*context);
+  auto caller = tokens_.Authorize(*context);
   return FinishWith(context, caller.ok() ? body(caller->clinic_id) : caller.status());
 }
 
 grpc::ServerUnaryReactor* AftercareServiceImpl::GetAftercarePlan(
     Ctx* context, const v1::GetAftercarePlanRequest* request, v1::AftercarePlan* response) {
   return AsEmr(context, [&](const std::string& clinic_id) -> Status {
-    NW_RETURN_IF_ERROR(
-        CompletedAppointment(*host_->store, clinic_id, request->appointment_id()).status());
-    auto record = host_->store->GetAftercare(clinic_id, request->appointment_id());
+    NW_RETURN_IF_ERROR(CompletedAppointment(store_, clinic_id, request->appointment_id()).status());
+    auto record = store_.GetAftercare(clinic_id, request->appointment_id());
     if (record.status().code() == StatusCode::kNotFound) {
       return FailedPreconditionError("no aftercare plugin was enabled when appointment " +
                                      request->appointment_id() + " was completed");
     }
     NW_RETURN_IF_ERROR(record.status());
     response->ParseFromString(record->plan_bytes);
-    NW_ASSIGN_OR_RETURN(auto zone, LoadClinicZone(*host_->store, clinic_id));
-    NW_ASSIGN_OR_RETURN(auto messages, host_->store->ListMessagesOfAppointment(
-                                           clinic_id, request->appointment_id()));
+    NW_ASSIGN_OR_RETURN(auto zone, LoadClinicZone(store_, clinic_id));
+    NW_ASSIGN_OR_RETURN(auto messages,
+                        store_.ListMessagesOfAppointment(clinic_id, request->appointment_id()));
     for (const auto& m : messages) *response->add_messages() = ToApiMessage(m, zone);
     return OkStatus();
   });
@@ -95,7 +94,7 @@ grpc::ServerUnaryReactor* AftercareServiceImpl::ListDueMessages(
   return AsEmr(context, [&](const std::string& clinic_id) -> Status {
     int64_t up_to = NowSeconds();
     if (!request->up_to().empty()) {
-      auto parsed = scheduling::ParseRfc3339(request->up_to());
+      auto parsed = slots::ParseRfc3339(request->up_to());
       if (!parsed.ok()) return parsed.status().WithPrefix("up_to");
       up_to = *parsed;
     }
@@ -103,8 +102,8 @@ grpc::ServerUnaryReactor* AftercareServiceImpl::ListDueMessages(
       return InvalidArgumentError("limit must be 0 (default 100) to 1000");
     }
     int limit = request->limit() == 0 ? kDefaultLimit : request->limit();
-    NW_ASSIGN_OR_RETURN(auto zone, LoadClinicZone(*host_->store, clinic_id));
-    NW_ASSIGN_OR_RETURN(auto due, host_->store->ListDueMessages(clinic_id, up_to, limit));
+    NW_ASSIGN_OR_RETURN(auto zone, LoadClinicZone(store_, clinic_id));
+    NW_ASSIGN_OR_RETURN(auto due, store_.ListDueMessages(clinic_id, up_to, limit));
     for (const auto& m : due) *response->add_messages() = ToApiMessage(m, zone);
     return OkStatus();
   });
@@ -120,8 +119,7 @@ grpc::ServerUnaryReactor* AftercareServiceImpl::MarkMessagesSent(
     }
     std::vector<std::string> ids(request->message_ids().begin(), request->message_ids().end());
     std::vector<std::string> marked, already;
-    NW_RETURN_IF_ERROR(
-        host_->store->MarkMessagesSent(clinic_id, ids, NowSeconds(), &marked, &already));
+    NW_RETURN_IF_ERROR(store_.MarkMessagesSent(clinic_id, ids, NowSeconds(), &marked, &already));
     for (const auto& id : marked) response->add_marked(id);
     for (const auto& id : already) response->add_already_sent(id);
     return OkStatus();
@@ -133,8 +131,8 @@ grpc::ServerUnaryReactor* AftercareServiceImpl::ReportSymptom(
   return AsEmr(context, [&](const std::string& clinic_id) -> Status {
     NW_RETURN_IF_ERROR(CheckSymptom(*request));
     NW_ASSIGN_OR_RETURN(AppointmentRecord appointment,
-                        CompletedAppointment(*host_->store, clinic_id, request->appointment_id()));
-    NW_ASSIGN_OR_RETURN(auto zone, LoadClinicZone(*host_->store, clinic_id));
+                        CompletedAppointment(store_, clinic_id, request->appointment_id()));
+    NW_ASSIGN_OR_RETURN(auto zone, LoadClinicZone(store_, clinic_id));
     int64_t now = NowSeconds();
     v1::SymptomReport report;
     report.set_report_id(NewId("sym"));
@@ -144,14 +142,14 @@ grpc::ServerUnaryReactor* AftercareServiceImpl::ReportSymptom(
     report.set_severity(request->severity());
     report.set_note(request->note());
     report.set_days_since_session(std::max<double>(0, (now - appointment.end) / 86400.0));
-    report.set_reported_at(scheduling::FormatLocal(now, zone));
+    report.set_reported_at(slots::FormatLocal(now, zone));
     v1::SessionCompletion completion;
     completion.ParseFromString(appointment.completion_bytes);
     NW_RETURN_IF_ERROR(
-        TriageReport(*host_, clinic_id, request->language(), completion.add_ons(), &report));
-    NW_RETURN_IF_ERROR(host_->store->InsertSymptomReport(
-        {report.report_id(), clinic_id, appointment.appointment_id, appointment.patient_ref,
-         report.SerializeAsString(), now}));
+        TriageReport(plugins_, clinic_id, request->language(), completion.add_ons(), &report));
+    NW_RETURN_IF_ERROR(
+        store_.InsertSymptomReport({report.report_id(), clinic_id, appointment.appointment_id,
+                                    appointment.patient_ref, report.SerializeAsString(), now}));
     LogEvent(Level::kInfo, "symptom_reported",
              {{"clinic", clinic_id},
               {"report", report.report_id()},
@@ -168,9 +166,8 @@ grpc::ServerUnaryReactor* AftercareServiceImpl::ListSymptomReports(
     if (request->filter_case() == v1::ListSymptomReportsRequest::FILTER_NOT_SET) {
       return InvalidArgumentError("set patient_ref or appointment_id");
     }
-    NW_ASSIGN_OR_RETURN(auto reports,
-                        host_->store->ListSymptomReports(clinic_id, request->patient_ref(),
-                                                         request->appointment_id()));
+    NW_ASSIGN_OR_RETURN(auto reports, store_.ListSymptomReports(clinic_id, request->patient_ref(),
+                                                                request->appointment_id()));
     for (const auto& r : reports) response->add_reports()->ParseFromString(r.report_bytes);
     return OkStatus();
   });

@@ -3,14 +3,18 @@
 #ifndef NEEDLEWORK_HOST_AFTERCARE_AFTERCARE_SERVICE_H_
 #define NEEDLEWORK_HOST_AFTERCARE_AFTERCARE_SERVICE_H_
 
-#include "host/server/host_context.h"
+#include "host/auth/token_authority.h"
+#include "host/plugins/hook_runner.h"
+#include "host/storage/store.h"
 #include "needlework/v1/aftercare.grpc.pb.h"
 
 namespace needlework::host {
 
 class AftercareServiceImpl final : public needlework::v1::AftercareService::CallbackService {
  public:
-  explicit AftercareServiceImpl(HostContext* host) : host_(host) {}  // host: not owned
+  // Not owned: each outlives the service.
+  AftercareServiceImpl(TokenAuthority& tokens, Store& store, PluginCalls plugins)
+      : tokens_(tokens), store_(store), plugins_(plugins) {}
 
   using Ctx = grpc::CallbackServerContext;
   grpc::ServerUnaryReactor* GetAftercarePlan(Ctx*, const needlework::v1::GetAftercarePlanRequest*,
@@ -29,7 +33,9 @@ class AftercareServiceImpl final : public needlework::v1::AftercareService::Call
   template <typename Body>
   grpc::ServerUnaryReactor* AsEmr(Ctx* context, Body&& body);
 
-  HostContext* host_;
+  TokenAuthority& tokens_;
+  Store& store_;
+  PluginCalls plugins_;  // the triage hook
 };
 
 }  // namespace needlework::host

@@ -19,20 +19,20 @@ std::optional<int64_t> AnchorTime(types::Anchor anchor, const Anchors& anchors) 
 }
 
 int64_t LocalTimeAfter(int64_t anchor, const types::LocalTime& local,
-                       const scheduling::ClinicZone& zone) {
-  absl::CivilDay day = scheduling::LocalDate(anchor, zone);
+                       const slots::ClinicZone& zone) {
+  absl::CivilDay day = slots::LocalDate(anchor, zone);
   absl::CivilDay shifted(day.year(), day.month() + local.month_offset(), day.day());
   shifted += local.day_offset();
   int minute = std::clamp(local.minute_of_day(), 0, 24 * 60 - 1);
   absl::CivilSecond wall(shifted.year(), shifted.month(), shifted.day(), minute / 60, minute % 60,
                          0);
-  return scheduling::WallBoundaryToUtc(wall, zone);
+  return slots::WallBoundaryToUtc(wall, zone);
 }
 
 }  // namespace
 
 std::optional<int64_t> ResolveTimeSpec(const types::TimeSpec& spec, const Anchors& anchors,
-                                       const scheduling::ClinicZone& zone) {
+                                       const slots::ClinicZone& zone) {
   std::optional<int64_t> anchor = AnchorTime(spec.anchor(), anchors);
   if (!anchor) return std::nullopt;
   if (spec.has_local()) return LocalTimeAfter(*anchor, spec.local(), zone);

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <optional>
 
-#include "host/scheduling/clinic_time.h"
+#include "host/slots/clinic_time.h"
 #include "needlework/types/v1/aftercare.pb.h"
 
 namespace needlework::host {
@@ -22,7 +22,7 @@ struct Anchors {
 // next month), plus day_offset days, at minute_of_day wall-clock time in `zone` (a time in a
 // spring-forward gap moves to the change).
 std::optional<int64_t> ResolveTimeSpec(const needlework::types::v1::TimeSpec& spec,
-                                       const Anchors& anchors, const scheduling::ClinicZone& zone);
+                                       const Anchors& anchors, const slots::ClinicZone& zone);
 
 }  // namespace needlework::host
 

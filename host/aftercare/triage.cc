@@ -1,6 +1,6 @@
 #include "host/aftercare/triage.h"
 
-#include "host/planning/plan_rules.h"
+#include "host/plugins/hook_runner.h"
 #include "needlework/plugin/v1/aftercare.pb.h"
 
 namespace needlework::host {
@@ -27,9 +27,10 @@ void Escalate(types::TriageLevel level, const std::string& advice, types::Indica
 
 }  // namespace
 
-Status TriageReport(HostContext& host, const std::string& clinic_id, const std::string& language,
-                    const Codings& add_ons, needlework::v1::SymptomReport* report) {
-  auto snapshot = host.registry->Snapshot(clinic_id);
+Status TriageReport(const PluginCalls& plugins, const std::string& clinic_id,
+                    const std::string& language, const Codings& add_ons,
+                    needlework::v1::SymptomReport* report) {
+  auto snapshot = plugins.registry.Snapshot(clinic_id);
   if (!snapshot->BaseServes(HOOK_TRIAGE) && snapshot->unavailable.empty()) {
     return FailedPreconditionError("no triage plugin is enabled for clinic '" + clinic_id +
                                    "'; an admin can enable org.needlework.aftercare");
@@ -42,8 +43,8 @@ Status TriageReport(HostContext& host, const std::string& clinic_id, const std::
   request.set_language(language);
   *request.mutable_add_ons() = add_ons;
   auto results =
-      RunHookAndWait(*host.watchdog, snapshot->ForTreatment(HOOK_TRIAGE, add_ons), HOOK_TRIAGE,
-                     request.SerializeAsString(), host.config.DeadlineFor("triage"));
+      RunHookAndWait(plugins.watchdog, snapshot->ForTreatment(HOOK_TRIAGE, add_ons), HOOK_TRIAGE,
+                     request.SerializeAsString(), plugins.deadlines.For("triage"));
   for (const auto& missing : snapshot->unavailable) {
     Escalate(types::TRIAGE_LEVEL_CONTACT_CLINIC,
              missing.plugin_id +

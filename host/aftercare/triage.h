@@ -2,7 +2,7 @@
 #ifndef NEEDLEWORK_HOST_AFTERCARE_TRIAGE_H_
 #define NEEDLEWORK_HOST_AFTERCARE_TRIAGE_H_
 
-#include "host/server/host_context.h"
+#include "host/plugins/hook_runner.h"
 #include "needlework/v1/aftercare.pb.h"
 
 namespace needlework::host {
@@ -13,8 +13,9 @@ namespace needlework::host {
 // Fails closed: a plugin that fails makes the level at least CONTACT_CLINIC, saying which
 // plugin could not triage, and so does a report that no plugin had a rule for.
 // FAILED_PRECONDITION when no triage plugin is enabled for the clinic.
-Status TriageReport(HostContext& host, const std::string& clinic_id, const std::string& language,
-                    const Codings& add_ons, needlework::v1::SymptomReport* report);
+Status TriageReport(const PluginCalls& plugins, const std::string& clinic_id,
+                    const std::string& language, const Codings& add_ons,
+                    needlework::v1::SymptomReport* report);
 
 }  // namespace needlework::host
 

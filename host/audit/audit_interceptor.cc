@@ -20,8 +20,13 @@ const Message* AsMessage(const void* message) { return static_cast<const Message
 
 class AuditInterceptor final : public grpc::experimental::Interceptor {
  public:
-  AuditInterceptor(HostContext* host, const char* method)
-      : host_(host), method_(method), policy_(FindRpcPolicy(method)) {}
+  AuditInterceptor(TokenAuthority& tokens, Store& store, ClinicPluginManager& clinic_plugins,
+                   const char* method)
+      : tokens_(tokens),
+        store_(store),
+        clinic_plugins_(clinic_plugins),
+        method_(method),
+        policy_(FindRpcPolicy(method)) {}
 
   void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override {
     if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::POST_RECV_INITIAL_METADATA)) {
@@ -47,7 +52,7 @@ class AuditInterceptor final : public grpc::experimental::Interceptor {
     metadata.erase(key);
     metadata.emplace(key, grpc::string_ref(method_));
     if (policy_ == nullptr || policy_->audit == AuditKind::kNone) return;
-    auto caller = host_->tokens->Authenticate(metadata);
+    auto caller = tokens_.Authenticate(metadata);
     if (!caller.ok()) return;
     record_.token_id = caller->token_id;
     record_.role = RoleName(caller->role);
@@ -74,7 +79,7 @@ class AuditInterceptor final : public grpc::experimental::Interceptor {
   // The clinic plugin named by the request, as JSON; "null" when it has no state yet.
   std::string PluginState() const {
     std::string plugin_id = FieldAtPath(*request_, "plugin_id");
-    auto views = host_->clinic_plugins->List(record_.clinic_id);
+    auto views = clinic_plugins_.List(record_.clinic_id);
     if (!views.ok()) return "null";
     for (const auto& view : *views) {
       if (view.setting.plugin_id == plugin_id) return ToJson(ToClinicPlugin(view));
@@ -91,14 +96,16 @@ class AuditInterceptor final : public grpc::experimental::Interceptor {
       record_.detail = "{\"before\":" + before_ +
                        ",\"after\":" + (status.ok() ? after_ : std::string("null")) + "}";
     }
-    Status appended = host_->store->AppendAudit(record_);
+    Status appended = store_.AppendAudit(record_);
     if (!appended.ok()) {
       LogEvent(Level::kError, "audit_append_failed",
                {{"rpc", method_}, {"status", appended.ToString()}});
     }
   }
 
-  HostContext* host_;
+  TokenAuthority& tokens_;
+  Store& store_;
+  ClinicPluginManager& clinic_plugins_;
   const char* method_;  // owned by the server's method table; outlives the call
   const RpcPolicy* policy_;
   bool authenticated_ = false;
@@ -111,12 +118,13 @@ class AuditInterceptor final : public grpc::experimental::Interceptor {
 
 grpc::experimental::Interceptor* AuditInterceptorFactory::CreateServerInterceptor(
     grpc::experimental::ServerRpcInfo* info) {
-  return new AuditInterceptor(host_, info->method());
+  return new AuditInterceptor(tokens_, store_, clinic_plugins_, info->method());
 }
 
-void InstallCallInterceptors(grpc::ServerBuilder& builder, HostContext* host) {
+void InstallCallInterceptors(grpc::ServerBuilder& builder, TokenAuthority& tokens, Store& store,
+                             ClinicPluginManager& clinic_plugins) {
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> creators;
-  creators.push_back(std::make_unique<AuditInterceptorFactory>(host));
+  creators.push_back(std::make_unique<AuditInterceptorFactory>(tokens, store, clinic_plugins));
   builder.experimental().SetInterceptorCreators(std::move(creators));
 }
 

@@ -14,22 +14,29 @@
 #include <grpcpp/server_builder.h>
 #include <grpcpp/support/server_interceptor.h>
 
-#include "host/server/host_context.h"
+#include "host/admin/clinic_plugins.h"
+#include "host/auth/token_authority.h"
+#include "host/storage/store.h"
 
 namespace needlework::host {
 
 class AuditInterceptorFactory final : public grpc::experimental::ServerInterceptorFactoryInterface {
  public:
-  explicit AuditInterceptorFactory(HostContext* host) : host_(host) {}  // not owned
+  // Not owned: each outlives the server. `clinic_plugins` shows plugin changes' before/after.
+  AuditInterceptorFactory(TokenAuthority& tokens, Store& store, ClinicPluginManager& clinic_plugins)
+      : tokens_(tokens), store_(store), clinic_plugins_(clinic_plugins) {}
   grpc::experimental::Interceptor* CreateServerInterceptor(
       grpc::experimental::ServerRpcInfo* info) override;
 
  private:
-  HostContext* host_;
+  TokenAuthority& tokens_;
+  Store& store_;
+  ClinicPluginManager& clinic_plugins_;
 };
 
-// Installs the interceptor on `builder`; `host` must outlive the server.
-void InstallCallInterceptors(grpc::ServerBuilder& builder, HostContext* host);
+// Installs the interceptor on `builder`; the arguments must outlive the server.
+void InstallCallInterceptors(grpc::ServerBuilder& builder, TokenAuthority& tokens, Store& store,
+                             ClinicPluginManager& clinic_plugins);
 
 }  // namespace needlework::host
 

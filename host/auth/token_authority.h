@@ -20,6 +20,7 @@
 #include <unordered_map>
 
 #include "host/auth/rpc_policy.h"
+#include "host/common/sha256.h"
 #include "host/storage/store.h"
 #include "needlework/status.h"
 
@@ -47,9 +48,6 @@ struct IssuedToken {
 
 // The full method name the interceptor recorded for this call; empty when none.
 std::string_view CalledMethod(const grpc::ServerContextBase& context);
-
-// Hex SHA-256 of `text`.
-std::string Sha256Hex(std::string_view text);
 
 class TokenAuthority {
  public:

@@ -60,15 +60,6 @@ StatusOr<Codings> CheckRequestedAddOns(const ClinicPlugins& plugins, const Codin
   return checked;
 }
 
-std::vector<const OfferedTherapy*> OfferedAddOns(const ClinicPlugins& plugins,
-                                                 const Codings& add_ons) {
-  std::vector<const OfferedTherapy*> offered;
-  for (const auto& add_on : add_ons) {
-    if (const OfferedTherapy* found = plugins.FindAddOn(add_on)) offered.push_back(found);
-  }
-  return offered;
-}
-
 types::SessionShape ComposeSession(const types::SeriesPlan& plan, const Codings& add_ons,
                                    const ClinicPlugins& plugins) {
   types::SessionShape shape;

@@ -26,10 +26,6 @@ needlework::types::v1::SessionShape ComposeSession(const needlework::types::v1::
                                                    const Codings& add_ons,
                                                    const ClinicPlugins& plugins);
 
-// The offered add-on therapies among `add_ons` (skipping those no longer offered).
-std::vector<const OfferedTherapy*> OfferedAddOns(const ClinicPlugins& plugins,
-                                                 const Codings& add_ons);
-
 // The display name of `code` for people: the coding's display, else its code.
 std::string DisplayOf(const needlework::types::v1::Coding& code);
 

@@ -7,9 +7,9 @@ namespace needlework::host {
 grpc::ServerUnaryReactor* CatalogServiceImpl::ListTherapies(
     grpc::CallbackServerContext* context, const needlework::v1::ListTherapiesRequest* /*request*/,
     needlework::v1::ListTherapiesResponse* response) {
-  auto caller = host_->tokens->Authorize(*context);
+  auto caller = tokens_.Authorize(*context);
   if (!caller.ok()) return FinishWith(context, caller.status());
-  auto snapshot = host_->registry->Snapshot(caller->clinic_id);
+  auto snapshot = registry_.Snapshot(caller->clinic_id);
   for (const auto& offered : snapshot->therapies()) {
     auto* out = response->add_therapies();
     *out->mutable_therapy() = offered.therapy;

@@ -2,14 +2,17 @@
 #ifndef NEEDLEWORK_HOST_CATALOG_CATALOG_SERVICE_H_
 #define NEEDLEWORK_HOST_CATALOG_CATALOG_SERVICE_H_
 
-#include "host/server/host_context.h"
+#include "host/auth/token_authority.h"
+#include "host/plugins/clinic_registry.h"
 #include "needlework/v1/catalog.grpc.pb.h"
 
 namespace needlework::host {
 
 class CatalogServiceImpl final : public needlework::v1::CatalogService::CallbackService {
  public:
-  explicit CatalogServiceImpl(HostContext* host) : host_(host) {}  // host: not owned
+  // Not owned: each outlives the service.
+  CatalogServiceImpl(TokenAuthority& tokens, const ClinicRegistry& registry)
+      : tokens_(tokens), registry_(registry) {}
 
   // See catalog.proto: the caller's clinic's snapshot, read without locks.
   grpc::ServerUnaryReactor* ListTherapies(grpc::CallbackServerContext* context,
@@ -17,7 +20,8 @@ class CatalogServiceImpl final : public needlework::v1::CatalogService::Callback
                                           needlework::v1::ListTherapiesResponse* response) override;
 
  private:
-  HostContext* host_;
+  TokenAuthority& tokens_;
+  const ClinicRegistry& registry_;
 };
 
 }  // namespace needlework::host

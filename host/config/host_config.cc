@@ -76,9 +76,9 @@ Status ReadDeadlines(const YAML::Node& node, HostConfig& config) {
     NW_ASSIGN_OR_RETURN(std::string hook, KeyName(entry.first, "hook_deadlines_ms"));
     NW_ASSIGN_OR_RETURN(int64_t millis, PositiveInteger(entry.second, "hook_deadlines_ms." + hook));
     if (hook == "default") {
-      config.default_hook_deadline = std::chrono::milliseconds(millis);
+      config.hook_deadlines.fallback = std::chrono::milliseconds(millis);
     } else {
-      config.hook_deadlines[hook] = std::chrono::milliseconds(millis);
+      config.hook_deadlines.by_hook[hook] = std::chrono::milliseconds(millis);
     }
   }
   return OkStatus();
@@ -120,11 +120,6 @@ Status ReadScalars(const YAML::Node& root, const std::string& base_dir, HostConf
 }
 
 }  // namespace
-
-std::chrono::milliseconds HostConfig::DeadlineFor(const std::string& hook) const {
-  auto it = hook_deadlines.find(hook);
-  return it == hook_deadlines.end() ? default_hook_deadline : it->second;
-}
 
 StatusOr<HostConfig> ParseHostConfig(const std::string& yaml_text, const std::string& base_dir) {
   YAML::Node root;

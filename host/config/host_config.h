@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "host/plugins/hook_deadlines.h"
 #include "host/plugins/trust_config.h"
 #include "needlework/status.h"
 
@@ -36,8 +37,7 @@ struct HostConfig {
   // Extra RxNorm product-to-ingredient mappings (TSV), on top of the built-in table.
   std::string rxnorm_map_file;
   // How long one plugin may take to answer one hook call before the call fails closed.
-  std::chrono::milliseconds default_hook_deadline{500};
-  std::map<std::string, std::chrono::milliseconds> hook_deadlines;  // by hook name
+  HookDeadlines hook_deadlines;
   // Largest request the server accepts, in bytes.
   int max_message_bytes = 8 * 1024 * 1024;
   // "debug", "info", "warning" or "error".
@@ -48,8 +48,10 @@ struct HostConfig {
   // set explicitly; the host then logs a warning at start-up.
   bool allow_plaintext_non_loopback = false;
 
-  // The deadline for `hook` ("screen", ...), falling back to default_hook_deadline.
-  std::chrono::milliseconds DeadlineFor(const std::string& hook) const;
+  // The deadline for `hook` ("screen", ...), falling back to the default one.
+  std::chrono::milliseconds DeadlineFor(const std::string& hook) const {
+    return hook_deadlines.For(hook);
+  }
 };
 
 // Reads and validates a config file. Relative paths in it are resolved against the file's

@@ -107,14 +107,6 @@ Status ValidateSeriesPlan(const types::SeriesPlan& plan) {
   return CheckRequirements(plan);
 }
 
-void FillPluginRun(const PluginCallResult& result, PluginRun* run) {
-  run->set_plugin_id(result.instance->plugin_id());
-  run->set_plugin_version(result.instance->version());
-  run->set_state(result.state);
-  run->set_message(result.message);
-  run->set_duration_micros(result.duration_micros);
-}
-
 StatusOr<types::SeriesPlan> MergePlanAnswers(const std::vector<PluginCallResult>& results,
                                              google::protobuf::RepeatedPtrField<PluginRun>* runs) {
   std::optional<types::SeriesPlan> merged;

@@ -30,9 +30,6 @@ StatusOr<needlework::types::v1::SeriesPlan> MergePlanAnswers(
     const std::vector<PluginCallResult>& results,
     google::protobuf::RepeatedPtrField<needlework::v1::PluginRun>* runs);
 
-// Fills `run` from one plugin call result.
-void FillPluginRun(const PluginCallResult& result, needlework::v1::PluginRun* run);
-
 }  // namespace needlework::host
 
 #endif  // NEEDLEWORK_HOST_PLANNING_PLAN_RULES_H_

@@ -1,8 +1,8 @@
 #include "host/planning/planning_service.h"
 
 #include "host/aftercare/aftercare_plan.h"
-#include "host/booking/appointment_view.h"
-#include "host/booking/clinic_calendar.h"
+#include "host/calendar/appointment_view.h"
+#include "host/calendar/clinic_calendar.h"
 #include "host/catalog/add_ons.h"
 #include "host/common/ids.h"
 #include "host/common/log.h"
@@ -45,16 +45,16 @@ Status CheckCreateRequest(const v1::CreatePlanRequest& request) {
 
 template <typename Body>
 grpc::ServerUnaryReactor* PlanningServiceImpl::AsEmr(Ctx* context, Body&& body) {
-  auto caller = host_->tokens->Authorize(*context);
+  auto caller = tokens_.Authorize(*context);
   return FinishWith(context, caller.ok() ? body(caller->clinic_id) : caller.status());
 }
 
 StatusOr<v1::Plan> PlanningServiceImpl::LoadPlan(const std::string& clinic_id,
                                                  const std::string& plan_id) {
   if (plan_id.empty()) return InvalidArgumentError("plan_id is required");
-  NW_ASSIGN_OR_RETURN(PlanRecord plan, host_->store->GetPlan(clinic_id, plan_id));
-  NW_ASSIGN_OR_RETURN(auto sessions, host_->store->ListAppointmentsOfPlan(clinic_id, plan_id));
-  NW_ASSIGN_OR_RETURN(auto zone, LoadClinicZone(*host_->store, clinic_id));
+  NW_ASSIGN_OR_RETURN(PlanRecord plan, store_.GetPlan(clinic_id, plan_id));
+  NW_ASSIGN_OR_RETURN(auto sessions, store_.ListAppointmentsOfPlan(clinic_id, plan_id));
+  NW_ASSIGN_OR_RETURN(auto zone, LoadClinicZone(store_, clinic_id));
   return ToApiPlan(plan, sessions, zone);
 }
 
@@ -63,11 +63,11 @@ grpc::ServerUnaryReactor* PlanningServiceImpl::ProposePlan(Ctx* context,
                                                            v1::ProposePlanResponse* response) {
   return AsEmr(context, [&](const std::string& clinic_id) -> Status {
     NW_RETURN_IF_ERROR(CheckListLimits(*request));
-    NW_ASSIGN_OR_RETURN(auto facts, PatientFromInput(PatientInputOf(*request), *host_->rxnorm));
+    NW_ASSIGN_OR_RETURN(auto facts, PatientFromInput(PatientInputOf(*request), rxnorm_));
     if (request->concerns().empty()) {
       return InvalidArgumentError("concerns is empty: say what the patient wants treated");
     }
-    auto snapshot = host_->registry->Snapshot(clinic_id);
+    auto snapshot = plugins_.registry.Snapshot(clinic_id);
     if (!snapshot->BaseServes(HOOK_PLAN) && snapshot->unavailable.empty()) {
       return NoPlanningPlugin(clinic_id);
     }
@@ -86,8 +86,8 @@ grpc::ServerUnaryReactor* PlanningServiceImpl::ProposePlan(Ctx* context,
     plan_request.set_severity(request->severity());
     *plan_request.mutable_add_ons() = add_ons;
     auto results =
-        RunHookAndWait(*host_->watchdog, snapshot->ForTreatment(HOOK_PLAN, add_ons), HOOK_PLAN,
-                       plan_request.SerializeAsString(), host_->config.DeadlineFor("plan"));
+        RunHookAndWait(plugins_.watchdog, snapshot->ForTreatment(HOOK_PLAN, add_ons), HOOK_PLAN,
+                       plan_request.SerializeAsString(), plugins_.deadlines.For("plan"));
     NW_ASSIGN_OR_RETURN(*response->mutable_plan(),
                         MergePlanAnswers(results, response->mutable_plugin_runs()));
     *response->mutable_plan()->mutable_add_ons() = add_ons;
@@ -104,7 +104,7 @@ grpc::ServerUnaryReactor* PlanningServiceImpl::CreatePlan(Ctx* context,
     NW_RETURN_IF_ERROR(CheckCreateRequest(*request));
     types::SeriesPlan series = request->plan();
     NW_ASSIGN_OR_RETURN(*series.mutable_add_ons(),
-                        CheckRequestedAddOns(*host_->registry->Snapshot(clinic_id),
+                        CheckRequestedAddOns(*plugins_.registry.Snapshot(clinic_id),
                                              request->plan().add_ons(), "plan.add_ons"));
     PlanRecord plan{NewId("plan"),
                     clinic_id,
@@ -114,7 +114,7 @@ grpc::ServerUnaryReactor* PlanningServiceImpl::CreatePlan(Ctx* context,
                     request->screening_outcome(),
                     NowSeconds(),
                     ""};
-    NW_RETURN_IF_ERROR(host_->store->InsertPlan(plan));
+    NW_RETURN_IF_ERROR(store_.InsertPlan(plan));
     LogEvent(Level::kInfo, "plan_created", {{"clinic", clinic_id}, {"plan", plan.plan_id}});
     NW_ASSIGN_OR_RETURN(*response, LoadPlan(clinic_id, plan.plan_id));
     return OkStatus();
@@ -135,7 +135,7 @@ grpc::ServerUnaryReactor* PlanningServiceImpl::ListPlans(Ctx* context,
                                                          v1::ListPlansResponse* response) {
   return AsEmr(context, [&](const std::string& clinic_id) -> Status {
     if (request->patient_ref().empty()) return InvalidArgumentError("patient_ref is required");
-    NW_ASSIGN_OR_RETURN(auto plans, host_->store->ListPlans(clinic_id, request->patient_ref()));
+    NW_ASSIGN_OR_RETURN(auto plans, store_.ListPlans(clinic_id, request->patient_ref()));
     for (const auto& plan : plans) {
       NW_ASSIGN_OR_RETURN(*response->add_plans(), LoadPlan(clinic_id, plan.plan_id));
     }
@@ -154,8 +154,8 @@ grpc::ServerUnaryReactor* PlanningServiceImpl::CancelPlan(Ctx* context,
                                      types::PlanStatus_Name(plan.status()) + ", not active");
     }
     NW_RETURN_IF_ERROR(
-        host_->store->CancelPlan(clinic_id, plan.plan_id(), request->reason(), NowSeconds()));
-    NW_RETURN_IF_ERROR(RefreshReminders(*host_, clinic_id, plan.plan_id()));
+        store_.CancelPlan(clinic_id, plan.plan_id(), request->reason(), NowSeconds()));
+    NW_RETURN_IF_ERROR(RefreshReminders(store_, clinic_id, plan.plan_id()));
     LogEvent(Level::kInfo, "plan_cancelled", {{"clinic", clinic_id}, {"plan", plan.plan_id()}});
     NW_ASSIGN_OR_RETURN(*response, LoadPlan(clinic_id, request->plan_id()));
     return OkStatus();

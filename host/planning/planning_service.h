@@ -3,14 +3,20 @@
 #ifndef NEEDLEWORK_HOST_PLANNING_PLANNING_SERVICE_H_
 #define NEEDLEWORK_HOST_PLANNING_PLANNING_SERVICE_H_
 
-#include "host/server/host_context.h"
+#include "host/auth/token_authority.h"
+#include "host/fhir/rxnorm_map.h"
+#include "host/plugins/hook_runner.h"
+#include "host/storage/store.h"
 #include "needlework/v1/planning.grpc.pb.h"
 
 namespace needlework::host {
 
 class PlanningServiceImpl final : public needlework::v1::PlanningService::CallbackService {
  public:
-  explicit PlanningServiceImpl(HostContext* host) : host_(host) {}  // host: not owned
+  // Not owned: each outlives the service.
+  PlanningServiceImpl(TokenAuthority& tokens, Store& store, PluginCalls plugins,
+                      const fhir::RxNormIngredientMap& rxnorm)
+      : tokens_(tokens), store_(store), plugins_(plugins), rxnorm_(rxnorm) {}
 
   using Ctx = grpc::CallbackServerContext;
   grpc::ServerUnaryReactor* ProposePlan(Ctx*, const needlework::v1::ProposePlanRequest*,
@@ -31,7 +37,10 @@ class PlanningServiceImpl final : public needlework::v1::PlanningService::Callba
   // The stored plan as the API shows it.
   StatusOr<needlework::v1::Plan> LoadPlan(const std::string& clinic_id, const std::string& plan_id);
 
-  HostContext* host_;
+  TokenAuthority& tokens_;
+  Store& store_;
+  PluginCalls plugins_;  // the plan hook
+  const fhir::RxNormIngredientMap& rxnorm_;
 };
 
 }  // namespace needlework::host

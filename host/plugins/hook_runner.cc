@@ -112,4 +112,12 @@ std::vector<PluginCallResult> RunHookAndWait(Watchdog& watchdog,
   return future.get();
 }
 
+void FillPluginRun(const PluginCallResult& result, needlework::v1::PluginRun* run) {
+  run->set_plugin_id(result.instance->plugin_id());
+  run->set_plugin_version(result.instance->version());
+  run->set_state(result.state);
+  run->set_message(result.message);
+  run->set_duration_micros(result.duration_micros);
+}
+
 }  // namespace needlework::host

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "host/plugins/clinic_registry.h"
+#include "host/plugins/hook_deadlines.h"
 #include "host/plugins/watchdog.h"
 #include "needlework/v1/common.pb.h"
 
@@ -33,6 +34,13 @@ struct PluginCallResult {
 
 using HookDone = std::function<void(std::vector<PluginCallResult>)>;
 
+// What a service needs to call its clinics' plugins. Not owned: each outlives every call.
+struct PluginCalls {
+  const ClinicRegistry& registry;  // each clinic's snapshot of its enabled plugins
+  Watchdog& watchdog;              // enforces the deadline of each plugin call
+  const HookDeadlines& deadlines;  // how long a plugin may take, by hook
+};
+
 void RunHook(Watchdog& watchdog, const ClinicPlugins::InstanceList& plugins,
              needlework::plugin::v1::Hook hook, const std::string& request,
              std::chrono::milliseconds deadline, HookDone done);
@@ -45,6 +53,9 @@ std::vector<PluginCallResult> RunHookAndWait(Watchdog& watchdog,
                                              needlework::plugin::v1::Hook hook,
                                              const std::string& request,
                                              std::chrono::milliseconds deadline);
+
+// Fills `run` (the API's report of one plugin's part in a call) from `result`.
+void FillPluginRun(const PluginCallResult& result, needlework::v1::PluginRun* run);
 
 }  // namespace needlework::host
 

@@ -94,11 +94,8 @@ bool MergeAnswer(const PluginCallResult& result, AddOnVerdicts& verdicts, Screen
 
 void AddRun(const PluginCallResult& result, const std::string& message, ScreenResponse* response) {
   auto* run = response->add_plugin_runs();
-  run->set_plugin_id(result.instance->plugin_id());
-  run->set_plugin_version(result.instance->version());
-  run->set_state(result.state);
+  FillPluginRun(result, run);
   run->set_message(message);
-  run->set_duration_micros(result.duration_micros);
 }
 
 void FailClosed(const std::string& plugin_id, const std::string& what, const std::string& why,

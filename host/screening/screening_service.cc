@@ -37,13 +37,13 @@ std::string PluginRequest(const needlework::v1::ScreenRequest& request, const Co
 grpc::ServerUnaryReactor* ScreeningServiceImpl::Screen(grpc::CallbackServerContext* context,
                                                        const needlework::v1::ScreenRequest* request,
                                                        needlework::v1::ScreenResponse* response) {
-  auto caller = host_->tokens->Authorize(*context);
+  auto caller = tokens_.Authorize(*context);
   if (!caller.ok()) return Reply(context, caller.status());
   if (Status limits = CheckListLimits(*request); !limits.ok()) return Reply(context, limits);
-  auto facts = PatientFromInput(PatientInputOf(*request), *host_->rxnorm);
+  auto facts = PatientFromInput(PatientInputOf(*request), rxnorm_);
   if (!facts.ok()) return Reply(context, facts.status());
 
-  auto snapshot = host_->registry->Snapshot(caller->clinic_id);
+  auto snapshot = plugins_.registry.Snapshot(caller->clinic_id);
   if (!snapshot->BaseServes(HOOK_SCREEN) && snapshot->unavailable.empty()) {
     return Reply(context, FailedPreconditionError(
                               "no screening plugin is enabled for clinic '" + caller->clinic_id +
@@ -54,8 +54,8 @@ grpc::ServerUnaryReactor* ScreeningServiceImpl::Screen(grpc::CallbackServerConte
   if (!add_ons.ok()) return Reply(context, add_ons.status());
   response->set_patient_ref(facts->patient_ref());
   auto* reactor = context->DefaultReactor();
-  RunHook(*host_->watchdog, snapshot->ForTreatment(HOOK_SCREEN, *add_ons), HOOK_SCREEN,
-          PluginRequest(*request, *add_ons, std::move(*facts)), host_->config.DeadlineFor("screen"),
+  RunHook(plugins_.watchdog, snapshot->ForTreatment(HOOK_SCREEN, *add_ons), HOOK_SCREEN,
+          PluginRequest(*request, *add_ons, std::move(*facts)), plugins_.deadlines.For("screen"),
           [reactor, response, snapshot, add_ons = *add_ons](std::vector<PluginCallResult> results) {
             MergeScreening(results, *snapshot, add_ons, response);
             reactor->Finish(grpc::Status::OK);

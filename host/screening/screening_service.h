@@ -2,14 +2,19 @@
 #ifndef NEEDLEWORK_HOST_SCREENING_SCREENING_SERVICE_H_
 #define NEEDLEWORK_HOST_SCREENING_SCREENING_SERVICE_H_
 
-#include "host/server/host_context.h"
+#include "host/auth/token_authority.h"
+#include "host/fhir/rxnorm_map.h"
+#include "host/plugins/hook_runner.h"
 #include "needlework/v1/screening.grpc.pb.h"
 
 namespace needlework::host {
 
 class ScreeningServiceImpl final : public needlework::v1::ScreeningService::CallbackService {
  public:
-  explicit ScreeningServiceImpl(HostContext* host) : host_(host) {}  // host: not owned
+  // Not owned: each outlives the service.
+  ScreeningServiceImpl(TokenAuthority& tokens, PluginCalls plugins,
+                       const fhir::RxNormIngredientMap& rxnorm)
+      : tokens_(tokens), plugins_(plugins), rxnorm_(rxnorm) {}
 
   // See screening.proto. Plugins run inline on this thread; the reply may be sent from the
   // watchdog thread when a plugin overruns its deadline.
@@ -18,7 +23,9 @@ class ScreeningServiceImpl final : public needlework::v1::ScreeningService::Call
                                    needlework::v1::ScreenResponse* response) override;
 
  private:
-  HostContext* host_;
+  TokenAuthority& tokens_;
+  PluginCalls plugins_;  // the screen hook
+  const fhir::RxNormIngredientMap& rxnorm_;
 };
 
 }  // namespace needlework::host

@@ -1,5 +1,6 @@
-// The long-lived parts of a running host, shared by every service. Built once by the server
-// before it starts listening; everything here outlives every call.
+// The long-lived parts of a running host: the composition root, used only inside server/.
+// Built once before the server starts listening; the server hands each service only the
+// parts it uses. Everything here outlives every call.
 #ifndef NEEDLEWORK_HOST_SERVER_HOST_CONTEXT_H_
 #define NEEDLEWORK_HOST_SERVER_HOST_CONTEXT_H_
 

@@ -10,23 +10,25 @@
 #include "host/admin/admin_service.h"
 #include "host/aftercare/aftercare_service.h"
 #include "host/audit/audit_interceptor.h"
-#include "host/booking/booking_service.h"
 #include "host/catalog/catalog_service.h"
 #include "host/common/log.h"
 #include "host/planning/planning_service.h"
+#include "host/scheduling/scheduling_service.h"
 #include "host/screening/screening_service.h"
 #include "host/server/transport.h"
 
 namespace needlework::host {
 
 struct HostServer::Services {
-  explicit Services(HostContext* host)
-      : screening(host),
-        planning(host),
-        scheduling(host),
-        aftercare(host),
-        admin(host),
-        catalog(host) {}
+  explicit Services(HostContext& host)
+      : plugin_calls{*host.registry, *host.watchdog, host.config.hook_deadlines},
+        screening(*host.tokens, plugin_calls, *host.rxnorm),
+        planning(*host.tokens, *host.store, plugin_calls, *host.rxnorm),
+        scheduling(*host.tokens, *host.store, plugin_calls, *host.blocking),
+        aftercare(*host.tokens, *host.store, plugin_calls),
+        admin(*host.tokens, *host.store, *host.catalog, *host.clinic_plugins),
+        catalog(*host.tokens, *host.registry) {}
+  PluginCalls plugin_calls;
   ScreeningServiceImpl screening;
   PlanningServiceImpl planning;
   SchedulingServiceImpl scheduling;
@@ -69,7 +71,7 @@ StatusOr<std::unique_ptr<HostServer>> HostServer::Start(HostContext* host) {
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   std::unique_ptr<HostServer> server(new HostServer());
-  server->services_ = std::make_unique<Services>(host);
+  server->services_ = std::make_unique<Services>(*host);
   grpc::ServerBuilder builder;
   int port = 0;
   builder.AddListeningPort(listen, credentials, &port);
@@ -80,7 +82,8 @@ StatusOr<std::unique_ptr<HostServer>> HostServer::Start(HostContext* host) {
   builder.RegisterService(&server->services_->aftercare);
   builder.RegisterService(&server->services_->admin);
   builder.RegisterService(&server->services_->catalog);
-  InstallCallInterceptors(builder, host);  // method for Authorize, and the audit log
+  // The method for Authorize, and the audit log.
+  InstallCallInterceptors(builder, *host->tokens, *host->store, *host->clinic_plugins);
   server->server_ = builder.BuildAndStart();
   if (!server->server_ || (port == 0 && listen.rfind("unix:", 0) != 0)) {
     return FailedPreconditionError("cannot listen on " + listen +

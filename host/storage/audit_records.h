@@ -1,4 +1,4 @@
-// Rows of the audit log (see host/audit/audit_chain.h for how they are chained).
+// Rows of the audit log (see host/storage/audit_chain.h for how they are chained).
 #ifndef NEEDLEWORK_HOST_STORAGE_AUDIT_RECORDS_H_
 #define NEEDLEWORK_HOST_STORAGE_AUDIT_RECORDS_H_
 

@@ -75,7 +75,7 @@ class Store {
   // Sets revoked_at (once; a second revoke keeps the first time). NOT_FOUND if unknown.
   StatusOr<TokenRecord> RevokeToken(const std::string& token_id, int64_t now);
 
-  // --- Audit log (store_audit.cc); append-only, hash-chained (host/audit/audit_chain.h) ---
+  // --- Audit log (store_audit.cc); append-only, hash-chained (host/storage/audit_chain.h) ---
   // Appends `record` after the last one: sets its seq, prev_hash and hash. In its own
   // transaction (one commit per audited call).
   Status AppendAudit(AuditRecord& record);

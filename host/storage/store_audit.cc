@@ -1,5 +1,5 @@
 // The audit log and token revocation.
-#include "host/audit/audit_chain.h"
+#include "host/storage/audit_chain.h"
 #include "host/storage/store.h"
 
 namespace needlework::host {
