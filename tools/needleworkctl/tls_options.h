@@ -16,7 +16,7 @@ namespace needlework::ctl {
 struct GlobalOptions;
 
 struct TlsOptions {
-  // File names, as given by flags (set by global_flags.cc) or the environment.
+  // File names, as given by flags (set by flags.cc) or the environment.
   std::string ca_file;      // --tls-ca, $NEEDLEWORK_TLS_CA: the CA that signed the host's cert
   std::string cert_file;    // --tls-cert, $NEEDLEWORK_TLS_CERT: client cert, for mutual TLS
   std::string key_file;     // --tls-key, $NEEDLEWORK_TLS_KEY: its private key
