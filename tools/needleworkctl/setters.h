@@ -3,6 +3,7 @@
 #ifndef NEEDLEWORK_TOOLS_NEEDLEWORKCTL_SETTERS_H_
 #define NEEDLEWORK_TOOLS_NEEDLEWORKCTL_SETTERS_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -56,6 +57,12 @@ Status SetTrue(std::string_view, const std::string&, ArgsOf<kField>* args) {
 template <auto kField, auto kParse>
 Status SetBy(std::string_view flag, const std::string& value, ArgsOf<kField>* args) {
   return SetParsed(flag, kParse(value), &(args->*kField));
+}
+
+// A whole number from kMin to kMax (values.h).
+template <auto kField, int32_t kMin, int32_t kMax>
+Status SetWholeNumber(std::string_view flag, const std::string& value, ArgsOf<kField>* args) {
+  return SetParsed(flag, ParseWholeNumber(value, kMin, kMax), &(args->*kField));
 }
 
 // A YYYY-MM-DD date, kept as given.

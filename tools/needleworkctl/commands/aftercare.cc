@@ -21,10 +21,6 @@ using Args = AftercareArgs;
 
 constexpr Positional<Args> kAppointmentId{"appointment-id", SetWord<&Args::appointment_id>, false};
 
-Status SetLimit(std::string_view flag, const std::string& value, Args* args) {
-  return SetParsed(flag, ParseWholeNumber(value, 1, kMaxDueMessages), &args->limit);
-}
-
 Status SetSymptom(std::string_view flag, const std::string& value, Args* args) {
   return SetParsed(flag, ParseCoding(value, code_systems::kSymptom), &args->symptom);
 }
@@ -146,7 +142,8 @@ std::vector<Command> AftercareCommands() {
            "whole text with --json). --limit caps the list (1 to 1000; the host's default is\n"
            "100). Once sent, mark them with messages sent. Needs an `emr` token."},
           {.flags = {{"up-to", FlagKind::kValue, SetBy<&Args::up_to, NormalizeTimestamp>},
-                     {"limit", FlagKind::kValue, SetLimit}}},
+                     {"limit", FlagKind::kValue,
+                      SetWholeNumber<&Args::limit, 1, kMaxDueMessages>}}},
           MessagesDue),
       MakeCommand<Args>(
           {"messages sent", "<message-id>...", "Mark patient messages sent",

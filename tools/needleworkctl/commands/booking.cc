@@ -22,10 +22,6 @@ Status SetSessionIndex(const std::string& word, Args* args) {
   return OkStatus();
 }
 
-Status SetMax(std::string_view flag, const std::string& value, Args* args) {
-  return SetParsed(flag, ParseWholeNumber(value, 1, kMaxSlotResults), &args->max_results);
-}
-
 constexpr Positional<Args> kPlanId{"plan-id", SetWord<&Args::plan_id>, false};
 constexpr Positional<Args> kSessionIndex{"session-index", SetSessionIndex, false};
 constexpr Flag<Args> kStart{"start", FlagKind::kValue, SetBy<&Args::start, NormalizeTimestamp>};
@@ -141,7 +137,8 @@ std::vector<Command> BookingCommands() {
            .flags = {{"from", FlagKind::kValue, SetDate<&Args::from_date>},
                      {"to", FlagKind::kValue, SetDate<&Args::to_date>},
                      kPractitioner,
-                     {"max", FlagKind::kValue, SetMax}},
+                     {"max", FlagKind::kValue,
+                      SetWholeNumber<&Args::max_results, 1, kMaxSlotResults>}},
            .required = {"from", "to"},
            .finish = FinishSlots},
           Slots),

@@ -45,10 +45,6 @@ Status SetExpiresIn(std::string_view flag, const std::string& value, Args* args)
   return OkStatus();
 }
 
-Status SetLimit(std::string_view flag, const std::string& value, Args* args) {
-  return SetParsed(flag, ParseWholeNumber(value, 1, kMaxDueMessages), &args->limit);
-}
-
 v1::QueryAuditRequest BuildQueryAudit(const Args& args) {
   v1::QueryAuditRequest request;
   request.set_clinic_id(args.clinic_id);
@@ -145,7 +141,8 @@ std::vector<Command> SecurityCommands() {
                      {"object", FlagKind::kValue, SetText<&Args::object_ref>},
                      {"from", FlagKind::kValue, SetDate<&Args::from_date>},
                      {"to", FlagKind::kValue, SetDate<&Args::to_date>},
-                     {"limit", FlagKind::kValue, SetLimit}}},
+                     {"limit", FlagKind::kValue,
+                      SetWholeNumber<&Args::limit, 1, kMaxDueMessages>}}},
           Audit),
       MakeCommand<Args>(
           {"audit verify", "", "Check the audit log's hash chain",
