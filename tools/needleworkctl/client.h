@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "command.h"
+#include "options.h"
 
 namespace needlework::ctl {
 

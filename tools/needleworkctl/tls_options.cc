@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "command.h"
+#include "options.h"
 
 namespace needlework::ctl {
 namespace {

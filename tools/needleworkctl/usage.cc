@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <string>
 
-#include "commands.h"
+#include "registry.h"
 
 namespace needlework::ctl {
 namespace {
@@ -34,7 +34,7 @@ constexpr std::string_view kExitStatus =
     "2 usage error or unreadable file.\n";
 
 // "needleworkctl [global flags] clinic create <clinic-id> [--name NAME]".
-std::string UsageLine(const CommandInfo& info) {
+std::string UsageLine(const Command& info) {
   std::string line = std::string(kProgram) + " [global flags] " + std::string(info.name);
   if (!info.synopsis.empty()) line.append(" ").append(info.synopsis);
   return line;
@@ -44,7 +44,7 @@ std::string UsageLine(const CommandInfo& info) {
 std::string UsageLines(std::string_view topic) {
   if (topic.empty()) return "usage: " + std::string(kProgram) + " [global flags] <command> ...\n";
   std::string text;
-  for (const CommandInfo& info : AllCommands()) {
+  for (const Command& info : AllCommands()) {
     if (!InTopic(info, topic)) continue;
     text.append(text.empty() ? "usage: " : "       ").append(UsageLine(info)).append("\n");
   }
@@ -55,8 +55,8 @@ std::string Overview() {
   std::string text =
       "Administers a running needlework-host over gRPC.\n\n" + UsageLines("") + "\nCommands:\n";
   size_t width = 0;
-  for (const CommandInfo& info : AllCommands()) width = std::max(width, info.name.size());
-  for (const CommandInfo& info : AllCommands()) {
+  for (const Command& info : AllCommands()) width = std::max(width, info.name.size());
+  for (const Command& info : AllCommands()) {
     std::string name(info.name);
     name.resize(width, ' ');
     text.append("  ").append(name).append("  ").append(info.summary).append("\n");
@@ -66,7 +66,7 @@ std::string Overview() {
   return text;
 }
 
-std::string CommandHelp(const CommandInfo& info) {
+std::string CommandHelp(const Command& info) {
   return UsageLines(info.name) + "\n" + std::string(info.summary) + ".\n\n" +
          std::string(info.details) + "\n\n" + std::string(kGlobalFlags);
 }
@@ -75,7 +75,7 @@ std::string CommandHelp(const CommandInfo& info) {
 
 std::string HelpText(std::string_view topic) {
   if (topic.empty()) return Overview();
-  if (const CommandInfo* info = FindCommand(topic)) return CommandHelp(*info);
+  if (const Command* info = FindCommand(topic)) return CommandHelp(*info);
   return UsageLines(topic) + "Run '" + std::string(kProgram) + " help " + std::string(topic) +
          " <subcommand>' for details.\n";
 }

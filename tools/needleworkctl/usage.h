@@ -1,4 +1,4 @@
-// Help and usage texts, built from the command table (commands.h).
+// Help and usage texts, built from the command registry (registry.h).
 #ifndef NEEDLEWORK_TOOLS_NEEDLEWORKCTL_USAGE_H_
 #define NEEDLEWORK_TOOLS_NEEDLEWORKCTL_USAGE_H_
 

@@ -4,6 +4,10 @@
 #include <gtest/gtest.h>
 
 #include "command.h"
+#include "commands/help.h"
+#include "commands/planning.h"
+#include "commands/scheduling.h"
+#include "commands/screening.h"
 #include "needlework/code_systems.h"
 #include "parse_helpers.h"
 
@@ -13,7 +17,8 @@ namespace {
 using ::testing::HasSubstr;
 
 // "SYSTEM|CODE" of each add-on, for ElementsAre.
-std::vector<std::string> AddOns(const Command& command) {
+template <typename Args>
+std::vector<std::string> AddOns(const Args& command) {
   std::vector<std::string> add_ons;
   for (const types::v1::Coding& add_on : command.add_ons) {
     add_ons.push_back(add_on.system() + "|" + add_on.code());
@@ -24,44 +29,46 @@ std::vector<std::string> AddOns(const Command& command) {
 const std::string kProcedure(code_systems::kProcedure);
 
 TEST(ParseAddOnsTest, Therapies) {
-  Command command = Parse({"therapies", "--json"});
-  EXPECT_EQ(command.kind, CommandKind::kTherapies);
+  auto command = Parse<PatientArgs>({"therapies", "--json"});
+  EXPECT_EQ(command.name, "therapies");
   EXPECT_TRUE(command.options.json);
-  EXPECT_EQ(Parse({"help", "therapies"}).help_topic, "therapies");
+  EXPECT_EQ(Parse<HelpArgs>({"help", "therapies"}).help_topic, "therapies");
 }
 
 TEST(ParseAddOnsTest, ScreenTakesBareCodesAndSystemBarCode) {
-  Command command = Parse({"screen", "--fhir", "p.json", "--add-on", "prp-serum", "--concern",
-                           "acne-scars", "--add-on", "http://example.org/therapy|led-mask"});
-  EXPECT_EQ(command.kind, CommandKind::kScreen);
+  auto command =
+      Parse<PatientArgs>({"screen", "--fhir", "p.json", "--add-on", "prp-serum", "--concern",
+                          "acne-scars", "--add-on", "http://example.org/therapy|led-mask"});
+  EXPECT_EQ(command.name, "screen");
   EXPECT_THAT(AddOns(command), ::testing::ElementsAre(kProcedure + "|prp-serum",
                                                       "http://example.org/therapy|led-mask"));
   EXPECT_EQ(command.add_ons[0].display(), "");  // matching is on system and code only
   EXPECT_EQ(command.concerns.size(), 1u);
-  EXPECT_TRUE(Parse({"screen", "--fhir", "p.json"}).add_ons.empty());
+  EXPECT_TRUE(Parse<PatientArgs>({"screen", "--fhir", "p.json"}).add_ons.empty());
 }
 
 TEST(ParseAddOnsTest, PlanProposeAndCreateByProposing) {
-  Command propose = Parse(
+  auto propose = Parse<PlanArgs>(
       {"plan", "propose", "--fhir", "p.json", "--add-on=rf-microneedling", "--add-on", "ha-serum"});
   EXPECT_THAT(AddOns(propose),
               ::testing::ElementsAre(kProcedure + "|rf-microneedling", kProcedure + "|ha-serum"));
-  Command create = Parse({"plan", "create", "--patient", "Patient/1", "--screening-outcome",
-                          "eligible", "--fhir", "p.json", "--add-on", "growth-factor-serum"});
-  EXPECT_EQ(create.kind, CommandKind::kPlanCreate);
+  auto create =
+      Parse<PlanArgs>({"plan", "create", "--patient", "Patient/1", "--screening-outcome",
+                       "eligible", "--fhir", "p.json", "--add-on", "growth-factor-serum"});
+  EXPECT_EQ(create.name, "plan create");
   EXPECT_THAT(AddOns(create), ::testing::ElementsAre(kProcedure + "|growth-factor-serum"));
 }
 
 TEST(ParseAddOnsTest, CompleteTakesTheAddOnsGivenAndTheirLots) {
-  Command command = Parse({"complete", "ap-1", "--add-on", "ha-serum", "--product",
-                           "ha-serum:LOT-7", "--add-on", "rf-microneedling"});
-  EXPECT_EQ(command.kind, CommandKind::kComplete);
+  auto command = Parse<SchedulingArgs>({"complete", "ap-1", "--add-on", "ha-serum", "--product",
+                                        "ha-serum:LOT-7", "--add-on", "rf-microneedling"});
+  EXPECT_EQ(command.name, "complete");
   EXPECT_THAT(AddOns(command),
               ::testing::ElementsAre(kProcedure + "|ha-serum", kProcedure + "|rf-microneedling"));
   ASSERT_EQ(command.products.size(), 1u);
   EXPECT_EQ(command.products[0].product(), "ha-serum");
   EXPECT_EQ(command.products[0].lot_number(), "LOT-7");
-  EXPECT_TRUE(Parse({"complete", "ap-1"}).add_ons.empty());  // every add-on booked
+  EXPECT_TRUE(Parse<SchedulingArgs>({"complete", "ap-1"}).add_ons.empty());  // every add-on booked
 }
 
 TEST(ParseAddOnsUsageTest, TherapiesTakesNoArgumentsOrFlagsOfItsOwn) {
@@ -89,7 +96,8 @@ TEST(ParseAddOnsUsageTest, SameAddOnTwice) {
   EXPECT_EQ(Problem({"complete", "a", "--add-on", "x|y", "--add-on", "x|y"}),
             "complete: --add-on x|y given twice");
   // The same code in another system is another therapy.
-  EXPECT_EQ(Parse({"screen", "--fhir", "p", "--add-on", "led", "--add-on", "x|led"}).add_ons.size(),
+  EXPECT_EQ(Parse<PatientArgs>({"screen", "--fhir", "p", "--add-on", "led", "--add-on", "x|led"})
+                .add_ons.size(),
             2u);
 }
 

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include "command.h"
+#include "commands/aftercare.h"
+#include "commands/planning.h"
 #include "needlework/code_systems.h"
 #include "parse_helpers.h"
 
@@ -15,74 +17,78 @@ using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
 TEST(ParseAftercareTest, AftercarePlan) {
-  Command command = Parse({"aftercare", "ap-1", "--json"});
-  EXPECT_EQ(command.kind, CommandKind::kAftercare);
+  auto command = Parse<AftercareArgs>({"aftercare", "ap-1", "--json"});
+  EXPECT_EQ(command.name, "aftercare");
   EXPECT_EQ(command.appointment_id, "ap-1");
   EXPECT_TRUE(command.options.json);
 }
 
 TEST(ParseAftercareTest, MessagesDueDefaults) {
-  Command command = Parse({"messages", "due"});
-  EXPECT_EQ(command.kind, CommandKind::kMessagesDue);
+  auto command = Parse<AftercareArgs>({"messages", "due"});
+  EXPECT_EQ(command.name, "messages due");
   EXPECT_EQ(command.up_to, "");
   EXPECT_EQ(command.limit, 0);
 }
 
 TEST(ParseAftercareTest, MessagesDueUpToAndLimit) {
-  Command command = Parse({"messages", "due", "--up-to", "2026-03-02T18:00+01:00", "--limit=1000"});
+  auto command = Parse<AftercareArgs>(
+      {"messages", "due", "--up-to", "2026-03-02T18:00+01:00", "--limit=1000"});
   EXPECT_EQ(command.up_to, "2026-03-02T18:00:00+01:00");  // seconds added
   EXPECT_EQ(command.limit, 1000);
-  EXPECT_EQ(Parse({"messages", "due", "--up-to", "2026-03-02T18:00:00Z"}).up_to,
+  EXPECT_EQ(Parse<AftercareArgs>({"messages", "due", "--up-to", "2026-03-02T18:00:00Z"}).up_to,
             "2026-03-02T18:00:00Z");
-  EXPECT_EQ(Parse({"messages", "due", "--limit", "1"}).limit, 1);
+  EXPECT_EQ(Parse<AftercareArgs>({"messages", "due", "--limit", "1"}).limit, 1);
 }
 
 TEST(ParseAftercareTest, MessagesSentTakesEveryId) {
-  Command command = Parse({"messages", "sent", "m-1", "m-2", "m-3"});
-  EXPECT_EQ(command.kind, CommandKind::kMessagesSent);
+  auto command = Parse<AftercareArgs>({"messages", "sent", "m-1", "m-2", "m-3"});
+  EXPECT_EQ(command.name, "messages sent");
   EXPECT_THAT(command.message_ids, ElementsAre("m-1", "m-2", "m-3"));
-  EXPECT_THAT(Parse({"messages", "sent", "--", "-odd"}).message_ids, ElementsAre("-odd"));
+  EXPECT_THAT(Parse<AftercareArgs>({"messages", "sent", "--", "-odd"}).message_ids,
+              ElementsAre("-odd"));
 }
 
 TEST(ParseAftercareTest, SymptomWithABareCode) {
-  Command command = Parse({"symptom", "ap-1", "--symptom", "redness", "--severity", "moderate",
-                           "--note", "hot to touch", "--language", "fr"});
-  EXPECT_EQ(command.kind, CommandKind::kSymptom);
+  auto command = Parse<AftercareArgs>({"symptom", "ap-1", "--symptom", "redness", "--severity",
+                                       "moderate", "--note", "hot to touch", "--language", "fr"});
+  EXPECT_EQ(command.name, "symptom");
   EXPECT_EQ(command.appointment_id, "ap-1");
   EXPECT_EQ(command.symptom.system(), code_systems::kSymptom);
   EXPECT_EQ(command.symptom.code(), "redness");
   EXPECT_EQ(command.symptom_severity, types::v1::SYMPTOM_SEVERITY_MODERATE);
-  EXPECT_EQ(command.severity, types::v1::SEVERITY_UNSPECIFIED);  // a plan's, untouched
+  // A plan's severity is not among AftercareArgs: --severity cannot land there.
   EXPECT_EQ(command.note, "hot to touch");
   EXPECT_EQ(command.language, "fr");
 }
 
 TEST(ParseAftercareTest, SymptomWithASystemAndCodeAndEverySeverity) {
-  Command command = Parse(
+  auto command = Parse<AftercareArgs>(
       {"symptom", "ap-1", "--symptom", "http://snomed.info/sct|247441003", "--severity", "SEVERE"});
   EXPECT_EQ(command.symptom.system(), "http://snomed.info/sct");
   EXPECT_EQ(command.symptom.code(), "247441003");
   EXPECT_EQ(command.symptom_severity, types::v1::SYMPTOM_SEVERITY_SEVERE);
   EXPECT_EQ(command.note, "");
   EXPECT_EQ(command.language, "");
-  EXPECT_EQ(Parse({"symptom", "a", "--symptom", "itch", "--severity", "mild"}).symptom_severity,
+  EXPECT_EQ(Parse<AftercareArgs>({"symptom", "a", "--symptom", "itch", "--severity", "mild"})
+                .symptom_severity,
             types::v1::SYMPTOM_SEVERITY_MILD);
 }
 
 TEST(ParseAftercareTest, SymptomLanguageTags) {
   for (const char* tag : {"en", "fra", "pt-BR", "zh-Hant-TW", "es-419"}) {
-    EXPECT_EQ(
-        Parse({"symptom", "a", "--symptom", "s", "--severity", "mild", "--language", tag}).language,
-        tag);
+    EXPECT_EQ(Parse<AftercareArgs>(
+                  {"symptom", "a", "--symptom", "s", "--severity", "mild", "--language", tag})
+                  .language,
+              tag);
   }
 }
 
 TEST(ParseAftercareTest, SymptomsOfAPatientOrAnAppointment) {
-  Command patient = Parse({"symptoms", "--patient", "Patient/123"});
-  EXPECT_EQ(patient.kind, CommandKind::kSymptoms);
+  auto patient = Parse<AftercareArgs>({"symptoms", "--patient", "Patient/123"});
+  EXPECT_EQ(patient.name, "symptoms");
   EXPECT_EQ(patient.patient_ref, "Patient/123");
   EXPECT_EQ(patient.appointment_id, "");
-  Command appointment = Parse({"symptoms", "--appointment", "ap-1"});
+  auto appointment = Parse<AftercareArgs>({"symptoms", "--appointment", "ap-1"});
   EXPECT_EQ(appointment.appointment_id, "ap-1");
   EXPECT_EQ(appointment.patient_ref, "");
 }
@@ -129,7 +135,7 @@ TEST(ParseAftercareErrorsTest, MessagesSentIds) {
   for (int i = 0; i < 1001; ++i) many.push_back("m-" + std::to_string(i));
   EXPECT_EQ(Problem(many), "messages sent: 1001 message ids: at most 1000 at once");
   many.pop_back();
-  EXPECT_EQ(Parse(many).message_ids.size(), 1000U);
+  EXPECT_EQ(Parse<AftercareArgs>(many).message_ids.size(), 1000U);
 }
 
 TEST(ParseAftercareErrorsTest, SymptomFlags) {
@@ -159,10 +165,9 @@ TEST(ParseAftercareErrorsTest, SymptomFlags) {
 }
 
 TEST(ParseAftercareErrorsTest, SymptomSeverityStaysAPlanSeverityElsewhere) {
-  EXPECT_EQ(Parse({"plan", "propose", "--fhir", "p", "--severity", "mild"}).severity,
+  EXPECT_EQ(Parse<PlanArgs>({"plan", "propose", "--fhir", "p", "--severity", "mild"}).severity,
             types::v1::SEVERITY_MILD);
-  EXPECT_EQ(Parse({"plan", "propose", "--fhir", "p", "--severity", "mild"}).symptom_severity,
-            types::v1::SYMPTOM_SEVERITY_UNSPECIFIED);
+  // A symptom's severity is not among PlanArgs: --severity cannot land there.
   EXPECT_EQ(Problem({"plan", "propose", "--fhir", "p", "--severity", "extreme"}),
             "plan propose: --severity: 'extreme' is not a severity: want mild|moderate|severe");
 }

@@ -4,6 +4,11 @@
 #include <gtest/gtest.h>
 
 #include "command.h"
+#include "commands/clinic_setup.h"
+#include "commands/clinics.h"
+#include "commands/help.h"
+#include "commands/planning.h"
+#include "commands/scheduling.h"
 #include "needlework/code_systems.h"
 #include "parse_helpers.h"
 
@@ -15,7 +20,7 @@ using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
 // The (weekday, open, close) of each span, for ElementsAre.
-std::vector<std::string> Spans(const Command& command) {
+std::vector<std::string> Spans(const ClinicSetupArgs& command) {
   std::vector<std::string> spans;
   for (const v1::OpeningSpan& span : command.opening_spans) {
     spans.push_back(std::to_string(span.weekday()) + " " + span.open() + "-" + span.close());
@@ -24,30 +29,32 @@ std::vector<std::string> Spans(const Command& command) {
 }
 
 TEST(ParseClinicSetupTest, ClinicCreateWithTimeZone) {
-  Command command = Parse({"clinic", "create", "aurora", "--time-zone", "Europe/London"});
-  EXPECT_EQ(command.kind, CommandKind::kClinicCreate);
+  auto command = Parse<ClinicArgs>({"clinic", "create", "aurora", "--time-zone", "Europe/London"});
+  EXPECT_EQ(command.name, "clinic create");
   EXPECT_EQ(command.time_zone, "Europe/London");
-  EXPECT_EQ(Parse({"clinic", "create", "aurora"}).time_zone, "");
+  EXPECT_EQ(Parse<ClinicArgs>({"clinic", "create", "aurora"}).time_zone, "");
 }
 
 TEST(ParseClinicSetupTest, ClinicTimeZone) {
-  Command command = Parse({"clinic", "time-zone", "aurora", "America/Argentina/Buenos_Aires"});
-  EXPECT_EQ(command.kind, CommandKind::kClinicTimeZone);
+  auto command =
+      Parse<ClinicSetupArgs>({"clinic", "time-zone", "aurora", "America/Argentina/Buenos_Aires"});
+  EXPECT_EQ(command.name, "clinic time-zone");
   EXPECT_EQ(command.clinic_id, "aurora");
   EXPECT_EQ(command.time_zone, "America/Argentina/Buenos_Aires");
-  EXPECT_EQ(Parse({"clinic", "time-zone", "a", "Etc/GMT+5"}).time_zone, "Etc/GMT+5");
+  EXPECT_EQ(Parse<ClinicSetupArgs>({"clinic", "time-zone", "a", "Etc/GMT+5"}).time_zone,
+            "Etc/GMT+5");
 }
 
 TEST(ParseClinicSetupTest, Resources) {
-  Command command = Parse({"resources", "aurora"});
-  EXPECT_EQ(command.kind, CommandKind::kResources);
+  auto command = Parse<ClinicSetupArgs>({"resources", "aurora"});
+  EXPECT_EQ(command.name, "resources");
   EXPECT_EQ(command.clinic_id, "aurora");
 }
 
 TEST(ParseClinicSetupTest, ResourceAddPractitioner) {
-  Command command =
-      Parse({"resource", "add", "aurora", "dr-lee", "--type", "practitioner", "--name", "Dr Lee"});
-  EXPECT_EQ(command.kind, CommandKind::kResourceAdd);
+  auto command = Parse<ClinicSetupArgs>(
+      {"resource", "add", "aurora", "dr-lee", "--type", "practitioner", "--name", "Dr Lee"});
+  EXPECT_EQ(command.name, "resource add");
   EXPECT_EQ(command.clinic_id, "aurora");
   EXPECT_EQ(command.resource_id, "dr-lee");
   EXPECT_EQ(command.resource_type, types::v1::RESOURCE_TYPE_PRACTITIONER);
@@ -56,27 +63,29 @@ TEST(ParseClinicSetupTest, ResourceAddPractitioner) {
 }
 
 TEST(ParseClinicSetupTest, ResourceAddDeviceAndRoom) {
-  Command device = Parse({"resource", "add", "a", "pen-1", "--type=DEVICE", "--kind",
-                          "microneedling-pen", "--inactive"});
+  auto device = Parse<ClinicSetupArgs>({"resource", "add", "a", "pen-1", "--type=DEVICE", "--kind",
+                                        "microneedling-pen", "--inactive"});
   EXPECT_EQ(device.resource_type, types::v1::RESOURCE_TYPE_DEVICE);
   EXPECT_EQ(device.device_kind, "microneedling-pen");
   EXPECT_TRUE(device.inactive);
-  Command room = Parse({"resource", "add", "a", "room-1", "--type", "room"});
+  auto room = Parse<ClinicSetupArgs>({"resource", "add", "a", "room-1", "--type", "room"});
   EXPECT_EQ(room.resource_type, types::v1::RESOURCE_TYPE_ROOM);
   EXPECT_EQ(room.device_kind, "");
 }
 
 TEST(ParseClinicSetupTest, Hours) {
-  Command command = Parse({"hours", "aurora"});
-  EXPECT_EQ(command.kind, CommandKind::kHours);
+  auto command = Parse<ClinicSetupArgs>({"hours", "aurora"});
+  EXPECT_EQ(command.name, "hours");
   EXPECT_EQ(command.clinic_id, "aurora");
 }
 
 TEST(ParseClinicSetupTest, HoursSetQuotedOrNot) {
-  Command quoted = Parse({"hours", "set", "aurora", "mon-tue 09:00-17:00", "sat 10:00-14:00"});
-  Command bare = Parse({"hours", "set", "aurora", "mon-tue", "09:00-17:00", "sat", "10:00-14:00"});
-  for (const Command& command : {quoted, bare}) {
-    EXPECT_EQ(command.kind, CommandKind::kHoursSet);
+  auto quoted =
+      Parse<ClinicSetupArgs>({"hours", "set", "aurora", "mon-tue 09:00-17:00", "sat 10:00-14:00"});
+  auto bare = Parse<ClinicSetupArgs>(
+      {"hours", "set", "aurora", "mon-tue", "09:00-17:00", "sat", "10:00-14:00"});
+  for (const auto& command : {quoted, bare}) {
+    EXPECT_EQ(command.name, "hours set");
     EXPECT_EQ(command.clinic_id, "aurora");
     EXPECT_THAT(Spans(command), ElementsAre("1 09:00-17:00", "2 09:00-17:00", "6 10:00-14:00"));
   }
@@ -84,28 +93,29 @@ TEST(ParseClinicSetupTest, HoursSetQuotedOrNot) {
 }
 
 TEST(ParseClinicSetupTest, HoursSetAllClosed) {
-  Command command = Parse({"hours", "set", "aurora", "mon-sun closed"});
+  auto command = Parse<ClinicSetupArgs>({"hours", "set", "aurora", "mon-sun closed"});
   EXPECT_TRUE(command.opening_spans.empty());
 }
 
 TEST(ParsePlanningTest, PlanPropose) {
-  Command command = Parse({"plan", "propose", "--fhir", "p.json", "--fhir", "c.json", "--concern",
-                           "acne-scars", "--area", "face", "--severity", "moderate"});
-  EXPECT_EQ(command.kind, CommandKind::kPlanPropose);
+  auto command =
+      Parse<PlanArgs>({"plan", "propose", "--fhir", "p.json", "--fhir", "c.json", "--concern",
+                       "acne-scars", "--area", "face", "--severity", "moderate"});
+  EXPECT_EQ(command.name, "plan propose");
   EXPECT_THAT(command.fhir_files, ElementsAre("p.json", "c.json"));
   ASSERT_EQ(command.concerns.size(), 1u);
   EXPECT_EQ(command.concerns[0].system(), code_systems::kConcern);
   ASSERT_EQ(command.areas.size(), 1u);
   EXPECT_EQ(command.areas[0].code(), "face");
   EXPECT_EQ(command.severity, types::v1::SEVERITY_MODERATE);
-  EXPECT_EQ(Parse({"plan", "propose", "--fhir", "p.json"}).severity,
+  EXPECT_EQ(Parse<PlanArgs>({"plan", "propose", "--fhir", "p.json"}).severity,
             types::v1::SEVERITY_UNSPECIFIED);
 }
 
 TEST(ParsePlanningTest, PlanCreateFromProposal) {
-  Command command = Parse({"plan", "create", "--patient", "Patient/123", "--from-proposal",
-                           "proposal.json", "--screening-outcome", "eligible-with-caution"});
-  EXPECT_EQ(command.kind, CommandKind::kPlanCreate);
+  auto command = Parse<PlanArgs>({"plan", "create", "--patient", "Patient/123", "--from-proposal",
+                                  "proposal.json", "--screening-outcome", "eligible-with-caution"});
+  EXPECT_EQ(command.name, "plan create");
   EXPECT_EQ(command.patient_ref, "Patient/123");
   EXPECT_EQ(command.proposal_file, "proposal.json");
   EXPECT_EQ(command.screening_outcome, types::v1::OUTCOME_ELIGIBLE_WITH_CAUTION);
@@ -113,9 +123,9 @@ TEST(ParsePlanningTest, PlanCreateFromProposal) {
 }
 
 TEST(ParsePlanningTest, PlanCreateByProposing) {
-  Command command = Parse({"plan", "create", "--patient", "Patient/123", "--fhir", "p.json",
-                           "--concern", "acne-scars", "--area", "face", "--severity", "severe",
-                           "--screening-outcome", "REVIEW_REQUIRED"});
+  auto command = Parse<PlanArgs>({"plan", "create", "--patient", "Patient/123", "--fhir", "p.json",
+                                  "--concern", "acne-scars", "--area", "face", "--severity",
+                                  "severe", "--screening-outcome", "REVIEW_REQUIRED"});
   EXPECT_EQ(command.proposal_file, "");
   EXPECT_THAT(command.fhir_files, ElementsAre("p.json"));
   EXPECT_EQ(command.concerns.size(), 1u);
@@ -125,22 +135,22 @@ TEST(ParsePlanningTest, PlanCreateByProposing) {
 }
 
 TEST(ParsePlanningTest, PlansShowCancel) {
-  Command plans = Parse({"plans", "--patient", "Patient/123"});
-  EXPECT_EQ(plans.kind, CommandKind::kPlans);
+  auto plans = Parse<PlanArgs>({"plans", "--patient", "Patient/123"});
+  EXPECT_EQ(plans.name, "plans");
   EXPECT_EQ(plans.patient_ref, "Patient/123");
-  Command show = Parse({"plan", "show", "pl-1"});
-  EXPECT_EQ(show.kind, CommandKind::kPlanShow);
+  auto show = Parse<PlanArgs>({"plan", "show", "pl-1"});
+  EXPECT_EQ(show.name, "plan show");
   EXPECT_EQ(show.plan_id, "pl-1");
-  Command cancel = Parse({"plan", "cancel", "pl-1", "--reason", "moved away"});
-  EXPECT_EQ(cancel.kind, CommandKind::kPlanCancel);
+  auto cancel = Parse<PlanArgs>({"plan", "cancel", "pl-1", "--reason", "moved away"});
+  EXPECT_EQ(cancel.name, "plan cancel");
   EXPECT_EQ(cancel.plan_id, "pl-1");
   EXPECT_EQ(cancel.reason, "moved away");
 }
 
 TEST(ParseSchedulingTest, SlotsWithEveryFlag) {
-  Command command = Parse({"slots", "pl-1", "2", "--from", "2026-03-01", "--to", "2026-03-31",
-                           "--practitioner", "dr-lee", "--max", "500"});
-  EXPECT_EQ(command.kind, CommandKind::kSlots);
+  auto command = Parse<SchedulingArgs>({"slots", "pl-1", "2", "--from", "2026-03-01", "--to",
+                                        "2026-03-31", "--practitioner", "dr-lee", "--max", "500"});
+  EXPECT_EQ(command.name, "slots");
   EXPECT_EQ(command.plan_id, "pl-1");
   EXPECT_EQ(command.session_index, 2);
   EXPECT_EQ(command.from_date, "2026-03-01");
@@ -150,22 +160,25 @@ TEST(ParseSchedulingTest, SlotsWithEveryFlag) {
 }
 
 TEST(ParseSchedulingTest, SlotsDefaultsAndWindowEdges) {
-  Command one_day = Parse({"slots", "pl-1", "0", "--from", "2026-03-01", "--to", "2026-03-01"});
+  auto one_day =
+      Parse<SchedulingArgs>({"slots", "pl-1", "0", "--from", "2026-03-01", "--to", "2026-03-01"});
   EXPECT_EQ(one_day.session_index, 0);
   EXPECT_EQ(one_day.max_results, 0);
   EXPECT_EQ(one_day.practitioner_id, "");
   // 92 days is the most: 2026-01-01 + 92 days = 2026-04-03.
-  EXPECT_EQ(Parse({"slots", "p", "0", "--from", "2026-01-01", "--to", "2026-04-03"}).to_date,
+  EXPECT_EQ(Parse<SchedulingArgs>({"slots", "p", "0", "--from", "2026-01-01", "--to", "2026-04-03"})
+                .to_date,
             "2026-04-03");
-  EXPECT_EQ(Parse({"slots", "p", "0", "--from", "2024-02-29", "--to", "2024-03-01"}).from_date,
+  EXPECT_EQ(Parse<SchedulingArgs>({"slots", "p", "0", "--from", "2024-02-29", "--to", "2024-03-01"})
+                .from_date,
             "2024-02-29");
 }
 
 TEST(ParseSchedulingTest, BookWithDevicesInOrder) {
-  Command command =
-      Parse({"book", "pl-1", "1", "--start", "2026-03-02T09:00:00+01:00", "--practitioner",
-             "dr-lee", "--room", "room-1", "--device", "pen-1", "--device", "rf-2"});
-  EXPECT_EQ(command.kind, CommandKind::kBook);
+  auto command = Parse<SchedulingArgs>({"book", "pl-1", "1", "--start", "2026-03-02T09:00:00+01:00",
+                                        "--practitioner", "dr-lee", "--room", "room-1", "--device",
+                                        "pen-1", "--device", "rf-2"});
+  EXPECT_EQ(command.name, "book");
   EXPECT_EQ(command.plan_id, "pl-1");
   EXPECT_EQ(command.session_index, 1);
   EXPECT_EQ(command.start, "2026-03-02T09:00:00+01:00");
@@ -175,52 +188,55 @@ TEST(ParseSchedulingTest, BookWithDevicesInOrder) {
 }
 
 TEST(ParseSchedulingTest, StartGainsSecondsWhenLeftOut) {
-  EXPECT_EQ(Parse({"book", "p", "0", "--start", "2026-03-02T09:00Z", "--practitioner", "d",
-                   "--room", "r"})
+  EXPECT_EQ(Parse<SchedulingArgs>({"book", "p", "0", "--start", "2026-03-02T09:00Z",
+                                   "--practitioner", "d", "--room", "r"})
                 .start,
             "2026-03-02T09:00:00Z");
-  EXPECT_EQ(Parse({"reschedule", "ap-1", "--start", "2026-03-02t09:30:15.5-05:00"}).start,
-            "2026-03-02T09:30:15.5-05:00");
+  EXPECT_EQ(
+      Parse<SchedulingArgs>({"reschedule", "ap-1", "--start", "2026-03-02t09:30:15.5-05:00"}).start,
+      "2026-03-02T09:30:15.5-05:00");
 }
 
 TEST(ParseSchedulingTest, Reschedule) {
-  Command bare = Parse({"reschedule", "ap-1", "--start", "2026-03-02T09:00:00Z"});
-  EXPECT_EQ(bare.kind, CommandKind::kReschedule);
+  auto bare = Parse<SchedulingArgs>({"reschedule", "ap-1", "--start", "2026-03-02T09:00:00Z"});
+  EXPECT_EQ(bare.name, "reschedule");
   EXPECT_EQ(bare.appointment_id, "ap-1");
   EXPECT_EQ(bare.practitioner_id, "");
   EXPECT_EQ(bare.room_id, "");
   EXPECT_TRUE(bare.device_ids.empty());
-  Command full = Parse({"reschedule", "ap-1", "--start", "2026-03-02T09:00:00Z", "--practitioner",
-                        "dr-kim", "--room", "room-2", "--device", "pen-2"});
+  auto full =
+      Parse<SchedulingArgs>({"reschedule", "ap-1", "--start", "2026-03-02T09:00:00Z",
+                             "--practitioner", "dr-kim", "--room", "room-2", "--device", "pen-2"});
   EXPECT_EQ(full.practitioner_id, "dr-kim");
   EXPECT_EQ(full.room_id, "room-2");
   EXPECT_THAT(full.device_ids, ElementsAre("pen-2"));
 }
 
 TEST(ParseSchedulingTest, Cancel) {
-  Command command = Parse({"cancel", "ap-1", "--reason", "patient ill"});
-  EXPECT_EQ(command.kind, CommandKind::kCancel);
+  auto command = Parse<SchedulingArgs>({"cancel", "ap-1", "--reason", "patient ill"});
+  EXPECT_EQ(command.name, "cancel");
   EXPECT_EQ(command.appointment_id, "ap-1");
   EXPECT_EQ(command.reason, "patient ill");
 }
 
 TEST(ParseSchedulingTest, AppointmentsByEachFilter) {
-  Command patient = Parse({"appointments", "--patient", "Patient/1", "--include-cancelled"});
-  EXPECT_EQ(patient.kind, CommandKind::kAppointments);
+  auto patient =
+      Parse<SchedulingArgs>({"appointments", "--patient", "Patient/1", "--include-cancelled"});
+  EXPECT_EQ(patient.name, "appointments");
   EXPECT_EQ(patient.patient_ref, "Patient/1");
   EXPECT_TRUE(patient.include_cancelled);
-  Command day = Parse({"appointments", "--day", "2026-03-02"});
+  auto day = Parse<SchedulingArgs>({"appointments", "--day", "2026-03-02"});
   EXPECT_EQ(day.day, "2026-03-02");
   EXPECT_FALSE(day.include_cancelled);
-  EXPECT_EQ(Parse({"appointments", "--resource", "room-1"}).resource_id, "room-1");
+  EXPECT_EQ(Parse<SchedulingArgs>({"appointments", "--resource", "room-1"}).resource_id, "room-1");
 }
 
 TEST(ParseSchedulingTest, CompleteWithEveryFlag) {
-  Command command =
-      Parse({"complete", "ap-1", "--area", "face", "--area", "neck", "--depth", "1.25", "--product",
-             "HA serum:L2024-117", "--product", "Numbing: lidocaine 5% : N-9", "--practitioner",
-             "dr-lee", "--notes", "mild erythema"});
-  EXPECT_EQ(command.kind, CommandKind::kComplete);
+  auto command = Parse<SchedulingArgs>({"complete", "ap-1", "--area", "face", "--area", "neck",
+                                        "--depth", "1.25", "--product", "HA serum:L2024-117",
+                                        "--product", "Numbing: lidocaine 5% : N-9",
+                                        "--practitioner", "dr-lee", "--notes", "mild erythema"});
+  EXPECT_EQ(command.name, "complete");
   EXPECT_EQ(command.appointment_id, "ap-1");
   ASSERT_EQ(command.areas.size(), 2u);
   EXPECT_EQ(command.areas[1].code(), "neck");
@@ -235,27 +251,27 @@ TEST(ParseSchedulingTest, CompleteWithEveryFlag) {
 }
 
 TEST(ParseSchedulingTest, CompleteBare) {
-  Command command = Parse({"complete", "ap-1"});
+  auto command = Parse<SchedulingArgs>({"complete", "ap-1"});
   EXPECT_FALSE(command.depth_mm.has_value());
   EXPECT_TRUE(command.products.empty());
 }
 
 TEST(ParseSchedulingTest, Calendar) {
-  Command command = Parse({"calendar", "--patient", "Patient/1", "--output", "p.ics"});
-  EXPECT_EQ(command.kind, CommandKind::kCalendar);
+  auto command = Parse<SchedulingArgs>({"calendar", "--patient", "Patient/1", "--output", "p.ics"});
+  EXPECT_EQ(command.name, "calendar");
   EXPECT_EQ(command.patient_ref, "Patient/1");
   EXPECT_EQ(command.output_file, "p.ics");
-  EXPECT_TRUE(Parse({"calendar", "--patient", "P", "--json"}).options.json);
+  EXPECT_TRUE(Parse<SchedulingArgs>({"calendar", "--patient", "P", "--json"}).options.json);
 }
 
 TEST(ParseSchedulingTest, HelpOfTheNewGroupsAndCommands) {
-  EXPECT_EQ(Parse({"help", "hours"}).help_topic, "hours");
-  EXPECT_EQ(Parse({"help", "hours", "set"}).help_topic, "hours set");
-  EXPECT_EQ(Parse({"help", "plan"}).help_topic, "plan");
-  EXPECT_EQ(Parse({"help", "resource"}).help_topic, "resource");
-  EXPECT_EQ(Parse({"hours", "--help"}).help_topic, "hours");
-  EXPECT_EQ(Parse({"hours", "set", "-h"}).help_topic, "hours set");
-  EXPECT_EQ(Parse({"book", "--help", "--start", "nonsense"}).help_topic, "book");
+  EXPECT_EQ(Parse<HelpArgs>({"help", "hours"}).help_topic, "hours");
+  EXPECT_EQ(Parse<HelpArgs>({"help", "hours", "set"}).help_topic, "hours set");
+  EXPECT_EQ(Parse<HelpArgs>({"help", "plan"}).help_topic, "plan");
+  EXPECT_EQ(Parse<HelpArgs>({"help", "resource"}).help_topic, "resource");
+  EXPECT_EQ(Parse<HelpArgs>({"hours", "--help"}).help_topic, "hours");
+  EXPECT_EQ(Parse<HelpArgs>({"hours", "set", "-h"}).help_topic, "hours set");
+  EXPECT_EQ(Parse<HelpArgs>({"book", "--help", "--start", "nonsense"}).help_topic, "book");
 }
 
 TEST(ParseClinicSetupUsageTest, Errors) {

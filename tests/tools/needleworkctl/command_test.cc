@@ -3,6 +3,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "commands/clinics.h"
+#include "commands/help.h"
+#include "commands/screening.h"
 #include "needlework/code_systems.h"
 #include "parse_helpers.h"
 
@@ -14,65 +17,66 @@ using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
 TEST(ParseArgsTest, PluginsWithDefaults) {
-  Command command = Parse({"plugins"});
-  EXPECT_EQ(command.kind, CommandKind::kPlugins);
+  auto command = Parse<ClinicArgs>({"plugins"});
+  EXPECT_EQ(command.name, "plugins");
   EXPECT_EQ(command.options.address, "127.0.0.1:50051");
   EXPECT_EQ(command.options.token, "");
   EXPECT_FALSE(command.options.json);
   EXPECT_EQ(command.options.timeout, std::chrono::seconds(10));
 }
 
-TEST(ParseArgsTest, Clinics) { EXPECT_EQ(Parse({"clinics"}).kind, CommandKind::kClinics); }
+TEST(ParseArgsTest, Clinics) { EXPECT_EQ(Parse<ClinicArgs>({"clinics"}).name, "clinics"); }
 
 TEST(ParseArgsTest, ClinicCreateWithName) {
-  Command command = Parse({"clinic", "create", "aurora", "--name", "Aurora Skin"});
-  EXPECT_EQ(command.kind, CommandKind::kClinicCreate);
+  auto command = Parse<ClinicArgs>({"clinic", "create", "aurora", "--name", "Aurora Skin"});
+  EXPECT_EQ(command.name, "clinic create");
   EXPECT_EQ(command.clinic_id, "aurora");
   EXPECT_EQ(command.display_name, "Aurora Skin");
 }
 
 TEST(ParseArgsTest, ClinicCreateWithoutName) {
-  Command command = Parse({"clinic", "create", "aurora"});
+  auto command = Parse<ClinicArgs>({"clinic", "create", "aurora"});
   EXPECT_EQ(command.clinic_id, "aurora");
   EXPECT_EQ(command.display_name, "");
 }
 
 TEST(ParseArgsTest, ClinicPlugins) {
-  Command command = Parse({"clinic", "plugins", "aurora"});
-  EXPECT_EQ(command.kind, CommandKind::kClinicPlugins);
+  auto command = Parse<ClinicArgs>({"clinic", "plugins", "aurora"});
+  EXPECT_EQ(command.name, "clinic plugins");
   EXPECT_EQ(command.clinic_id, "aurora");
 }
 
 TEST(ParseArgsTest, PluginEnableWithoutConfig) {
-  Command command = Parse({"plugin", "enable", "aurora", "com.acme.rf"});
-  EXPECT_EQ(command.kind, CommandKind::kPluginEnable);
+  auto command = Parse<ClinicArgs>({"plugin", "enable", "aurora", "com.acme.rf"});
+  EXPECT_EQ(command.name, "plugin enable");
   EXPECT_EQ(command.clinic_id, "aurora");
   EXPECT_EQ(command.plugin_id, "com.acme.rf");
   EXPECT_FALSE(command.config.has_value());
 }
 
 TEST(ParseArgsTest, PluginEnableWithConfig) {
-  Command command = Parse({"plugin", "enable", "aurora", "com.acme.rf", "--config", "{}"});
+  auto command = Parse<ClinicArgs>({"plugin", "enable", "aurora", "com.acme.rf", "--config", "{}"});
   EXPECT_EQ(command.config, "{}");
 }
 
 TEST(ParseArgsTest, PluginDisable) {
-  Command command = Parse({"plugin", "disable", "aurora", "com.acme.rf"});
-  EXPECT_EQ(command.kind, CommandKind::kPluginDisable);
+  auto command = Parse<ClinicArgs>({"plugin", "disable", "aurora", "com.acme.rf"});
+  EXPECT_EQ(command.name, "plugin disable");
   EXPECT_EQ(command.plugin_id, "com.acme.rf");
 }
 
 TEST(ParseArgsTest, PluginConfigureKeepsFileArgument) {
-  Command command = Parse({"plugin", "configure", "aurora", "com.acme.rf", "--config", "@c.json"});
-  EXPECT_EQ(command.kind, CommandKind::kPluginConfigure);
+  auto command =
+      Parse<ClinicArgs>({"plugin", "configure", "aurora", "com.acme.rf", "--config", "@c.json"});
+  EXPECT_EQ(command.name, "plugin configure");
   EXPECT_EQ(command.config, "@c.json");  // read when the request is built
 }
 
 TEST(ParseArgsTest, ScreenCollectsFilesAndCodesInOrder) {
-  Command command =
-      Parse({"screen", "--fhir", "a.json", "--concern", "acne-scars", "--fhir", "b.json", "--area",
-             "face", "--area", "neck", "--concern", "http://snomed.info/sct|12345"});
-  EXPECT_EQ(command.kind, CommandKind::kScreen);
+  auto command = Parse<PatientArgs>({"screen", "--fhir", "a.json", "--concern", "acne-scars",
+                                     "--fhir", "b.json", "--area", "face", "--area", "neck",
+                                     "--concern", "http://snomed.info/sct|12345"});
+  EXPECT_EQ(command.name, "screen");
   EXPECT_THAT(command.fhir_files, ElementsAre("a.json", "b.json"));
   ASSERT_EQ(command.concerns.size(), 2u);
   EXPECT_EQ(command.concerns[0].system(), code_systems::kConcern);
@@ -85,58 +89,61 @@ TEST(ParseArgsTest, ScreenCollectsFilesAndCodesInOrder) {
 }
 
 TEST(ParseArgsTest, HelpTopics) {
-  EXPECT_EQ(Parse({"help"}).kind, CommandKind::kHelp);
-  EXPECT_EQ(Parse({"help"}).help_topic, "");
-  EXPECT_EQ(Parse({"help", "clinic", "create"}).help_topic, "clinic create");
-  EXPECT_EQ(Parse({"help", "plugin"}).help_topic, "plugin");
-  EXPECT_EQ(Parse({"help", "screen"}).help_topic, "screen");
+  EXPECT_EQ(Parse<HelpArgs>({"help"}).name, "help");
+  EXPECT_EQ(Parse<HelpArgs>({"help"}).help_topic, "");
+  EXPECT_EQ(Parse<HelpArgs>({"help", "clinic", "create"}).help_topic, "clinic create");
+  EXPECT_EQ(Parse<HelpArgs>({"help", "plugin"}).help_topic, "plugin");
+  EXPECT_EQ(Parse<HelpArgs>({"help", "screen"}).help_topic, "screen");
 }
 
 TEST(ParseArgsTest, HelpFlagGivesHelpOfTheCommand) {
-  EXPECT_EQ(Parse({"--help"}).kind, CommandKind::kHelp);
-  EXPECT_EQ(Parse({"-h"}).help_topic, "");
-  EXPECT_EQ(Parse({"clinic", "create", "--help"}).help_topic, "clinic create");
+  EXPECT_EQ(Parse({"--help"}).name, "help");
+  EXPECT_EQ(Parse<HelpArgs>({"-h"}).help_topic, "");
+  EXPECT_EQ(Parse<HelpArgs>({"clinic", "create", "--help"}).help_topic, "clinic create");
   // Help wins over what else is wrong on the line.
-  EXPECT_EQ(Parse({"plugin", "enable", "-h", "--bogus"}).help_topic, "plugin enable");
+  EXPECT_EQ(Parse<HelpArgs>({"plugin", "enable", "-h", "--bogus"}).help_topic, "plugin enable");
 }
 
 TEST(ParseArgsTest, GlobalFlagsAnywhere) {
-  Command before = Parse({"--json", "--timeout", "2", "plugins"});
-  Command after = Parse({"plugins", "--json", "--timeout", "2"});
-  for (const Command& command : {before, after}) {
-    EXPECT_EQ(command.kind, CommandKind::kPlugins);
+  auto before = Parse<ClinicArgs>({"--json", "--timeout", "2", "plugins"});
+  auto after = Parse<ClinicArgs>({"plugins", "--json", "--timeout", "2"});
+  for (const auto& command : {before, after}) {
+    EXPECT_EQ(command.name, "plugins");
     EXPECT_TRUE(command.options.json);
     EXPECT_EQ(command.options.timeout, std::chrono::seconds(2));
   }
 }
 
 TEST(ParseArgsTest, FlagEqualsValue) {
-  Command command = Parse({"--address=unix:/run/nw.sock", "clinic", "create", "a", "--name=A"});
+  auto command =
+      Parse<ClinicArgs>({"--address=unix:/run/nw.sock", "clinic", "create", "a", "--name=A"});
   EXPECT_EQ(command.options.address, "unix:/run/nw.sock");
   EXPECT_EQ(command.display_name, "A");
 }
 
 TEST(ParseArgsTest, DoubleDashEndsFlags) {
-  Command command = Parse({"clinic", "create", "--", "-odd"});
+  auto command = Parse<ClinicArgs>({"clinic", "create", "--", "-odd"});
   EXPECT_EQ(command.clinic_id, "-odd");
 }
 
 TEST(ParseArgsTest, FractionalTimeoutRoundsUpToMilliseconds) {
-  EXPECT_EQ(Parse({"plugins", "--timeout", "0.5"}).options.timeout, std::chrono::milliseconds(500));
-  EXPECT_EQ(Parse({"plugins", "--timeout", "0.0001"}).options.timeout,
+  EXPECT_EQ(Parse<ClinicArgs>({"plugins", "--timeout", "0.5"}).options.timeout,
+            std::chrono::milliseconds(500));
+  EXPECT_EQ(Parse<ClinicArgs>({"plugins", "--timeout", "0.0001"}).options.timeout,
             std::chrono::milliseconds(1));
 }
 
 TEST(ParseArgsTest, EnvironmentGivesAddressAndToken) {
   Environment env{.address = "unix:/run/nw.sock", .token = "env-token"};
-  Command command = Parse({"plugins"}, env);
+  auto command = Parse<ClinicArgs>({"plugins"}, env);
   EXPECT_EQ(command.options.address, "unix:/run/nw.sock");
   EXPECT_EQ(command.options.token, "env-token");
 }
 
 TEST(ParseArgsTest, FlagsWinOverEnvironment) {
   Environment env{.address = "unix:/run/nw.sock", .token = "env-token"};
-  Command command = Parse({"plugins", "--address", "127.0.0.1:6000", "--token", "flag-token"}, env);
+  auto command =
+      Parse<ClinicArgs>({"plugins", "--address", "127.0.0.1:6000", "--token", "flag-token"}, env);
   EXPECT_EQ(command.options.address, "127.0.0.1:6000");
   EXPECT_EQ(command.options.token, "flag-token");
 }
@@ -198,7 +205,7 @@ TEST(ParseArgsUsageTest, ValueErrors) {
 TEST(ParseArgsUsageTest, EnvironmentTokenIsCheckedToo) {
   Environment env;
   env.token = "line\nbreak";
-  StatusOr<Command> command = ParseArgs({"plugins"}, env);
+  StatusOr<ParsedCommand> command = ParseArgs({"plugins"}, env);
   ASSERT_FALSE(command.ok());
   EXPECT_THAT(command.status().message(), HasSubstr("the token holds spaces"));
 }

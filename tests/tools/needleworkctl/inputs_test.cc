@@ -4,8 +4,9 @@
 #include <gtest/gtest.h>
 
 #include "codes.h"
+#include "commands/clinics.h"
+#include "commands/screening.h"
 #include "needlework/code_systems.h"
-#include "requests.h"
 #include "temp_files.h"
 
 namespace needlework::ctl {
@@ -162,16 +163,15 @@ TEST_F(ReadFhirFilesTest, AcceptsARealSyntheaPatient) {
 
 using BuildRequestTest = TempFilesTest;
 
-Command PluginCommand(CommandKind kind) {
-  Command command;
-  command.kind = kind;
+ClinicArgs PluginCommand() {
+  ClinicArgs command;
   command.clinic_id = "c";
   command.plugin_id = "p";
   return command;
 }
 
 TEST_F(BuildRequestTest, EnableWithoutConfigLeavesItAbsent) {
-  Command command = PluginCommand(CommandKind::kPluginEnable);
+  ClinicArgs command = PluginCommand();
   StatusOr<v1::EnablePluginRequest> request = BuildEnablePluginRequest(command);
   ASSERT_TRUE(request.ok());
   EXPECT_EQ(request->clinic_id(), "c");
@@ -180,7 +180,7 @@ TEST_F(BuildRequestTest, EnableWithoutConfigLeavesItAbsent) {
 }
 
 TEST_F(BuildRequestTest, EnableWithConfigFile) {
-  Command command = PluginCommand(CommandKind::kPluginEnable);
+  ClinicArgs command = PluginCommand();
   command.config = "@" + Write("c.json", R"({"a": 1})");
   StatusOr<v1::EnablePluginRequest> request = BuildEnablePluginRequest(command);
   ASSERT_TRUE(request.ok());
@@ -188,14 +188,13 @@ TEST_F(BuildRequestTest, EnableWithConfigFile) {
 }
 
 TEST_F(BuildRequestTest, ConfigureWithMissingFileFails) {
-  Command command = PluginCommand(CommandKind::kPluginConfigure);
+  ClinicArgs command = PluginCommand();
   command.config = "@" + PathOf("absent.json");
   EXPECT_FALSE(BuildSetPluginConfigRequest(command).ok());
 }
 
 TEST_F(BuildRequestTest, ScreenCarriesFilesConcernsAndAreas) {
-  Command command;
-  command.kind = CommandKind::kScreen;
+  PatientArgs command;
   command.fhir_files = {Write("p.json", kPatient)};
   command.concerns.push_back(*ParseCoding("acne-scars", code_systems::kConcern));
   command.areas.push_back(*ParseCoding("face", code_systems::kTreatmentArea));
@@ -209,8 +208,7 @@ TEST_F(BuildRequestTest, ScreenCarriesFilesConcernsAndAreas) {
 }
 
 TEST(BuildRequestPlainTest, CreateClinic) {
-  Command command;
-  command.kind = CommandKind::kClinicCreate;
+  ClinicArgs command;
   command.clinic_id = "c";
   command.display_name = "C";
   v1::CreateClinicRequest request = BuildCreateClinicRequest(command);

@@ -3,8 +3,10 @@
 
 #include <sstream>
 
-#include "render.h"
+#include "commands/clinic_setup.h"
+#include "commands/clinics.h"
 #include "render_helpers.h"
+#include "session.h"
 
 namespace needlework::ctl {
 namespace {

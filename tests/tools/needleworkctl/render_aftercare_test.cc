@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "commands/aftercare.h"
 #include "enums.h"
 #include "needlework/code_systems.h"
 #include "render.h"

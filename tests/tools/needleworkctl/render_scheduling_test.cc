@@ -2,6 +2,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "commands/planning.h"
+#include "commands/scheduling.h"
 #include "needlework/code_systems.h"
 #include "render.h"
 #include "render_helpers.h"

@@ -1,9 +1,11 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "commands/screening.h"
 #include "needlework/code_systems.h"
 #include "render.h"
 #include "render_helpers.h"
+#include "session.h"
 
 namespace needlework::ctl {
 namespace {

@@ -4,9 +4,13 @@
 
 #include <sstream>
 
+#include "commands/planning.h"
+#include "commands/scheduling.h"
+#include "commands/screening.h"
 #include "needlework/code_systems.h"
 #include "render.h"
 #include "render_helpers.h"
+#include "session.h"
 
 namespace needlework::ctl {
 namespace {

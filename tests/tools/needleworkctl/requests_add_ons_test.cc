@@ -3,11 +3,13 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "commands/planning.h"
+#include "commands/scheduling.h"
+#include "commands/screening.h"
 #include "inputs.h"
 #include "needlework/code_systems.h"
 #include "parse_helpers.h"
-#include "render.h"
-#include "requests.h"
+#include "session.h"
 #include "temp_files.h"
 
 namespace needlework::ctl {
@@ -31,9 +33,9 @@ using BuildAddOnRequestTest = TempFilesTest;
 
 TEST_F(BuildAddOnRequestTest, ScreenAsksAboutEachAddOn) {
   std::string patient = Write("p.json", kPatient);
-  StatusOr<v1::ScreenRequest> request =
-      BuildScreenRequest(Parse({"screen", "--fhir", patient, "--concern", "acne-scars", "--add-on",
-                                "prp-serum", "--add-on", "http://example.org/t|led"}));
+  StatusOr<v1::ScreenRequest> request = BuildScreenRequest(
+      Parse<PatientArgs>({"screen", "--fhir", patient, "--concern", "acne-scars", "--add-on",
+                          "prp-serum", "--add-on", "http://example.org/t|led"}));
   ASSERT_TRUE(request.ok()) << request.status().ToString();
   EXPECT_THAT(Codes(request->add_ons()),
               ElementsAre(kProcedure + "|prp-serum", "http://example.org/t|led"));
@@ -44,7 +46,7 @@ TEST_F(BuildAddOnRequestTest, ScreenAsksAboutEachAddOn) {
 
 TEST_F(BuildAddOnRequestTest, ScreenWithoutAddOnsAsksAboutNone) {
   StatusOr<v1::ScreenRequest> request =
-      BuildScreenRequest(Parse({"screen", "--fhir", Write("p.json", kPatient)}));
+      BuildScreenRequest(Parse<PatientArgs>({"screen", "--fhir", Write("p.json", kPatient)}));
   ASSERT_TRUE(request.ok()) << request.status().ToString();
   EXPECT_TRUE(request->add_ons().empty());
 }
@@ -57,7 +59,7 @@ TEST_F(BuildAddOnRequestTest, ProposePlanCombinesEverySessionWithTheAddOns) {
                                  "eligible"}}) {
     args.insert(args.end(), {"--fhir", patient, "--severity", "mild", "--add-on",
                              "rf-microneedling", "--add-on", "ha-serum"});
-    StatusOr<v1::ProposePlanRequest> request = BuildProposePlanRequest(Parse(args));
+    StatusOr<v1::ProposePlanRequest> request = BuildProposePlanRequest(Parse<PlanArgs>(args));
     ASSERT_TRUE(request.ok()) << request.status().ToString();
     EXPECT_THAT(Codes(request->add_ons()),
                 ElementsAre(kProcedure + "|rf-microneedling", kProcedure + "|ha-serum"))
@@ -76,16 +78,16 @@ TEST_F(BuildAddOnRequestTest, ProposalFileKeepsItsAddOns) {
   *proposal.mutable_session()->add_add_ons() = *rf;
   StatusOr<types::v1::SeriesPlan> series = ReadSeriesPlan(Write("proposal.json", ToJson(proposal)));
   ASSERT_TRUE(series.ok()) << series.status().ToString();
-  v1::CreatePlanRequest request =
-      BuildCreatePlanRequest(Parse({"plan", "create", "--patient", "P/1", "--from-proposal", "f",
-                                    "--screening-outcome", "eligible"}),
-                             *series);
+  v1::CreatePlanRequest request = BuildCreatePlanRequest(
+      Parse<PlanArgs>({"plan", "create", "--patient", "P/1", "--from-proposal", "f",
+                       "--screening-outcome", "eligible"}),
+      *series);
   EXPECT_THAT(Codes(request.plan().add_ons()), ElementsAre(kProcedure + "|rf-microneedling"));
 }
 
 TEST(BuildAddOnCompletionTest, TheAddOnsGivenAndTheirLots) {
-  v1::CompleteSessionRequest request = BuildCompleteSessionRequest(
-      Parse({"complete", "ap-1", "--add-on", "ha-serum", "--product", "ha-serum:LOT-7"}));
+  v1::CompleteSessionRequest request = BuildCompleteSessionRequest(Parse<SchedulingArgs>(
+      {"complete", "ap-1", "--add-on", "ha-serum", "--product", "ha-serum:LOT-7"}));
   const v1::SessionCompletion& completion = request.completion();
   EXPECT_THAT(Codes(completion.add_ons()), ElementsAre(kProcedure + "|ha-serum"));
   ASSERT_EQ(completion.products_size(), 1);
@@ -95,7 +97,7 @@ TEST(BuildAddOnCompletionTest, TheAddOnsGivenAndTheirLots) {
 
 TEST(BuildAddOnCompletionTest, NoneGivenMeansEveryAddOnBooked) {
   v1::CompleteSessionRequest request =
-      BuildCompleteSessionRequest(Parse({"complete", "ap-1", "--depth", "1"}));
+      BuildCompleteSessionRequest(Parse<SchedulingArgs>({"complete", "ap-1", "--depth", "1"}));
   EXPECT_TRUE(request.completion().add_ons().empty());
 }
 

@@ -6,11 +6,14 @@
 #include <fstream>
 #include <sstream>
 
+#include "commands/clinic_setup.h"
+#include "commands/clinics.h"
+#include "commands/planning.h"
+#include "commands/scheduling.h"
 #include "inputs.h"
 #include "needlework/code_systems.h"
 #include "parse_helpers.h"
-#include "render.h"
-#include "requests.h"
+#include "session.h"
 #include "temp_files.h"
 
 namespace needlework::ctl {
@@ -23,24 +26,24 @@ using ::testing::StartsWith;
 constexpr char kPatient[] = R"({"resourceType": "Patient", "id": "p1"})";
 
 TEST(BuildAdminRequestTest, CreateClinicCarriesTheTimeZone) {
-  v1::CreateClinicRequest request = BuildCreateClinicRequest(
-      Parse({"clinic", "create", "aurora", "--name", "Aurora", "--time-zone", "Europe/London"}));
+  v1::CreateClinicRequest request = BuildCreateClinicRequest(Parse<ClinicArgs>(
+      {"clinic", "create", "aurora", "--name", "Aurora", "--time-zone", "Europe/London"}));
   EXPECT_EQ(request.clinic_id(), "aurora");
   EXPECT_EQ(request.display_name(), "Aurora");
   EXPECT_EQ(request.time_zone(), "Europe/London");
 }
 
 TEST(BuildAdminRequestTest, SetClinicTimeZone) {
-  v1::SetClinicTimeZoneRequest request =
-      BuildSetClinicTimeZoneRequest(Parse({"clinic", "time-zone", "aurora", "Asia/Tokyo"}));
+  v1::SetClinicTimeZoneRequest request = BuildSetClinicTimeZoneRequest(
+      Parse<ClinicSetupArgs>({"clinic", "time-zone", "aurora", "Asia/Tokyo"}));
   EXPECT_EQ(request.clinic_id(), "aurora");
   EXPECT_EQ(request.time_zone(), "Asia/Tokyo");
 }
 
 TEST(BuildAdminRequestTest, UpsertDeviceInactive) {
   v1::UpsertResourceRequest request = BuildUpsertResourceRequest(
-      Parse({"resource", "add", "aurora", "pen-1", "--type", "device", "--kind",
-             "microneedling-pen", "--name", "Pen 1", "--inactive"}));
+      Parse<ClinicSetupArgs>({"resource", "add", "aurora", "pen-1", "--type", "device", "--kind",
+                              "microneedling-pen", "--name", "Pen 1", "--inactive"}));
   EXPECT_EQ(request.clinic_id(), "aurora");
   EXPECT_EQ(request.resource().resource_id(), "pen-1");
   EXPECT_EQ(request.resource().type(), types::v1::RESOURCE_TYPE_DEVICE);
@@ -50,21 +53,23 @@ TEST(BuildAdminRequestTest, UpsertDeviceInactive) {
 }
 
 TEST(BuildAdminRequestTest, UpsertIsActiveByDefault) {
-  v1::UpsertResourceRequest request =
-      BuildUpsertResourceRequest(Parse({"resource", "add", "a", "room-1", "--type", "room"}));
+  v1::UpsertResourceRequest request = BuildUpsertResourceRequest(
+      Parse<ClinicSetupArgs>({"resource", "add", "a", "room-1", "--type", "room"}));
   EXPECT_EQ(request.resource().type(), types::v1::RESOURCE_TYPE_ROOM);
   EXPECT_TRUE(request.resource().active());
   EXPECT_EQ(request.resource().device_kind(), "");
 }
 
 TEST(BuildAdminRequestTest, ListResourcesAndGetHours) {
-  EXPECT_EQ(BuildListResourcesRequest(Parse({"resources", "aurora"})).clinic_id(), "aurora");
-  EXPECT_EQ(BuildGetOpeningHoursRequest(Parse({"hours", "aurora"})).clinic_id(), "aurora");
+  EXPECT_EQ(BuildListResourcesRequest(Parse<ClinicSetupArgs>({"resources", "aurora"})).clinic_id(),
+            "aurora");
+  EXPECT_EQ(BuildGetOpeningHoursRequest(Parse<ClinicSetupArgs>({"hours", "aurora"})).clinic_id(),
+            "aurora");
 }
 
 TEST(BuildAdminRequestTest, SetOpeningHours) {
-  v1::SetOpeningHoursRequest request = BuildSetOpeningHoursRequest(
-      Parse({"hours", "set", "aurora", "mon 09:00-12:30,13:30-18:00", "sun", "closed"}));
+  v1::SetOpeningHoursRequest request = BuildSetOpeningHoursRequest(Parse<ClinicSetupArgs>(
+      {"hours", "set", "aurora", "mon 09:00-12:30,13:30-18:00", "sun", "closed"}));
   EXPECT_EQ(request.hours().clinic_id(), "aurora");
   ASSERT_EQ(request.hours().spans_size(), 2);
   EXPECT_EQ(request.hours().spans(0).weekday(), 1);
@@ -78,9 +83,9 @@ using BuildPlanningRequestTest = TempFilesTest;
 
 TEST_F(BuildPlanningRequestTest, ProposePlan) {
   std::string patient = Write("p.json", kPatient);
-  StatusOr<v1::ProposePlanRequest> request =
-      BuildProposePlanRequest(Parse({"plan", "propose", "--fhir", patient, "--concern",
-                                     "acne-scars", "--area", "face", "--severity", "mild"}));
+  StatusOr<v1::ProposePlanRequest> request = BuildProposePlanRequest(
+      Parse<PlanArgs>({"plan", "propose", "--fhir", patient, "--concern", "acne-scars", "--area",
+                       "face", "--severity", "mild"}));
   ASSERT_TRUE(request.ok()) << request.status().ToString();
   EXPECT_THAT(request->fhir().resources(), ElementsAre(kPatient));
   ASSERT_EQ(request->concerns_size(), 1);
@@ -93,7 +98,7 @@ TEST_F(BuildPlanningRequestTest, ProposePlan) {
 TEST_F(BuildPlanningRequestTest, ProposePlanWithMissingFileFails) {
   std::string absent = PathOf("absent.json");
   StatusOr<v1::ProposePlanRequest> request =
-      BuildProposePlanRequest(Parse({"plan", "propose", "--fhir", absent}));
+      BuildProposePlanRequest(Parse<PlanArgs>({"plan", "propose", "--fhir", absent}));
   ASSERT_FALSE(request.ok());
   EXPECT_EQ(request.status().message(), "cannot read '" + absent + "': No such file or directory");
 }
@@ -101,29 +106,30 @@ TEST_F(BuildPlanningRequestTest, ProposePlanWithMissingFileFails) {
 TEST(BuildPlanningRequestPlainTest, CreatePlanWithTheGivenSeries) {
   types::v1::SeriesPlan series;
   series.set_session_count(4);
-  v1::CreatePlanRequest request =
-      BuildCreatePlanRequest(Parse({"plan", "create", "--patient", "Patient/9", "--from-proposal",
-                                    "f.json", "--screening-outcome", "eligible"}),
-                             series);
+  v1::CreatePlanRequest request = BuildCreatePlanRequest(
+      Parse<PlanArgs>({"plan", "create", "--patient", "Patient/9", "--from-proposal", "f.json",
+                       "--screening-outcome", "eligible"}),
+      series);
   EXPECT_EQ(request.patient_ref(), "Patient/9");
   EXPECT_EQ(request.plan().session_count(), 4);
   EXPECT_EQ(request.screening_outcome(), types::v1::OUTCOME_ELIGIBLE);
 }
 
 TEST(BuildPlanningRequestPlainTest, GetListCancel) {
-  EXPECT_EQ(BuildGetPlanRequest(Parse({"plan", "show", "pl-1"})).plan_id(), "pl-1");
-  EXPECT_EQ(BuildListPlansRequest(Parse({"plans", "--patient", "Patient/9"})).patient_ref(),
-            "Patient/9");
+  EXPECT_EQ(BuildGetPlanRequest(Parse<PlanArgs>({"plan", "show", "pl-1"})).plan_id(), "pl-1");
+  EXPECT_EQ(
+      BuildListPlansRequest(Parse<PlanArgs>({"plans", "--patient", "Patient/9"})).patient_ref(),
+      "Patient/9");
   v1::CancelPlanRequest cancel =
-      BuildCancelPlanRequest(Parse({"plan", "cancel", "pl-1", "--reason", "pregnancy"}));
+      BuildCancelPlanRequest(Parse<PlanArgs>({"plan", "cancel", "pl-1", "--reason", "pregnancy"}));
   EXPECT_EQ(cancel.plan_id(), "pl-1");
   EXPECT_EQ(cancel.reason(), "pregnancy");
 }
 
 TEST(BuildSchedulingRequestTest, FindSlots) {
-  v1::FindSlotsRequest request =
-      BuildFindSlotsRequest(Parse({"slots", "pl-1", "3", "--from", "2026-03-01", "--to",
-                                   "2026-03-31", "--practitioner", "dr-lee", "--max", "20"}));
+  v1::FindSlotsRequest request = BuildFindSlotsRequest(
+      Parse<SchedulingArgs>({"slots", "pl-1", "3", "--from", "2026-03-01", "--to", "2026-03-31",
+                             "--practitioner", "dr-lee", "--max", "20"}));
   EXPECT_EQ(request.plan_id(), "pl-1");
   EXPECT_EQ(request.session_index(), 3);
   EXPECT_EQ(request.from_date(), "2026-03-01");
@@ -131,15 +137,15 @@ TEST(BuildSchedulingRequestTest, FindSlots) {
   EXPECT_EQ(request.practitioner_id(), "dr-lee");
   EXPECT_EQ(request.max_results(), 20);
   v1::FindSlotsRequest plain = BuildFindSlotsRequest(
-      Parse({"slots", "pl-1", "0", "--from", "2026-03-01", "--to", "2026-03-02"}));
+      Parse<SchedulingArgs>({"slots", "pl-1", "0", "--from", "2026-03-01", "--to", "2026-03-02"}));
   EXPECT_EQ(plain.max_results(), 0);
   EXPECT_EQ(plain.practitioner_id(), "");
 }
 
 TEST(BuildSchedulingRequestTest, Book) {
-  v1::BookRequest request = BuildBookRequest(
-      Parse({"book", "pl-1", "1", "--start", "2026-03-02T09:00+01:00", "--practitioner", "dr-lee",
-             "--room", "room-1", "--device", "pen-1", "--device", "rf-1"}));
+  v1::BookRequest request = BuildBookRequest(Parse<SchedulingArgs>(
+      {"book", "pl-1", "1", "--start", "2026-03-02T09:00+01:00", "--practitioner", "dr-lee",
+       "--room", "room-1", "--device", "pen-1", "--device", "rf-1"}));
   EXPECT_EQ(request.plan_id(), "pl-1");
   EXPECT_EQ(request.session_index(), 1);
   EXPECT_EQ(request.start(), "2026-03-02T09:00:00+01:00");
@@ -149,48 +155,48 @@ TEST(BuildSchedulingRequestTest, Book) {
 }
 
 TEST(BuildSchedulingRequestTest, RescheduleKeepsWhatIsNotGiven) {
-  v1::RescheduleRequest request =
-      BuildRescheduleRequest(Parse({"reschedule", "ap-1", "--start", "2026-03-09T10:00:00Z"}));
+  v1::RescheduleRequest request = BuildRescheduleRequest(
+      Parse<SchedulingArgs>({"reschedule", "ap-1", "--start", "2026-03-09T10:00:00Z"}));
   EXPECT_EQ(request.appointment_id(), "ap-1");
   EXPECT_EQ(request.start(), "2026-03-09T10:00:00Z");
   EXPECT_EQ(request.practitioner_id(), "");
   EXPECT_EQ(request.room_id(), "");
   EXPECT_TRUE(request.device_ids().empty());
-  v1::RescheduleRequest moved =
-      BuildRescheduleRequest(Parse({"reschedule", "ap-1", "--start", "2026-03-09T10:00:00Z",
-                                    "--room", "room-2", "--device", "pen-2"}));
+  v1::RescheduleRequest moved = BuildRescheduleRequest(
+      Parse<SchedulingArgs>({"reschedule", "ap-1", "--start", "2026-03-09T10:00:00Z", "--room",
+                             "room-2", "--device", "pen-2"}));
   EXPECT_EQ(moved.room_id(), "room-2");
   EXPECT_THAT(moved.device_ids(), ElementsAre("pen-2"));
 }
 
 TEST(BuildSchedulingRequestTest, Cancel) {
-  v1::CancelAppointmentRequest request =
-      BuildCancelAppointmentRequest(Parse({"cancel", "ap-1", "--reason", "unwell"}));
+  v1::CancelAppointmentRequest request = BuildCancelAppointmentRequest(
+      Parse<SchedulingArgs>({"cancel", "ap-1", "--reason", "unwell"}));
   EXPECT_EQ(request.appointment_id(), "ap-1");
   EXPECT_EQ(request.reason(), "unwell");
 }
 
 TEST(BuildSchedulingRequestTest, ListAppointmentsSetsTheOneFilterGiven) {
   v1::ListAppointmentsRequest patient = BuildListAppointmentsRequest(
-      Parse({"appointments", "--patient", "Patient/9", "--include-cancelled"}));
+      Parse<SchedulingArgs>({"appointments", "--patient", "Patient/9", "--include-cancelled"}));
   EXPECT_EQ(patient.filter_case(), v1::ListAppointmentsRequest::kPatientRef);
   EXPECT_EQ(patient.patient_ref(), "Patient/9");
   EXPECT_TRUE(patient.include_cancelled());
   v1::ListAppointmentsRequest day =
-      BuildListAppointmentsRequest(Parse({"appointments", "--day", "2026-03-02"}));
+      BuildListAppointmentsRequest(Parse<SchedulingArgs>({"appointments", "--day", "2026-03-02"}));
   EXPECT_EQ(day.filter_case(), v1::ListAppointmentsRequest::kDay);
   EXPECT_EQ(day.day(), "2026-03-02");
   EXPECT_FALSE(day.include_cancelled());
   v1::ListAppointmentsRequest resource =
-      BuildListAppointmentsRequest(Parse({"appointments", "--resource", "room-1"}));
+      BuildListAppointmentsRequest(Parse<SchedulingArgs>({"appointments", "--resource", "room-1"}));
   EXPECT_EQ(resource.filter_case(), v1::ListAppointmentsRequest::kResourceId);
   EXPECT_EQ(resource.resource_id(), "room-1");
 }
 
 TEST(BuildSchedulingRequestTest, CompleteSession) {
-  v1::CompleteSessionRequest request = BuildCompleteSessionRequest(
-      Parse({"complete", "ap-1", "--area", "face", "--area", "neck", "--depth", "1.5", "--product",
-             "HA serum:L1", "--practitioner", "dr-lee", "--notes", "tolerated well"}));
+  v1::CompleteSessionRequest request = BuildCompleteSessionRequest(Parse<SchedulingArgs>(
+      {"complete", "ap-1", "--area", "face", "--area", "neck", "--depth", "1.5", "--product",
+       "HA serum:L1", "--practitioner", "dr-lee", "--notes", "tolerated well"}));
   EXPECT_EQ(request.appointment_id(), "ap-1");
   const v1::SessionCompletion& completion = request.completion();
   EXPECT_THAT(completion.treatment_areas(), ElementsAre("face", "neck"));
@@ -204,14 +210,17 @@ TEST(BuildSchedulingRequestTest, CompleteSession) {
 }
 
 TEST(BuildSchedulingRequestTest, CompleteSessionBare) {
-  v1::CompleteSessionRequest request = BuildCompleteSessionRequest(Parse({"complete", "ap-1"}));
+  v1::CompleteSessionRequest request =
+      BuildCompleteSessionRequest(Parse<SchedulingArgs>({"complete", "ap-1"}));
   EXPECT_EQ(request.completion().needle_depth_mm(), 0);
   EXPECT_TRUE(request.completion().treatment_areas().empty());
 }
 
 TEST(BuildSchedulingRequestTest, ExportCalendar) {
-  EXPECT_EQ(BuildExportCalendarRequest(Parse({"calendar", "--patient", "Patient/9"})).patient_ref(),
-            "Patient/9");
+  EXPECT_EQ(
+      BuildExportCalendarRequest(Parse<SchedulingArgs>({"calendar", "--patient", "Patient/9"}))
+          .patient_ref(),
+      "Patient/9");
 }
 
 using ReadSeriesPlanTest = TempFilesTest;

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "client.h"
+#include "commands/clinics.h"
 #include "parse_helpers.h"
 #include "support/temp_dir.h"
 
@@ -18,14 +19,14 @@ TEST(TlsOptionsTest, FlagsSetTheFilesAndWinOverTheEnvironment) {
   Environment env;
   env.tls.ca_file = "/env/ca.pem";
   env.tls.server_name = "env.example";
-  Command command = Parse(
+  auto command = Parse<ClinicArgs>(
       {"plugins", "--tls-ca", "/etc/nw/ca.pem", "--tls-cert", "c.pem", "--tls-key", "k.pem"}, env);
   EXPECT_EQ(command.options.tls.ca_file, "/etc/nw/ca.pem");
   EXPECT_EQ(command.options.tls.cert_file, "c.pem");
   EXPECT_EQ(command.options.tls.key_file, "k.pem");
   EXPECT_EQ(command.options.tls.server_name, "env.example");
   EXPECT_TRUE(command.options.tls.enabled());
-  EXPECT_FALSE(Parse({"plugins"}).options.tls.enabled());
+  EXPECT_FALSE(Parse<ClinicArgs>({"plugins"}).options.tls.enabled());
 }
 
 TEST(TlsOptionsTest, ACertNeedsItsKeyAndAServerNameNeedsTls) {

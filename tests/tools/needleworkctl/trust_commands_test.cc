@@ -7,11 +7,11 @@
 
 #include <sstream>
 
+#include "commands/trust.h"
 #include "ctl.h"
 #include "host/plugins/ed25519.h"
 #include "host/plugins/signature.h"
 #include "parse_helpers.h"
-#include "render.h"
 #include "temp_files.h"
 
 namespace needlework::ctl {
@@ -22,27 +22,27 @@ using ::testing::HasSubstr;
 using ::testing::MatchesRegex;
 
 TEST(ParseTrustTest, Keygen) {
-  Command command = Parse({"plugin", "keygen", "--out", "keys", "--name", "acme"});
-  EXPECT_EQ(command.kind, CommandKind::kPluginKeygen);
+  auto command = Parse<TrustArgs>({"plugin", "keygen", "--out", "keys", "--name", "acme"});
+  EXPECT_EQ(command.name, "plugin keygen");
   EXPECT_EQ(command.out_dir, "keys");
   EXPECT_EQ(command.display_name, "acme");
   EXPECT_THAT(Problem({"plugin", "keygen"}), HasSubstr("--out"));
 }
 
 TEST(ParseTrustTest, SignAndVerifyNeedAFileAndAKey) {
-  Command sign = Parse({"plugin", "sign", "rf.so", "--key", "k.pem"});
-  EXPECT_EQ(sign.kind, CommandKind::kPluginSign);
+  auto sign = Parse<TrustArgs>({"plugin", "sign", "rf.so", "--key", "k.pem"});
+  EXPECT_EQ(sign.name, "plugin sign");
   EXPECT_THAT(sign.plugin_files, ElementsAre("rf.so"));
   EXPECT_EQ(sign.key_file, "k.pem");
-  EXPECT_EQ(Parse({"plugin", "verify", "rf.so", "--key", "p.pem"}).kind,
-            CommandKind::kPluginVerify);
+  EXPECT_EQ(Parse<TrustArgs>({"plugin", "verify", "rf.so", "--key", "p.pem"}).name,
+            "plugin verify");
   EXPECT_THAT(Problem({"plugin", "sign", "rf.so"}), HasSubstr("--key"));
   EXPECT_THAT(Problem({"plugin", "verify", "--key", "p.pem"}), HasSubstr("plugin-file"));
 }
 
 TEST(ParseTrustTest, HashTakesSeveralFiles) {
-  Command command = Parse({"plugin", "hash", "a.so", "b.so"});
-  EXPECT_EQ(command.kind, CommandKind::kPluginHash);
+  auto command = Parse<TrustArgs>({"plugin", "hash", "a.so", "b.so"});
+  EXPECT_EQ(command.name, "plugin hash");
   EXPECT_THAT(command.plugin_files, ElementsAre("a.so", "b.so"));
   EXPECT_THAT(Problem({"plugin", "hash"}), HasSubstr("plugin-file"));
 }

@@ -1,0 +1,165 @@
+// plugins, clinics, clinic create, clinic plugins, plugin enable|disable|configure.
+#include "commands/clinics.h"
+
+#include "commands/families.h"
+#include "inputs.h"
+#include "needlework/v1/admin.grpc.pb.h"
+#include "session.h"
+#include "setters.h"
+#include "syntax.h"
+
+namespace needlework::ctl {
+namespace {
+
+using Admin = v1::AdminService::Stub;
+using Args = ClinicArgs;
+
+constexpr Positional<Args> kClinicId{"clinic-id", SetWord<&Args::clinic_id>, false};
+constexpr Positional<Args> kPluginId{"plugin-id", SetWord<&Args::plugin_id>, false};
+constexpr Flag<Args> kConfig{"config", FlagKind::kValue, SetConfig<&Args::config>};
+
+int Plugins(const Args&, Session& session) {
+  return session.Invoke(&Admin::ListPlugins, "ListPlugins", v1::ListPluginsRequest(),
+                        RenderPlugins);
+}
+
+int Clinics(const Args&, Session& session) {
+  return session.Invoke(&Admin::ListClinics, "ListClinics", v1::ListClinicsRequest(),
+                        RenderClinics);
+}
+
+int ClinicCreate(const Args& args, Session& session) {
+  int exit_code = session.Invoke(&Admin::CreateClinic, "CreateClinic",
+                                 BuildCreateClinicRequest(args), RenderCreatedClinic);
+  if (exit_code == kExitOk && session.options().json) {
+    session.err() << "needleworkctl: the emr token is shown only this once; store it now\n";
+  }
+  return exit_code;
+}
+
+int ClinicPlugins(const Args& args, Session& session) {
+  return session.Invoke(&Admin::ListClinicPlugins, "ListClinicPlugins",
+                        BuildListClinicPluginsRequest(args), RenderClinicPlugins);
+}
+
+// Renders the ClinicPlugin that enable, disable and configure answer with.
+auto RenderSetting(const Args& args) {
+  return [&args](const v1::ClinicPlugin& plugin, std::ostream& out) {
+    RenderClinicPlugin(args.clinic_id, plugin, out);
+  };
+}
+
+int PluginEnable(const Args& args, Session& session) {
+  StatusOr<v1::EnablePluginRequest> request = BuildEnablePluginRequest(args);
+  if (!request.ok()) return session.LocalError(request.status());
+  return session.Invoke(&Admin::EnablePlugin, "EnablePlugin", *request, RenderSetting(args));
+}
+
+int PluginDisable(const Args& args, Session& session) {
+  return session.Invoke(&Admin::DisablePlugin, "DisablePlugin", BuildDisablePluginRequest(args),
+                        RenderSetting(args));
+}
+
+int PluginConfigure(const Args& args, Session& session) {
+  StatusOr<v1::SetPluginConfigRequest> request = BuildSetPluginConfigRequest(args);
+  if (!request.ok()) return session.LocalError(request.status());
+  return session.Invoke(&Admin::SetPluginConfig, "SetPluginConfig", *request, RenderSetting(args));
+}
+
+}  // namespace
+
+v1::CreateClinicRequest BuildCreateClinicRequest(const ClinicArgs& args) {
+  v1::CreateClinicRequest request;
+  request.set_clinic_id(args.clinic_id);
+  request.set_display_name(args.display_name);
+  request.set_time_zone(args.time_zone);
+  return request;
+}
+
+v1::ListClinicPluginsRequest BuildListClinicPluginsRequest(const ClinicArgs& args) {
+  v1::ListClinicPluginsRequest request;
+  request.set_clinic_id(args.clinic_id);
+  return request;
+}
+
+v1::DisablePluginRequest BuildDisablePluginRequest(const ClinicArgs& args) {
+  v1::DisablePluginRequest request;
+  request.set_clinic_id(args.clinic_id);
+  request.set_plugin_id(args.plugin_id);
+  return request;
+}
+
+StatusOr<v1::EnablePluginRequest> BuildEnablePluginRequest(const ClinicArgs& args) {
+  v1::EnablePluginRequest request;
+  request.set_clinic_id(args.clinic_id);
+  request.set_plugin_id(args.plugin_id);
+  if (args.config.has_value()) {
+    NW_ASSIGN_OR_RETURN(*request.mutable_config_json(), ResolveConfig(*args.config));
+  }
+  return request;
+}
+
+StatusOr<v1::SetPluginConfigRequest> BuildSetPluginConfigRequest(const ClinicArgs& args) {
+  v1::SetPluginConfigRequest request;
+  request.set_clinic_id(args.clinic_id);
+  request.set_plugin_id(args.plugin_id);
+  NW_ASSIGN_OR_RETURN(*request.mutable_config_json(), ResolveConfig(args.config.value_or("")));
+  return request;
+}
+
+std::vector<Command> ClinicCommands() {
+  return {
+      MakeCommand<Args>(
+          {"plugins", "", "List installed plugins; refused ones with the reason",
+           "Every plugin file the host found: id, version, state, trusted, hooks and file. A\n"
+           "plugin the host refused (not approved, unsigned, ABI or build mismatch, bad\n"
+           "manifest, ...) is listed with the reason. Trusted: approved and signed, checked\n"
+           "before it was loaded (no in development mode).\n"
+           "Needs an admin token."},
+          {}, Plugins),
+      MakeCommand<Args>(
+          {"clinics", "", "List clinics",
+           "Every clinic: id, name, time zone and creation time (UTC). Needs an admin token."},
+          {}, Clinics),
+      MakeCommand<Args>(
+          {"clinic create", "<clinic-id> [--name NAME] [--time-zone IANA]",
+           "Create a clinic and issue its first EMR token",
+           "Creates the clinic <clinic-id> ([a-z0-9-], 2 to 63 characters) with the display\n"
+           "name NAME and the IANA time zone (e.g. Europe/London; the host's default is UTC),\n"
+           "and prints its first `emr` bearer token. The token is shown only once: the host\n"
+           "keeps only its hash. Needs an admin token."},
+          {.positionals = {kClinicId},
+           .flags = {{"name", FlagKind::kValueOrEmpty, SetText<&Args::display_name>},
+                     {"time-zone", FlagKind::kValue, SetTimeZone<&Args::time_zone>}}},
+          ClinicCreate),
+      MakeCommand<Args>(
+          {"clinic plugins", "<clinic-id>", "List a clinic's plugins and their settings",
+           "Every plugin the clinic has a setting for, plus every installed plugin it has not:\n"
+           "id, enabled, version, whether the host has it installed, and the clinic's config\n"
+           "overrides. Needs an admin token."},
+          {.positionals = {kClinicId}}, ClinicPlugins),
+      MakeCommand<Args>(
+          {"plugin enable", "<clinic-id> <plugin-id> [--config JSON|@FILE]",
+           "Turn a plugin on for a clinic",
+           "Turns the plugin on for the clinic; its next call sees it, without a restart.\n"
+           "--config replaces the clinic's overrides first (a JSON object, given inline or read\n"
+           "from FILE with @FILE); without it the clinic's current config is kept. The plugin\n"
+           "validates the config; a refused config changes nothing. Needs an admin token."},
+          {.positionals = {kClinicId, kPluginId}, .flags = {kConfig}}, PluginEnable),
+      MakeCommand<Args>(
+          {"plugin disable", "<clinic-id> <plugin-id>", "Turn a plugin off for a clinic",
+           "Turns the plugin off for the clinic; its config is kept for a later enable.\n"
+           "Needs an admin token."},
+          {.positionals = {kClinicId, kPluginId}}, PluginDisable),
+      MakeCommand<Args>(
+          {"plugin configure", "<clinic-id> <plugin-id> --config JSON|@FILE",
+           "Replace a clinic's config for a plugin",
+           "Replaces the clinic's config overrides for the plugin with a JSON object (inline or\n"
+           "@FILE), merged over the plugin's defaults; '{}' restores the defaults. Validated by\n"
+           "the plugin even while it is disabled. Needs an admin token."},
+          {.positionals = {kClinicId, kPluginId}, .flags = {kConfig}, .required = {"config"}},
+          PluginConfigure),
+  };
+}
+
+}  // namespace needlework::ctl

@@ -1,0 +1,111 @@
+// How the answers of the clinic and plugin-setting commands read (clinics.h).
+#include "commands/clinics.h"
+#include "enums.h"
+#include "table.h"
+#include "text.h"
+
+namespace needlework::ctl {
+namespace {
+
+std::string Hooks(const v1::PluginManifest& manifest) {
+  std::string hooks;
+  for (const std::string& hook : manifest.hooks())
+    hooks.append(hooks.empty() ? "" : ",").append(hook);
+  return OrDash(hooks);
+}
+
+// `text` line by line, each line after `indent`, made printable.
+void PrintIndented(std::string_view text, std::string_view indent, std::ostream& out) {
+  while (!text.empty()) {
+    size_t end = text.find('\n');
+    out << indent << Printable(text.substr(0, end)) << '\n';
+    text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+  }
+}
+
+void PrintRefusals(const v1::ListPluginsResponse& response, std::ostream& out) {
+  bool first = true;
+  for (const v1::InstalledPlugin& plugin : response.plugins()) {
+    if (plugin.state() != v1::InstalledPlugin::STATE_REFUSED) continue;
+    if (first) out << "\nRefused:\n";
+    first = false;
+    PrintIndented(plugin.file() + ":", "  ", out);
+    PrintIndented(plugin.refusal_reason().empty() ? "(no reason given)" : plugin.refusal_reason(),
+                  "    ", out);
+  }
+}
+
+}  // namespace
+
+void RenderPlugins(const v1::ListPluginsResponse& response, std::ostream& out) {
+  if (response.plugins().empty()) {
+    out << "No plugins found by the host.\n";
+    return;
+  }
+  Table table({"ID", "VERSION", "STATE", "TRUSTED", "HOOKS", "FILE"});
+  for (const v1::InstalledPlugin& plugin : response.plugins()) {
+    const v1::PluginManifest& manifest = plugin.manifest();
+    bool loaded = plugin.state() == v1::InstalledPlugin::STATE_LOADED;
+    table.AddRow({OrDash(manifest.id()), OrDash(manifest.version()),
+                  EnumLabel(v1::InstalledPlugin::State_Name(plugin.state()), "STATE_"),
+                  loaded ? (plugin.trusted() ? "yes" : "no") : "-", Hooks(manifest),
+                  plugin.file()});
+  }
+  table.Print(out);
+  PrintRefusals(response, out);
+}
+
+void RenderClinics(const v1::ListClinicsResponse& response, std::ostream& out) {
+  if (response.clinics().empty()) {
+    out << "No clinics yet; add one with: needleworkctl clinic create <clinic-id> --name NAME\n";
+    return;
+  }
+  Table table({"ID", "NAME", "TIME ZONE", "CREATED"});
+  for (const v1::Clinic& clinic : response.clinics()) {
+    table.AddRow({clinic.clinic_id(), OrDash(clinic.display_name()), OrDash(clinic.time_zone()),
+                  OrDash(clinic.created_at())});
+  }
+  table.Print(out);
+}
+
+void RenderCreatedClinic(const v1::CreateClinicResponse& response, std::ostream& out) {
+  const v1::Clinic& clinic = response.clinic();
+  Table table;
+  table.AddRow({"id", clinic.clinic_id()});
+  table.AddRow({"name", OrDash(clinic.display_name())});
+  table.AddRow({"time zone", OrDash(clinic.time_zone())});
+  table.AddRow({"created", OrDash(clinic.created_at())});
+  out << "Created clinic:\n";
+  table.Print(out, "  ");
+  out << "\nEMR token (shown only this once; the host keeps only its hash, so store it now):\n"
+      << "  " << response.emr_token() << '\n';
+}
+
+void RenderClinicPlugins(const v1::ListClinicPluginsResponse& response, std::ostream& out) {
+  if (response.plugins().empty()) {
+    out << "No plugins: the host has none installed and the clinic has no settings.\n";
+    return;
+  }
+  Table table({"PLUGIN", "ENABLED", "VERSION", "INSTALLED", "CONFIG OVERRIDES"});
+  for (const v1::ClinicPlugin& plugin : response.plugins()) {
+    table.AddRow({plugin.plugin_id(), std::string(YesNo(plugin.enabled())),
+                  OrDash(plugin.plugin_version()), std::string(YesNo(plugin.installed())),
+                  OrDash(CompactJson(plugin.config_json()))});
+  }
+  table.Print(out);
+}
+
+void RenderClinicPlugin(std::string_view clinic_id, const v1::ClinicPlugin& plugin,
+                        std::ostream& out) {
+  out << "Plugin " << plugin.plugin_id() << " for clinic " << clinic_id << ": "
+      << (plugin.enabled() ? "enabled" : "disabled") << '\n';
+  Table table;
+  table.AddRow({"version", OrDash(plugin.plugin_version())});
+  table.AddRow({"installed", plugin.installed() ? "yes" : "no: the host has no plugin of this id"});
+  table.AddRow({"config overrides", OrDash(CompactJson(plugin.config_json()))});
+  table.AddRow({"effective config", OrDash(CompactJson(plugin.effective_config_json()))});
+  table.AddRow({"updated", OrDash(plugin.updated_at())});
+  table.Print(out, "  ");
+}
+
+}  // namespace needlework::ctl
