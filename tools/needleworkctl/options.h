@@ -18,9 +18,9 @@ inline constexpr std::chrono::milliseconds kDefaultTimeout{10'000};
 // What the environment contributes: NEEDLEWORK_ADDRESS, NEEDLEWORK_TOKEN and the
 // NEEDLEWORK_TLS_* variables. Flags win.
 struct Environment {
-  std::optional<std::string> address;
-  std::optional<std::string> token;
-  TlsOptions tls;  // NEEDLEWORK_TLS_CA, _CERT, _KEY, _SERVER_NAME
+  std::optional<std::string> address = {};
+  std::optional<std::string> token = {};
+  TlsOptions tls = {};  // NEEDLEWORK_TLS_CA, _CERT, _KEY, _SERVER_NAME
 
   // Reads the variables from the process environment.
   static Environment FromProcess();

@@ -40,9 +40,9 @@ struct Flag {
 // The command line of one command.
 template <typename Args>
 struct Syntax {
-  std::vector<Positional<Args>> positionals;  // required, in order
-  std::vector<Flag<Args>> flags;              // its own flags, beyond the global ones
-  std::vector<std::string_view> required;     // flags that must be given at least once
+  std::vector<Positional<Args>> positionals = {};  // required, in order
+  std::vector<Flag<Args>> flags = {};              // its own flags, beyond the global ones
+  std::vector<std::string_view> required = {};     // flags that must be given at least once
   // Checks what depends on several flags and arguments together and derives what needs all
   // of them, once every flag and argument is set; nullptr when there is nothing to do. An
   // error's message is the problem alone, as for a flag.

@@ -17,12 +17,12 @@ struct GlobalOptions;
 
 struct TlsOptions {
   // File names, as given by flags (set by flags.cc) or the environment.
-  std::string ca_file;      // --tls-ca, $NEEDLEWORK_TLS_CA: the CA that signed the host's cert
-  std::string cert_file;    // --tls-cert, $NEEDLEWORK_TLS_CERT: client cert, for mutual TLS
-  std::string key_file;     // --tls-key, $NEEDLEWORK_TLS_KEY: its private key
-  std::string server_name;  // --tls-server-name, $NEEDLEWORK_TLS_SERVER_NAME: name to verify
+  std::string ca_file = {};      // --tls-ca, $NEEDLEWORK_TLS_CA: the CA that signed the host's cert
+  std::string cert_file = {};    // --tls-cert, $NEEDLEWORK_TLS_CERT: client cert, for mutual TLS
+  std::string key_file = {};     // --tls-key, $NEEDLEWORK_TLS_KEY: its private key
+  std::string server_name = {};  // --tls-server-name, $NEEDLEWORK_TLS_SERVER_NAME: name to verify
   // The PEM contents, filled by LoadTlsFiles.
-  std::string ca_pem, cert_pem, key_pem;
+  std::string ca_pem = {}, cert_pem = {}, key_pem = {};
 
   bool enabled() const { return !ca_file.empty() || !cert_file.empty(); }
   // The NEEDLEWORK_TLS_* variables of the process; unset ones stay empty.
