@@ -76,7 +76,9 @@ TEST(RpcPolicyTest, ClinicalCallsAreForEmrTokensOnlyAndAdminCallsNever) {
   for (const RpcPolicy& policy : AllRpcPolicies()) {
     bool admin_service = policy.method.starts_with("/needlework.v1.AdminService/");
     EXPECT_EQ((policy.roles & RoleBit(Role::kEmr)) != 0, !admin_service) << policy.method;
-    if (!admin_service) EXPECT_EQ(policy.scope, ClinicScope::kToken) << policy.method;
+    if (!admin_service) {
+      EXPECT_EQ(policy.scope, ClinicScope::kToken) << policy.method;
+    }
   }
 }
 
