@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "host/common/json_limits.h"
 #include "host/common/log.h"
 #include "host/common/time_util.h"
 #include "host/plugins/sink.h"
@@ -43,6 +44,7 @@ struct PluginInstance::Services {
 
 StatusOr<std::string> EffectiveConfig(const std::string& defaults_json,
                                       const std::string& patch_json) {
+  NW_RETURN_IF_ERROR(CheckJsonLimits(patch_json, "config_json", kPluginConfigLimits));
   auto defaults =
       nlohmann::json::parse(defaults_json.empty() ? "{}" : defaults_json, nullptr, false);
   auto patch = nlohmann::json::parse(patch_json.empty() ? "{}" : patch_json, nullptr, false);

@@ -13,7 +13,8 @@
 namespace needlework::host {
 
 // The config a plugin instance is created with: the manifest's defaults with the clinic's
-// JSON merge patch (RFC 7386) applied. INVALID_ARGUMENT when the patch is not a JSON object.
+// JSON merge patch (RFC 7386) applied. INVALID_ARGUMENT when the patch is not a JSON object
+// or is over kPluginConfigLimits (checked before it is parsed).
 StatusOr<std::string> EffectiveConfig(const std::string& defaults_json,
                                       const std::string& patch_json);
 
