@@ -1,11 +1,11 @@
-// The SDK's path-aware config readers (needlework/config_reader.h), named in this plugin's
+// The SDK's path-aware config readers (needlework/kit/config_reader.h), named in this plugin's
 // namespace, with the refusals saying "aftercare config".
 #ifndef NEEDLEWORK_PLUGINS_AFTERCARE_CONFIG_READER_H_
 #define NEEDLEWORK_PLUGINS_AFTERCARE_CONFIG_READER_H_
 
 #include <string_view>
 
-#include "needlework/config_reader.h"
+#include "needlework/kit/config_reader.h"
 
 namespace needlework::aftercare {
 

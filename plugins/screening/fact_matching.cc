@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "needlework/fact_match.h"
+#include "needlework/kit/fact_match.h"
 
 namespace needlework::screening {
 namespace {

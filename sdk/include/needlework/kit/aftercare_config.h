@@ -14,8 +14,8 @@
 //                         "advice": "..."},
 //     "severe-pain": {"symptom": "pain", "min_severity": "severe", "level": "contact-clinic",
 //                     "indicator": "warning", "advice": "..."}}
-#ifndef NEEDLEWORK_AFTERCARE_CONFIG_H_
-#define NEEDLEWORK_AFTERCARE_CONFIG_H_
+#ifndef NEEDLEWORK_KIT_AFTERCARE_CONFIG_H_
+#define NEEDLEWORK_KIT_AFTERCARE_CONFIG_H_
 
 #include <cstdint>
 #include <optional>
@@ -24,7 +24,7 @@
 #include <utility>
 #include <vector>
 
-#include "needlework/config_names.h"
+#include "needlework/kit/config_names.h"
 #include "needlework/types/v1/aftercare.pb.h"
 
 namespace needlework::addon {
@@ -235,4 +235,4 @@ inline std::vector<TriageRule> ReadTriageRules(const Json& root, std::string_vie
 
 }  // namespace needlework::addon
 
-#endif  // NEEDLEWORK_AFTERCARE_CONFIG_H_
+#endif  // NEEDLEWORK_KIT_AFTERCARE_CONFIG_H_

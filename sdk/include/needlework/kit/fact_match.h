@@ -14,8 +14,8 @@
 //    as text, which orders FHIR dateTimes written alike; among equal ones the one listed
 //    last). It matches when its value is below `below` or above `above`.
 // Header-only.
-#ifndef NEEDLEWORK_FACT_MATCH_H_
-#define NEEDLEWORK_FACT_MATCH_H_
+#ifndef NEEDLEWORK_KIT_FACT_MATCH_H_
+#define NEEDLEWORK_KIT_FACT_MATCH_H_
 
 #include <algorithm>
 #include <charconv>
@@ -26,8 +26,8 @@
 #include <utility>
 #include <vector>
 
-#include "needlework/code_set.h"
-#include "needlework/config_reader.h"
+#include "needlework/kit/code_set.h"
+#include "needlework/kit/config_reader.h"
 #include "needlework/types/v1/clinical.pb.h"
 
 namespace needlework::addon {
@@ -256,4 +256,4 @@ inline FactCriteria ReadFactCriteria(const Json& rule, std::string_view path,
 
 }  // namespace needlework::addon
 
-#endif  // NEEDLEWORK_FACT_MATCH_H_
+#endif  // NEEDLEWORK_KIT_FACT_MATCH_H_

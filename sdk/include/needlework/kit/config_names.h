@@ -6,8 +6,8 @@
 //   indicator:  info, warning, critical
 //   level:      expected, monitor, contact-clinic, urgent        (triage)
 //   severity:   mild, moderate, severe                           (a reported symptom)
-#ifndef NEEDLEWORK_CONFIG_NAMES_H_
-#define NEEDLEWORK_CONFIG_NAMES_H_
+#ifndef NEEDLEWORK_KIT_CONFIG_NAMES_H_
+#define NEEDLEWORK_KIT_CONFIG_NAMES_H_
 
 #include <algorithm>
 #include <optional>
@@ -16,7 +16,8 @@
 #include <utility>
 #include <vector>
 
-#include "needlework/config_reader.h"
+#include "needlework/kit/config_reader.h"
+#include "needlework/outcome.h"
 #include "needlework/types/v1/aftercare.pb.h"
 #include "needlework/types/v1/clinical.pb.h"
 
@@ -29,15 +30,13 @@ using config::Json;
 template <typename T>
 using NameTable = std::vector<std::pair<std::string_view, T>>;
 
+// The outcome names of the contract (needlework/outcome.h), least restrictive first.
 inline const NameTable<types::v1::Outcome>& OutcomeNames() {
-  static const NameTable<types::v1::Outcome> names = {
-      {"eligible", types::v1::OUTCOME_ELIGIBLE},
-      {"eligible_with_caution", types::v1::OUTCOME_ELIGIBLE_WITH_CAUTION},
-      {"review_required", types::v1::OUTCOME_REVIEW_REQUIRED},
-      {"consult_required", types::v1::OUTCOME_CONSULT_REQUIRED},
-      {"defer", types::v1::OUTCOME_DEFER},
-      {"refer", types::v1::OUTCOME_REFER},
-      {"contraindicated", types::v1::OUTCOME_CONTRAINDICATED}};
+  static const NameTable<types::v1::Outcome> names = [] {
+    NameTable<types::v1::Outcome> table;
+    for (const NamedOutcome& entry : kOutcomes) table.emplace_back(entry.name, entry.outcome);
+    return table;
+  }();
   return names;
 }
 
@@ -140,4 +139,4 @@ inline void CheckPlaceholders(std::string_view text, std::string_view path,
 
 }  // namespace needlework::addon
 
-#endif  // NEEDLEWORK_CONFIG_NAMES_H_
+#endif  // NEEDLEWORK_KIT_CONFIG_NAMES_H_
