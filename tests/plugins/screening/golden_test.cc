@@ -35,21 +35,25 @@ Coding CodingOf(const std::string& key, const Json& display) {
 void AddFactsOf(const Json& rule, ScreenRequest& request) {
   int ref = request.patient().conditions_size() + request.patient().medications_size();
   auto next = [&ref] { return "Fact/" + std::to_string(++ref); };
-  for (const auto& [key, display] : rule.value("conditions", Json::object()).items()) {
+  const Json conditions = rule.value("conditions", Json::object());
+  for (const auto& [key, display] : conditions.items()) {
     AddCondition(request, CodingOf(key, display), types::v1::CONDITION_STATUS_ACTIVE, next());
     AddCondition(request, CodingOf(key, ""), types::v1::CONDITION_STATUS_RESOLVED, next());
   }
-  for (const auto& [key, display] : rule.value("medications", Json::object()).items()) {
-    auto* medication = AddMedication(request, RxNorm("0", "Product"),
-                                     types::v1::MEDICATION_STATUS_ACTIVE, next());
+  const Json medications = rule.value("medications", Json::object());
+  for (const auto& [key, display] : medications.items()) {
+    auto* medication =
+        AddMedication(request, RxNorm("0", "Product"), types::v1::MEDICATION_STATUS_ACTIVE, next());
     *medication->add_ingredients() = CodingOf(key, display);
     AddMedication(request, CodingOf(key, ""), types::v1::MEDICATION_STATUS_ON_HOLD, next());
   }
-  for (const auto& [key, display] : rule.value("allergies", Json::object()).items()) {
+  const Json allergies = rule.value("allergies", Json::object());
+  for (const auto& [key, display] : allergies.items()) {
     AddAllergy(request, CodingOf(key, display), types::v1::ALLERGY_STATUS_ACTIVE, next());
   }
   const double min_value = rule.value("min_value", 0.0);
-  for (const auto& [key, display] : rule.value("observations", Json::object()).items()) {
+  const Json observations = rule.value("observations", Json::object());
+  for (const auto& [key, display] : observations.items()) {
     AddObservation(request, CodingOf(key, display), min_value, "2026-01-01", next());
     AddObservation(request, CodingOf(key, ""), min_value - 1, "2025-01-01", next());
   }
