@@ -38,8 +38,8 @@ std::string PlansUnder(const SchedulingRules& rules, const Json& config) {
       const std::string area = spec["areas"].begin().key();
       for (types::v1::Severity severity : kSeverities) {
         answers += "# plan " + concern + " on " + area + "\n";
-        answers += GoldenText(PlanOrDie(rules, MakePlanRequest({concern}, {area}, severity),
-                                        ParseDay("2026-03-02")));
+        answers += GoldenText(
+            PlanOrDie(rules, MakePlanRequest({concern}, {area}, severity), ParseDay("2026-03-02")));
       }
     }
   }

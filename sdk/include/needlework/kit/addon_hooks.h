@@ -12,9 +12,9 @@
 #include <string>
 #include <vector>
 
+#include "needlework/code_systems.h"
 #include "needlework/kit/addon_config.h"
 #include "needlework/kit/aftercare_config.h"
-#include "needlework/code_systems.h"
 #include "needlework/kit/fact_match.h"
 #include "needlework/outcome.h"
 #include "needlework/plugin/v1/aftercare.pb.h"

@@ -65,6 +65,32 @@ inline const NameTable<types::v1::SymptomSeverity>& SeverityNames() {
   return names;
 }
 
+// The value called `name` in `names`, or nullopt.
+template <typename T>
+std::optional<T> FindName(const NameTable<T>& names, std::string_view name) {
+  for (const auto& [known, value] : names) {
+    if (known == name) return value;
+  }
+  return std::nullopt;
+}
+
+// The name of `value` in `names`, or `fallback` when the table has none.
+template <typename T>
+std::string_view NameOf(const NameTable<T>& names, T value, std::string_view fallback) {
+  for (const auto& [known, each] : names) {
+    if (each == value) return known;
+  }
+  return fallback;
+}
+
+// Every name of `names`, in order, ", "-joined: for messages.
+template <typename T>
+std::string NameList(const NameTable<T>& names) {
+  std::string list;
+  for (const auto& entry : names) list.append(list.empty() ? "" : ", ").append(entry.first);
+  return list;
+}
+
 // The string member `key` looked up in `names`. Absent: `fallback`, or a problem ("is
 // required") and `T{}` when there is none. A name not in the table is a problem listing the
 // names, and yields `fallback` (or `T{}`).
@@ -73,13 +99,10 @@ T ReadName(const Json& object, std::string_view path, std::string_view key,
            const NameTable<T>& names, std::optional<T> fallback, ConfigErrors& errors) {
   if (!object.contains(key) && fallback) return *fallback;
   const std::string name = config::ReadText(object, path, key, errors);
-  for (const auto& [known, value] : names) {
-    if (known == name) return value;
-  }
+  if (std::optional<T> value = FindName(names, name)) return *value;
   if (!name.empty()) {
-    std::string list;
-    for (const auto& entry : names) list.append(list.empty() ? "" : ", ").append(entry.first);
-    errors.Add(config::JoinPath(path, key), Json(name).dump() + " is not one of " + list);
+    errors.Add(config::JoinPath(path, key),
+               Json(name).dump() + " is not one of " + NameList(names));
   }
   return fallback.value_or(T{});
 }
