@@ -11,7 +11,7 @@ namespace needlework::bench {
 namespace {
 
 void BM_ScreeningRulePass(benchmark::State& state) {
-  auto rules = screening::CompileConfig(screening::DefaultConfigJson());
+  auto rules = screening::CompileConfig(screening::kDefaultConfigJson);
   if (!rules.ok()) return state.SkipWithError(rules.status().ToString().c_str());
   auto request = TypicalPluginRequest();
   for (auto _ : state) {

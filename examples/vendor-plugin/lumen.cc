@@ -14,9 +14,9 @@
 #include <set>
 #include <string>
 
-#include "needlework/addon_config.h"
-#include "needlework/addon_hooks.h"
-#include "needlework/config_reader.h"
+#include "needlework/kit/addon_config.h"
+#include "needlework/kit/addon_hooks.h"
+#include "needlework/kit/config_reader.h"
 #include "needlework/plugin.h"
 
 namespace lumen {

@@ -7,8 +7,8 @@
 #include <set>
 #include <string>
 
+#include "needlework/kit/config_reader.h"
 #include "plugins/aftercare/aftercare_rules.h"
-#include "plugins/aftercare/config_reader.h"
 
 namespace needlework::aftercare {
 
@@ -23,15 +23,16 @@ struct ConfiguredIds {
 };
 
 // Records a problem unless `key` is a local code (e.g. "avoid-sun"); true when it is.
-bool CheckKey(const std::string& key, std::string_view path, ConfigErrors& errors);
+bool CheckKey(const std::string& key, std::string_view path, config::ConfigErrors& errors);
 
 // Reads root.triage (needs ids.effect_course_hours) into `rules`, adding symptom and advice ids.
-void ReadTriage(const Json& root, AftercareRules& rules, ConfiguredIds& ids, ConfigErrors& errors);
+void ReadTriage(const config::Json& root, AftercareRules& rules, ConfiguredIds& ids,
+                config::ConfigErrors& errors);
 
 // Reads root.languages: one complete set of texts per language for exactly `ids`; checks
 // that rules.default_language is one of them.
-void ReadLanguages(const Json& root, const ConfiguredIds& ids, AftercareRules& rules,
-                   ConfigErrors& errors);
+void ReadLanguages(const config::Json& root, const ConfiguredIds& ids, AftercareRules& rules,
+                   config::ConfigErrors& errors);
 
 }  // namespace needlework::aftercare
 

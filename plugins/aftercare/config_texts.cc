@@ -30,7 +30,7 @@ bool Contains(Names names, std::string_view name) {
 // Records a problem for each {placeholder} of `text` that is neither the host's nor in
 // `own`.
 void CheckPlaceholders(std::string_view text, std::string_view path, Names own,
-                       ConfigErrors& errors) {
+                       config::ConfigErrors& errors) {
   for (const std::string& name : PlaceholderNames(text)) {
     if (Contains(kHostPlaceholders, name) || Contains(own, name)) continue;
     std::string known;
@@ -43,32 +43,32 @@ void CheckPlaceholders(std::string_view text, std::string_view path, Names own,
 }
 
 // A text member `key` of `object`, checked for placeholders.
-std::string ReadTemplate(const Json& object, std::string_view path, std::string_view key, Names own,
-                         ConfigErrors& errors) {
-  std::string text = ReadText(object, path, key, errors);
-  CheckPlaceholders(text, JoinPath(path, key), own, errors);
+std::string ReadTemplate(const config::Json& object, std::string_view path, std::string_view key,
+                         Names own, config::ConfigErrors& errors) {
+  std::string text = config::ReadText(object, path, key, errors);
+  CheckPlaceholders(text, config::JoinPath(path, key), own, errors);
   return text;
 }
 
 // object[key]: a text for each of `ids` and for nothing else.
-std::map<std::string, std::string> ReadTextMap(const Json& object, std::string_view path,
+std::map<std::string, std::string> ReadTextMap(const config::Json& object, std::string_view path,
                                                std::string_view key,
                                                const std::set<std::string>& ids, Names own,
-                                               ConfigErrors& errors) {
+                                               config::ConfigErrors& errors) {
   std::map<std::string, std::string> texts;
-  const Json* members = ReadObject(object, path, key, /*required=*/true, errors);
+  const config::Json* members = config::ReadObject(object, path, key, /*required=*/true, errors);
   if (members == nullptr) return texts;
-  const std::string map_path = JoinPath(path, key);
+  const std::string map_path = config::JoinPath(path, key);
   for (const auto& [id, text] : members->items()) {
-    if (!ids.contains(id)) errors.Add(JoinPath(map_path, id), "text for an unknown id");
+    if (!ids.contains(id)) errors.Add(config::JoinPath(map_path, id), "text for an unknown id");
   }
   for (const std::string& id : ids) texts[id] = ReadTemplate(*members, map_path, id, own, errors);
   return texts;
 }
 
-Texts ReadLanguage(const Json& object, const std::string& path, const ConfiguredIds& ids,
-                   ConfigErrors& errors) {
-  RejectUnknownKeys(
+Texts ReadLanguage(const config::Json& object, const std::string& path, const ConfiguredIds& ids,
+                   config::ConfigErrors& errors) {
+  config::RejectUnknownKeys(
       object, path,
       {"until_healed", "from_healed", "instructions", "effects", "messages", "symptoms", "advice"},
       errors);
@@ -86,16 +86,17 @@ Texts ReadLanguage(const Json& object, const std::string& path, const Configured
 
 }  // namespace
 
-void ReadLanguages(const Json& root, const ConfiguredIds& ids, AftercareRules& rules,
-                   ConfigErrors& errors) {
-  const Json* languages = ReadObject(root, "", "languages", /*required=*/true, errors);
+void ReadLanguages(const config::Json& root, const ConfiguredIds& ids, AftercareRules& rules,
+                   config::ConfigErrors& errors) {
+  const config::Json* languages =
+      config::ReadObject(root, "", "languages", /*required=*/true, errors);
   if (languages == nullptr) return;
   for (const auto& [tag, object] : languages->items()) {
-    const std::string path = JoinPath("languages", tag);
+    const std::string path = config::JoinPath("languages", tag);
     if (!IsLanguageTag(tag)) {
       errors.Add(path, "key must be a language tag, e.g. \"en\" or \"pt-BR\"");
     } else if (!object.is_object()) {
-      errors.Add(path, "must be an object, not " + DescribeValue(object));
+      errors.Add(path, "must be an object, not " + config::DescribeValue(object));
     } else {
       rules.languages.emplace(tag, ReadLanguage(object, path, ids, errors));
     }
@@ -104,7 +105,7 @@ void ReadLanguages(const Json& root, const ConfiguredIds& ids, AftercareRules& r
     std::string known;
     for (const auto& [tag, object] : languages->items())
       known.append(known.empty() ? "" : ", ").append(tag);
-    errors.Add("default_language", Json(rules.default_language).dump() +
+    errors.Add("default_language", config::Json(rules.default_language).dump() +
                                        " has no texts in languages (languages: " + known + ")");
   }
 }

@@ -20,8 +20,8 @@ plugin::v1::Manifest AftercareManifest() {
       "language, is per-clinic config.");
   manifest.add_hooks(plugin::v1::HOOK_AFTERCARE);
   manifest.add_hooks(plugin::v1::HOOK_TRIAGE);
-  manifest.set_default_config_json(std::string(DefaultConfigJson()));
-  manifest.set_config_schema_json(std::string(ConfigSchemaJson()));
+  manifest.set_default_config_json(std::string(kDefaultConfigJson));
+  manifest.set_config_schema_json(std::string(kConfigSchemaJson));
   return manifest;
 }
 

@@ -3,11 +3,11 @@
 // (default_config.json): the catalog entry (blood draw and centrifuge time, a centrifuge),
 // the screening rules (clotting disorder, low platelets, blood thinners, bloodborne
 // infection), the aftercare lines and the triage rules, served by the SDK's ConfiguredAddOn
-// (needlework/addon_plugin.h). The entry point is in plugin_entry.cc.
+// (needlework/kit/addon_plugin.h). The entry point is in plugin_entry.cc.
 #ifndef NEEDLEWORK_PLUGINS_PRP_PRP_PLUGIN_H_
 #define NEEDLEWORK_PLUGINS_PRP_PRP_PLUGIN_H_
 
-#include "needlework/addon_plugin.h"
+#include "needlework/kit/addon_plugin.h"
 
 namespace needlework::prp {
 

@@ -2,12 +2,12 @@
 // microneedling session. Everything it answers comes from its config (default_config.json):
 // the catalog entry (extra minutes, an RF unit), the screening rules (implanted electronic
 // device, metal implant, pregnancy), the aftercare lines and the triage rules, served by the
-// SDK's ConfiguredAddOn (needlework/addon_plugin.h). The entry point is in plugin_entry.cc,
+// SDK's ConfiguredAddOn (needlework/kit/addon_plugin.h). The entry point is in plugin_entry.cc,
 // so tests can link the class without exporting one of their own.
 #ifndef NEEDLEWORK_PLUGINS_RADIOFREQUENCY_RADIOFREQUENCY_PLUGIN_H_
 #define NEEDLEWORK_PLUGINS_RADIOFREQUENCY_RADIOFREQUENCY_PLUGIN_H_
 
-#include "needlework/addon_plugin.h"
+#include "needlework/kit/addon_plugin.h"
 
 namespace needlework::radiofrequency {
 

@@ -3,16 +3,17 @@
 #ifndef NEEDLEWORK_PLUGINS_SCHEDULING_CONFIG_SERIES_H_
 #define NEEDLEWORK_PLUGINS_SCHEDULING_CONFIG_SERIES_H_
 
-#include "plugins/scheduling/config_reader.h"
+#include "needlework/kit/config_reader.h"
 #include "plugins/scheduling/scheduling_rules.h"
 
 namespace needlework::scheduling {
 
 // Each reads its member of the config's root object into `rules`, recording every problem
 // in `errors`. ReadConcerns needs the area groups read first.
-void ReadAreaGroups(const Json& root, SchedulingRules& rules, ConfigErrors& errors);
-void ReadConcerns(const Json& root, SchedulingRules& rules, ConfigErrors& errors);
-void ReadAdjustments(const Json& root, SchedulingRules& rules, ConfigErrors& errors);
+void ReadAreaGroups(const config::Json& root, SchedulingRules& rules, config::ConfigErrors& errors);
+void ReadConcerns(const config::Json& root, SchedulingRules& rules, config::ConfigErrors& errors);
+void ReadAdjustments(const config::Json& root, SchedulingRules& rules,
+                     config::ConfigErrors& errors);
 
 }  // namespace needlework::scheduling
 

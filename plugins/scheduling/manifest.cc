@@ -21,8 +21,8 @@ plugin::v1::Manifest SchedulingManifest() {
   manifest.add_hooks(plugin::v1::HOOK_PLAN);
   manifest.add_hooks(plugin::v1::HOOK_CHECK_BOOKING);
   manifest.add_hooks(plugin::v1::HOOK_CATALOG);
-  manifest.set_default_config_json(std::string(DefaultConfigJson()));
-  manifest.set_config_schema_json(std::string(ConfigSchemaJson()));
+  manifest.set_default_config_json(std::string(kDefaultConfigJson));
+  manifest.set_config_schema_json(std::string(kConfigSchemaJson));
   return manifest;
 }
 

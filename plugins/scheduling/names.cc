@@ -1,86 +1,53 @@
 #include "plugins/scheduling/names.h"
 
-#include <array>
+#include "needlework/kit/config_names.h"
+#include "needlework/outcome.h"
 
 namespace needlework::scheduling {
 namespace {
 
-template <typename Enum>
-struct Named {
-  Enum value;
-  std::string_view name;
-};
-
-constexpr std::array<Named<types::v1::Severity>, 3> kSeverities = {{
-    {types::v1::SEVERITY_MILD, "mild"},
-    {types::v1::SEVERITY_MODERATE, "moderate"},
-    {types::v1::SEVERITY_SEVERE, "severe"},
-}};
-
-// Least restrictive first, as in the screening plugin's outcome table.
-constexpr std::array<Named<types::v1::Outcome>, 8> kOutcomes = {{
-    {types::v1::OUTCOME_UNSPECIFIED, "unspecified"},
-    {types::v1::OUTCOME_ELIGIBLE, "eligible"},
-    {types::v1::OUTCOME_ELIGIBLE_WITH_CAUTION, "eligible_with_caution"},
-    {types::v1::OUTCOME_REVIEW_REQUIRED, "review_required"},
-    {types::v1::OUTCOME_CONSULT_REQUIRED, "consult_required"},
-    {types::v1::OUTCOME_DEFER, "defer"},
-    {types::v1::OUTCOME_REFER, "refer"},
-    {types::v1::OUTCOME_CONTRAINDICATED, "contraindicated"},
-}};
-
-constexpr std::array<Named<types::v1::PlanStatus>, 3> kPlanStatuses = {{
-    {types::v1::PLAN_STATUS_ACTIVE, "active"},
-    {types::v1::PLAN_STATUS_COMPLETED, "completed"},
-    {types::v1::PLAN_STATUS_CANCELLED, "cancelled"},
-}};
-
-template <typename Enum, size_t N>
-std::optional<Enum> Find(const std::array<Named<Enum>, N>& table, std::string_view name) {
-  for (const Named<Enum>& entry : table) {
-    if (entry.name == name) return entry.value;
-  }
-  return std::nullopt;
+const addon::NameTable<types::v1::Severity>& SeverityNames() {
+  static const addon::NameTable<types::v1::Severity> names = {
+      {"mild", types::v1::SEVERITY_MILD},
+      {"moderate", types::v1::SEVERITY_MODERATE},
+      {"severe", types::v1::SEVERITY_SEVERE}};
+  return names;
 }
 
-template <typename Enum, size_t N>
-std::optional<std::string_view> NameIn(const std::array<Named<Enum>, N>& table, Enum value) {
-  for (const Named<Enum>& entry : table) {
-    if (entry.value == value) return entry.name;
-  }
-  return std::nullopt;
+const addon::NameTable<types::v1::PlanStatus>& PlanStatusNames() {
+  static const addon::NameTable<types::v1::PlanStatus> names = {
+      {"active", types::v1::PLAN_STATUS_ACTIVE},
+      {"completed", types::v1::PLAN_STATUS_COMPLETED},
+      {"cancelled", types::v1::PLAN_STATUS_CANCELLED}};
+  return names;
 }
 
 }  // namespace
 
 std::optional<types::v1::Severity> SeverityFromName(std::string_view name) {
-  return Find(kSeverities, name);
+  return addon::FindName(SeverityNames(), name);
 }
 
 std::string_view SeverityName(types::v1::Severity severity) {
-  return NameIn(kSeverities, severity).value_or("unspecified");
+  return addon::NameOf(SeverityNames(), severity, "unspecified");
 }
 
 std::optional<types::v1::Outcome> OutcomeFromName(std::string_view name) {
-  return Find(kOutcomes, name);
+  if (name == "unspecified") return types::v1::OUTCOME_UNSPECIFIED;
+  return needlework::OutcomeFromName(name);
 }
 
 std::string OutcomeName(types::v1::Outcome outcome) {
-  std::optional<std::string_view> name = NameIn(kOutcomes, outcome);
-  return name ? std::string(*name) : "outcome " + std::to_string(static_cast<int>(outcome));
+  if (outcome != types::v1::OUTCOME_UNSPECIFIED && OutcomeRank(outcome) == 0) {
+    return "outcome " + std::to_string(static_cast<int>(outcome));
+  }
+  return std::string(needlework::OutcomeName(outcome));
 }
 
-std::string OutcomeNameList() {
-  std::string list;
-  for (const Named<types::v1::Outcome>& entry : kOutcomes) {
-    if (!list.empty()) list += ", ";
-    list += entry.name;
-  }
-  return list;
-}
+std::string OutcomeNameList() { return "unspecified, " + addon::NameList(addon::OutcomeNames()); }
 
 std::string_view PlanStatusName(types::v1::PlanStatus status) {
-  return NameIn(kPlanStatuses, status).value_or("unspecified");
+  return addon::NameOf(PlanStatusNames(), status, "unspecified");
 }
 
 }  // namespace needlework::scheduling

@@ -17,12 +17,13 @@ std::optional<types::v1::Severity> SeverityFromName(std::string_view name);
 // The config name of MILD, MODERATE or SEVERE; "unspecified" otherwise.
 std::string_view SeverityName(types::v1::Severity severity);
 
-// The screening outcome names the screening plugin uses ("eligible", ...,
-// "contraindicated") plus "unspecified" for OUTCOME_UNSPECIFIED; nullopt for anything else.
+// The contract's outcome names (needlework/outcome.h: "eligible", ..., "contraindicated")
+// plus "unspecified" for OUTCOME_UNSPECIFIED; nullopt for anything else.
 std::optional<types::v1::Outcome> OutcomeFromName(std::string_view name);
 // The name of `outcome`; for a number no table row has, "outcome <number>".
 std::string OutcomeName(types::v1::Outcome outcome);
-// Every outcome name, comma-separated: for error messages.
+// "unspecified" and every outcome name, least restrictive first, comma-separated: for
+// error messages.
 std::string OutcomeNameList();
 
 // "active", "completed", "cancelled"; "unspecified" for anything else.

@@ -1,71 +1,72 @@
 #include "plugins/screening/config.h"
 
-#include <algorithm>
+#include <cctype>
 #include <string>
 #include <utility>
 
-#include "plugins/screening/config_reader.h"
-#include "plugins/screening/text.h"
+#include "needlework/kit/config_names.h"
+#include "needlework/kit/config_reader.h"
 
 namespace needlework::screening {
 namespace {
 
+using addon::CodeSet;
+using addon::FindingSpec;
+using config::ConfigErrors;
+using config::JoinPath;
+using config::Json;
+
+constexpr std::string_view kConfigSubject = "screening config";
 constexpr std::string_view kIndicationId = "indication";
 constexpr std::string_view kNotAnIndicationId = "not-an-indication";
 
-// nlohmann reports where a syntax error is only by throwing; this is the one place the
-// plugin catches a library exception, and it turns it into a Status at once.
-StatusOr<Json> ParseJson(std::string_view text) {
-  try {
-    Json root = Json::parse(text);
-    if (!root.is_object()) {
-      return InvalidArgumentError("screening config must be a JSON object, not " +
-                                  DescribeValue(root));
+bool IsPadded(std::string_view text) {
+  return !text.empty() && (std::isspace(static_cast<unsigned char>(text.front())) != 0 ||
+                           std::isspace(static_cast<unsigned char>(text.back())) != 0);
+}
+
+// The problem with one code-set key ("" when it is a good "system|code"): one bar, both
+// parts non-empty, the system an absolute URI without spaces, the code not padded.
+std::string CodeKeyProblem(std::string_view key) {
+  const std::string quoted = "key " + Json(key).dump();
+  const size_t bar = key.find('|');
+  if (bar == key.npos || bar == 0 || bar + 1 == key.size() || key.find('|', bar + 1) != key.npos) {
+    return quoted + " must be \"system|code\"";
+  }
+  const std::string_view system = key.substr(0, bar);
+  if (system.find(':') == system.npos || system.find_first_of(" \t\n\v\f\r") != system.npos) {
+    return quoted + ": system \"" + std::string(system) +
+           "\" must be an absolute URI such as http://snomed.info/sct";
+  }
+  if (IsPadded(key.substr(bar + 1))) return quoted + ": code must not start or end with a space";
+  return "";
+}
+
+// The optional code set `key`: an object whose keys are "system|code" and whose values are
+// non-empty displays. Each bad entry is a problem; the rest of the set is still read.
+CodeSet ReadValueSet(const Json& object, std::string_view path, std::string_view key,
+                     ConfigErrors& errors) {
+  CodeSet set;
+  const Json* codes = config::ReadObject(object, path, key, /*required=*/false, errors);
+  if (codes == nullptr) return set;
+  const std::string set_path = JoinPath(path, key);
+  for (const auto& [entry_key, display] : codes->items()) {
+    if (std::string problem = CodeKeyProblem(entry_key); !problem.empty()) {
+      errors.Add(set_path, problem);
+    } else if (!display.is_string() || display.get_ref<const std::string&>().empty()) {
+      errors.Add(set_path + "[" + Json(entry_key).dump() + "]",
+                 "display must be a non-empty string, not " + config::DescribeValue(display));
+    } else {
+      const size_t bar = entry_key.find('|');
+      set.Add(entry_key.substr(0, bar), entry_key.substr(bar + 1), display.get<std::string>());
     }
-    return root;
-  } catch (const Json::exception& e) {
-    return InvalidArgumentError(std::string("screening config is not valid JSON: ") + e.what());
   }
-}
-
-bool IsRuleId(std::string_view id) {
-  if (id.empty() || id.front() == '-' || id.back() == '-') return false;
-  for (size_t i = 0; i < id.size(); ++i) {
-    bool word_char = (id[i] >= 'a' && id[i] <= 'z') || (id[i] >= '0' && id[i] <= '9');
-    bool lone_hyphen = id[i] == '-' && id[i - 1] != '-';
-    if (!word_char && !lone_hyphen) return false;
-  }
-  return true;
-}
-
-Outcome ReadOutcome(const Json& object, std::string_view path, ConfigErrors& errors) {
-  std::string name = ReadText(object, path, "outcome", errors);
-  if (name.empty()) return types::v1::OUTCOME_UNSPECIFIED;  // already recorded
-  std::optional<Outcome> outcome = OutcomeFromName(name);
-  if (!outcome) {
-    errors.Add(JoinPath(path, "outcome"),
-               Json(name).dump() + " is not one of " + OutcomeNameList());
-    return types::v1::OUTCOME_UNSPECIFIED;
-  }
-  return *outcome;
-}
-
-// The rule's own indicator when it names one, else the outcome's default.
-Indicator ReadIndicator(const Json& object, std::string_view path, Outcome outcome,
-                        ConfigErrors& errors) {
-  if (!object.contains("indicator")) return DefaultIndicator(outcome);
-  std::string name = ReadText(object, path, "indicator", errors);
-  std::optional<Indicator> indicator = IndicatorFromName(name);
-  if (!indicator && !name.empty()) {
-    errors.Add(JoinPath(path, "indicator"),
-               Json(name).dump() + " is not one of info, warning, critical");
-  }
-  return indicator.value_or(DefaultIndicator(outcome));
+  return set;
 }
 
 std::string ReadSummary(const Json& object, std::string_view path, ConfigErrors& errors) {
-  std::string summary = ReadText(object, path, "summary", errors);
-  if (size_t length = Utf8Length(summary); length > kMaxSummaryLength) {
+  std::string summary = config::ReadText(object, path, "summary", errors);
+  if (size_t length = addon::CodePointCount(summary); length > addon::kMaxSummaryLength) {
     errors.Add(
         JoinPath(path, "summary"),
         "must be under 140 characters (CDS Hooks card summary); it has " + std::to_string(length));
@@ -73,28 +74,30 @@ std::string ReadSummary(const Json& object, std::string_view path, ConfigErrors&
   return summary;
 }
 
-// The fields every finding has: display, outcome, indicator, summary, detail.
+// The fields every finding has: display, outcome, indicator (default: DefaultIndicator),
+// summary, detail.
 FindingSpec ReadFindingSpec(const Json& object, std::string_view path, std::string_view id,
                             ConfigErrors& errors) {
   FindingSpec spec;
   spec.rule_id = std::string(id);
-  spec.display = ReadText(object, path, "display", errors);
-  spec.outcome = ReadOutcome(object, path, errors);
-  spec.indicator = ReadIndicator(object, path, spec.outcome, errors);
+  spec.display = config::ReadText(object, path, "display", errors);
+  spec.outcome = addon::ReadName(object, path, "outcome", addon::OutcomeNames(), {}, errors);
+  spec.indicator = addon::ReadName(object, path, "indicator", addon::IndicatorNames(),
+                                   std::optional(DefaultIndicator(spec.outcome)), errors);
   spec.summary = ReadSummary(object, path, errors);
-  spec.detail = ReadText(object, path, "detail", errors);
+  spec.detail = config::ReadText(object, path, "detail", errors);
   return spec;
 }
 
 // concern_findings.<id>: nullopt when missing, malformed or disabled.
 std::optional<FindingSpec> ReadConcernFinding(const Json& parent, std::string_view id,
                                               ConfigErrors& errors) {
-  const Json* object = ReadObject(parent, "concern_findings", id, /*required=*/true, errors);
+  const Json* object = config::ReadObject(parent, "concern_findings", id, true, errors);
   if (object == nullptr) return std::nullopt;
   const std::string path = JoinPath("concern_findings", id);
-  RejectUnknownKeys(*object, path,
-                    {"enabled", "display", "outcome", "indicator", "summary", "detail"}, errors);
-  bool enabled = ReadBool(*object, path, "enabled", true, errors);
+  config::RejectUnknownKeys(
+      *object, path, {"enabled", "display", "outcome", "indicator", "summary", "detail"}, errors);
+  const bool enabled = config::ReadBool(*object, path, "enabled", true, errors);
   FindingSpec spec = ReadFindingSpec(*object, path, id, errors);
   if (!enabled) return std::nullopt;
   return spec;
@@ -103,10 +106,24 @@ std::optional<FindingSpec> ReadConcernFinding(const Json& parent, std::string_vi
 // A rule id becomes a code in the screening-rule code system, shared with the concern
 // findings: lower-case words joined by hyphens, and not one of theirs.
 void CheckRuleId(const std::string& id, std::string_view path, ConfigErrors& errors) {
-  if (!IsRuleId(id)) {
+  if (!config::IsLocalCode(id)) {
     errors.Add(path, "rule id must be lower-case letters and digits in hyphen-joined words");
   } else if (id == kIndicationId || id == kNotAnIndicationId) {
     errors.Add(path, "rule id is reserved for concern_findings." + id);
+  }
+}
+
+// The rule's code sets, threshold and history switch (the keys after its finding's).
+void ReadMatching(const Json& object, std::string_view path, Rule& rule, ConfigErrors& errors) {
+  rule.criteria.conditions = ReadValueSet(object, path, "conditions", errors);
+  rule.criteria.medications = ReadValueSet(object, path, "medications", errors);
+  rule.criteria.allergies = ReadValueSet(object, path, "allergies", errors);
+  rule.criteria.observations = ReadValueSet(object, path, "observations", errors);
+  rule.min_value = config::ReadNumber(object, path, "min_value", errors);
+  rule.criteria.include_condition_history =
+      config::ReadBool(object, path, "include_condition_history", false, errors);
+  if (!rule.criteria.observations.empty() && !rule.min_value) {
+    errors.Add(JoinPath(path, "min_value"), "is required when observations is not empty");
   }
 }
 
@@ -115,41 +132,35 @@ std::optional<Rule> ReadRule(const std::string& id, const Json& object, ConfigEr
   const std::string path = JoinPath("rules", id);
   CheckRuleId(id, path, errors);
   if (!object.is_object()) {
-    errors.Add(path, "must be an object, not " + DescribeValue(object));
+    errors.Add(path, "must be an object, not " + config::DescribeValue(object));
     return std::nullopt;
   }
-  RejectUnknownKeys(
+  config::RejectUnknownKeys(
       object, path,
       {"enabled", "display", "outcome", "indicator", "summary", "detail", "conditions",
        "medications", "allergies", "observations", "min_value", "include_condition_history"},
       errors);
-  bool enabled = ReadBool(object, path, "enabled", true, errors);
-  Rule rule{ReadFindingSpec(object, path, id, errors),
-            ReadValueSet(object, path, "conditions", errors),
-            ReadValueSet(object, path, "medications", errors),
-            ReadValueSet(object, path, "allergies", errors),
-            ReadValueSet(object, path, "observations", errors),
-            ReadNumber(object, path, "min_value", errors),
-            ReadBool(object, path, "include_condition_history", false, errors)};
-  if (!rule.observations.empty() && !rule.min_value) {
-    errors.Add(JoinPath(path, "min_value"), "is required when observations is not empty");
-  }
+  const bool enabled = config::ReadBool(object, path, "enabled", true, errors);
+  Rule rule;
+  rule.finding = ReadFindingSpec(object, path, id, errors);
+  ReadMatching(object, path, rule, errors);
   if (!enabled) return std::nullopt;
   return rule;
 }
 
 RuleSet CompileRoot(const Json& root, ConfigErrors& errors) {
-  RejectUnknownKeys(root, "config", {"indications", "concern_findings", "rules"}, errors);
+  config::RejectUnknownKeys(root, "config", {"indications", "concern_findings", "rules"}, errors);
   RuleSet rule_set;
-  if (ReadObject(root, "", "indications", /*required=*/true, errors) != nullptr) {
+  if (config::ReadObject(root, "", "indications", /*required=*/true, errors) != nullptr) {
     rule_set.indications = ReadValueSet(root, "", "indications", errors);
   }
-  if (const Json* concerns = ReadObject(root, "", "concern_findings", /*required=*/true, errors)) {
-    RejectUnknownKeys(*concerns, "concern_findings", {kIndicationId, kNotAnIndicationId}, errors);
+  if (const Json* concerns = config::ReadObject(root, "", "concern_findings", true, errors)) {
+    config::RejectUnknownKeys(*concerns, "concern_findings", {kIndicationId, kNotAnIndicationId},
+                              errors);
     rule_set.indication = ReadConcernFinding(*concerns, kIndicationId, errors);
     rule_set.not_an_indication = ReadConcernFinding(*concerns, kNotAnIndicationId, errors);
   }
-  if (const Json* rules = ReadObject(root, "", "rules", /*required=*/true, errors)) {
+  if (const Json* rules = config::ReadObject(root, "", "rules", /*required=*/true, errors)) {
     for (const auto& [id, object] : rules->items()) {  // sorted by id: nlohmann's std::map
       if (std::optional<Rule> rule = ReadRule(id, object, errors)) {
         rule_set.rules.push_back(std::move(*rule));
@@ -161,8 +172,21 @@ RuleSet CompileRoot(const Json& root, ConfigErrors& errors) {
 
 }  // namespace
 
+types::v1::Indicator DefaultIndicator(types::v1::Outcome outcome) {
+  switch (outcome) {
+    case types::v1::OUTCOME_ELIGIBLE:
+    case types::v1::OUTCOME_ELIGIBLE_WITH_CAUTION:
+      return types::v1::INDICATOR_INFO;
+    case types::v1::OUTCOME_REVIEW_REQUIRED:
+    case types::v1::OUTCOME_CONSULT_REQUIRED:
+      return types::v1::INDICATOR_WARNING;
+    default:
+      return types::v1::INDICATOR_CRITICAL;
+  }
+}
+
 StatusOr<RuleSet> CompileConfig(std::string_view config_json) {
-  NW_ASSIGN_OR_RETURN(Json root, ParseJson(config_json));
+  NW_ASSIGN_OR_RETURN(Json root, config::ParseConfigObject(config_json, kConfigSubject));
   ConfigErrors errors{std::string(kConfigSubject)};
   RuleSet rule_set = CompileRoot(root, errors);
   NW_RETURN_IF_ERROR(errors.ToStatus());

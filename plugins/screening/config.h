@@ -12,9 +12,15 @@
 #include <string_view>
 
 #include "needlework/status.h"
+#include "needlework/types/v1/clinical.pb.h"
 #include "plugins/screening/rule_set.h"
 
 namespace needlework::screening {
+
+// The CDS Hooks indicator a finding with `outcome` gets unless its config names one:
+// DEFER, REFER and CONTRAINDICATED (and any unknown outcome) are critical; REVIEW_REQUIRED
+// and CONSULT_REQUIRED are warnings; ELIGIBLE and ELIGIBLE_WITH_CAUTION are info.
+types::v1::Indicator DefaultIndicator(types::v1::Outcome outcome);
 
 // Parses and validates `config_json` strictly and compiles it. On any problem (not JSON,
 // an unknown key, a missing or mistyped field, an unknown outcome or indicator, a value-set

@@ -18,8 +18,8 @@ plugin::v1::Manifest ScreeningManifest() {
       "blood-thinning medication, clotting disorders and severe skin laxity. Every code "
       "list, outcome, text and threshold is per-clinic config.");
   manifest.add_hooks(plugin::v1::HOOK_SCREEN);
-  manifest.set_default_config_json(std::string(DefaultConfigJson()));
-  manifest.set_config_schema_json(std::string(ConfigSchemaJson()));
+  manifest.set_default_config_json(std::string(kDefaultConfigJson));
+  manifest.set_config_schema_json(std::string(kConfigSchemaJson));
   return manifest;
 }
 

@@ -3,54 +3,39 @@
 #ifndef NEEDLEWORK_PLUGINS_SCREENING_RULE_SET_H_
 #define NEEDLEWORK_PLUGINS_SCREENING_RULE_SET_H_
 
-#include <cstddef>
 #include <optional>
-#include <string>
 #include <string_view>
 #include <vector>
 
-#include "plugins/screening/outcome.h"
-#include "plugins/screening/value_set.h"
+#include "needlework/kit/addon_config.h"
+#include "needlework/kit/code_set.h"
+#include "needlework/kit/fact_match.h"
 
 namespace needlework::screening {
-
-// CDS Hooks: a card's summary is "<140-character". Longer config texts are refused.
-inline constexpr size_t kMaxSummaryLength = 139;
 
 // In the texts of the concern findings, replaced by the concern's display.
 inline constexpr std::string_view kConcernPlaceholder = "{concern}";
 
-// How one kind of finding reads and grades, as the config says.
-struct FindingSpec {
-  std::string rule_id;  // the config key; also the code in the screening-rule code system
-  std::string display;  // display of that code
-  Outcome outcome = types::v1::OUTCOME_UNSPECIFIED;
-  Indicator indicator = types::v1::INDICATOR_UNSPECIFIED;
-  std::string summary;  // at most kMaxSummaryLength code points
-  std::string detail;   // the reason, for a clinician
-};
-
-// A contraindication rule. It fires when any active fact of the patient is in one of its
-// value sets: one finding per rule, one Evidence per matching fact.
+// A contraindication rule. It fires when any fact of the patient that counts (see
+// fact_matching.h) is in one of its code sets: one finding per rule, one Evidence per fact.
 struct Rule {
-  FindingSpec finding;
-  ValueSet conditions;
-  ValueSet medications;  // matched against Medication.ingredients and Medication.codes
-  ValueSet allergies;
-  ValueSet observations;            // matched when the latest value is >= min_value
-  std::optional<double> min_value;  // always set when `observations` is not empty
-  // Conditions also count when resolved, inactive or in remission: for chronic, relapsing
-  // skin disease (eczema, psoriasis) a history matters as much as a flare.
-  bool include_condition_history = false;
+  addon::FindingSpec finding;  // rule_id is the config key; summary < 140 code points
+  // conditions (include_condition_history: resolved, inactive or in remission count too, for
+  // chronic relapsing skin disease), medications (ingredients and codes), allergies, and the
+  // observation codes; its below and above stay unset (see min_value).
+  addon::FactCriteria criteria;
+  // An observation matches when its latest value is >= min_value; always set when
+  // criteria.observations is not empty.
+  std::optional<double> min_value;
 };
 
 // A whole compiled config.
 struct RuleSet {
-  ValueSet indications;  // the concerns microneedling treats
+  addon::CodeSet indications;  // the concerns microneedling treats
   // The findings for a requested concern that is (or is not) an indication; nullopt when
-  // the config switches that finding off.
-  std::optional<FindingSpec> indication;
-  std::optional<FindingSpec> not_an_indication;
+  // the config switches that finding off. Their texts may hold kConcernPlaceholder.
+  std::optional<addon::FindingSpec> indication;
+  std::optional<addon::FindingSpec> not_an_indication;
   std::vector<Rule> rules;  // the enabled rules, ordered by rule id
 };
 

@@ -7,12 +7,14 @@
 #include <vector>
 
 #include "needlework/code_systems.h"
+#include "needlework/kit/config_names.h"
+#include "needlework/outcome.h"
 #include "plugins/screening/fact_matching.h"
-#include "plugins/screening/text.h"
 
 namespace needlework::screening {
 namespace {
 
+using addon::FindingSpec;
 using google::protobuf::RepeatedPtrField;
 using types::v1::Coding;
 using types::v1::Finding;
@@ -38,8 +40,9 @@ Finding NewConcernFinding(const FindingSpec& spec, const Coding& concern,
                           const std::string& concern_name) {
   Finding finding = NewFinding(spec);
   finding.set_summary(
-      TruncateUtf8(ReplaceAll(spec.summary, kConcernPlaceholder, concern_name), kMaxSummaryLength));
-  finding.set_detail(ReplaceAll(spec.detail, kConcernPlaceholder, concern_name));
+      addon::TruncateUtf8(addon::ReplaceAll(spec.summary, kConcernPlaceholder, concern_name),
+                          addon::kMaxSummaryLength));
+  finding.set_detail(addon::ReplaceAll(spec.detail, kConcernPlaceholder, concern_name));
   types::v1::Evidence* evidence = finding.add_evidence();
   *evidence->mutable_code() = concern;
   if (concern.display().empty()) evidence->mutable_code()->set_display(concern_name);
@@ -76,7 +79,7 @@ void AddConcernFindings(const RuleSet& rules, const RepeatedPtrField<Coding>& co
                         std::vector<Finding>* findings) {
   std::vector<std::string> seen;
   for (const Coding& concern : concerns) {
-    std::string key = CodingKey(concern.system(), concern.code());
+    std::string key = addon::CodeKey(concern);
     if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
     seen.push_back(std::move(key));
     const std::string* listed = rules.indications.Find(concern);
@@ -100,7 +103,7 @@ Status ScreenPatient(const RuleSet& rules, const plugin::v1::ScreenRequest& requ
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     return OutcomeRank(a.outcome()) > OutcomeRank(b.outcome());
   });
-  Outcome outcome = types::v1::OUTCOME_ELIGIBLE;
+  types::v1::Outcome outcome = types::v1::OUTCOME_ELIGIBLE;
   for (Finding& finding : findings) {
     outcome = MostRestrictive(outcome, finding.outcome());
     *response->add_findings() = std::move(finding);

@@ -6,7 +6,8 @@
 //                              "ingredients": {"http://...rxnorm|5431": "hyaluronic acid"}}},
 //    "allergy_finding": {"display": "...", "outcome": "contraindicated", "summary":
 //                        "{therapy} contraindicated: allergy to {evidence}", "detail": "..."},
-//    "aftercare": {...}, "triage": {...}}                     // as in needlework/addon_plugin.h
+//    "aftercare": {...}, "triage": {...}}                     // as in
+//    needlework/kit/addon_plugin.h
 //
 // A product's key is its therapy code in the procedure code system; its other keys are the
 // SDK's therapy fields (addon_config.h: ReadTherapyFields) plus "enabled" and "ingredients".
@@ -15,7 +16,7 @@
 
 #include <string_view>
 
-#include "needlework/addon_plugin.h"
+#include "needlework/kit/addon_plugin.h"
 
 namespace needlework::serums {
 

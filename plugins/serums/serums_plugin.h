@@ -3,11 +3,11 @@
 // one ADD_ON per product (product and lot recorded at completion); a known allergy to an
 // ingredient contraindicates that product only; a session with any of them gets the
 // "approved products only" aftercare line. Served by the SDK's ConfiguredAddOn
-// (needlework/addon_plugin.h); the entry point is in plugin_entry.cc.
+// (needlework/kit/addon_plugin.h); the entry point is in plugin_entry.cc.
 #ifndef NEEDLEWORK_PLUGINS_SERUMS_SERUMS_PLUGIN_H_
 #define NEEDLEWORK_PLUGINS_SERUMS_SERUMS_PLUGIN_H_
 
-#include "needlework/addon_plugin.h"
+#include "needlework/kit/addon_plugin.h"
 
 namespace needlework::serums {
 

@@ -1,11 +1,11 @@
-// The add-on kit's config readers (needlework/code_set.h, config_names.h, addon_config.h,
+// The add-on kit's config readers (needlework/kit/code_set.h, config_names.h, addon_config.h,
 // aftercare_config.h): what they read, and every problem named by its JSON path.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "needlework/addon_kit.h"
+#include "needlework/kit/addon_kit.h"
 #include "support/plugin_test_helpers.h"
 #include "support/status_matchers.h"
 

@@ -1,4 +1,4 @@
-// The add-on kit's fact matching and hook helpers (needlework/fact_match.h, addon_hooks.h,
+// The add-on kit's fact matching and hook helpers (needlework/kit/fact_match.h, addon_hooks.h,
 // addon_plugin.h): which facts count, how findings read, how triage decides, and that an
 // AddOnPlugin speaks only for its own add-ons.
 #include <gmock/gmock.h>
@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "needlework/addon_kit.h"
+#include "needlework/kit/addon_kit.h"
 #include "plugins/addon_support/addon_test_support.h"
 
 namespace needlework::addon {

@@ -1,5 +1,8 @@
-// Symbol visibility for the Needlework SDK. Everything is built with -fvisibility=hidden;
-// only what is marked NEEDLEWORK_EXPORT leaves a shared library.
+// Symbol visibility for the Needlework SDK. libneedlework_sdk.so is built with
+// -fvisibility=hidden; only what is marked NEEDLEWORK_EXPORT leaves a shared library. The
+// generated protobuf classes and functions in it are marked NEEDLEWORK_SDK_EXPORT instead
+// (protoc's dllexport_decl), a macro the Needlework::sdk target defines to the same
+// attribute for the SDK and for everyone who links it.
 #ifndef NEEDLEWORK_EXPORT_H_
 #define NEEDLEWORK_EXPORT_H_
 

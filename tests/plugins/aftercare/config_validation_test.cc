@@ -24,7 +24,7 @@ void ExpectRefused(const char* patch, const std::string& problem) {
 }
 
 TEST(AftercareConfigValidationTest, DefaultConfigCompiles) {
-  StatusOr<AftercareRules> rules = CompileConfig(DefaultConfigJson());
+  StatusOr<AftercareRules> rules = CompileConfig(kDefaultConfigJson);
   ASSERT_THAT(rules, IsOk());
   EXPECT_EQ(rules->instructions.size(), 8u);
   EXPECT_EQ(rules->effects.size(), 4u);

@@ -9,7 +9,7 @@
 namespace needlework::aftercare::testing {
 
 std::string PatchedConfig(const Json& patch) {
-  return needlework::testing::MergePatched(DefaultConfigJson(), patch);
+  return needlework::testing::MergePatched(kDefaultConfigJson, patch);
 }
 
 AftercareRules CompileOrDie(const Json& patch) {

@@ -28,7 +28,7 @@ void ExpectRefused(const char* patch, const std::string& problem) {
 }
 
 TEST(SchedulingConfigValidationTest, DefaultConfigCompiles) {
-  StatusOr<SchedulingRules> rules = CompileConfig(DefaultConfigJson());
+  StatusOr<SchedulingRules> rules = CompileConfig(kDefaultConfigJson);
   ASSERT_THAT(rules, IsOk());
   EXPECT_EQ(rules->concerns.size(), 12u);
   EXPECT_EQ(rules->areas.size(), 14u);
@@ -161,7 +161,7 @@ TEST(SchedulingConfigValidationTest, EveryProblemIsListedInOneRefusal) {
 }
 
 TEST(SchedulingConfigValidationTest, EmptyConcernsOrAreaGroupsAreRefused) {
-  Json config = Json::parse(DefaultConfigJson());
+  Json config = Json::parse(kDefaultConfigJson);
   config["concerns"] = Json::object();
   config["area_groups"] = Json::object();
   EXPECT_THAT(CompileConfig(config.dump()),

@@ -9,7 +9,7 @@
 namespace needlework::scheduling::testing {
 
 std::string PatchedConfig(const Json& patch) {
-  return needlework::testing::MergePatched(DefaultConfigJson(), patch);
+  return needlework::testing::MergePatched(kDefaultConfigJson, patch);
 }
 
 SchedulingRules CompileOrDie(const Json& patch) {

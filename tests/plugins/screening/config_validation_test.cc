@@ -22,13 +22,13 @@ StatusOr<RuleSet> CompilePatched(const char* patch) {
 // A config where `pointer` (a JSON pointer) is set to `value`, bypassing merge patch (which
 // cannot put a null into the result).
 std::string WithValue(const std::string& pointer, const Json& value) {
-  Json config = Json::parse(DefaultConfigJson());
+  Json config = Json::parse(kDefaultConfigJson);
   config[Json::json_pointer(pointer)] = value;
   return config.dump();
 }
 
 TEST(ConfigValidationTest, DefaultConfigCompiles) {
-  StatusOr<RuleSet> rules = CompileConfig(DefaultConfigJson());
+  StatusOr<RuleSet> rules = CompileConfig(kDefaultConfigJson);
   ASSERT_THAT(rules, IsOk());
   EXPECT_EQ(rules->rules.size(), 7u);
   EXPECT_TRUE(rules->indication.has_value());

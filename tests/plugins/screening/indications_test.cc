@@ -6,9 +6,9 @@
 #include <string>
 
 #include "needlework/code_systems.h"
+#include "needlework/kit/config_names.h"
 #include "plugins/screening/screen.h"
 #include "plugins/screening/test_support.h"
-#include "plugins/screening/text.h"
 
 namespace needlework::screening {
 namespace {
@@ -120,7 +120,7 @@ TEST(ConcernTest, LongConcernNameIsCutToFitTheSummary) {
   *request.add_concerns() = Concern("x", std::string(200, 'a') + "\xC3\xA9");
   ScreenResponse response = ScreenOrDie(CompileOrDie(), request);
   ASSERT_THAT(response.findings(), SizeIs(1));
-  EXPECT_EQ(Utf8Length(response.findings(0).summary()), 139u);
+  EXPECT_EQ(addon::CodePointCount(response.findings(0).summary()), 139u);
   EXPECT_THAT(response.findings(0).summary(), ::testing::EndsWith("\xE2\x80\xA6"));
 }
 

@@ -61,8 +61,8 @@ TEST(ScreeningPluginTest, ManifestDescribesThePlugin) {
 }
 
 TEST(ScreeningPluginTest, EmbeddedJsonIsExactlyTheFilesInTheSourceTree) {
-  EXPECT_EQ(DefaultConfigJson(), ReadSourceFile("plugins/screening/default_config.json"));
-  EXPECT_EQ(ConfigSchemaJson(), ReadSourceFile("plugins/screening/config_schema.json"));
+  EXPECT_EQ(kDefaultConfigJson, ReadSourceFile("plugins/screening/default_config.json"));
+  EXPECT_EQ(kConfigSchemaJson, ReadSourceFile("plugins/screening/config_schema.json"));
 }
 
 TEST(ScreeningPluginTest, ConfigSchemaIsADraft202012Schema) {

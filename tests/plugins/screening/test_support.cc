@@ -8,7 +8,7 @@
 namespace needlework::screening::testing {
 
 std::string PatchedConfig(const Json& patch) {
-  return needlework::testing::MergePatched(DefaultConfigJson(), patch);
+  return needlework::testing::MergePatched(kDefaultConfigJson, patch);
 }
 
 RuleSet CompileOrDie(const Json& patch) {

@@ -3,8 +3,8 @@
 // its add-ons is part of the treatment; these helpers also act only on the add-ons present,
 // so a plugin answers an empty (OK) response for a request without its add-ons.
 // Header-only; every function is pure and safe to call from many threads.
-#ifndef NEEDLEWORK_ADDON_HOOKS_H_
-#define NEEDLEWORK_ADDON_HOOKS_H_
+#ifndef NEEDLEWORK_KIT_ADDON_HOOKS_H_
+#define NEEDLEWORK_KIT_ADDON_HOOKS_H_
 
 #include <algorithm>
 #include <cmath>
@@ -12,10 +12,11 @@
 #include <string>
 #include <vector>
 
-#include "needlework/addon_config.h"
-#include "needlework/aftercare_config.h"
 #include "needlework/code_systems.h"
-#include "needlework/fact_match.h"
+#include "needlework/kit/addon_config.h"
+#include "needlework/kit/aftercare_config.h"
+#include "needlework/kit/fact_match.h"
+#include "needlework/outcome.h"
 #include "needlework/plugin/v1/aftercare.pb.h"
 #include "needlework/plugin/v1/screen.pb.h"
 #include "needlework/status.h"
@@ -28,29 +29,6 @@ inline bool HasAddOn(const Codings& add_ons, const types::v1::Coding& therapy) {
     if (add_on.system() == therapy.system() && add_on.code() == therapy.code()) return true;
   }
   return false;
-}
-
-// The rank of `outcome` from least to most restrictive (an explicit table, not the enum's
-// numbers): UNSPECIFIED 0, ELIGIBLE 1, ... CONTRAINDICATED 7.
-inline int OutcomeRank(types::v1::Outcome outcome) {
-  switch (outcome) {
-    case types::v1::OUTCOME_ELIGIBLE:
-      return 1;
-    case types::v1::OUTCOME_ELIGIBLE_WITH_CAUTION:
-      return 2;
-    case types::v1::OUTCOME_REVIEW_REQUIRED:
-      return 3;
-    case types::v1::OUTCOME_CONSULT_REQUIRED:
-      return 4;
-    case types::v1::OUTCOME_DEFER:
-      return 5;
-    case types::v1::OUTCOME_REFER:
-      return 6;
-    case types::v1::OUTCOME_CONTRAINDICATED:
-      return 7;
-    default:
-      return 0;
-  }
 }
 
 // The distinct names of `matches`, in order, ", "-joined: "apixaban, aspirin".
@@ -88,9 +66,7 @@ inline void AddFinding(const FindingSpec& spec, const types::v1::Therapy& therap
   finding->set_detail(fill(spec.detail));
   for (const FactMatch& match : matches) *finding->add_evidence() = match.evidence;
   *finding->mutable_applies_to() = therapy.code();
-  if (OutcomeRank(spec.outcome) > OutcomeRank(response->outcome())) {
-    response->set_outcome(spec.outcome);
-  }
+  response->set_outcome(MostRestrictive(response->outcome(), spec.outcome));
 }
 
 // True when `rule` speaks for a session on `areas`: it names no areas, the request names
@@ -159,4 +135,4 @@ inline void DecideTriage(const std::vector<TriageRule>& rules,
 
 }  // namespace needlework::addon
 
-#endif  // NEEDLEWORK_ADDON_HOOKS_H_
+#endif  // NEEDLEWORK_KIT_ADDON_HOOKS_H_

@@ -14,8 +14,8 @@
 //                         "advice": "..."},
 //     "severe-pain": {"symptom": "pain", "min_severity": "severe", "level": "contact-clinic",
 //                     "indicator": "warning", "advice": "..."}}
-#ifndef NEEDLEWORK_AFTERCARE_CONFIG_H_
-#define NEEDLEWORK_AFTERCARE_CONFIG_H_
+#ifndef NEEDLEWORK_KIT_AFTERCARE_CONFIG_H_
+#define NEEDLEWORK_KIT_AFTERCARE_CONFIG_H_
 
 #include <cstdint>
 #include <optional>
@@ -24,7 +24,7 @@
 #include <utility>
 #include <vector>
 
-#include "needlework/config_names.h"
+#include "needlework/kit/config_names.h"
 #include "needlework/types/v1/aftercare.pb.h"
 
 namespace needlework::addon {
@@ -60,9 +60,15 @@ inline types::v1::Indicator DefaultIndicator(types::v1::TriageLevel level) {
   return types::v1::INDICATOR_WARNING;
 }
 
-namespace internal {
+// The optional hour bound `key` (0 to kMaxHours): nullopt when absent, or when it is not
+// one (a problem is recorded).
+inline std::optional<int> ReadHours(const Json& object, const std::string& path,
+                                    std::string_view key, ConfigErrors& errors) {
+  if (!object.contains(key)) return std::nullopt;
+  return config::ReadInt(object, path, key, 0, kMaxHours, {}, errors);
+}
 
-// "HH:MM" as minutes after midnight, or nullopt.
+// Minutes since midnight of "HH:MM" (00:00 to 23:59, two digits each); nullopt otherwise.
 inline std::optional<int> MinuteOfDay(std::string_view text) {
   auto digit = [&](size_t i) { return text[i] >= '0' && text[i] <= '9' ? text[i] - '0' : -100; };
   if (text.size() != 5 || text[2] != ':') return std::nullopt;
@@ -70,6 +76,8 @@ inline std::optional<int> MinuteOfDay(std::string_view text) {
   if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return std::nullopt;
   return hours * 60 + minutes;
 }
+
+namespace internal {
 
 // Calls `read(id, path, object)` for each member of the optional object root[key][sub] (or
 // root[key] when `sub` is empty) whose key is a local code and whose value is an object.
@@ -161,13 +169,6 @@ inline std::optional<types::v1::ExpectedEffect> ReadEffect(const std::string& id
   return effect;
 }
 
-// The optional hour bound `key` of a triage rule.
-inline std::optional<int> ReadHours(const Json& object, const std::string& path,
-                                    std::string_view key, ConfigErrors& errors) {
-  if (!object.contains(key)) return std::nullopt;
-  return config::ReadInt(object, path, key, 0, kMaxHours, {}, errors);
-}
-
 // A triage rule item; nullopt when it is disabled.
 inline std::optional<TriageRule> ReadTriageRule(const std::string& id, const std::string& path,
                                                 const Json& object, ConfigErrors& errors) {
@@ -235,4 +236,4 @@ inline std::vector<TriageRule> ReadTriageRules(const Json& root, std::string_vie
 
 }  // namespace needlework::addon
 
-#endif  // NEEDLEWORK_AFTERCARE_CONFIG_H_
+#endif  // NEEDLEWORK_KIT_AFTERCARE_CONFIG_H_

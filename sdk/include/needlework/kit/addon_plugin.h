@@ -18,8 +18,8 @@
 //    "aftercare": {...},  // aftercare_config.h: ReadAftercareLines (optional)
 //    "triage": {...}}     // aftercare_config.h: ReadTriageRules (optional)
 // Header-only.
-#ifndef NEEDLEWORK_ADDON_PLUGIN_H_
-#define NEEDLEWORK_ADDON_PLUGIN_H_
+#ifndef NEEDLEWORK_KIT_ADDON_PLUGIN_H_
+#define NEEDLEWORK_KIT_ADDON_PLUGIN_H_
 
 #include <memory>
 #include <string>
@@ -27,9 +27,9 @@
 #include <utility>
 #include <vector>
 
-#include "needlework/addon_config.h"
-#include "needlework/addon_hooks.h"
-#include "needlework/aftercare_config.h"
+#include "needlework/kit/addon_config.h"
+#include "needlework/kit/addon_hooks.h"
+#include "needlework/kit/aftercare_config.h"
 #include "needlework/plugin.h"
 
 namespace needlework::addon {
@@ -190,4 +190,4 @@ class ConfiguredAddOn final : public AddOnPlugin {
 
 }  // namespace needlework::addon
 
-#endif  // NEEDLEWORK_ADDON_PLUGIN_H_
+#endif  // NEEDLEWORK_KIT_ADDON_PLUGIN_H_

@@ -5,15 +5,15 @@
 //
 // so a clinic's JSON merge patch (RFC 7386) adds a code with a new key and removes one with
 // null. Matching is always on system + code, never on display. Header-only.
-#ifndef NEEDLEWORK_CODE_SET_H_
-#define NEEDLEWORK_CODE_SET_H_
+#ifndef NEEDLEWORK_KIT_CODE_SET_H_
+#define NEEDLEWORK_KIT_CODE_SET_H_
 
 #include <map>
 #include <string>
 #include <string_view>
 #include <utility>
 
-#include "needlework/config_reader.h"
+#include "needlework/kit/config_reader.h"
 #include "needlework/types/v1/clinical.pb.h"
 
 namespace needlework::addon {
@@ -116,4 +116,4 @@ inline CodeSet ReadLocalCodeSet(const Json& object, std::string_view path, std::
 
 }  // namespace needlework::addon
 
-#endif  // NEEDLEWORK_CODE_SET_H_
+#endif  // NEEDLEWORK_KIT_CODE_SET_H_

@@ -6,8 +6,8 @@
 //   indicator:  info, warning, critical
 //   level:      expected, monitor, contact-clinic, urgent        (triage)
 //   severity:   mild, moderate, severe                           (a reported symptom)
-#ifndef NEEDLEWORK_CONFIG_NAMES_H_
-#define NEEDLEWORK_CONFIG_NAMES_H_
+#ifndef NEEDLEWORK_KIT_CONFIG_NAMES_H_
+#define NEEDLEWORK_KIT_CONFIG_NAMES_H_
 
 #include <algorithm>
 #include <optional>
@@ -16,7 +16,8 @@
 #include <utility>
 #include <vector>
 
-#include "needlework/config_reader.h"
+#include "needlework/kit/config_reader.h"
+#include "needlework/outcome.h"
 #include "needlework/types/v1/aftercare.pb.h"
 #include "needlework/types/v1/clinical.pb.h"
 
@@ -29,15 +30,13 @@ using config::Json;
 template <typename T>
 using NameTable = std::vector<std::pair<std::string_view, T>>;
 
+// The outcome names of the contract (needlework/outcome.h), least restrictive first.
 inline const NameTable<types::v1::Outcome>& OutcomeNames() {
-  static const NameTable<types::v1::Outcome> names = {
-      {"eligible", types::v1::OUTCOME_ELIGIBLE},
-      {"eligible_with_caution", types::v1::OUTCOME_ELIGIBLE_WITH_CAUTION},
-      {"review_required", types::v1::OUTCOME_REVIEW_REQUIRED},
-      {"consult_required", types::v1::OUTCOME_CONSULT_REQUIRED},
-      {"defer", types::v1::OUTCOME_DEFER},
-      {"refer", types::v1::OUTCOME_REFER},
-      {"contraindicated", types::v1::OUTCOME_CONTRAINDICATED}};
+  static const NameTable<types::v1::Outcome> names = [] {
+    NameTable<types::v1::Outcome> table;
+    for (const NamedOutcome& entry : kOutcomes) table.emplace_back(entry.name, entry.outcome);
+    return table;
+  }();
   return names;
 }
 
@@ -66,6 +65,32 @@ inline const NameTable<types::v1::SymptomSeverity>& SeverityNames() {
   return names;
 }
 
+// The value called `name` in `names`, or nullopt.
+template <typename T>
+std::optional<T> FindName(const NameTable<T>& names, std::string_view name) {
+  for (const auto& [known, value] : names) {
+    if (known == name) return value;
+  }
+  return std::nullopt;
+}
+
+// The name of `value` in `names`, or `fallback` when the table has none.
+template <typename T>
+std::string_view NameOf(const NameTable<T>& names, T value, std::string_view fallback) {
+  for (const auto& [known, each] : names) {
+    if (each == value) return known;
+  }
+  return fallback;
+}
+
+// Every name of `names`, in order, ", "-joined: for messages.
+template <typename T>
+std::string NameList(const NameTable<T>& names) {
+  std::string list;
+  for (const auto& entry : names) list.append(list.empty() ? "" : ", ").append(entry.first);
+  return list;
+}
+
 // The string member `key` looked up in `names`. Absent: `fallback`, or a problem ("is
 // required") and `T{}` when there is none. A name not in the table is a problem listing the
 // names, and yields `fallback` (or `T{}`).
@@ -74,13 +99,10 @@ T ReadName(const Json& object, std::string_view path, std::string_view key,
            const NameTable<T>& names, std::optional<T> fallback, ConfigErrors& errors) {
   if (!object.contains(key) && fallback) return *fallback;
   const std::string name = config::ReadText(object, path, key, errors);
-  for (const auto& [known, value] : names) {
-    if (known == name) return value;
-  }
+  if (std::optional<T> value = FindName(names, name)) return *value;
   if (!name.empty()) {
-    std::string list;
-    for (const auto& entry : names) list.append(list.empty() ? "" : ", ").append(entry.first);
-    errors.Add(config::JoinPath(path, key), Json(name).dump() + " is not one of " + list);
+    errors.Add(config::JoinPath(path, key),
+               Json(name).dump() + " is not one of " + NameList(names));
   }
   return fallback.value_or(T{});
 }
@@ -140,4 +162,4 @@ inline void CheckPlaceholders(std::string_view text, std::string_view path,
 
 }  // namespace needlework::addon
 
-#endif  // NEEDLEWORK_CONFIG_NAMES_H_
+#endif  // NEEDLEWORK_KIT_CONFIG_NAMES_H_

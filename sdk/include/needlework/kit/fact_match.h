@@ -14,8 +14,8 @@
 //    as text, which orders FHIR dateTimes written alike; among equal ones the one listed
 //    last). It matches when its value is below `below` or above `above`.
 // Header-only.
-#ifndef NEEDLEWORK_FACT_MATCH_H_
-#define NEEDLEWORK_FACT_MATCH_H_
+#ifndef NEEDLEWORK_KIT_FACT_MATCH_H_
+#define NEEDLEWORK_KIT_FACT_MATCH_H_
 
 #include <algorithm>
 #include <charconv>
@@ -26,8 +26,8 @@
 #include <utility>
 #include <vector>
 
-#include "needlework/code_set.h"
-#include "needlework/config_reader.h"
+#include "needlework/kit/code_set.h"
+#include "needlework/kit/config_reader.h"
 #include "needlework/types/v1/clinical.pb.h"
 
 namespace needlework::addon {
@@ -116,12 +116,11 @@ inline const char* MedicationEvidence(types::v1::MedicationStatus status) {
   }
 }
 
-namespace internal {
-
-// A match of `coding` (held by `set`); `text` is the fact's own wording ("" for none).
-inline FactMatch MakeMatch(const CodeSet& set, const types::v1::Coding& coding,
-                           const std::string& text, const std::string& source_ref,
-                           std::string description) {
+// The match of `coding`, which `set` holds, in a fact with `source_ref`: the evidence and
+// the name described above; `text` is the fact's own wording ("" for none).
+inline FactMatch MatchOf(const CodeSet& set, const types::v1::Coding& coding,
+                         const std::string& text, const std::string& source_ref,
+                         std::string description) {
   const std::string& configured = *set.Find(coding);
   FactMatch match;
   *match.evidence.mutable_code() = coding;
@@ -132,50 +131,9 @@ inline FactMatch MakeMatch(const CodeSet& set, const types::v1::Coding& coding,
   return match;
 }
 
-inline void MatchConditions(const FactCriteria& criteria, const types::v1::PatientFacts& patient,
-                            std::vector<FactMatch>& out) {
-  if (criteria.conditions.empty()) return;
-  for (const auto& condition : patient.conditions()) {
-    const char* state =
-        ConditionEvidence(condition.clinical_status(), criteria.include_condition_history);
-    const types::v1::Coding* coding = criteria.conditions.FirstIn(condition.codes());
-    if (state == nullptr || coding == nullptr) continue;
-    out.push_back(
-        MakeMatch(criteria.conditions, *coding, condition.text(), condition.source_ref(), state));
-  }
-}
-
-inline void MatchMedications(const FactCriteria& criteria, const types::v1::PatientFacts& patient,
-                             std::vector<FactMatch>& out) {
-  if (criteria.medications.empty()) return;
-  for (const auto& medication : patient.medications()) {
-    const char* state = MedicationEvidence(medication.status());
-    if (state == nullptr) continue;
-    if (const auto* ingredient = criteria.medications.FirstIn(medication.ingredients())) {
-      FactMatch match =
-          MakeMatch(criteria.medications, *ingredient, "", medication.source_ref(), "");
-      match.evidence.set_description(std::string(state) + ", ingredient " + match.name);
-      out.push_back(std::move(match));
-    } else if (const auto* product = criteria.medications.FirstIn(medication.codes())) {
-      out.push_back(MakeMatch(criteria.medications, *product, medication.text(),
-                              medication.source_ref(), state));
-    }
-  }
-}
-
-inline void MatchAllergies(const FactCriteria& criteria, const types::v1::PatientFacts& patient,
-                           std::vector<FactMatch>& out) {
-  if (criteria.allergies.empty()) return;
-  for (const auto& allergy : patient.allergies()) {
-    if (allergy.clinical_status() != types::v1::ALLERGY_STATUS_ACTIVE) continue;
-    if (const auto* coding = criteria.allergies.FirstIn(allergy.codes())) {
-      out.push_back(MakeMatch(criteria.allergies, *coding, allergy.text(), allergy.source_ref(),
-                              "active allergy"));
-    }
-  }
-}
-
-// For each observation code of `criteria`, the latest observation with a numeric value.
+// For each observation code of `criteria`, the latest observation of `patient` with a numeric
+// value and the coding of it that criteria.observations holds, in order of first appearance
+// (pointers into `patient` and its observations).
 inline std::vector<std::pair<const types::v1::Observation*, const types::v1::Coding*>>
 LatestObservations(const FactCriteria& criteria, const types::v1::PatientFacts& patient) {
   std::vector<std::pair<const types::v1::Observation*, const types::v1::Coding*>> latest;
@@ -194,6 +152,50 @@ LatestObservations(const FactCriteria& criteria, const types::v1::PatientFacts& 
   return latest;
 }
 
+namespace internal {
+
+inline void MatchConditions(const FactCriteria& criteria, const types::v1::PatientFacts& patient,
+                            std::vector<FactMatch>& out) {
+  if (criteria.conditions.empty()) return;
+  for (const auto& condition : patient.conditions()) {
+    const char* state =
+        ConditionEvidence(condition.clinical_status(), criteria.include_condition_history);
+    const types::v1::Coding* coding = criteria.conditions.FirstIn(condition.codes());
+    if (state == nullptr || coding == nullptr) continue;
+    out.push_back(
+        MatchOf(criteria.conditions, *coding, condition.text(), condition.source_ref(), state));
+  }
+}
+
+inline void MatchMedications(const FactCriteria& criteria, const types::v1::PatientFacts& patient,
+                             std::vector<FactMatch>& out) {
+  if (criteria.medications.empty()) return;
+  for (const auto& medication : patient.medications()) {
+    const char* state = MedicationEvidence(medication.status());
+    if (state == nullptr) continue;
+    if (const auto* ingredient = criteria.medications.FirstIn(medication.ingredients())) {
+      FactMatch match = MatchOf(criteria.medications, *ingredient, "", medication.source_ref(), "");
+      match.evidence.set_description(std::string(state) + ", ingredient " + match.name);
+      out.push_back(std::move(match));
+    } else if (const auto* product = criteria.medications.FirstIn(medication.codes())) {
+      out.push_back(MatchOf(criteria.medications, *product, medication.text(),
+                            medication.source_ref(), state));
+    }
+  }
+}
+
+inline void MatchAllergies(const FactCriteria& criteria, const types::v1::PatientFacts& patient,
+                           std::vector<FactMatch>& out) {
+  if (criteria.allergies.empty()) return;
+  for (const auto& allergy : patient.allergies()) {
+    if (allergy.clinical_status() != types::v1::ALLERGY_STATUS_ACTIVE) continue;
+    if (const auto* coding = criteria.allergies.FirstIn(allergy.codes())) {
+      out.push_back(MatchOf(criteria.allergies, *coding, allergy.text(), allergy.source_ref(),
+                            "active allergy"));
+    }
+  }
+}
+
 // "below 150", "above 7.5": the threshold `value` crosses, or "" when it crosses none.
 inline std::string CrossedThreshold(const FactCriteria& criteria, double value) {
   if (criteria.below && value < *criteria.below) return "below " + FormatNumber(*criteria.below);
@@ -209,8 +211,8 @@ inline void MatchObservations(const FactCriteria& criteria, const types::v1::Pat
     if (crossed.empty()) continue;
     std::string value = FormatNumber(observation->value());
     if (!observation->unit().empty()) value += " " + observation->unit();
-    FactMatch match = MakeMatch(criteria.observations, *coding, "", observation->source_ref(),
-                                "latest observation, value " + value + " (" + crossed + ")");
+    FactMatch match = MatchOf(criteria.observations, *coding, "", observation->source_ref(),
+                              "latest observation, value " + value + " (" + crossed + ")");
     match.name = match.evidence.code().display() + " " + value;
     out.push_back(std::move(match));
   }
@@ -256,4 +258,4 @@ inline FactCriteria ReadFactCriteria(const Json& rule, std::string_view path,
 
 }  // namespace needlework::addon
 
-#endif  // NEEDLEWORK_FACT_MATCH_H_
+#endif  // NEEDLEWORK_KIT_FACT_MATCH_H_

@@ -7,8 +7,8 @@
 //   auto root = needlework::config::ParseConfigObject(context.config_json, "lumen config");
 //   int minutes = ReadInt(*root, "", "minutes", 1, 120, 30, errors).value_or(30);
 //   NW_RETURN_IF_ERROR(errors.ToStatus());
-#ifndef NEEDLEWORK_CONFIG_READER_H_
-#define NEEDLEWORK_CONFIG_READER_H_
+#ifndef NEEDLEWORK_KIT_CONFIG_READER_H_
+#define NEEDLEWORK_KIT_CONFIG_READER_H_
 
 #include <algorithm>
 #include <cctype>
@@ -253,4 +253,4 @@ inline std::optional<std::pair<std::string, std::string>> SplitCodeKey(std::stri
 
 }  // namespace needlework::config
 
-#endif  // NEEDLEWORK_CONFIG_READER_H_
+#endif  // NEEDLEWORK_KIT_CONFIG_READER_H_

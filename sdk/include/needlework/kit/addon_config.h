@@ -11,8 +11,8 @@
 //                 "summary": "{therapy} deferred: {evidence}", "detail": "...",
 //                 "conditions": {"http://snomed.info/sct|77386006": "Pregnancy"},
 //                 "treatment_areas": {"face": "face"}}          // optional area filter
-#ifndef NEEDLEWORK_ADDON_CONFIG_H_
-#define NEEDLEWORK_ADDON_CONFIG_H_
+#ifndef NEEDLEWORK_KIT_ADDON_CONFIG_H_
+#define NEEDLEWORK_KIT_ADDON_CONFIG_H_
 
 #include <string>
 #include <string_view>
@@ -20,8 +20,8 @@
 #include <vector>
 
 #include "needlework/code_systems.h"
-#include "needlework/config_names.h"
-#include "needlework/fact_match.h"
+#include "needlework/kit/config_names.h"
+#include "needlework/kit/fact_match.h"
 #include "needlework/types/v1/therapy.pb.h"
 
 namespace needlework::addon {
@@ -183,4 +183,4 @@ inline std::vector<FindingRule> ReadFindingRules(const Json& root, std::string_v
 
 }  // namespace needlework::addon
 
-#endif  // NEEDLEWORK_ADDON_CONFIG_H_
+#endif  // NEEDLEWORK_KIT_ADDON_CONFIG_H_

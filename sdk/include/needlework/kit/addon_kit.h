@@ -12,15 +12,15 @@
 //
 // Header-only; the headers include only each other, the standard library, nlohmann/json
 // (through config_reader.h) and the generated plugin and type protos.
-#ifndef NEEDLEWORK_ADDON_KIT_H_
-#define NEEDLEWORK_ADDON_KIT_H_
+#ifndef NEEDLEWORK_KIT_ADDON_KIT_H_
+#define NEEDLEWORK_KIT_ADDON_KIT_H_
 
-#include "needlework/addon_config.h"
-#include "needlework/addon_hooks.h"
-#include "needlework/addon_plugin.h"
-#include "needlework/aftercare_config.h"
-#include "needlework/code_set.h"
-#include "needlework/config_names.h"
-#include "needlework/fact_match.h"
+#include "needlework/kit/addon_config.h"
+#include "needlework/kit/addon_hooks.h"
+#include "needlework/kit/addon_plugin.h"
+#include "needlework/kit/aftercare_config.h"
+#include "needlework/kit/code_set.h"
+#include "needlework/kit/config_names.h"
+#include "needlework/kit/fact_match.h"
 
-#endif  // NEEDLEWORK_ADDON_KIT_H_
+#endif  // NEEDLEWORK_KIT_ADDON_KIT_H_
