@@ -1,7 +1,7 @@
 #include "host/screening/add_on_verdicts.h"
 
 #include "host/catalog/add_ons.h"
-#include "host/screening/outcome.h"
+#include "needlework/outcome.h"
 
 namespace needlework::host {
 
@@ -41,7 +41,7 @@ void AddOnVerdicts::Add(const types::Coding& add_on, const types::Finding& findi
   if (it == index_.end()) return;
   Verdict& verdict = verdicts_[it->second];
   if (OutcomeRank(finding.outcome()) > OutcomeRank(verdict.outcome) || verdict.summary.empty()) {
-    verdict.outcome = MoreRestrictive(verdict.outcome, finding.outcome());
+    verdict.outcome = MostRestrictive(verdict.outcome, finding.outcome());
     verdict.summary = finding.summary();
   }
 }

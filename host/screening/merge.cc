@@ -2,7 +2,7 @@
 
 #include "host/catalog/add_ons.h"
 #include "host/screening/add_on_verdicts.h"
-#include "host/screening/outcome.h"
+#include "needlework/outcome.h"
 #include "needlework/code_systems.h"
 #include "needlework/plugin/v1/screen.pb.h"
 
@@ -56,7 +56,7 @@ void KeepFinding(types::Finding finding, const PluginInstance& plugin, AddOnVerd
   finding.set_source_plugin(plugin.plugin_id());
   auto targets = verdicts.Targets(finding, plugin);
   if (targets.empty()) {
-    response->set_outcome(MoreRestrictive(response->outcome(), finding.outcome()));
+    response->set_outcome(MostRestrictive(response->outcome(), finding.outcome()));
     *response->add_findings() = std::move(finding);
     return;
   }
@@ -87,7 +87,7 @@ bool MergeAnswer(const PluginCallResult& result, AddOnVerdicts& verdicts, Screen
     KeepFinding(std::move(finding), plugin, verdicts, response);
   }
   if (!about_add_ons) {
-    response->set_outcome(MoreRestrictive(response->outcome(), answer.outcome()));
+    response->set_outcome(MostRestrictive(response->outcome(), answer.outcome()));
   }
   return true;
 }
@@ -101,7 +101,7 @@ void AddRun(const PluginCallResult& result, const std::string& message, ScreenRe
 void FailClosed(const std::string& plugin_id, const std::string& what, const std::string& why,
                 ScreenResponse* response) {
   *response->add_findings() = IncompleteFinding(plugin_id, what, why);
-  response->set_outcome(MoreRestrictive(response->outcome(), types::OUTCOME_REVIEW_REQUIRED));
+  response->set_outcome(MostRestrictive(response->outcome(), types::OUTCOME_REVIEW_REQUIRED));
 }
 
 // A failed add-on plugin: each of its planned add-ons is unscreened, so at least REVIEW.
