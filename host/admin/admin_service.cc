@@ -40,7 +40,7 @@ grpc::ServerUnaryReactor* AdminServiceImpl::CreateClinic(Ctx* context,
         NowUnixMicros() / 1000000};
     IssuedToken token = TokenAuthority::Mint(Role::kEmr, clinic.clinic_id, "first emr token");
     NW_RETURN_IF_ERROR(store_.CreateClinic(clinic, token.record));
-    NW_RETURN_IF_ERROR(tokens_.Reload());
+    NW_RETURN_IF_ERROR(tokens_.Publish(token.record));
     LogEvent(Level::kInfo, "clinic_created",
              {{"clinic", clinic.clinic_id}, {"emr_token_id", token.record.token_id}});
     *response->mutable_clinic() = ToClinic(clinic);

@@ -70,8 +70,16 @@ StatusOr<Role> ParseRole(std::string_view name) {
                               "'; expected emr, clinic_admin or admin");
 }
 
+template <typename Change>
+void TokenAuthority::UpdateSnapshot(Change change) {
+  std::lock_guard lock(write_mutex_);
+  auto snapshot = std::make_shared<Snapshot>(*snapshot_.load());
+  change(*snapshot);
+  snapshot_.store(std::move(snapshot));
+}
+
 Status TokenAuthority::Reload() {
-  std::lock_guard lock(reload_mutex_);
+  std::lock_guard lock(write_mutex_);
   NW_ASSIGN_OR_RETURN(auto tokens, store_->ListTokens());
   auto snapshot = std::make_shared<Snapshot>();
   for (const auto& token : tokens) {
@@ -81,6 +89,14 @@ Status TokenAuthority::Reload() {
     (*snapshot)[digest] = Entry{{token.token_id, role, token.clinic_id}, digest, token.expires_at};
   }
   snapshot_.store(std::move(snapshot));
+  return OkStatus();
+}
+
+Status TokenAuthority::Publish(const TokenRecord& token) {
+  NW_ASSIGN_OR_RETURN(Role role, ParseRole(token.role));
+  std::string digest = Unhex(token.token_hash);
+  Entry entry{{token.token_id, role, token.clinic_id}, digest, token.expires_at};
+  UpdateSnapshot([&](Snapshot& snapshot) { snapshot[digest] = std::move(entry); });
   return OkStatus();
 }
 
@@ -102,14 +118,16 @@ StatusOr<IssuedToken> TokenAuthority::Issue(Role role, const std::string& clinic
                                             const std::string& label, int64_t expires_at) {
   IssuedToken issued = Mint(role, clinic_id, label, expires_at);
   NW_RETURN_IF_ERROR(store_->InsertToken(issued.record));
-  NW_RETURN_IF_ERROR(Reload());
+  NW_RETURN_IF_ERROR(Publish(issued.record));
   return issued;
 }
 
 StatusOr<TokenRecord> TokenAuthority::Revoke(const std::string& token_id) {
-  NW_ASSIGN_OR_RETURN(TokenRecord token, store_->RevokeToken(token_id, NowSeconds()));
-  NW_RETURN_IF_ERROR(Reload());
-  return token;
+  UpdateSnapshot([&](Snapshot& snapshot) {
+    std::erase_if(snapshot,
+                  [&](const auto& entry) { return entry.second.caller.token_id == token_id; });
+  });
+  return store_->RevokeToken(token_id, NowSeconds());
 }
 
 StatusOr<Caller> TokenAuthority::Authenticate(const ClientMetadata& metadata) const {

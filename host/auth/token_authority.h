@@ -3,8 +3,10 @@
 // A caller sends `authorization: Bearer <token>`. Only the SHA-256 of a token is stored; the
 // secret is shown once, when issued, and never logged. The clinic of an `emr` or
 // `clinic_admin` caller always comes from its token. Lookups read an immutable in-memory
-// snapshot (no lock, no database on the call path); issuing or revoking a token swaps in a
-// new snapshot before the RPC returns, so a revoked token is refused on the very next call.
+// snapshot (no lock, no database on the call path). Issuing, creating and revoking apply
+// their change to the snapshot directly (no reload that could fail after the commit); a
+// token being revoked leaves the snapshot before its revocation is written, so it is refused
+// on the very next call whatever the store answers.
 // Expiry is checked against the clock on every call.
 #ifndef NEEDLEWORK_HOST_AUTH_TOKEN_AUTHORITY_H_
 #define NEEDLEWORK_HOST_AUTH_TOKEN_AUTHORITY_H_
@@ -53,16 +55,21 @@ class TokenAuthority {
  public:
   explicit TokenAuthority(Store* store) : store_(store) {}  // store: not owned, outlives this
 
-  // (Re)loads every live (unrevoked) token from the store into the lookup snapshot.
+  // (Re)loads every live (unrevoked) token from the store into the lookup snapshot; at start.
   Status Reload();
+  // Adds `token`, already committed to the store, to the lookup snapshot. INVALID_ARGUMENT
+  // (and nothing published) for a record whose role is unknown.
+  Status Publish(const TokenRecord& token);
   // A new random token, not yet stored (so it can join a larger transaction).
   // expires_at: Unix seconds, 0 for never.
   static IssuedToken Mint(Role role, const std::string& clinic_id, const std::string& label,
                           int64_t expires_at = 0);
-  // Mints, stores and publishes a token.
+  // Mints, stores and publishes a token; nothing is published when the store refuses it.
   StatusOr<IssuedToken> Issue(Role role, const std::string& clinic_id, const std::string& label,
                               int64_t expires_at = 0);
-  // Marks the token revoked and publishes the snapshot without it. NOT_FOUND if unknown.
+  // Takes the token out of the snapshot, then marks it revoked in the store. NOT_FOUND if
+  // unknown. When the store fails, the error is returned and the token stays refused by this
+  // process (it is live again after a restart only if the revocation was never written).
   StatusOr<TokenRecord> Revoke(const std::string& token_id);
 
   // The live token in `metadata`'s bearer header. UNAUTHENTICATED for a missing, malformed,
@@ -88,8 +95,12 @@ class TokenAuthority {
   // token-id prefix in the token string is needed for O(1) lookup.
   using Snapshot = std::unordered_map<std::string, Entry>;
 
+  // Replaces the snapshot with `change` applied to a copy of it.
+  template <typename Change>
+  void UpdateSnapshot(Change change);
+
   Store* store_;
-  std::mutex reload_mutex_;  // one Reload at a time, so an older token list never wins
+  std::mutex write_mutex_;  // one snapshot change at a time, so none is lost
   std::atomic<std::shared_ptr<const Snapshot>> snapshot_{std::make_shared<const Snapshot>()};
 };
 

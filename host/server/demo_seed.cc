@@ -85,6 +85,7 @@ StatusOr<DemoCredentials> SeedDemo(HostContext& host) {
   ClinicRecord clinic{kDemoClinic, "Demo Aesthetics", NowUnixMicros() / 1000000};
   IssuedToken emr = TokenAuthority::Mint(Role::kEmr, kDemoClinic, "demo emr token");
   NW_RETURN_IF_ERROR(host.store->CreateClinic(clinic, emr.record));
+  NW_RETURN_IF_ERROR(host.tokens->Publish(emr.record));
   NW_ASSIGN_OR_RETURN(IssuedToken admin, host.tokens->Issue(Role::kAdmin, "", "demo admin token"));
   NW_RETURN_IF_ERROR(EnableEveryPlugin(host));
   NW_RETURN_IF_ERROR(SeedSchedule(*host.store));

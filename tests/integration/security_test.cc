@@ -3,6 +3,7 @@
 // token and a made-up one), against the one table in host/auth/rpc_policy.cc.
 #include <google/protobuf/util/json_util.h>
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <chrono>
 #include <thread>
@@ -121,6 +122,27 @@ TEST_F(SecurityTest, RevokedTokenIsRefusedOnTheVeryNextCall) {
       admin->RevokeToken(AuthorizedContext(host_->admin_token()).get(), revoke, &info).ok());
   EXPECT_FALSE(info.revoked_at().empty());
   EXPECT_EQ(Call(issued.secret(), kTherapies), grpc::StatusCode::UNAUTHENTICATED);
+}
+
+// The revocation cannot be written (another process holds the database's write lock past
+// the host's busy timeout): RevokeToken fails, and the token is refused all the same.
+TEST_F(SecurityTest, ATokenIsRefusedEvenWhenItsRevocationCannotBeWritten) {
+  auto issued = IssueToken(*host_, host_->admin_token(), "emr", kClinicA);
+  ASSERT_EQ(Call(issued.secret(), kTherapies), grpc::StatusCode::OK);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((host_->data_dir() + "/needlework.db").c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr), SQLITE_OK);
+  v1::RevokeTokenRequest revoke;
+  revoke.set_token_id(issued.token().token_id());
+  v1::TokenInfo info;
+  auto context = AuthorizedContext(host_->admin_token());
+  context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+  grpc::Status revoked =
+      v1::AdminService::NewStub(host_->channel())->RevokeToken(context.get(), revoke, &info);
+  EXPECT_FALSE(revoked.ok());
+  EXPECT_EQ(Call(issued.secret(), kTherapies), grpc::StatusCode::UNAUTHENTICATED);
+  sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
 }
 
 TEST_F(SecurityTest, ExpiredTokenIsRefused) {
