@@ -1,9 +1,11 @@
 #include "host/screening/merge.h"
 
+#include <algorithm>
+
 #include "host/catalog/add_ons.h"
 #include "host/screening/add_on_verdicts.h"
-#include "needlework/outcome.h"
 #include "needlework/code_systems.h"
+#include "needlework/outcome.h"
 #include "needlework/plugin/v1/screen.pb.h"
 
 namespace needlework::host {
@@ -68,7 +70,10 @@ void KeepFinding(types::Finding finding, const PluginInstance& plugin, AddOnVerd
 }
 
 // Adds one plugin's answer; returns false when it is unusable. An add-on plugin's overall
-// outcome speaks for its add-ons only, which its findings already carry.
+// outcome speaks for its add-ons only, which its findings already carry. A base plugin's
+// overall outcome counts for the base treatment unless its add-on findings explain it (the
+// contract makes it at least as severe as each finding): so an answer more severe than every
+// add-on finding it gave is never lost, whatever else it said about add-ons.
 bool MergeAnswer(const PluginCallResult& result, AddOnVerdicts& verdicts, ScreenResponse* response,
                  std::string* why) {
   needlework::plugin::v1::ScreenResponse answer;
@@ -81,12 +86,14 @@ bool MergeAnswer(const PluginCallResult& result, AddOnVerdicts& verdicts, Screen
     return false;
   }
   const PluginInstance& plugin = *result.instance;
-  bool about_add_ons = plugin.only_add_ons();
+  int add_on_rank = 0;  // the most severe finding this answer gave about an add-on
   for (auto& finding : *answer.mutable_findings()) {
-    about_add_ons = about_add_ons || !verdicts.Targets(finding, plugin).empty();
+    if (!verdicts.Targets(finding, plugin).empty()) {
+      add_on_rank = std::max(add_on_rank, OutcomeRank(finding.outcome()));
+    }
     KeepFinding(std::move(finding), plugin, verdicts, response);
   }
-  if (!about_add_ons) {
+  if (!plugin.only_add_ons() && OutcomeRank(answer.outcome()) > add_on_rank) {
     response->set_outcome(MostRestrictive(response->outcome(), answer.outcome()));
   }
   return true;

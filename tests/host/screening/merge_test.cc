@@ -112,6 +112,45 @@ TEST(MergeScreeningTest, AnUnavailablePluginAddsAFindingNamingIt) {
   EXPECT_THAT(response.findings(1).detail(), HasSubstr("not installed"));
 }
 
+Codings RfAddOn() {
+  Codings add_ons;
+  add_ons.Add()->set_system(fixtures::kProcedureSystem);
+  add_ons.Mutable(0)->set_code("rf");
+  return add_ons;
+}
+
+// A base plugin says CONTRAINDICATED overall and cautions about the planned add-on: the
+// add-on finding does not explain the overall answer, so the base treatment is blocked.
+TEST(MergeScreeningTest, ABasePluginsOutcomeCountsEvenWhenItAlsoSpeaksOfAnAddOn) {
+  auto answer = Answer(types::OUTCOME_CONTRAINDICATED, "base");
+  answer.mutable_findings(0)->set_outcome(types::OUTCOME_ELIGIBLE);
+  auto* about_rf = answer.add_findings();
+  about_rf->set_rule_id("rf-caution");
+  about_rf->set_outcome(types::OUTCOME_ELIGIBLE_WITH_CAUTION);
+  about_rf->mutable_applies_to()->set_system(fixtures::kProcedureSystem);
+  about_rf->mutable_applies_to()->set_code("rf");
+  auto response = Merge({Answered(BehaviourInstance("alpha"), answer)}, {}, RfAddOn());
+  EXPECT_EQ(response.outcome(), types::OUTCOME_CONTRAINDICATED);
+  ASSERT_EQ(response.add_ons_size(), 1);
+  EXPECT_EQ(response.add_ons(0).outcome(), types::OUTCOME_ELIGIBLE_WITH_CAUTION);
+}
+
+// The same plugin's CONTRAINDICATED answer explained by its finding about the add-on blocks
+// the add-on only, not the base treatment.
+TEST(MergeScreeningTest, AnOutcomeExplainedByAnAddOnFindingBlocksOnlyThatAddOn) {
+  auto answer = Answer(types::OUTCOME_CONTRAINDICATED, "base");
+  answer.mutable_findings(0)->set_outcome(types::OUTCOME_ELIGIBLE_WITH_CAUTION);
+  auto* about_rf = answer.add_findings();
+  about_rf->set_rule_id("rf-blocked");
+  about_rf->set_outcome(types::OUTCOME_CONTRAINDICATED);
+  about_rf->mutable_applies_to()->set_system(fixtures::kProcedureSystem);
+  about_rf->mutable_applies_to()->set_code("rf");
+  auto response = Merge({Answered(BehaviourInstance("alpha"), answer)}, {}, RfAddOn());
+  EXPECT_EQ(response.outcome(), types::OUTCOME_ELIGIBLE_WITH_CAUTION);
+  ASSERT_EQ(response.add_ons_size(), 1);
+  EXPECT_EQ(response.add_ons(0).outcome(), types::OUTCOME_CONTRAINDICATED);
+}
+
 TEST(MergeScreeningTest, AnAddOnPluginFailingBlocksOnlyItsAddOn) {
   auto base = BehaviourInstance("alpha");
   auto add_on_plugin = BehaviourInstance("beta", R"({"add_on":"rf"})");
