@@ -166,6 +166,11 @@ grpc::ServerUnaryReactor* AftercareServiceImpl::ListSymptomReports(
     if (request->filter_case() == v1::ListSymptomReportsRequest::FILTER_NOT_SET) {
       return InvalidArgumentError("set patient_ref or appointment_id");
     }
+    if (request->patient_ref().empty() && request->appointment_id().empty()) {
+      // An empty filter would list the whole clinic.
+      return InvalidArgumentError(
+          "the patient_ref or appointment_id given is empty; name one patient or appointment");
+    }
     NW_ASSIGN_OR_RETURN(auto reports, store_.ListSymptomReports(clinic_id, request->patient_ref(),
                                                                 request->appointment_id()));
     for (const auto& r : reports) response->add_reports()->ParseFromString(r.report_bytes);

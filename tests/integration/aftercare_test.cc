@@ -224,6 +224,15 @@ TEST_F(AftercareTest, TriageSaysExpectedOrUrgent) {
       aftercare_->ListSymptomReports(AuthorizedContext(host_->emr_token()).get(), list, &reports)
           .ok());
   EXPECT_EQ(reports.reports_size(), 2);
+
+  // An explicitly empty filter is refused rather than listing the whole clinic.
+  list.set_patient_ref("");
+  reports.Clear();
+  EXPECT_EQ(
+      aftercare_->ListSymptomReports(AuthorizedContext(host_->emr_token()).get(), list, &reports)
+          .error_code(),
+      grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(reports.reports_size(), 0);
 }
 
 TEST_F(AftercareTest, BadInputGetsPreciseStatuses) {
