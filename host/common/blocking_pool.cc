@@ -1,10 +1,12 @@
 #include "host/common/blocking_pool.h"
 
 #include <algorithm>
+#include <string>
 
 namespace needlework::host {
 
-BlockingPool::BlockingPool(int threads) {
+BlockingPool::BlockingPool(int threads, int max_waiting)
+    : max_waiting_(static_cast<size_t>(std::max(max_waiting, 1))) {
   for (int i = 0; i < std::max(threads, 1); ++i) threads_.emplace_back([this] { Loop(); });
 }
 
@@ -17,12 +19,18 @@ BlockingPool::~BlockingPool() {
   for (auto& thread : threads_) thread.join();
 }
 
-void BlockingPool::Submit(std::function<void()> work) {
+Status BlockingPool::Submit(std::function<void()> work) {
   {
     std::lock_guard lock(mutex_);
+    if (queue_.size() >= max_waiting_) {
+      return Status(StatusCode::kResourceExhausted,
+                    std::to_string(queue_.size()) +
+                        " writes are already waiting for the disk; retry in a moment");
+    }
     queue_.push_back(std::move(work));
   }
   wake_.notify_one();
+  return OkStatus();
 }
 
 void BlockingPool::Loop() {

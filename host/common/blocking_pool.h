@@ -16,19 +16,24 @@
 #include <thread>
 #include <vector>
 
+#include "needlework/status.h"
+
 namespace needlework::host {
 
 class BlockingPool {
  public:
-  // Starts `threads` threads (at least one).
-  explicit BlockingPool(int threads);
+  // Starts `threads` threads (at least one); at most `max_waiting` submitted jobs wait for a
+  // thread at once (at least one).
+  BlockingPool(int threads, int max_waiting);
   // Runs everything already submitted, then joins the threads.
   ~BlockingPool();
   BlockingPool(const BlockingPool&) = delete;
   BlockingPool& operator=(const BlockingPool&) = delete;
 
-  // Runs `work` on one of the threads, in submission order as threads come free.
-  void Submit(std::function<void()> work);
+  // Queues `work` to run on one of the threads, in submission order as threads come free.
+  // RESOURCE_EXHAUSTED (and `work` is dropped, never run) when max_waiting jobs already
+  // wait: the caller answers at once rather than queueing without bound.
+  Status Submit(std::function<void()> work);
 
  private:
   void Loop();
@@ -36,6 +41,7 @@ class BlockingPool {
   std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<std::function<void()>> queue_;
+  const size_t max_waiting_;
   bool stopping_ = false;
   std::vector<std::thread> threads_;
 };

@@ -68,9 +68,11 @@ grpc::ServerUnaryReactor* SchedulingServiceImpl::AsEmrWriter(Ctx* context, Body 
   auto caller = tokens_.Authorize(*context);
   if (!caller.ok()) return FinishWith(context, caller.status());
   auto* reactor = context->DefaultReactor();
-  blocking_.Submit([reactor, body = std::move(body), clinic_id = caller->clinic_id] {
-    reactor->Finish(ToGrpcStatus(body(clinic_id)));
-  });
+  Status queued =
+      blocking_.Submit([reactor, body = std::move(body), clinic_id = caller->clinic_id] {
+        reactor->Finish(ToGrpcStatus(body(clinic_id)));
+      });
+  if (!queued.ok()) reactor->Finish(ToGrpcStatus(queued));
   return reactor;
 }
 
