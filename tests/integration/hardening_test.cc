@@ -1,6 +1,6 @@
 // Issue 15's files and input checks, through the real host: the data dir and the demo
-// credentials are private whatever the umask, and a group- or world-writable data dir stops
-// the host before it opens anything.
+// credentials are private whatever the umask, a group- or world-writable data dir stops the
+// host before it opens anything, and only a real loopback address is served in plaintext.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
@@ -43,6 +43,18 @@ TEST(PrivateFilesTest, AWorldWritableDataDirStopsTheHostNamingTheDirAndItsMode) 
   EXPECT_THAT(err, HasSubstr("chmod go-w"));
   EXPECT_FALSE(std::filesystem::exists(dir.File("data/needlework.db")));
   EXPECT_FALSE(std::filesystem::exists(dir.File("data/demo-credentials.json")));
+}
+
+TEST(LoopbackTest, PlaintextOnANameThatOnlyStartsWith127IsRefused) {
+  for (const char* listen : {"127.evil.example.com:50051", "127.0.0.1.nip.io:1"}) {
+    TempDir dir;
+    std::ofstream(dir.File("host.yaml"))
+        << "listen: " << listen << "\ndata_dir: " << dir.File("data") << "\n";
+    std::string err;
+    EXPECT_EQ(RunHostBinary({"--config", dir.File("host.yaml")}, nullptr, &err), 1) << listen;
+    EXPECT_THAT(err, HasSubstr(std::string(listen) + " is not loopback")) << listen;
+    EXPECT_FALSE(std::filesystem::exists(dir.File("data"))) << "refused before the store opened";
+  }
 }
 
 }  // namespace
