@@ -1,5 +1,6 @@
 // AdminService: tokens (issue, list, revoke) and the audit log (query, verify).
 #include <cstdio>
+#include <string>
 
 #include "host/admin/admin_service.h"
 #include "host/common/time_util.h"
@@ -13,6 +14,8 @@ namespace v1 = needlework::v1;
 
 constexpr int kDefaultAuditPage = 100;
 constexpr int kMaxAuditPage = 1000;
+// A token's lifetime, when it has one: 1 second to 10 years (of 365 days).
+constexpr int64_t kMaxTokenLifetimeSeconds = int64_t{10} * 365 * 24 * 60 * 60;
 
 std::string TimeOrEmpty(int64_t unix_seconds) {
   return unix_seconds == 0 ? "" : FormatRfc3339Utc(unix_seconds);
@@ -58,8 +61,11 @@ v1::AuditRecord ToApiRecord(const AuditRecord& record) {
 // Who may be issued what: admin tokens are host-wide, the others belong to an existing
 // clinic, and a clinic_admin issues only emr tokens.
 Status CheckIssue(const Caller& caller, Role role, const v1::IssueTokenRequest& request) {
-  if (request.expires_in_seconds() < 0) {
-    return InvalidArgumentError("expires_in_seconds must be 0 (never) or positive");
+  int64_t expires_in = request.expires_in_seconds();
+  if (expires_in < 0 || expires_in > kMaxTokenLifetimeSeconds) {
+    return InvalidArgumentError("expires_in_seconds is " + std::to_string(expires_in) +
+                                "; it must be 0 (never expires) or from 1 to " +
+                                std::to_string(kMaxTokenLifetimeSeconds) + " (10 years)");
   }
   if (caller.role == Role::kClinicAdmin && role != Role::kEmr) {
     return PermissionDeniedError("a clinic_admin token may issue only emr tokens");
@@ -112,6 +118,7 @@ grpc::ServerUnaryReactor* AdminServiceImpl::IssueToken(Ctx* context,
     if (!request->clinic_id().empty()) {
       NW_RETURN_IF_ERROR(store_.GetClinic(request->clinic_id()).status());
     }
+    // CheckIssue bounds expires_in_seconds to 10 years, so the sum cannot overflow.
     int64_t expires_at = request->expires_in_seconds() == 0
                              ? 0
                              : NowUnixMicros() / 1000000 + request->expires_in_seconds();

@@ -1,12 +1,11 @@
 #include "host/server/demo_seed.h"
 
-#include <sys/stat.h>
-
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "host/common/log.h"
+#include "host/common/secret_file.h"
 #include "host/common/time_util.h"
 #include "needlework/types/v1/scheduling.pb.h"
 
@@ -33,16 +32,13 @@ StatusOr<DemoCredentials> ReadCredentials(const std::string& path) {
                          json.value("admin_token", "")};
 }
 
+// Writes the demo tokens to `path`, mode 0600 from creation (ReplaceSecretFile: a file left by
+// an earlier, failed seed is replaced, never written through).
 Status WriteCredentials(const std::string& path, const DemoCredentials& credentials) {
   nlohmann::json json = {{"clinic_id", credentials.clinic_id},
                          {"emr_token", credentials.emr_token},
                          {"admin_token", credentials.admin_token}};
-  std::ofstream out(path, std::ios::trunc);
-  out << json.dump(2) << "\n";
-  out.close();
-  if (!out) return InternalError("cannot write " + path);
-  ::chmod(path.c_str(), 0600);
-  return OkStatus();
+  return ReplaceSecretFile(path, json.dump(2) + "\n");
 }
 
 Status EnableEveryPlugin(HostContext& host) {

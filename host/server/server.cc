@@ -37,16 +37,6 @@ struct HostServer::Services {
   CatalogServiceImpl catalog;
 };
 
-bool IsLoopbackAddress(const std::string& listen) {
-  if (listen.rfind("unix:", 0) == 0) return true;
-  auto colon = listen.rfind(':');
-  std::string host = colon == std::string::npos ? listen : listen.substr(0, colon);
-  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
-    host = host.substr(1, host.size() - 2);
-  }
-  return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
-}
-
 namespace {
 
 // A unix socket left by a previous run would make the bind fail.

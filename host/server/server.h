@@ -34,9 +34,6 @@ class HostServer {
   std::string address_;
 };
 
-// True for 127.0.0.0/8, ::1, localhost and unix: addresses.
-bool IsLoopbackAddress(const std::string& listen);
-
 }  // namespace needlework::host
 
 #endif  // NEEDLEWORK_HOST_SERVER_SERVER_H_

@@ -1,5 +1,6 @@
 #include "host/server/transport.h"
 
+#include <arpa/inet.h>
 #include <grpc/grpc_security_constants.h>
 #include <grpcpp/security/server_credentials.h>
 
@@ -7,7 +8,6 @@
 #include <sstream>
 
 #include "host/common/log.h"
-#include "host/server/server.h"
 
 namespace needlework::host {
 namespace {
@@ -40,7 +40,42 @@ StatusOr<std::shared_ptr<grpc::ServerCredentials>> TlsCredentials(const TlsConfi
   return grpc::SslServerCredentials(options);
 }
 
+// Splits "host:port", "[v6]:port" or a bare host into the host (brackets kept) and whether
+// the port, if any, is all digits.
+bool SplitHostPort(const std::string& listen, std::string* host) {
+  size_t colon = listen.rfind(':');
+  bool bracketed = !listen.empty() && listen.front() == '[';
+  if (colon == std::string::npos || (bracketed && colon < listen.rfind(']'))) {
+    *host = listen;  // no port
+    return true;
+  }
+  *host = listen.substr(0, colon);
+  std::string port = listen.substr(colon + 1);
+  return !port.empty() && port.size() <= 5 &&
+         port.find_first_not_of("0123456789") == std::string::npos;
+}
+
+bool IsLoopbackIpv4(const std::string& host) {
+  in_addr address{};
+  if (::inet_pton(AF_INET, host.c_str(), &address) != 1) return false;
+  return (ntohl(address.s_addr) >> 24) == 127;
+}
+
+bool IsLoopbackIpv6(const std::string& host) {
+  if (host.size() < 3 || host.front() != '[' || host.back() != ']') return false;
+  in6_addr address{};
+  std::string literal = host.substr(1, host.size() - 2);
+  return ::inet_pton(AF_INET6, literal.c_str(), &address) == 1 && IN6_IS_ADDR_LOOPBACK(&address);
+}
+
 }  // namespace
+
+bool IsLoopbackAddress(const std::string& listen) {
+  if (listen.rfind("unix:", 0) == 0) return listen.size() > 5;
+  std::string host;
+  if (!SplitHostPort(listen, &host)) return false;
+  return host == "localhost" || IsLoopbackIpv4(host) || IsLoopbackIpv6(host);
+}
 
 Status CheckTransport(const HostConfig& config) {
   if (config.tls.enabled() || IsLoopbackAddress(config.listen) ||
@@ -49,7 +84,8 @@ Status CheckTransport(const HostConfig& config) {
   }
   return FailedPreconditionError(
       "listen address " + config.listen +
-      " is not loopback or a unix socket, and plaintext gRPC is not exposed on a network: "
+      " is not loopback (an IPv4 address in 127.0.0.0/8, [::1] or localhost) or a unix "
+      "socket (unix:PATH), and plaintext gRPC is not exposed on a network: "
       "configure tls (cert_file, key_file), or set allow_plaintext_non_loopback: true to "
       "serve plaintext there anyway");
 }

@@ -6,10 +6,19 @@
 #include <grpcpp/server_builder.h>
 
 #include <memory>
+#include <string>
 
 #include "host/config/host_config.h"
 
 namespace needlework::host {
+
+// True when the listen address `listen` ("host:port" or "unix:PATH") can be reached only
+// from this machine, parsed exactly: "unix:" followed by a path; an IPv4 literal in
+// 127.0.0.0/8 (four decimal octets, as inet_pton reads them); "[::1]" (any spelling of the
+// IPv6 loopback, in brackets); or "localhost". The port, when present, must be decimal
+// digits. Anything else is not loopback, e.g. "127.evil.example.com:50051",
+// "127.0.0.1.nip.io:1", "0.0.0.0:50051" or "::1:50051" (IPv6 needs brackets).
+bool IsLoopbackAddress(const std::string& listen);
 
 // The plaintext rule: without TLS, `listen` must be loopback or a unix socket, unless
 // allow_plaintext_non_loopback is set. FAILED_PRECONDITION naming the address and both ways

@@ -6,16 +6,14 @@
 
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
 #include <string>
+
+#include "host/common/secret_file.h"
 
 namespace needlework::host {
 
 StatusOr<std::unique_ptr<DataDirLock>> DataDirLock::Acquire(const std::string& dir) {
-  std::error_code error;
-  std::filesystem::create_directories(dir, error);
-  if (error)
-    return FailedPreconditionError("cannot create data dir " + dir + ": " + error.message());
+  NW_RETURN_IF_ERROR(EnsurePrivateDirectory(dir));
   std::string path = dir + "/needlework.lock";
   int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
   if (fd < 0) return FailedPreconditionError("cannot open " + path + ": " + std::strerror(errno));

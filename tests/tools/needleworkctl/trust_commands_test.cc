@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "commands/trust.h"
@@ -84,6 +87,30 @@ TEST_F(TrustRunTest, KeygenWritesAPrivateKeyOnlyTheOwnerReadsAndRefusesToOverwri
   ASSERT_EQ(::stat(PathOf("keys/signing.pub.pem").c_str(), &info), 0);
   EXPECT_EQ(Run({"plugin", "keygen", "--out", PathOf("keys")}), kExitUsage);
   EXPECT_THAT(err_.str(), HasSubstr("not overwriting a key"));
+}
+
+TEST_F(TrustRunTest, KeygenCreatesThePrivateKey0600EvenUnderAnOpenUmask) {
+  mode_t old_umask = ::umask(0);
+  int exit_code = Run({"plugin", "keygen", "--out", PathOf("keys")});
+  ::umask(old_umask);
+  ASSERT_EQ(exit_code, kExitOk) << err_.str();
+  struct stat info {};
+  ASSERT_EQ(::stat(PathOf("keys/signing.key.pem").c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0600);
+  ASSERT_EQ(::stat(PathOf("keys/signing.pub.pem").c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0644);
+}
+
+TEST_F(TrustRunTest, KeygenRefusesToWriteThroughASymlink) {
+  std::string victim = Write("victim", "not a key");
+  std::filesystem::create_directories(PathOf("keys"));
+  std::filesystem::create_symlink(victim, PathOf("keys/signing.key.pem"));
+  EXPECT_EQ(Run({"plugin", "keygen", "--out", PathOf("keys")}), kExitUsage);
+  EXPECT_THAT(err_.str(), HasSubstr(PathOf("keys/signing.key.pem") + " is a symlink"));
+  std::ifstream in(victim);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(text, "not a key");
+  EXPECT_FALSE(std::filesystem::exists(PathOf("keys/signing.pub.pem")));
 }
 
 TEST_F(TrustRunTest, HashPrintsTheSha256OfTheBytes) {

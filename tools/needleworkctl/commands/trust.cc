@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "commands/families.h"
+#include "host/common/secret_file.h"
 #include "host/plugins/ed25519.h"
 #include "host/plugins/signature.h"
 #include "plugin_file.h"
@@ -20,15 +21,14 @@ namespace {
 namespace fs = std::filesystem;
 using Args = TrustArgs;
 
-// Writes `text` to a new file with `mode`; ALREADY_EXISTS rather than overwrite a key.
-Status WriteNewFile(const std::string& path, const std::string& text, mode_t mode) {
-  if (fs::exists(path)) return AlreadyExistsError(path + " exists; not overwriting a key");
-  std::ofstream(path).close();
-  if (::chmod(path.c_str(), mode) != 0) return InternalError("cannot chmod " + path);
-  std::ofstream out(path, std::ios::trunc);
-  out << text;
-  if (!out.flush()) return InternalError("cannot write " + path);
-  return OkStatus();
+// Writes `text` to a new key file with `mode` from creation (O_EXCL, O_NOFOLLOW):
+// ALREADY_EXISTS rather than overwrite a key, FAILED_PRECONDITION for a symlink.
+Status WriteKeyFile(const std::string& path, const std::string& text, mode_t mode) {
+  Status wrote = host::WriteNewFile(path, text, mode);
+  if (wrote.code() == StatusCode::kAlreadyExists) {
+    return AlreadyExistsError(path + " exists; not overwriting a key");
+  }
+  return wrote;
 }
 
 Status WriteFile(const std::string& path, const std::string& text) {
@@ -82,8 +82,8 @@ int PluginKeygen(const Args& args, Session& session) {
   fs::create_directories(args.out_dir, error);
   StatusOr<signing::KeyPair> pair = signing::GenerateKeyPair();
   if (!pair.ok()) return session.LocalError(pair.status());
-  Status wrote = WriteNewFile(private_file, pair->private_pem, 0600);
-  if (wrote.ok()) wrote = WriteNewFile(public_file, pair->public_pem, 0644);
+  Status wrote = WriteKeyFile(private_file, pair->private_pem, 0600);
+  if (wrote.ok()) wrote = WriteKeyFile(public_file, pair->public_pem, 0644);
   if (!wrote.ok()) return session.LocalError(wrote);
   RenderKeygen(*signing::Fingerprint(pair->public_pem), private_file, public_file, session.out());
   return kExitOk;

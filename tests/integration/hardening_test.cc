@@ -1,0 +1,105 @@
+// Issue 15's files and input checks, through the real host: the data dir and the demo
+// credentials are private whatever the umask, a group- or world-writable data dir stops the
+// host before it opens anything, and only a real loopback address is served in plaintext.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+
+#include "security_helpers.h"
+#include "support/host_process.h"
+#include "support/temp_dir.h"
+
+namespace needlework::testing {
+namespace {
+
+using ::testing::HasSubstr;
+
+// Every token the admin can list, revoked ones included, as text for comparison.
+std::string AllTokens(const HostProcess& host) {
+  v1::ListTokensRequest request;
+  request.set_include_revoked(true);
+  v1::ListTokensResponse response;
+  grpc::Status status =
+      v1::AdminService::NewStub(host.channel())
+          ->ListTokens(AuthorizedContext(host.admin_token()).get(), request, &response);
+  EXPECT_TRUE(status.ok()) << status.error_message();
+  return response.DebugString();
+}
+
+grpc::Status IssueExpiringIn(const HostProcess& host, int64_t seconds) {
+  v1::IssueTokenRequest request;
+  request.set_role("emr");
+  request.set_clinic_id("demo");
+  request.set_expires_in_seconds(seconds);
+  v1::IssueTokenResponse response;
+  return v1::AdminService::NewStub(host.channel())
+      ->IssueToken(AuthorizedContext(host.admin_token()).get(), request, &response);
+}
+
+mode_t ModeOf(const std::string& path) {
+  struct stat info {};
+  EXPECT_EQ(::lstat(path.c_str(), &info), 0) << path;
+  return info.st_mode & 07777;
+}
+
+TEST(PrivateFilesTest, DataDirIs0700AndDemoCredentials0600UnderAnOpenUmask) {
+  mode_t old_umask = ::umask(0);
+  auto host = HostProcess::Start();
+  ::umask(old_umask);
+  ASSERT_NE(host, nullptr);
+  EXPECT_EQ(ModeOf(host->data_dir()), 0700);
+  EXPECT_EQ(ModeOf(host->data_dir() + "/demo-credentials.json"), 0600);
+}
+
+TEST(PrivateFilesTest, AWorldWritableDataDirStopsTheHostNamingTheDirAndItsMode) {
+  TempDir dir;
+  ASSERT_EQ(::mkdir(dir.File("data").c_str(), 0700), 0);
+  ASSERT_EQ(::chmod(dir.File("data").c_str(), 0777), 0);
+  std::ofstream(dir.File("host.yaml"))
+      << "listen: 127.0.0.1:0\ndata_dir: " << dir.File("data") << "\n";
+  std::string err;
+  EXPECT_EQ(RunHostBinary({"--config", dir.File("host.yaml"), "--seed-demo"}, nullptr, &err), 1);
+  EXPECT_THAT(err, HasSubstr("data dir " + dir.File("data") + " has mode 0777"));
+  EXPECT_THAT(err, HasSubstr("chmod go-w"));
+  EXPECT_FALSE(std::filesystem::exists(dir.File("data/needlework.db")));
+  EXPECT_FALSE(std::filesystem::exists(dir.File("data/demo-credentials.json")));
+}
+
+TEST(LoopbackTest, PlaintextOnANameThatOnlyStartsWith127IsRefused) {
+  for (const char* listen : {"127.evil.example.com:50051", "127.0.0.1.nip.io:1"}) {
+    TempDir dir;
+    std::ofstream(dir.File("host.yaml"))
+        << "listen: " << listen << "\ndata_dir: " << dir.File("data") << "\n";
+    std::string err;
+    EXPECT_EQ(RunHostBinary({"--config", dir.File("host.yaml")}, nullptr, &err), 1) << listen;
+    EXPECT_THAT(err, HasSubstr(std::string(listen) + " is not loopback")) << listen;
+    EXPECT_FALSE(std::filesystem::exists(dir.File("data"))) << "refused before the store opened";
+  }
+}
+
+TEST(TokenExpiryTest, AnExpiryOutsideOneSecondToTenYearsIsRefusedAndStoresNothing) {
+  auto host = HostProcess::Start();
+  ASSERT_NE(host, nullptr);
+  std::string before = AllTokens(*host);
+  const int64_t kTenYears = int64_t{315360000};
+  for (int64_t seconds : {std::numeric_limits<int64_t>::max(), kTenYears + 1, int64_t{-1},
+                          std::numeric_limits<int64_t>::min()}) {
+    grpc::Status status = IssueExpiringIn(*host, seconds);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << seconds;
+    EXPECT_THAT(status.error_message(), HasSubstr("from 1 to 315360000 (10 years)")) << seconds;
+    EXPECT_THAT(status.error_message(), HasSubstr(std::to_string(seconds))) << seconds;
+  }
+  EXPECT_EQ(AllTokens(*host), before) << "a refused IssueToken stores nothing";
+  for (int64_t seconds : {int64_t{1}, kTenYears}) {
+    grpc::Status status = IssueExpiringIn(*host, seconds);
+    EXPECT_TRUE(status.ok()) << seconds << ": " << status.error_message();
+  }
+}
+
+}  // namespace
+}  // namespace needlework::testing
