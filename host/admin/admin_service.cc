@@ -38,6 +38,10 @@ grpc::ServerUnaryReactor* AdminServiceImpl::CreateClinic(Ctx* context,
         request->clinic_id(),
         request->display_name().empty() ? request->clinic_id() : request->display_name(),
         NowUnixMicros() / 1000000};
+    if (!request->time_zone().empty()) {  // checked against the tz database's list first
+      NW_RETURN_IF_ERROR(slots::ClinicZone::Load(request->time_zone()).status());
+      clinic.time_zone = request->time_zone();
+    }
     IssuedToken token = TokenAuthority::Mint(Role::kEmr, clinic.clinic_id, "first emr token");
     NW_RETURN_IF_ERROR(store_.CreateClinic(clinic, token.record));
     NW_RETURN_IF_ERROR(tokens_.Publish(token.record));

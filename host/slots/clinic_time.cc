@@ -3,6 +3,8 @@
 #include <cctype>
 #include <utility>
 
+#include "host/slots/zone_names.h"
+
 namespace needlework::host::slots {
 namespace {
 
@@ -66,11 +68,17 @@ bool IsExcludedZoneName(std::string_view name) {
 }  // namespace
 
 StatusOr<ClinicZone> ClinicZone::Load(std::string_view iana_name) {
-  absl::TimeZone zone;
-  if (!HasIanaNameShape(iana_name) || IsExcludedZoneName(iana_name) ||
-      !absl::LoadTimeZone(std::string(iana_name), &zone)) {
+  if (!HasIanaNameShape(iana_name) || IsExcludedZoneName(iana_name)) {
     return InvalidArgumentError("time zone \"" + std::string(iana_name) +
                                 "\" is not a known IANA zone (e.g. Europe/London)");
+  }
+  // Checked against the tz database's list first, so Abseil never caches an unknown name.
+  NW_RETURN_IF_ERROR(CheckZoneName(iana_name));
+  absl::TimeZone zone;
+  if (!absl::LoadTimeZone(std::string(iana_name), &zone)) {
+    return InvalidArgumentError("time zone \"" + std::string(iana_name) +
+                                "\" is in the tz database's list but its zone file cannot be "
+                                "loaded (is tzdata complete?)");
   }
   return ClinicZone(std::string(iana_name), zone);
 }

@@ -34,11 +34,12 @@ using CivilDate = absl::CivilDay;
 // zone data for the life of the process.
 class ClinicZone {
  public:
-  // Loads `iana_name` (e.g. "Europe/London", or "UTC"). INVALID_ARGUMENT when the name is not
-  // a zone in the system tzdata. Only plain IANA names are accepted: no paths, no "." or ".."
-  // components, no "localtime", "posixrules" or "right/..." (leap-second) zones.
-  // Abseil remembers every well-formed name it is asked for, known or not, for the life of
-  // the process: load names from clinic configuration, not from per-request input.
+  // Loads `iana_name` (e.g. "Europe/London", or "UTC"). INVALID_ARGUMENT, naming it, when the
+  // name is not a zone or link of the tz database's list (tzdata.zi, CheckZoneName()). Only
+  // plain IANA names are accepted: no paths, no "." or ".." components, no "localtime",
+  // "posixrules", "posix/..." or "right/..." (leap-second) zones. The list is checked before
+  // Abseil is asked, so Abseil (which caches every name it is asked for, for the life of the
+  // process) only ever holds real zones, whatever requests send.
   static StatusOr<ClinicZone> Load(std::string_view iana_name);
 
   // The IANA name given to Load().

@@ -1,6 +1,7 @@
 // Issue 15's files and input checks, through the real host: the data dir and the demo
 // credentials are private whatever the umask, a group- or world-writable data dir stops the
-// host before it opens anything, and only a real loopback address is served in plaintext.
+// host before it opens anything, only a real loopback address is served in plaintext, token
+// lifetimes are bounded, and time zones are checked against the tz database's list.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
@@ -18,6 +19,7 @@ namespace needlework::testing {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 // Every token the admin can list, revoked ones included, as text for comparison.
 std::string AllTokens(const HostProcess& host) {
@@ -99,6 +101,63 @@ TEST(TokenExpiryTest, AnExpiryOutsideOneSecondToTenYearsIsRefusedAndStoresNothin
     grpc::Status status = IssueExpiringIn(*host, seconds);
     EXPECT_TRUE(status.ok()) << seconds << ": " << status.error_message();
   }
+}
+
+grpc::Status SetZone(const HostProcess& host, const std::string& zone, v1::Clinic* clinic) {
+  v1::SetClinicTimeZoneRequest request;
+  request.set_clinic_id("demo");
+  request.set_time_zone(zone);
+  return v1::AdminService::NewStub(host.channel())
+      ->SetClinicTimeZone(AuthorizedContext(host.admin_token()).get(), request, clinic);
+}
+
+std::string ClinicZones(const HostProcess& host) {
+  v1::ListClinicsResponse response;
+  EXPECT_TRUE(v1::AdminService::NewStub(host.channel())
+                  ->ListClinics(AuthorizedContext(host.admin_token()).get(), {}, &response)
+                  .ok());
+  std::string zones;
+  for (const auto& clinic : response.clinics())
+    zones += clinic.clinic_id() + "=" + clinic.time_zone() + " ";
+  return zones;
+}
+
+TEST(TimeZoneTest, ZonesOutsideTheTzDatabaseListAreInvalidArgumentAndChangeNothing) {
+  auto host = HostProcess::Start();
+  ASSERT_NE(host, nullptr);
+  std::string before = ClinicZones(*host);
+  for (const char* zone : {"Mars/Olympus", "posix/Europe/London", "Europe/Londres"}) {
+    v1::Clinic clinic;
+    grpc::Status status = SetZone(*host, zone, &clinic);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << zone;
+    EXPECT_THAT(status.error_message(),
+                HasSubstr("time zone \"" + std::string(zone) + "\" is not in the tz database"));
+  }
+  EXPECT_EQ(ClinicZones(*host), before);
+  v1::Clinic clinic;
+  grpc::Status status = SetZone(*host, "US/Eastern", &clinic);  // a link of the database
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(clinic.time_zone(), "US/Eastern");
+}
+
+TEST(TimeZoneTest, CreateClinicChecksAndKeepsItsTimeZone) {
+  auto host = HostProcess::Start();
+  ASSERT_NE(host, nullptr);
+  auto admin = v1::AdminService::NewStub(host->channel());
+  v1::CreateClinicRequest request;
+  request.set_clinic_id("north");
+  request.set_time_zone("Mars/Olympus");
+  v1::CreateClinicResponse response;
+  grpc::Status status =
+      admin->CreateClinic(AuthorizedContext(host->admin_token()).get(), request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(status.error_message(), HasSubstr("\"Mars/Olympus\" is not in the tz database"));
+  EXPECT_THAT(ClinicZones(*host), Not(HasSubstr("north"))) << "nothing stored";
+  request.set_time_zone("Asia/Kolkata");
+  status = admin->CreateClinic(AuthorizedContext(host->admin_token()).get(), request, &response);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(response.clinic().time_zone(), "Asia/Kolkata");
+  EXPECT_THAT(ClinicZones(*host), HasSubstr("north=Asia/Kolkata"));
 }
 
 }  // namespace

@@ -2,7 +2,11 @@
 
 #include <gmock/gmock.h>
 
+#include <string>
+#include <unordered_set>
+
 #include "host/slots/slots_test_util.h"
+#include "host/slots/zone_names.h"
 #include "support/status_matchers.h"
 
 namespace needlework::host::slots {
@@ -30,7 +34,45 @@ TEST(ClinicZoneTest, LoadsAnIanaZoneAndKeepsItsName) {
 TEST(ClinicZoneTest, UnknownZoneIsInvalidArgumentWithAnExample) {
   EXPECT_THAT(ClinicZone::Load("Mars/Base"),
               StatusIs(StatusCode::kInvalidArgument,
-                       "time zone \"Mars/Base\" is not a known IANA zone (e.g. Europe/London)"));
+                       "time zone \"Mars/Base\" is not in the tz database (" + TzdataZiPath() +
+                           "); use an IANA name such as Europe/London"));
+}
+
+TEST(ClinicZoneTest, LinksOfTheTzDatabaseAreZonesToo) {
+  for (const char* name : {"US/Eastern", "Etc/UTC", "Europe/Belfast", "Etc/GMT+5"}) {
+    EXPECT_THAT(ClinicZone::Load(name), IsOk()) << name;
+  }
+}
+
+// A file Abseil would load, but not a name of the tz database's list: refused before Abseil
+// is asked (so it never caches it).
+TEST(ClinicZoneTest, ZoneFilesOutsideTheTzDatabaseListAreRefused) {
+  for (const char* name : {"posix/Europe/London", "Europe/London_", "Europe/Londo", "GMT+1"}) {
+    EXPECT_THAT(ClinicZone::Load(name), StatusIs(StatusCode::kInvalidArgument,
+                                                 HasSubstr("time zone \"" + std::string(name) +
+                                                           "\" is not in the tz database")))
+        << name;
+  }
+}
+
+TEST(ZoneNamesTest, ParsesZonesAndLinksOfTzdataZi) {
+  std::unordered_set<std::string> names = ParseZoneNames(
+      "# version 2025b\n"
+      "R E 1981 ma - Mar lastSu 1u 1 S\n"
+      "Z Europe/London -0:1:15 - LMT 1847 D 1\n"
+      "0 G% GMT/BST\n"
+      "Z Etc/UTC 0 - UTC\n"
+      "L Etc/UTC UTC\n"
+      "L Europe/London GB\n");
+  EXPECT_EQ(names, (std::unordered_set<std::string>{"Europe/London", "Etc/UTC", "UTC", "GB"}));
+}
+
+TEST(ZoneNamesTest, TheSystemListHoldsTheZonesClinicsUse) {
+  for (const char* name : {"Europe/London", "UTC", "America/New_York", "Asia/Kolkata"}) {
+    EXPECT_THAT(CheckZoneName(name), IsOk()) << name;
+  }
+  EXPECT_THAT(CheckZoneName("Mars/Base"),
+              StatusIs(StatusCode::kInvalidArgument, HasSubstr("Mars/Base")));
 }
 
 TEST(ClinicZoneTest, PathsAndNonZoneFilesAreRefused) {
