@@ -7,7 +7,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <sstream>
 
 #include "commands/trust.h"
@@ -108,8 +107,9 @@ TEST_F(TrustRunTest, KeygenRefusesToWriteThroughASymlink) {
   EXPECT_EQ(Run({"plugin", "keygen", "--out", PathOf("keys")}), kExitUsage);
   EXPECT_THAT(err_.str(), HasSubstr(PathOf("keys/signing.key.pem") + " is a symlink"));
   std::ifstream in(victim);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  EXPECT_EQ(text, "not a key");
+  std::stringstream text;
+  text << in.rdbuf();
+  EXPECT_EQ(text.str(), "not a key");
   EXPECT_FALSE(std::filesystem::exists(PathOf("keys/signing.pub.pem")));
 }
 
