@@ -6,6 +6,8 @@ namespace {
 // Durable writes that may wait on the disk at once; each waiting one joins the next group
 // commit, so more threads mean more bookings per fsync. They sleep when idle.
 constexpr int kBlockingThreads = 32;
+// Threads that run plugin hooks; a thread stuck past its deadline is replaced, not counted.
+constexpr int kPluginCallThreads = 8;
 
 StatusOr<std::unique_ptr<fhir::RxNormIngredientMap>> LoadRxNormMap(const std::string& extra_file) {
   NW_ASSIGN_OR_RETURN(auto map, fhir::RxNormIngredientMap::BuiltIn());
@@ -30,6 +32,7 @@ StatusOr<std::unique_ptr<HostContext>> BuildHostContext(const HostConfig& config
       context->store.get(), context->catalog.get(), context->registry.get());
   NW_RETURN_IF_ERROR(context->clinic_plugins->LoadAll());
   context->watchdog = std::make_unique<Watchdog>();
+  context->plugin_pool = std::make_unique<PluginCallPool>(kPluginCallThreads);
   context->blocking = std::make_unique<BlockingPool>(kBlockingThreads);
   return context;
 }

@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 
 #include <thread>
+#include <vector>
 
 #include "integration/api_helpers.h"
 
@@ -114,6 +115,45 @@ TEST_F(FailClosedTest, PluginPastItsDeadlineIsTimedOutAndQuarantinedMeanwhile) {
   api.Configure(host_->admin_token(), "demo", kAlpha, R"({"sleep_ms":0})");
   auto after = api.Screen(host_->emr_token(), FactsWithConditions({}));
   EXPECT_EQ(RunOf(after.response, kAlpha)->state(), v1::PluginRun::STATE_OK);
+}
+
+TEST_F(FailClosedTest, HangingPluginHoldsNoServingThreadAndOtherClinicsGoOn) {
+  Api api(*host_);
+  auto harbour = api.CreateClinic(host_->admin_token(), "harbour");
+  ASSERT_TRUE(harbour.status.ok()) << harbour.status.error_message();
+  ASSERT_TRUE(api.Enable(host_->admin_token(), "harbour", kScreeningPlugin).status.ok());
+  ASSERT_TRUE(
+      api.Configure(host_->admin_token(), "demo", kAlpha, R"({"sleep_ms":8000})").status.ok());
+
+  // More stuck calls at once than the host has serving threads.
+  constexpr int kStuck = 6;
+  std::vector<Reply<v1::ScreenResponse>> stuck(kStuck);
+  std::vector<std::chrono::steady_clock::duration> took(kStuck);
+  std::vector<std::thread> callers;
+  for (int i = 0; i < kStuck; ++i) {
+    callers.emplace_back([&, i] {
+      auto start = std::chrono::steady_clock::now();
+      stuck[i] = Api(*host_).Screen(host_->emr_token(), FactsWithConditions({}));
+      took[i] = std::chrono::steady_clock::now() - start;
+    });
+  }
+  // Meanwhile another clinic's screens all answer.
+  for (int i = 0; i < 10; ++i) {
+    auto other = api.Screen(harbour.response.emr_token(), FactsWithConditions({}));
+    ASSERT_TRUE(other.status.ok()) << other.status.error_message();
+    EXPECT_EQ(RunOf(other.response, kScreeningPlugin)->state(), v1::PluginRun::STATE_OK);
+  }
+  for (auto& caller : callers) caller.join();
+  for (int i = 0; i < kStuck; ++i) {
+    // Each answered at alpha's 300 ms deadline (or at once, quarantined), not after 8 s.
+    EXPECT_LT(took[i], std::chrono::seconds(5));
+    ASSERT_TRUE(stuck[i].status.ok()) << stuck[i].status.error_message();
+    const auto* alpha = RunOf(stuck[i].response, kAlpha);
+    ASSERT_NE(alpha, nullptr);
+    EXPECT_THAT(alpha->state(),
+                ::testing::AnyOf(v1::PluginRun::STATE_TIMED_OUT, v1::PluginRun::STATE_QUARANTINED));
+    ExpectReviewNamingAlpha(stuck[i], alpha->state());
+  }
 }
 
 TEST_F(FailClosedTest, HostStopsCleanlyOnSigterm) {
