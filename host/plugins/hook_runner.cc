@@ -180,6 +180,28 @@ std::vector<PluginCallResult> RunHookAndWait(const PluginCalls& calls,
   return future.get();
 }
 
+StatusOr<std::shared_ptr<PluginInstance>> CreateInstanceWithin(
+    PluginCallPool& pool, std::chrono::milliseconds deadline, const LoadedPlugin& plugin,
+    const std::string& clinic_id, const std::string& config_patch_json) {
+  using Created = StatusOr<std::shared_ptr<PluginInstance>>;
+  auto created = std::make_shared<std::promise<Created>>();
+  auto worker = std::make_shared<std::promise<PluginCallPool::WorkerId>>();
+  auto answer = created->get_future();
+  auto worker_id = worker->get_future();
+  pool.Submit([=, &plugin](PluginCallPool::WorkerId id) {
+    worker->set_value(id);
+    created->set_value(PluginInstance::Create(plugin, clinic_id, config_patch_json));
+  });
+  if (answer.wait_for(deadline) == std::future_status::ready) return answer.get();
+  if (worker_id.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+    pool.WriteOff(worker_id.get(), plugin.manifest.id());
+  }
+  return DeadlineExceededError(plugin.manifest.id() +
+                               " did not create its instance (create_instance and catalog) "
+                               "within the " +
+                               DeadlineText(deadline) + "; nothing was changed");
+}
+
 void FillPluginRun(const PluginCallResult& result, needlework::v1::PluginRun* run) {
   run->set_plugin_id(result.instance->plugin_id());
   run->set_plugin_version(result.instance->version());

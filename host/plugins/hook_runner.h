@@ -66,6 +66,15 @@ std::vector<PluginCallResult> RunHookAndWait(const PluginCalls& calls,
                                              const std::string& request,
                                              std::chrono::milliseconds deadline);
 
+// Creates `plugin`'s instance for a clinic (create_instance, then its catalog: see
+// PluginInstance::Create) on a plugin-call thread, waiting at most `deadline`. Past it:
+// DEADLINE_EXCEEDED naming the plugin and the deadline; the thread is written off and the
+// late instance, if any, is destroyed when it arrives. `pool` and `plugin` must outlive the
+// call, even when it gives up waiting.
+StatusOr<std::shared_ptr<PluginInstance>> CreateInstanceWithin(
+    PluginCallPool& pool, std::chrono::milliseconds deadline, const LoadedPlugin& plugin,
+    const std::string& clinic_id, const std::string& config_patch_json);
+
 // Fills `run` (the API's report of one plugin's part in a call) from `result`.
 void FillPluginRun(const PluginCallResult& result, needlework::v1::PluginRun* run);
 

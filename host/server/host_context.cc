@@ -28,11 +28,12 @@ StatusOr<std::unique_ptr<HostContext>> BuildHostContext(const HostConfig& config
                       PluginCatalog::Scan(config.plugin_dirs, config.plugin_trust));
   context->catalog = std::make_unique<PluginCatalog>(std::move(catalog));
   context->registry = std::make_unique<ClinicRegistry>();
+  context->plugin_pool = std::make_unique<PluginCallPool>(kPluginCallThreads);
   context->clinic_plugins = std::make_unique<ClinicPluginManager>(
-      context->store.get(), context->catalog.get(), context->registry.get());
+      context->store.get(), context->catalog.get(), context->registry.get(),
+      context->plugin_pool.get(), config.DeadlineFor("create_instance"));
   NW_RETURN_IF_ERROR(context->clinic_plugins->LoadAll());
   context->watchdog = std::make_unique<Watchdog>();
-  context->plugin_pool = std::make_unique<PluginCallPool>(kPluginCallThreads);
   context->blocking = std::make_unique<BlockingPool>(kBlockingThreads);
   return context;
 }
