@@ -4,6 +4,7 @@
 
 #include "host/common/log.h"
 #include "host/common/time_util.h"
+#include "host/plugins/hook_runner.h"
 
 namespace needlework::host {
 namespace {
@@ -37,10 +38,10 @@ Status ClinicPluginManager::LoadAll() {
     if (!setting.enabled) continue;
     auto& [enabled, unavailable] = by_clinic[setting.clinic_id];
     const LoadedPlugin* plugin = catalog_->Find(setting.plugin_id);
-    auto instance = plugin != nullptr
-                        ? PluginInstance::Create(*plugin, setting.clinic_id, setting.config_json)
-                        : StatusOr<std::shared_ptr<PluginInstance>>(
-                              NotFoundError("plugin is not installed on this host"));
+    auto instance = plugin != nullptr ? CreateInstanceWithin(*pool_, create_deadline_, *plugin,
+                                                             setting.clinic_id, setting.config_json)
+                                      : StatusOr<std::shared_ptr<PluginInstance>>(
+                                            NotFoundError("plugin is not installed on this host"));
     if (instance.ok()) {
       enabled.push_back(*instance);
     } else {
@@ -79,17 +80,41 @@ StatusOr<PluginSetting> ClinicPluginManager::CurrentSetting(const std::string& c
   return PluginSetting{clinic_id, plugin_id, false, "{}", 0};
 }
 
+StatusOr<ClinicPluginManager::Pending> ClinicPluginManager::Begin(const std::string& clinic_id,
+                                                                  const std::string& plugin_id) {
+  std::lock_guard lock(mutex_);
+  Pending pending;
+  NW_ASSIGN_OR_RETURN(pending.setting, CurrentSetting(clinic_id, plugin_id));
+  NW_ASSIGN_OR_RETURN(pending.plugin, Installed(plugin_id));
+  pending.generation = generation_[{clinic_id, plugin_id}];
+  return pending;
+}
+
+StatusOr<std::shared_ptr<PluginInstance>> ClinicPluginManager::CreateInstance(
+    const Pending& pending, const std::string& config_json) {
+  return CreateInstanceWithin(*pool_, create_deadline_, *pending.plugin, pending.setting.clinic_id,
+                              config_json);
+}
+
+StatusOr<ClinicPluginView> ClinicPluginManager::Finish(const Pending& pending,
+                                                       std::shared_ptr<PluginInstance> instance) {
+  std::lock_guard lock(mutex_);
+  const auto& setting = pending.setting;
+  if (generation_[{setting.clinic_id, setting.plugin_id}] != pending.generation) {
+    return Status(StatusCode::kAborted, setting.plugin_id + " for clinic '" + setting.clinic_id +
+                                            "' was changed meanwhile; nothing was changed, retry");
+  }
+  return Commit(setting, std::move(instance));
+}
+
 StatusOr<ClinicPluginView> ClinicPluginManager::Enable(
     const std::string& clinic_id, const std::string& plugin_id,
     const std::optional<std::string>& config_json) {
-  std::lock_guard lock(mutex_);
-  NW_ASSIGN_OR_RETURN(PluginSetting setting, CurrentSetting(clinic_id, plugin_id));
-  NW_ASSIGN_OR_RETURN(const LoadedPlugin* plugin, Installed(plugin_id));
-  if (config_json) setting.config_json = *config_json;
-  NW_ASSIGN_OR_RETURN(auto instance,
-                      PluginInstance::Create(*plugin, clinic_id, setting.config_json));
-  setting.enabled = true;
-  return Commit(setting, std::move(instance));
+  NW_ASSIGN_OR_RETURN(Pending pending, Begin(clinic_id, plugin_id));
+  if (config_json) pending.setting.config_json = *config_json;
+  NW_ASSIGN_OR_RETURN(auto instance, CreateInstance(pending, pending.setting.config_json));
+  pending.setting.enabled = true;
+  return Finish(pending, std::move(instance));
 }
 
 StatusOr<ClinicPluginView> ClinicPluginManager::Disable(const std::string& clinic_id,
@@ -104,13 +129,11 @@ StatusOr<ClinicPluginView> ClinicPluginManager::Disable(const std::string& clini
 StatusOr<ClinicPluginView> ClinicPluginManager::Configure(const std::string& clinic_id,
                                                           const std::string& plugin_id,
                                                           const std::string& config_json) {
-  std::lock_guard lock(mutex_);
-  NW_ASSIGN_OR_RETURN(PluginSetting setting, CurrentSetting(clinic_id, plugin_id));
-  NW_ASSIGN_OR_RETURN(const LoadedPlugin* plugin, Installed(plugin_id));
+  NW_ASSIGN_OR_RETURN(Pending pending, Begin(clinic_id, plugin_id));
   // Validated by the plugin even while disabled, so a later enable cannot fail on it.
-  NW_ASSIGN_OR_RETURN(auto instance, PluginInstance::Create(*plugin, clinic_id, config_json));
-  setting.config_json = config_json;
-  return Commit(setting, setting.enabled ? std::move(instance) : nullptr);
+  NW_ASSIGN_OR_RETURN(auto instance, CreateInstance(pending, config_json));
+  pending.setting.config_json = config_json;
+  return Finish(pending, pending.setting.enabled ? std::move(instance) : nullptr);
 }
 
 StatusOr<ClinicPluginView> ClinicPluginManager::Commit(const PluginSetting& requested,
@@ -118,6 +141,7 @@ StatusOr<ClinicPluginView> ClinicPluginManager::Commit(const PluginSetting& requ
   PluginSetting setting = requested;
   setting.updated_at = NowSeconds();
   NW_RETURN_IF_ERROR(store_->UpsertPluginSetting(setting));
+  ++generation_[{setting.clinic_id, setting.plugin_id}];
   registry_->Publish(setting.clinic_id, Replace(*registry_->Snapshot(setting.clinic_id),
                                                 setting.plugin_id, std::move(instance)));
   LogEvent(

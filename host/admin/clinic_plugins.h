@@ -2,16 +2,21 @@
 //
 // Every change is validated first (the plugin must be installed and accept the config),
 // then written to the store, then published to the ClinicRegistry: a refused change writes
-// nothing, and a published one is already durable. Changes are serialised.
+// nothing, and a published one is already durable. Changes are serialised, but plugin code
+// (create_instance and catalog, bounded by their deadline) runs outside the lock: a change
+// whose clinic plugin was changed by another one meanwhile is refused (ABORTED, retry).
 #ifndef NEEDLEWORK_HOST_ADMIN_CLINIC_PLUGINS_H_
 #define NEEDLEWORK_HOST_ADMIN_CLINIC_PLUGINS_H_
 
+#include <chrono>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "host/plugins/clinic_registry.h"
+#include "host/plugins/plugin_call_pool.h"
 #include "host/plugins/plugin_catalog.h"
 #include "host/storage/store.h"
 
@@ -27,16 +32,24 @@ struct ClinicPluginView {
 
 class ClinicPluginManager {
  public:
-  // None owned; all outlive the manager.
-  ClinicPluginManager(Store* store, const PluginCatalog* catalog, ClinicRegistry* registry)
-      : store_(store), catalog_(catalog), registry_(registry) {}
+  // None owned; all outlive the manager. Plugin instances are created on `pool`, each
+  // within `create_deadline`.
+  ClinicPluginManager(Store* store, const PluginCatalog* catalog, ClinicRegistry* registry,
+                      PluginCallPool* pool, std::chrono::milliseconds create_deadline)
+      : store_(store),
+        catalog_(catalog),
+        registry_(registry),
+        pool_(pool),
+        create_deadline_(create_deadline) {}
 
   // Builds and publishes every clinic's snapshot from the store (at start-up). A plugin that
   // cannot be instantiated is published as unavailable, so its clinic's calls fail closed.
   Status LoadAll();
 
   // NOT_FOUND for an unknown clinic or an uninstalled plugin; INVALID_ARGUMENT when the
-  // plugin refuses the config. `config_json` absent keeps the stored config.
+  // plugin refuses the config; DEADLINE_EXCEEDED when it does not create its instance within
+  // the deadline (nothing stored); ABORTED when the same clinic plugin changed meanwhile.
+  // `config_json` absent keeps the stored config.
   StatusOr<ClinicPluginView> Enable(const std::string& clinic_id, const std::string& plugin_id,
                                     const std::optional<std::string>& config_json);
   StatusOr<ClinicPluginView> Disable(const std::string& clinic_id, const std::string& plugin_id);
@@ -49,16 +62,33 @@ class ClinicPluginManager {
   StatusOr<PluginSetting> CurrentSetting(const std::string& clinic_id,
                                          const std::string& plugin_id);
   StatusOr<const LoadedPlugin*> Installed(const std::string& plugin_id) const;
+  // Under mutex_: the setting to change, the installed plugin, and the change count it is at.
+  struct Pending {
+    PluginSetting setting;
+    const LoadedPlugin* plugin = nullptr;
+    uint64_t generation = 0;
+  };
+  StatusOr<Pending> Begin(const std::string& clinic_id, const std::string& plugin_id);
+  // Without mutex_: the instance for `config_json`, from plugin code bounded by its deadline.
+  StatusOr<std::shared_ptr<PluginInstance>> CreateInstance(const Pending& pending,
+                                                           const std::string& config_json);
+  // Commits `pending.setting` unless another change of the same clinic plugin came first.
+  StatusOr<ClinicPluginView> Finish(const Pending& pending,
+                                    std::shared_ptr<PluginInstance> instance);
   // Writes `setting`, then publishes the clinic's snapshot with `instance` (or without the
   // plugin when instance is null).
   StatusOr<ClinicPluginView> Commit(const PluginSetting& setting,
                                     std::shared_ptr<PluginInstance> instance);
   ClinicPluginView View(const PluginSetting& setting, bool has_setting) const;
 
-  std::mutex mutex_;
+  std::mutex mutex_;  // serialises changes; never held while plugin code runs
+  // Changes committed per (clinic, plugin) since start; guarded by mutex_.
+  std::map<std::pair<std::string, std::string>, uint64_t> generation_;
   Store* store_;
   const PluginCatalog* catalog_;
   ClinicRegistry* registry_;
+  PluginCallPool* pool_;
+  std::chrono::milliseconds create_deadline_;
 };
 
 }  // namespace needlework::host

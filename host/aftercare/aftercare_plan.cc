@@ -151,8 +151,8 @@ Status CreateAftercare(Store& store, const PluginCalls& plugins, const ClinicCal
   NW_ASSIGN_OR_RETURN(anchors.next_session_start,
                       NextSessionStart(store, appointment.clinic_id, appointment.plan_id,
                                        appointment.session_index));
-  auto results = RunHookAndWait(plugins.watchdog, consulted, HOOK_AFTERCARE,
-                                request.SerializeAsString(), plugins.deadlines.For("aftercare"));
+  auto results = RunHookAndWait(plugins, consulted, HOOK_AFTERCARE, request.SerializeAsString(),
+                                plugins.deadlines.For("aftercare"));
   v1::AftercarePlan plan;
   plan.set_appointment_id(appointment.appointment_id);
   plan.set_patient_ref(appointment.patient_ref);

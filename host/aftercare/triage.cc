@@ -42,9 +42,8 @@ Status TriageReport(const PluginCalls& plugins, const std::string& clinic_id,
   request.set_note(report->note());
   request.set_language(language);
   *request.mutable_add_ons() = add_ons;
-  auto results =
-      RunHookAndWait(plugins.watchdog, snapshot->ForTreatment(HOOK_TRIAGE, add_ons), HOOK_TRIAGE,
-                     request.SerializeAsString(), plugins.deadlines.For("triage"));
+  auto results = RunHookAndWait(plugins, snapshot->ForTreatment(HOOK_TRIAGE, add_ons), HOOK_TRIAGE,
+                                request.SerializeAsString(), plugins.deadlines.For("triage"));
   for (const auto& missing : snapshot->unavailable) {
     Escalate(types::TRIAGE_LEVEL_CONTACT_CLINIC,
              missing.plugin_id +

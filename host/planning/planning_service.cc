@@ -85,9 +85,8 @@ grpc::ServerUnaryReactor* PlanningServiceImpl::ProposePlan(Ctx* context,
     *plan_request.mutable_treatment_areas() = request->treatment_areas();
     plan_request.set_severity(request->severity());
     *plan_request.mutable_add_ons() = add_ons;
-    auto results =
-        RunHookAndWait(plugins_.watchdog, snapshot->ForTreatment(HOOK_PLAN, add_ons), HOOK_PLAN,
-                       plan_request.SerializeAsString(), plugins_.deadlines.For("plan"));
+    auto results = RunHookAndWait(plugins_, snapshot->ForTreatment(HOOK_PLAN, add_ons), HOOK_PLAN,
+                                  plan_request.SerializeAsString(), plugins_.deadlines.For("plan"));
     NW_ASSIGN_OR_RETURN(*response->mutable_plan(),
                         MergePlanAnswers(results, response->mutable_plugin_runs()));
     *response->mutable_plan()->mutable_add_ons() = add_ons;

@@ -9,14 +9,22 @@ namespace {
 using needlework::v1::PluginRun;
 using Clock = std::chrono::steady_clock;
 
-// State shared by the serving thread and, if a deadline passes, the watchdog thread.
+// State shared by the plugin-call thread and, if a deadline passes, the watchdog thread.
 struct HookRun {
+  Watchdog* watchdog = nullptr;    // not owned; outlives the run
+  PluginCallPool* pool = nullptr;  // not owned; outlives the run
+  needlework::plugin::v1::Hook hook{};
+  std::string request;
+  std::chrono::milliseconds deadline{0};
+
   std::mutex mutex;
+  bool started = false;  // a plugin-call thread has taken the run
   bool finished = false;
+  PluginCallPool::WorkerId worker = 0;  // the thread running the plugins
   std::vector<PluginCallResult> results;
   HookDone done;
 
-  // Hands the results to `done` unless the other thread already did. Call without mutex.
+  // Hands the results to `done` unless another thread already did. Call without mutex.
   void Finish() {
     std::vector<PluginCallResult> out;
     {
@@ -29,36 +37,64 @@ struct HookRun {
   }
 };
 
+std::string DeadlineText(std::chrono::milliseconds deadline) {
+  return std::to_string(deadline.count()) + " ms deadline";
+}
+
 int64_t MicrosSince(Clock::time_point start) {
   return std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - start).count();
 }
 
-void OnDeadline(const std::shared_ptr<HookRun>& run, size_t index, Clock::time_point start,
-                std::chrono::milliseconds deadline) {
+// The watchdog's callback when plugin `index` overran its deadline: quarantines it, writes
+// off its thread and finishes the run without waiting for it.
+void OnDeadline(const std::shared_ptr<HookRun>& run, size_t index, Clock::time_point start) {
+  auto instance = run->results[index].instance;
+  // Always, so the call's own ClearStuck (it runs whenever this callback fired) balances it.
+  instance->MarkStuck();
+  PluginCallPool::WorkerId worker;
   {
     std::lock_guard lock(run->mutex);
-    auto& result = run->results[index];
-    // Always, so the serving thread's ClearStuck (it runs whenever this callback fired)
-    // balances it exactly.
-    result.instance->MarkStuck();
-    if (run->finished) return;
-    result.state = PluginRun::STATE_TIMED_OUT;
-    result.message = "no answer within the " + std::to_string(deadline.count()) + " ms deadline";
-    result.duration_micros = MicrosSince(start);
+    worker = run->worker;
+    if (!run->finished) {
+      auto& result = run->results[index];
+      result.state = PluginRun::STATE_TIMED_OUT;
+      result.message = "no answer within the " + DeadlineText(run->deadline);
+      result.duration_micros = MicrosSince(start);
+    }
+  }
+  run->pool->WriteOff(worker, instance->plugin_id());
+  run->Finish();
+}
+
+// The watchdog's callback when no plugin-call thread took the run within the first
+// plugin's deadline: fails the run closed without calling anything.
+void OnNotStarted(const std::shared_ptr<HookRun>& run, Clock::time_point start) {
+  {
+    std::lock_guard lock(run->mutex);
+    if (run->started || run->finished) return;
+    for (auto& result : run->results) {
+      if (result.state != PluginRun::STATE_NOT_RUN) continue;
+      result.state = PluginRun::STATE_TIMED_OUT;
+      result.message = "no plugin thread free within the " + DeadlineText(run->deadline);
+      result.duration_micros = MicrosSince(start);
+      break;
+    }
   }
   run->Finish();
 }
 
-// Calls one plugin; false when the watchdog finished the run meanwhile (stop at once).
-bool CallOne(Watchdog& watchdog, const std::shared_ptr<HookRun>& run, size_t index,
-             needlework::plugin::v1::Hook hook, const std::string& request,
-             std::chrono::milliseconds deadline) {
+// Calls plugin `index`; false when the watchdog finished the run meanwhile (stop at once).
+bool CallOne(const std::shared_ptr<HookRun>& run, size_t index) {
   auto instance = run->results[index].instance;
   auto start = Clock::now();
-  auto timer = watchdog.Schedule(
-      start + deadline, [run, index, start, deadline] { OnDeadline(run, index, start, deadline); });
-  StatusOr<std::string> answer = instance->Invoke(hook, request);
-  if (!watchdog.Cancel(timer)) {
+  {
+    std::lock_guard lock(run->mutex);
+    if (run->finished) return false;
+  }
+  auto timer = run->watchdog->Schedule(start + run->deadline,
+                                       [run, index, start] { OnDeadline(run, index, start); });
+  StatusOr<std::string> answer = instance->Invoke(run->hook, run->request);
+  if (!run->watchdog->Cancel(timer)) {
     instance->ClearStuck();  // balances the watchdog's MarkStuck: the call has returned
     return false;
   }
@@ -76,40 +112,94 @@ bool CallOne(Watchdog& watchdog, const std::shared_ptr<HookRun>& run, size_t ind
   return true;
 }
 
+// Why plugin `index` is not to be called, or empty.
+std::string RefusalOf(const HookRun& run, size_t index) {
+  const auto& instance = *run.results[index].instance;
+  if (instance.quarantined()) return "an earlier call is still running past its deadline";
+  if (run.pool->Saturated(instance.plugin_id())) {
+    return "too many of its calls are still running past their deadlines";
+  }
+  return "";
+}
+
+// Runs on a plugin-call thread: calls each plugin in order, then finishes the run.
+void CallAll(const std::shared_ptr<HookRun>& run, PluginCallPool::WorkerId worker,
+             Watchdog::Id not_started) {
+  {
+    std::lock_guard lock(run->mutex);
+    if (run->finished) return;
+    run->started = true;
+    run->worker = worker;
+  }
+  run->watchdog->Cancel(not_started);
+  for (size_t i = 0; i < run->results.size(); ++i) {
+    if (auto refusal = RefusalOf(*run, i); !refusal.empty()) {
+      std::lock_guard lock(run->mutex);
+      run->results[i].state = PluginRun::STATE_QUARANTINED;
+      run->results[i].message = std::move(refusal);
+      continue;
+    }
+    if (!CallOne(run, i)) return;
+  }
+  run->Finish();
+}
+
 }  // namespace
 
-void RunHook(Watchdog& watchdog, const ClinicPlugins::InstanceList& plugins,
+void RunHook(const PluginCalls& calls, const ClinicPlugins::InstanceList& plugins,
              needlework::plugin::v1::Hook hook, const std::string& request,
              std::chrono::milliseconds deadline, HookDone done) {
   auto run = std::make_shared<HookRun>();
+  run->watchdog = &calls.watchdog;
+  run->pool = &calls.pool;
+  run->hook = hook;
+  run->request = request;
+  run->deadline = deadline;
   run->done = std::move(done);
   for (const auto& instance : plugins) {
     PluginCallResult pending;
     pending.instance = instance;
     run->results.push_back(std::move(pending));
   }
-  for (size_t i = 0; i < plugins.size(); ++i) {
-    if (plugins[i]->quarantined()) {
-      std::lock_guard lock(run->mutex);
-      run->results[i].state = PluginRun::STATE_QUARANTINED;
-      run->results[i].message = "an earlier call is still running past its deadline";
-      continue;
-    }
-    if (!CallOne(watchdog, run, i, hook, request, deadline)) return;
-  }
-  run->Finish();
+  auto start = Clock::now();
+  auto not_started =
+      calls.watchdog.Schedule(start + deadline, [run, start] { OnNotStarted(run, start); });
+  calls.pool.Submit(
+      [run, not_started](PluginCallPool::WorkerId worker) { CallAll(run, worker, not_started); });
 }
 
-std::vector<PluginCallResult> RunHookAndWait(Watchdog& watchdog,
+std::vector<PluginCallResult> RunHookAndWait(const PluginCalls& calls,
                                              const ClinicPlugins::InstanceList& plugins,
                                              needlework::plugin::v1::Hook hook,
                                              const std::string& request,
                                              std::chrono::milliseconds deadline) {
   auto results = std::make_shared<std::promise<std::vector<PluginCallResult>>>();
   auto future = results->get_future();
-  RunHook(watchdog, plugins, hook, request, deadline,
+  RunHook(calls, plugins, hook, request, deadline,
           [results](std::vector<PluginCallResult> done) { results->set_value(std::move(done)); });
   return future.get();
+}
+
+StatusOr<std::shared_ptr<PluginInstance>> CreateInstanceWithin(
+    PluginCallPool& pool, std::chrono::milliseconds deadline, const LoadedPlugin& plugin,
+    const std::string& clinic_id, const std::string& config_patch_json) {
+  using Created = StatusOr<std::shared_ptr<PluginInstance>>;
+  auto created = std::make_shared<std::promise<Created>>();
+  auto worker = std::make_shared<std::promise<PluginCallPool::WorkerId>>();
+  auto answer = created->get_future();
+  auto worker_id = worker->get_future();
+  pool.Submit([=, &plugin](PluginCallPool::WorkerId id) {
+    worker->set_value(id);
+    created->set_value(PluginInstance::Create(plugin, clinic_id, config_patch_json));
+  });
+  if (answer.wait_for(deadline) == std::future_status::ready) return answer.get();
+  if (worker_id.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+    pool.WriteOff(worker_id.get(), plugin.manifest.id());
+  }
+  return DeadlineExceededError(plugin.manifest.id() +
+                               " did not create its instance (create_instance and catalog) "
+                               "within the " +
+                               DeadlineText(deadline) + "; nothing was changed");
 }
 
 void FillPluginRun(const PluginCallResult& result, needlework::v1::PluginRun* run) {

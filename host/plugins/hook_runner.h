@@ -1,12 +1,21 @@
-// Runs one hook across a clinic's plugins, inline on the calling (serving) thread, with a
-// deadline per plugin call enforced by the Watchdog.
+// Runs one hook across a clinic's plugins on the PluginCallPool's threads, never on the
+// calling (serving) thread, with a deadline per plugin call enforced by the Watchdog.
 //
 // Contract: `done` is called exactly once with one result per plugin, in plugin order:
-//  - normally on the calling thread, after the last plugin answered;
+//  - normally on a plugin-call thread, after the last plugin answered;
 //  - or on the watchdog thread as soon as a plugin overruns its deadline: that plugin is
-//    TIMED_OUT (and quarantined until its call returns), the ones after it NOT_RUN. The stuck
-//    call keeps its thread; its answer is dropped when it returns.
-// A quarantined plugin is not called (QUARANTINED).
+//    TIMED_OUT, the ones after it NOT_RUN (they are not called: a hook's plugins run in
+//    order, and the caller gets its answer at the overrunning plugin's deadline). The stuck
+//    call keeps its thread, which the pool writes off and replaces; its answer is dropped
+//    when it returns.
+//  - If no plugin-call thread takes the run within the first plugin's deadline (the pool is
+//    overloaded), the first plugin is TIMED_OUT and the rest NOT_RUN, without calling any.
+// So a caller waits at most about the sum of the deadlines of the plugins that answered,
+// plus the deadline of the one that did not.
+// Quarantine: a plugin instance is quarantined from the moment one of its calls passes its
+// deadline until every such call has returned. A quarantined plugin is not called
+// (QUARANTINED), nor is any instance of a plugin holding the pool's cap of written-off
+// threads.
 #ifndef NEEDLEWORK_HOST_PLUGINS_HOOK_RUNNER_H_
 #define NEEDLEWORK_HOST_PLUGINS_HOOK_RUNNER_H_
 
@@ -18,6 +27,7 @@
 
 #include "host/plugins/clinic_registry.h"
 #include "host/plugins/hook_deadlines.h"
+#include "host/plugins/plugin_call_pool.h"
 #include "host/plugins/watchdog.h"
 #include "needlework/v1/common.pb.h"
 
@@ -39,20 +49,31 @@ struct PluginCalls {
   const ClinicRegistry& registry;  // each clinic's snapshot of its enabled plugins
   Watchdog& watchdog;              // enforces the deadline of each plugin call
   const HookDeadlines& deadlines;  // how long a plugin may take, by hook
+  PluginCallPool& pool;            // the threads plugin code runs on
 };
 
-void RunHook(Watchdog& watchdog, const ClinicPlugins::InstanceList& plugins,
+// Uses `calls.watchdog` and `calls.pool`, which must outlive the run (not just this call).
+void RunHook(const PluginCalls& calls, const ClinicPlugins::InstanceList& plugins,
              needlework::plugin::v1::Hook hook, const std::string& request,
              std::chrono::milliseconds deadline, HookDone done);
 
 // RunHook for callers that need the results before going on (e.g. a booking checks plugins
-// before it writes). Returns once the results are decided; like RunHook, a stuck plugin
-// keeps the calling thread until it returns.
-std::vector<PluginCallResult> RunHookAndWait(Watchdog& watchdog,
+// before it writes). Returns once the results are decided: at the latest when a plugin
+// overruns its deadline, whether or not that plugin ever returns.
+std::vector<PluginCallResult> RunHookAndWait(const PluginCalls& calls,
                                              const ClinicPlugins::InstanceList& plugins,
                                              needlework::plugin::v1::Hook hook,
                                              const std::string& request,
                                              std::chrono::milliseconds deadline);
+
+// Creates `plugin`'s instance for a clinic (create_instance, then its catalog: see
+// PluginInstance::Create) on a plugin-call thread, waiting at most `deadline`. Past it:
+// DEADLINE_EXCEEDED naming the plugin and the deadline; the thread is written off and the
+// late instance, if any, is destroyed when it arrives. `pool` and `plugin` must outlive the
+// call, even when it gives up waiting.
+StatusOr<std::shared_ptr<PluginInstance>> CreateInstanceWithin(
+    PluginCallPool& pool, std::chrono::milliseconds deadline, const LoadedPlugin& plugin,
+    const std::string& clinic_id, const std::string& config_patch_json);
 
 // Fills `run` (the API's report of one plugin's part in a call) from `result`.
 void FillPluginRun(const PluginCallResult& result, needlework::v1::PluginRun* run);

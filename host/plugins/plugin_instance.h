@@ -51,7 +51,8 @@ class PluginInstance {
   bool only_add_ons() const { return only_add_ons_; }
 
   // Quarantine: while a call into this instance is stuck past its deadline, the host does
-  // not call it again (each stuck call would hold a serving thread).
+  // not call it again (each stuck call holds a plugin-call thread). Marked when a call passes
+  // its deadline, cleared when that call returns.
   void MarkStuck() { stuck_calls_.fetch_add(1); }
   void ClearStuck() { stuck_calls_.fetch_sub(1); }
   bool quarantined() const { return stuck_calls_.load(std::memory_order_relaxed) > 0; }

@@ -155,7 +155,7 @@ StatusOr<std::vector<types::BookingViolation>> PluginViolations(
       *request.add_history() = ToSessionRecord(session);
   }
   auto results = RunHookAndWait(
-      plugins.watchdog, snapshot->ForTreatment(HOOK_CHECK_BOOKING, plan.session.add_ons()),
+      plugins, snapshot->ForTreatment(HOOK_CHECK_BOOKING, plan.session.add_ons()),
       HOOK_CHECK_BOOKING, request.SerializeAsString(), plugins.deadlines.For("check_booking"));
   return MergeViolations(results, snapshot->unavailable);
 }

@@ -54,7 +54,7 @@ grpc::ServerUnaryReactor* ScreeningServiceImpl::Screen(grpc::CallbackServerConte
   if (!add_ons.ok()) return Reply(context, add_ons.status());
   response->set_patient_ref(facts->patient_ref());
   auto* reactor = context->DefaultReactor();
-  RunHook(plugins_.watchdog, snapshot->ForTreatment(HOOK_SCREEN, *add_ons), HOOK_SCREEN,
+  RunHook(plugins_, snapshot->ForTreatment(HOOK_SCREEN, *add_ons), HOOK_SCREEN,
           PluginRequest(*request, *add_ons, std::move(*facts)), plugins_.deadlines.For("screen"),
           [reactor, response, snapshot, add_ons = *add_ons](std::vector<PluginCallResult> results) {
             MergeScreening(results, *snapshot, add_ons, response);

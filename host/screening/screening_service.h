@@ -16,8 +16,8 @@ class ScreeningServiceImpl final : public needlework::v1::ScreeningService::Call
                        const fhir::RxNormIngredientMap& rxnorm)
       : tokens_(tokens), plugins_(plugins), rxnorm_(rxnorm) {}
 
-  // See screening.proto. Plugins run inline on this thread; the reply may be sent from the
-  // watchdog thread when a plugin overruns its deadline.
+  // See screening.proto. Plugins run on the plugin-call pool; the reply is sent from a
+  // plugin-call thread, or from the watchdog thread when a plugin overruns its deadline.
   grpc::ServerUnaryReactor* Screen(grpc::CallbackServerContext* context,
                                    const needlework::v1::ScreenRequest* request,
                                    needlework::v1::ScreenResponse* response) override;

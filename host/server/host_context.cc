@@ -8,6 +8,8 @@ namespace {
 constexpr int kBlockingThreads = 32;
 // Writes queued for those threads at most; past it a write is RESOURCE_EXHAUSTED at once.
 constexpr int kMaxWaitingWrites = 1024;
+// Threads that run plugin hooks; a thread stuck past its deadline is replaced, not counted.
+constexpr int kPluginCallThreads = 8;
 
 StatusOr<std::unique_ptr<fhir::RxNormIngredientMap>> LoadRxNormMap(const std::string& extra_file) {
   NW_ASSIGN_OR_RETURN(auto map, fhir::RxNormIngredientMap::BuiltIn());
@@ -28,8 +30,10 @@ StatusOr<std::unique_ptr<HostContext>> BuildHostContext(const HostConfig& config
                       PluginCatalog::Scan(config.plugin_dirs, config.plugin_trust));
   context->catalog = std::make_unique<PluginCatalog>(std::move(catalog));
   context->registry = std::make_unique<ClinicRegistry>();
+  context->plugin_pool = std::make_unique<PluginCallPool>(kPluginCallThreads);
   context->clinic_plugins = std::make_unique<ClinicPluginManager>(
-      context->store.get(), context->catalog.get(), context->registry.get());
+      context->store.get(), context->catalog.get(), context->registry.get(),
+      context->plugin_pool.get(), config.DeadlineFor("create_instance"));
   NW_RETURN_IF_ERROR(context->clinic_plugins->LoadAll());
   context->watchdog = std::make_unique<Watchdog>();
   context->blocking = std::make_unique<BlockingPool>(kBlockingThreads, kMaxWaitingWrites);

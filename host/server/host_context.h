@@ -12,6 +12,7 @@
 #include "host/config/host_config.h"
 #include "host/fhir/rxnorm_map.h"
 #include "host/plugins/clinic_registry.h"
+#include "host/plugins/plugin_call_pool.h"
 #include "host/plugins/plugin_catalog.h"
 #include "host/plugins/watchdog.h"
 #include "host/storage/store.h"
@@ -27,6 +28,8 @@ struct HostContext {
   std::unique_ptr<ClinicPluginManager> clinic_plugins;
   std::unique_ptr<fhir::RxNormIngredientMap> rxnorm;
   std::unique_ptr<Watchdog> watchdog;
+  // The threads plugin hooks run on; after the watchdog, so it is joined first.
+  std::unique_ptr<PluginCallPool> plugin_pool;
   // For calls that wait on the disk (durable writes); declared last, so it is joined
   // before anything its work uses is destroyed.
   std::unique_ptr<BlockingPool> blocking;

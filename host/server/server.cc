@@ -21,7 +21,7 @@ namespace needlework::host {
 
 struct HostServer::Services {
   explicit Services(HostContext& host)
-      : plugin_calls{*host.registry, *host.watchdog, host.config.hook_deadlines},
+      : plugin_calls{*host.registry, *host.watchdog, host.config.hook_deadlines, *host.plugin_pool},
         screening(*host.tokens, plugin_calls, *host.rxnorm),
         planning(*host.tokens, *host.store, plugin_calls, *host.rxnorm),
         scheduling(*host.tokens, *host.store, plugin_calls, *host.blocking),

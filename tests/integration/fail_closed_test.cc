@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 
 #include <thread>
+#include <vector>
 
 #include "integration/api_helpers.h"
 
@@ -18,7 +19,7 @@ class FailClosedTest : public ::testing::Test {
   void SetUp() override {
     HostOptions options;
     options.plugin_dirs = {NEEDLEWORK_BINARY_DIR "/test-plugins/behaviour", NEEDLEWORK_PLUGIN_DIR};
-    options.hook_deadlines_ms = {{"screen", 300}};
+    options.hook_deadlines_ms = {{"screen", 300}, {"create_instance", 300}};
     host_ = HostProcess::Start(options);
     ASSERT_NE(host_, nullptr);
   }
@@ -114,6 +115,85 @@ TEST_F(FailClosedTest, PluginPastItsDeadlineIsTimedOutAndQuarantinedMeanwhile) {
   api.Configure(host_->admin_token(), "demo", kAlpha, R"({"sleep_ms":0})");
   auto after = api.Screen(host_->emr_token(), FactsWithConditions({}));
   EXPECT_EQ(RunOf(after.response, kAlpha)->state(), v1::PluginRun::STATE_OK);
+}
+
+TEST_F(FailClosedTest, HangingPluginHoldsNoServingThreadAndOtherClinicsGoOn) {
+  Api api(*host_);
+  auto harbour = api.CreateClinic(host_->admin_token(), "harbour");
+  ASSERT_TRUE(harbour.status.ok()) << harbour.status.error_message();
+  ASSERT_TRUE(api.Enable(host_->admin_token(), "harbour", kScreeningPlugin).status.ok());
+  ASSERT_TRUE(
+      api.Configure(host_->admin_token(), "demo", kAlpha, R"({"sleep_ms":8000})").status.ok());
+
+  // More stuck calls at once than the host has serving threads.
+  constexpr int kStuck = 6;
+  std::vector<Reply<v1::ScreenResponse>> stuck(kStuck);
+  std::vector<std::chrono::steady_clock::duration> took(kStuck);
+  std::vector<std::thread> callers;
+  for (int i = 0; i < kStuck; ++i) {
+    callers.emplace_back([&, i] {
+      auto start = std::chrono::steady_clock::now();
+      stuck[i] = Api(*host_).Screen(host_->emr_token(), FactsWithConditions({}));
+      took[i] = std::chrono::steady_clock::now() - start;
+    });
+  }
+  // Meanwhile another clinic's screens all answer.
+  for (int i = 0; i < 10; ++i) {
+    auto other = api.Screen(harbour.response.emr_token(), FactsWithConditions({}));
+    ASSERT_TRUE(other.status.ok()) << other.status.error_message();
+    EXPECT_EQ(RunOf(other.response, kScreeningPlugin)->state(), v1::PluginRun::STATE_OK);
+  }
+  for (auto& caller : callers) caller.join();
+  for (int i = 0; i < kStuck; ++i) {
+    // Each answered at alpha's 300 ms deadline (or at once, quarantined), not after 8 s.
+    EXPECT_LT(took[i], std::chrono::seconds(5));
+    ASSERT_TRUE(stuck[i].status.ok()) << stuck[i].status.error_message();
+    const auto* alpha = RunOf(stuck[i].response, kAlpha);
+    ASSERT_NE(alpha, nullptr);
+    EXPECT_THAT(alpha->state(),
+                ::testing::AnyOf(v1::PluginRun::STATE_TIMED_OUT, v1::PluginRun::STATE_QUARANTINED));
+    ExpectReviewNamingAlpha(stuck[i], alpha->state());
+  }
+}
+
+// A plugin that does not create its instance (create_instance, or its catalog read) within
+// the create_instance deadline: the change is refused, naming it; nothing is stored; other
+// clinics and plugins are changed and served meanwhile.
+TEST_F(FailClosedTest, CreateOrCatalogPastItsDeadlineRefusesTheChangeAndOthersGoOn) {
+  Api api(*host_);
+  auto harbour = api.CreateClinic(host_->admin_token(), "harbour");
+  ASSERT_TRUE(harbour.status.ok()) << harbour.status.error_message();
+  for (const char* config : {R"({"create_sleep_ms":6000})", R"({"catalog_sleep_ms":6000})"}) {
+    SCOPED_TRACE(config);
+    Reply<v1::ClinicPlugin> refused;
+    std::chrono::steady_clock::duration took{};
+    std::thread hanging([&] {
+      auto start = std::chrono::steady_clock::now();
+      refused = Api(*host_).Configure(host_->admin_token(), "demo", kAlpha, config);
+      took = std::chrono::steady_clock::now() - start;
+    });
+    for (int i = 0; i < 3; ++i) {
+      EXPECT_TRUE(api.Enable(host_->admin_token(), "harbour", kScreeningPlugin).status.ok());
+      EXPECT_TRUE(api.Configure(host_->admin_token(), "harbour", "org.needlework.test.beta",
+                                R"({"outcome":"eligible"})")
+                      .status.ok());
+      EXPECT_TRUE(api.Screen(harbour.response.emr_token(), FactsWithConditions({})).status.ok());
+    }
+    hanging.join();
+    EXPECT_LT(took, std::chrono::seconds(5));
+    EXPECT_EQ(refused.status.error_code(), grpc::StatusCode::DEADLINE_EXCEEDED);
+    EXPECT_THAT(refused.status.error_message(), HasSubstr(kAlpha));
+    EXPECT_THAT(refused.status.error_message(), HasSubstr("300 ms deadline"));
+  }
+  // Nothing was stored: demo's alpha keeps its config and answers.
+  auto screened = api.Screen(host_->emr_token(), FactsWithConditions({}));
+  ASSERT_TRUE(screened.status.ok()) << screened.status.error_message();
+  EXPECT_EQ(RunOf(screened.response, kAlpha)->state(), v1::PluginRun::STATE_OK);
+  auto listed = api.ListClinicPlugins(host_->admin_token(), "demo");
+  ASSERT_TRUE(listed.status.ok());
+  for (const auto& plugin : listed.response.plugins()) {
+    EXPECT_THAT(plugin.config_json(), ::testing::Not(HasSubstr("6000")));
+  }
 }
 
 TEST_F(FailClosedTest, HostStopsCleanlyOnSigterm) {

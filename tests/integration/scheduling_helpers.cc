@@ -51,9 +51,8 @@ types::Coding Procedure(const std::string& code) {
   return coding;
 }
 
-std::string CreateFacePlan(SchedulingApi& api, const std::string& emr_token,
-                           const std::string& patient_ref, types::Outcome screening,
-                           const std::vector<std::string>& add_ons) {
+v1::ProposePlanRequest FacePlanRequest(const std::string& patient_ref,
+                                       const std::vector<std::string>& add_ons) {
   v1::ProposePlanRequest propose;
   propose.mutable_facts()->set_patient_ref(patient_ref);
   auto* concern = propose.add_concerns();
@@ -63,6 +62,13 @@ std::string CreateFacePlan(SchedulingApi& api, const std::string& emr_token,
   area->set_system(std::string(code_systems::kTreatmentArea));
   area->set_code("face");
   for (const auto& code : add_ons) *propose.add_add_ons() = Procedure(code);
+  return propose;
+}
+
+std::string CreateFacePlan(SchedulingApi& api, const std::string& emr_token,
+                           const std::string& patient_ref, types::Outcome screening,
+                           const std::vector<std::string>& add_ons) {
+  auto propose = FacePlanRequest(patient_ref, add_ons);
   auto proposed = api.ProposePlan(emr_token, propose);
   EXPECT_TRUE(proposed.status.ok()) << proposed.status.error_message();
   if (!proposed.status.ok()) return "";

@@ -52,6 +52,11 @@ inline constexpr char kZone[] = "Europe/London";
 // Sets up `clinic` as described above; false (with test failures) on error.
 bool SetUpClinic(SchedulingApi& api, const std::string& admin_token, const std::string& clinic);
 
+// ProposePlan's request for fine lines on the face of `patient_ref`, with the add-ons of
+// the given procedure codes.
+v1::ProposePlanRequest FacePlanRequest(const std::string& patient_ref,
+                                       const std::vector<std::string>& add_ons = {});
+
 // A plan for `patient_ref` (fine lines on the face, proposed by the plugins, with the
 // add-ons of the given procedure codes), created with the given screening outcome. Empty on
 // failure (with test failures).
