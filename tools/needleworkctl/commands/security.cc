@@ -41,6 +41,13 @@ Status SetExpiresIn(std::string_view flag, const std::string& value, Args* args)
     return InvalidArgumentError(std::string(flag) + ": '" + value +
                                 "' is not a duration: want e.g. 30d, 12h, 90m or 45s");
   }
+  // The host accepts lifetimes up to 10 years (IssueToken's expires_in_seconds).
+  constexpr int64_t kMaxSeconds = int64_t{10} * 365 * 86400;
+  if (*parsed * unit > kMaxSeconds) {
+    return InvalidArgumentError(std::string(flag) + ": '" + value +
+                                "' is longer than 10 years (3650d), the longest lifetime the "
+                                "host accepts");
+  }
   args->expires_in_seconds = *parsed * unit;
   return OkStatus();
 }
@@ -104,9 +111,9 @@ std::vector<Command> SecurityCommands() {
            "Issues a token with the role: emr (clinical calls for one clinic), clinic_admin (that\n"
            "clinic's plugins, config, resources, emr tokens and audit) or admin (everything).\n"
            "emr and clinic_admin tokens need --clinic; admin tokens are host-wide. --expires-in\n"
-           "takes 30d, 12h, 90m or 45s; without it the token never expires. The secret is printed\n"
-           "once: the host keeps only its SHA-256. An admin token issues any token; a\n"
-           "clinic_admin token issues emr tokens of its own clinic."},
+           "takes 30d, 12h, 90m or 45s, at most 3650d; without it the token never expires. The\n"
+           "secret is printed once: the host keeps only its SHA-256. An admin token issues any\n"
+           "token; a clinic_admin token issues emr tokens of its own clinic."},
           {.flags = {{"role", FlagKind::kValue, SetRole},
                      kClinic,
                      {"expires-in", FlagKind::kValue, SetExpiresIn},
