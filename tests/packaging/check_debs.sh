@@ -1,7 +1,7 @@
 #!/bin/sh
 # Builds the Debian packages with CPack and checks them as a packager would, before anything
 # is installed:
-#   check_debs.sh <build-dir> <work-dir> <cpack>
+#   check_debs.sh <build-dir> <work-dir> <cpack> <runner: 1 when the host builds one, else 0>
 # 1. cpack makes needlework-host, libneedlework-sdk<major> and needlework-sdk-dev in
 #    <work-dir>/out;
 # 2. dpkg-deb --info: names, one version, sections, Depends (the host and the SDK package
@@ -10,7 +10,7 @@
 # 3. dpkg-deb --contents: each file in exactly the package that should hold it.
 set -eu
 . "$(dirname "$0")/lib.sh"
-build_dir=$1 work_dir=$2 cpack=$3
+build_dir=$1 work_dir=$2 cpack=$3 runner=$4
 
 rm -rf "$work_dir"
 mkdir -p "$work_dir"
@@ -71,6 +71,9 @@ for p in screening scheduling aftercare radiofrequency prp serums; do
   has host "usr/lib/needlework/plugins/needlework_$p.so"
   has host "usr/lib/needlework/plugins/needlework_$p.so.sig"
 done
+if [ "$runner" = 1 ]; then
+  has host usr/libexec/needlework/needlework-plugin-runner
+fi
 has runtime 'usr/lib/libneedlework_sdk\.so\.[0-9]+'
 has runtime 'usr/lib/libneedlework_sdk\.so\.[0-9]+\.[0-9]+\.[0-9]+'
 for f in usr/include/needlework/plugin_abi.h usr/include/needlework/plugin.h \
