@@ -2,11 +2,11 @@
 # The vendor walk-through of sdk/README.md ("Ten minutes with the example plugin", steps 2
 # to 5), run against the packages install_debs.sh installed into <work-dir>/root:
 #   walkthrough.sh <work-dir> <cmake> <ctest> <example-dir> <cxx> [<launcher>]
-# The commands are the README's, with two differences a scratch root needs: installed
-# programs run through `installed` (lib.sh: the root's /usr/lib for the dynamic linker) and
-# the root's /usr stands where the README has /usr (CMAKE_PREFIX_PATH, the config's paths).
-# The host listens on a free port (port 0, read from --ready-file) instead of 50061, so runs
-# in other build trees do not collide.
+# The commands are the README's, with the differences a scratch root and a shared machine
+# need: installed programs run through `installed` (lib.sh: the root's /usr/lib for the
+# dynamic linker); the root's /usr stands where the README has /usr (CMAKE_PREFIX_PATH, the
+# config's paths); and the host listens on a free port (port 0, read from --ready-file)
+# instead of 50061, so runs in other build trees do not collide.
 set -eu
 . "$(dirname "$0")/lib.sh"
 work_dir=$(cd "$1" && pwd) cmake=$2 ctest=$3 example_dir=$4 cxx=$5 launcher=${6:-}
