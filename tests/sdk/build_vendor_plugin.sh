@@ -1,6 +1,7 @@
 #!/bin/sh
-# Builds examples/vendor-plugin as a vendor would: installs the SDK component of the build
-# tree into a fresh prefix, then configures and builds the example out of tree against it.
+# Builds examples/vendor-plugin as a vendor would: installs the SDK's two components of the
+# build tree (runtime: the shared library; sdk: headers, kit, CMake package) into a fresh
+# prefix, then configures and builds the example out of tree against it.
 #
 #   build_vendor_plugin.sh <needlework-build-dir> <example-source-dir> <work-dir> \
 #                          <cmake> <cxx-compiler> <build-type> [<compiler-launcher>]
@@ -13,7 +14,10 @@ build_dir=$1 example_dir=$2 work_dir=$3 cmake=$4 cxx=$5 build_type=$6 launcher=$
 
 rm -rf "$work_dir"
 mkdir -p "$work_dir"
-"$cmake" --install "$build_dir" --prefix "$work_dir/prefix" --component sdk >"$work_dir/install.log"
+for component in runtime sdk; do
+  "$cmake" --install "$build_dir" --prefix "$work_dir/prefix" --component "$component" \
+    >>"$work_dir/install.log"
+done
 
 # Nothing of the Needlework tree may leak in: only the installed prefix is on the path.
 env -u CMAKE_PREFIX_PATH "$cmake" -S "$example_dir" -B "$work_dir/build" -G Ninja \
