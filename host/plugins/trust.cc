@@ -98,12 +98,7 @@ StatusOr<OpenedPlugin> PluginTrust::Open(const std::string& file) const {
 }
 
 StatusOr<TrustVerdict> PluginTrust::CheckBeforeLoad(const OpenedPlugin& plugin) const {
-  if (!approved_.contains(plugin.sha256())) {
-    std::string hint = configured_ ? "" : " (the config has no plugin_trust section)";
-    return Refused("not approved: sha256 " + plugin.sha256() +
-                   " is in neither plugin_trust.approved nor plugin_trust.approved_file" + hint +
-                   kEnforceHint);
-  }
+  if (!approved_.contains(plugin.sha256())) return NotApproved(plugin);
   NW_ASSIGN_OR_RETURN(signing::PluginSignature signature, ReadSignature(plugin.file()));
   const Signer* signer = FindSigner(signature.key);
   if (signer == nullptr) {
@@ -126,6 +121,21 @@ Status PluginTrust::CheckManifest(const TrustVerdict& verdict,
 
 std::string PluginTrust::Describe(const TrustVerdict& verdict) {
   return "approved; signed by " + verdict.signer_id + " (" + verdict.signature.key + ")";
+}
+
+Status PluginTrust::NotApproved(const OpenedPlugin& plugin) const {
+  StatusOr<signing::PluginSignature> signature = ReadSignature(plugin.file());
+  if (signature.ok() && approved_.contains(signature->file_sha256)) {
+    return Refused("not approved: sha256 " + plugin.sha256() + " differs from the approved " +
+                   signature->file_sha256 + " that " + plugin.file() +
+                   ".sig was made for, so the file changed after it was approved and signed "
+                   "(rewritten in place?); put the approved build back, or have the new one "
+                   "signed and approve its hash");
+  }
+  std::string hint = configured_ ? "" : " (the config has no plugin_trust section)";
+  return Refused("not approved: sha256 " + plugin.sha256() +
+                 " is in neither plugin_trust.approved nor plugin_trust.approved_file" + hint +
+                 kEnforceHint);
 }
 
 StatusOr<OpenedPlugin> PluginTrust::CheckAndSeal(const std::string& file, int fd) const {

@@ -60,7 +60,9 @@ class PluginTrust {
   StatusOr<OpenedPlugin> Open(const std::string& file) const;
 
   // Enforce mode, before loading: approved hash, then a valid signature by a listed signer.
-  // FAILED_PRECONDITION whose message says which check failed and which config key fixes it.
+  // FAILED_PRECONDITION whose message says which check failed and which config key fixes it;
+  // a file whose `.sig` names an approved hash other than its own is called changed after it
+  // was approved, with both hashes.
   StatusOr<TrustVerdict> CheckBeforeLoad(const OpenedPlugin& plugin) const;
 
   // After loading: the manifest is the one that was signed. FAILED_PRECONDITION otherwise.
@@ -77,6 +79,8 @@ class PluginTrust {
     std::string fingerprint;
   };
   const Signer* FindSigner(const std::string& fingerprint) const;
+  // CheckBeforeLoad's refusal of a hash that is not approved.
+  Status NotApproved(const OpenedPlugin& plugin) const;
   // Open()'s checks of the open `fd`, then its sealed copy. Does not close `fd`.
   StatusOr<OpenedPlugin> CheckAndSeal(const std::string& file, int fd) const;
   // `problem` itself in enforce mode; in development mode a non-OK `problem` is logged as a
