@@ -136,7 +136,7 @@ StatusOr<std::string> Sha256HexOfFd(int fd) {
   std::string bytes;
   char buffer[1 << 16];
   for (;;) {
-    ssize_t got = ::read(fd, buffer, sizeof(buffer));
+    ssize_t got = ::pread(fd, buffer, sizeof(buffer), static_cast<off_t>(bytes.size()));
     if (got == 0) break;
     if (got < 0 && errno == EINTR) continue;
     if (got < 0) return InternalError(std::string("read failed: ") + std::strerror(errno));

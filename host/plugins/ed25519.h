@@ -38,8 +38,9 @@ StatusOr<std::string> Fingerprint(std::string_view public_pem);
 // Lower-case hex SHA-256 of `bytes`.
 std::string Sha256Hex(std::string_view bytes);
 
-// Lower-case hex SHA-256 of everything read from `fd` (from its current offset to the end).
-// INTERNAL naming errno's text when a read fails. Does not close `fd`.
+// Lower-case hex SHA-256 of everything read from `fd` from offset 0 to its end, whatever the
+// descriptor's own offset (which is left alone). INTERNAL naming errno's text when a read
+// fails. Does not close `fd`.
 StatusOr<std::string> Sha256HexOfFd(int fd);
 
 // RFC 4648 base64 with padding, and back. Decoding refuses anything else (INVALID_ARGUMENT).

@@ -29,14 +29,6 @@ std::vector<std::string> PluginFilesIn(const std::string& dir) {
   return files;
 }
 
-// The loader names the descriptor path; people want the file.
-std::string NameTheFile(std::string reason, const std::string& load_path, const std::string& file) {
-  for (size_t at = reason.find(load_path); at != std::string::npos; at = reason.find(load_path)) {
-    reason.replace(at, load_path.size(), file);
-  }
-  return reason;
-}
-
 }  // namespace
 
 StatusOr<PluginCatalog> PluginCatalog::Scan(const std::vector<std::string>& dirs,
@@ -54,7 +46,7 @@ StatusOr<PluginCatalog> PluginCatalog::Scan(const std::vector<std::string>& dirs
 }
 
 void PluginCatalog::ScanDirectory(const std::string& dir, const PluginTrust& trust) {
-  Status usable = PluginTrust::CheckDirectory(dir);
+  Status usable = trust.CheckDirectory(dir);
   if (usable.code() == StatusCode::kNotFound) {
     LogEvent(Level::kWarning, "plugin_dir_unreadable", {{"dir", dir}, {"error", usable.message()}});
     return;
@@ -70,7 +62,7 @@ void PluginCatalog::ScanDirectory(const std::string& dir, const PluginTrust& tru
 void PluginCatalog::Add(const std::string& file, const PluginTrust& trust) {
   CatalogEntry entry;
   entry.file = file;
-  StatusOr<OpenedPlugin> opened = PluginTrust::Open(file);
+  StatusOr<OpenedPlugin> opened = trust.Open(file);
   if (!opened.ok()) return Refuse(std::move(entry), opened.status().message());
   entry.sha256 = opened->sha256();
   StatusOr<LoadedPlugin> loaded = Load(*opened, trust, entry);
@@ -82,7 +74,6 @@ void PluginCatalog::Add(const std::string& file, const PluginTrust& trust) {
   if (!loaded.ok()) return Refuse(std::move(entry), loaded.status().message());
   entry.loaded = true;
   entry.plugin = std::move(loaded).value();
-  entry.plugin.file = file;
   LogEvent(Level::kInfo, "plugin_loaded",
            {{"file", file},
             {"plugin", entry.plugin.manifest.id()},
@@ -97,18 +88,12 @@ StatusOr<LoadedPlugin> PluginCatalog::Load(OpenedPlugin& opened, const PluginTru
                                            CatalogEntry& entry) const {
   if (!trust.enforcing()) {
     entry.trust_reason = kUntrusted;
-    return LoadPluginLibrary(opened.file());
+    return LoadPluginLibrary(opened);
   }
   NW_ASSIGN_OR_RETURN(TrustVerdict verdict, trust.CheckBeforeLoad(opened));
-  // From here the file's code runs: it is approved and signed.
-  std::string load_path = opened.LoadPath();
-  opened.Release();
-  StatusOr<LoadedPlugin> loaded = LoadPluginLibrary(load_path);
-  if (!loaded.ok()) {
-    return FailedPreconditionError(
-        NameTheFile(loaded.status().message(), load_path, opened.file()));
-  }
-  NW_RETURN_IF_ERROR(PluginTrust::CheckManifest(verdict, loaded->manifest));
+  // From here the sealed bytes' code runs: they are approved and signed.
+  NW_ASSIGN_OR_RETURN(LoadedPlugin loaded, LoadPluginLibrary(opened));
+  NW_RETURN_IF_ERROR(PluginTrust::CheckManifest(verdict, loaded.manifest));
   entry.trusted = true;
   entry.trust_reason = PluginTrust::Describe(verdict);
   return loaded;

@@ -1,8 +1,12 @@
 #include "host/plugins/plugin_library.h"
 
 #include <dlfcn.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <boost/dll/shared_library.hpp>
+#include <cerrno>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <vector>
@@ -53,6 +57,24 @@ StatusOr<Manifest> Describe(const nw_plugin_api& api) {
                                    "): " + sink.text());
   }
   return DecodeManifest(sink.text());
+}
+
+// The library at `load_path`, version-checked and described.
+StatusOr<LoadedPlugin> LoadFrom(const std::string& load_path) {
+  NW_ASSIGN_OR_RETURN(const nw_plugin_api* api, ReadEntryPoint(load_path));
+  std::string problems = CheckVersionBlock(*api);
+  if (!problems.empty()) return FailedPreconditionError(problems);
+  NW_ASSIGN_OR_RETURN(Manifest manifest, Describe(*api));
+  return LoadedPlugin{load_path, api, std::move(manifest)};
+}
+
+// The loader names the descriptor path; people want the file.
+std::string NameTheFile(std::string reason, const std::string& load_path, const std::string& file) {
+  for (size_t at = reason.find(load_path); at != std::string::npos;
+       at = reason.find(load_path, at + file.size())) {
+    reason.replace(at, load_path.size(), file);
+  }
+  return reason;
 }
 
 }  // namespace
@@ -120,12 +142,25 @@ StatusOr<Manifest> DecodeManifest(std::string_view bytes) {
   return manifest;
 }
 
+StatusOr<LoadedPlugin> LoadPluginLibrary(OpenedPlugin& plugin) {
+  std::string load_path = plugin.LoadPath();
+  plugin.Release();
+  StatusOr<LoadedPlugin> loaded = LoadFrom(load_path);
+  if (!loaded.ok()) {
+    return FailedPreconditionError(
+        NameTheFile(loaded.status().message(), load_path, plugin.file()));
+  }
+  loaded->file = plugin.file();
+  return loaded;
+}
+
 StatusOr<LoadedPlugin> LoadPluginLibrary(const std::string& file) {
-  NW_ASSIGN_OR_RETURN(const nw_plugin_api* api, ReadEntryPoint(file));
-  std::string problems = CheckVersionBlock(*api);
-  if (!problems.empty()) return FailedPreconditionError(problems);
-  NW_ASSIGN_OR_RETURN(Manifest manifest, Describe(*api));
-  return LoadedPlugin{file, api, std::move(manifest)};
+  int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return FailedPreconditionError("cannot load: " + file + ": " + std::strerror(errno));
+  StatusOr<OpenedPlugin> sealed = OpenedPlugin::Seal(file, fd);
+  ::close(fd);
+  if (!sealed.ok()) return FailedPreconditionError("cannot load: " + sealed.status().message());
+  return LoadPluginLibrary(*sealed);
 }
 
 }  // namespace needlework::host

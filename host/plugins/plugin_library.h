@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "host/plugins/opened_plugin.h"
 #include "needlework/plugin/v1/manifest.pb.h"
 #include "needlework/plugin_abi.h"
 #include "needlework/status.h"
@@ -26,9 +27,17 @@ struct LoadedPlugin {
 // Separate from loading so the rules can be tested on plain structs.
 std::string CheckVersionBlock(const nw_plugin_api& api);
 
-// Loads `file`, checks its ABI version and build key before calling anything else, then
-// asks for its manifest and validates it. FAILED_PRECONDITION with a message naming every
-// problem when the plugin is refused (the library stays mapped but is never used).
+// Loads the sealed bytes of `plugin` (its LoadPath()), checks its ABI version and build key
+// before calling anything else, then asks for its manifest and validates it. The memfd is
+// released to the dynamic loader, which knows the library by its /proc/self/fd path, so it
+// stays open for the life of the process. FAILED_PRECONDITION with a message naming every
+// problem, and the plugin's file rather than the descriptor path, when the plugin is refused
+// (the library stays mapped but is never used). `file` of the result is plugin.file().
+StatusOr<LoadedPlugin> LoadPluginLibrary(OpenedPlugin& plugin);
+
+// The same for `file`, opened and sealed here, without PluginTrust's checks: for tests and
+// tools that load a plugin of their own build. FAILED_PRECONDITION "cannot load: ..." when it
+// cannot be opened or sealed.
 StatusOr<LoadedPlugin> LoadPluginLibrary(const std::string& file);
 
 // Decodes the bytes describe() wrote (a serialized Manifest) and validates them with

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "host/common/log.h"
 #include "host/plugins/ed25519.h"
 
 namespace needlework::host {
@@ -50,20 +51,6 @@ Status Refused(const std::string& what) { return FailedPreconditionError(what); 
 
 }  // namespace
 
-OpenedPlugin::OpenedPlugin(std::string file, int fd, std::string sha256)
-    : file_(std::move(file)), fd_(fd), sha256_(std::move(sha256)) {}
-
-OpenedPlugin::OpenedPlugin(OpenedPlugin&& other) noexcept
-    : file_(std::move(other.file_)), fd_(other.fd_), sha256_(std::move(other.sha256_)) {
-  other.fd_ = -1;
-}
-
-OpenedPlugin::~OpenedPlugin() {
-  if (fd_ >= 0) ::close(fd_);
-}
-
-std::string OpenedPlugin::LoadPath() const { return "/proc/self/fd/" + std::to_string(fd_); }
-
 StatusOr<PluginTrust> PluginTrust::Create(const PluginTrustConfig& config) {
   PluginTrust trust;
   trust.mode_ = config.mode;
@@ -85,7 +72,7 @@ StatusOr<PluginTrust> PluginTrust::Create(const PluginTrustConfig& config) {
   return trust;
 }
 
-Status PluginTrust::CheckDirectory(const std::string& dir) {
+Status PluginTrust::CheckDirectory(const std::string& dir) const {
   struct stat info {};
   if (::lstat(dir.c_str(), &info) != 0) {
     return NotFoundError("plugin directory " + dir + ": " + std::strerror(errno));
@@ -96,40 +83,22 @@ Status PluginTrust::CheckDirectory(const std::string& dir) {
                    "cannot be changed by re-pointing a link");
   }
   if (!S_ISDIR(info.st_mode)) return Refused("plugin directory " + dir + " is not a directory");
-  if ((info.st_mode & S_IWOTH) != 0) {
-    return Refused("plugin directory " + dir +
-                   " is world-writable, so anyone could add a plugin; run chmod o-w " + dir);
-  }
-  return OkStatus();
+  return CheckWriters(PluginPathKind::kDirectory, dir, info);
 }
 
-StatusOr<OpenedPlugin> PluginTrust::Open(const std::string& file) {
+StatusOr<OpenedPlugin> PluginTrust::Open(const std::string& file) const {
   int fd = ::open(file.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
   if (fd < 0 && errno == ELOOP) {
     return Refused("the plugin file is a symlink; put the real file in the plugin directory");
   }
   if (fd < 0) return Refused(std::string("cannot open: ") + std::strerror(errno));
-  OpenedPlugin plugin(file, fd, "");
-  struct stat info {};
-  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
-    return Refused("the plugin file is not a regular file");
-  }
-  if ((info.st_mode & S_IWOTH) != 0) {
-    return Refused("the plugin file is world-writable, so anyone could change it; run chmod o-w " +
-                   file);
-  }
-  NW_ASSIGN_OR_RETURN(std::string sha256, signing::Sha256HexOfFd(fd));
-  plugin.Release();
-  return OpenedPlugin(file, fd, std::move(sha256));
+  StatusOr<OpenedPlugin> sealed = CheckAndSeal(file, fd);
+  ::close(fd);
+  return sealed;
 }
 
 StatusOr<TrustVerdict> PluginTrust::CheckBeforeLoad(const OpenedPlugin& plugin) const {
-  if (!approved_.contains(plugin.sha256())) {
-    std::string hint = configured_ ? "" : " (the config has no plugin_trust section)";
-    return Refused("not approved: sha256 " + plugin.sha256() +
-                   " is in neither plugin_trust.approved nor plugin_trust.approved_file" + hint +
-                   kEnforceHint);
-  }
+  if (!approved_.contains(plugin.sha256())) return NotApproved(plugin);
   NW_ASSIGN_OR_RETURN(signing::PluginSignature signature, ReadSignature(plugin.file()));
   const Signer* signer = FindSigner(signature.key);
   if (signer == nullptr) {
@@ -152,6 +121,43 @@ Status PluginTrust::CheckManifest(const TrustVerdict& verdict,
 
 std::string PluginTrust::Describe(const TrustVerdict& verdict) {
   return "approved; signed by " + verdict.signer_id + " (" + verdict.signature.key + ")";
+}
+
+Status PluginTrust::NotApproved(const OpenedPlugin& plugin) const {
+  StatusOr<signing::PluginSignature> signature = ReadSignature(plugin.file());
+  if (signature.ok() && approved_.contains(signature->file_sha256)) {
+    return Refused("not approved: sha256 " + plugin.sha256() + " differs from the approved " +
+                   signature->file_sha256 + " that " + plugin.file() +
+                   ".sig was made for, so the file changed after it was approved and signed "
+                   "(rewritten in place?); put the approved build back, or have the new one "
+                   "signed and approve its hash");
+  }
+  std::string hint = configured_ ? "" : " (the config has no plugin_trust section)";
+  return Refused("not approved: sha256 " + plugin.sha256() +
+                 " is in neither plugin_trust.approved nor plugin_trust.approved_file" + hint +
+                 kEnforceHint);
+}
+
+StatusOr<OpenedPlugin> PluginTrust::CheckAndSeal(const std::string& file, int fd) const {
+  struct stat info {};
+  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+    return Refused("the plugin file is not a regular file");
+  }
+  NW_RETURN_IF_ERROR(CheckWriters(PluginPathKind::kFile, file, info));
+  return OpenedPlugin::Seal(file, fd);
+}
+
+Status PluginTrust::OnlyEnforced(Status problem, const std::string& path) const {
+  if (problem.ok() || enforcing()) return problem;
+  LogEvent(Level::kWarning, "plugin_permissions",
+           {{"path", path}, {"message", problem.message() + " (refused in enforce mode)"}});
+  return OkStatus();
+}
+
+Status PluginTrust::CheckWriters(PluginPathKind kind, const std::string& path,
+                                 const struct stat& info) const {
+  NW_RETURN_IF_ERROR(CheckNotWorldWritable(kind, path, info));
+  return OnlyEnforced(CheckOnlyRootOrHostCanWrite(kind, path, info, ::geteuid()), path);
 }
 
 const PluginTrust::Signer* PluginTrust::FindSigner(const std::string& fingerprint) const {

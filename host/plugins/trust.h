@@ -4,9 +4,20 @@
 // (2) `<file>.sig` holds a valid Ed25519 signature by a listed signer over that hash and a
 // manifest hash; after loading, (3) the manifest the plugin describes must be the signed one.
 // (1) and (2) read only the file's bytes, so the code of an unapproved or unsigned file
-// never runs. The bytes hashed are the bytes loaded: the file is opened once (no symlinks),
-// hashed from that descriptor, and the library is loaded from the same descriptor
-// (/proc/self/fd/N), so renaming another file into place after the check loads nothing new.
+// never runs.
+//
+// The bytes checked are the bytes run, in both trust modes and in any process that calls
+// these functions (the host, a plugin runner): Open() opens the file once (no symlinks),
+// copies it into a sealed memfd (opened_plugin.h) and hashes that copy; CheckBeforeLoad()
+// judges that hash; LoadPluginLibrary(OpenedPlugin&) maps that memfd. Renaming another file
+// into place, or rewriting, truncating or growing the file in place, before or after the
+// library is loaded, changes nothing that was checked or loaded; the next start sees the new
+// bytes and judges them afresh.
+//
+// Who may change plugin files and directories (file_permissions.h): world-writable ones are
+// refused in both modes. In enforce mode so are ones writable by a group or owned by anyone
+// but root and the host's user (geteuid()); development mode logs those as
+// `plugin_permissions` warnings and goes on.
 #ifndef NEEDLEWORK_HOST_PLUGINS_TRUST_H_
 #define NEEDLEWORK_HOST_PLUGINS_TRUST_H_
 
@@ -15,34 +26,14 @@
 #include <string>
 #include <vector>
 
+#include "host/plugins/file_permissions.h"
+#include "host/plugins/opened_plugin.h"
 #include "host/plugins/signature.h"
 #include "host/plugins/trust_config.h"
 #include "needlework/plugin/v1/manifest.pb.h"
 #include "needlework/status.h"
 
 namespace needlework::host {
-
-// A plugin file opened for checking. Owns `fd` until Release().
-class OpenedPlugin {
- public:
-  OpenedPlugin(std::string file, int fd, std::string sha256);
-  OpenedPlugin(OpenedPlugin&& other) noexcept;
-  OpenedPlugin& operator=(OpenedPlugin&&) = delete;
-  ~OpenedPlugin();  // closes fd unless released
-
-  const std::string& file() const { return file_; }
-  const std::string& sha256() const { return sha256_; }
-  // "/proc/self/fd/N": loading this path maps exactly the bytes that were hashed.
-  std::string LoadPath() const;
-  // Keeps fd open for the life of the process: a library loaded through LoadPath() is known
-  // to the dynamic loader by that name, so the number must never be reused.
-  void Release() { fd_ = -1; }
-
- private:
-  std::string file_;
-  int fd_;
-  std::string sha256_;
-};
 
 // Why a plugin is trusted: who signed it.
 struct TrustVerdict {
@@ -58,16 +49,20 @@ class PluginTrust {
 
   bool enforcing() const { return mode_ == TrustMode::kEnforce; }
 
-  // FAILED_PRECONDITION when `dir` is a symlink or world-writable (anyone could plant a
-  // plugin there), with a message saying what to do.
-  static Status CheckDirectory(const std::string& dir);
+  // FAILED_PRECONDITION when `dir` is a symlink, not a directory, or (see the top of this
+  // file) writable by someone it must not be, with a message saying what to do. NOT_FOUND
+  // when it cannot be read.
+  Status CheckDirectory(const std::string& dir) const;
 
-  // Opens `file` without following a symlink, refuses a world-writable or non-regular file,
-  // and hashes it. FAILED_PRECONDITION naming the problem.
-  static StatusOr<OpenedPlugin> Open(const std::string& file);
+  // Opens `file` without following a symlink, refuses a non-regular file or one writable by
+  // someone it must not be (see the top of this file), and seals and hashes a copy of its
+  // bytes. FAILED_PRECONDITION naming the problem; INTERNAL when sealing fails.
+  StatusOr<OpenedPlugin> Open(const std::string& file) const;
 
   // Enforce mode, before loading: approved hash, then a valid signature by a listed signer.
-  // FAILED_PRECONDITION whose message says which check failed and which config key fixes it.
+  // FAILED_PRECONDITION whose message says which check failed and which config key fixes it;
+  // a file whose `.sig` names an approved hash other than its own is called changed after it
+  // was approved, with both hashes.
   StatusOr<TrustVerdict> CheckBeforeLoad(const OpenedPlugin& plugin) const;
 
   // After loading: the manifest is the one that was signed. FAILED_PRECONDITION otherwise.
@@ -84,6 +79,15 @@ class PluginTrust {
     std::string fingerprint;
   };
   const Signer* FindSigner(const std::string& fingerprint) const;
+  // CheckBeforeLoad's refusal of a hash that is not approved.
+  Status NotApproved(const OpenedPlugin& plugin) const;
+  // Open()'s checks of the open `fd`, then its sealed copy. Does not close `fd`.
+  StatusOr<OpenedPlugin> CheckAndSeal(const std::string& file, int fd) const;
+  // `problem` itself in enforce mode; in development mode a non-OK `problem` is logged as a
+  // `plugin_permissions` warning naming `path`, and OK is returned.
+  Status OnlyEnforced(Status problem, const std::string& path) const;
+  // Not world-writable, and in enforce mode writable only by root or the host's user.
+  Status CheckWriters(PluginPathKind kind, const std::string& path, const struct stat& info) const;
   StatusOr<signing::PluginSignature> ReadSignature(const std::string& file) const;
 
   TrustMode mode_ = TrustMode::kEnforce;

@@ -1,5 +1,6 @@
 // Plugin directories for trust tests: built-in plugins copied to a temp dir, keys made and
-// files signed with the real needleworkctl binary, as a vendor and an admin would.
+// files signed with the real needleworkctl binary, as a vendor and an admin would; and a
+// fixture starting hosts on them in enforce or development mode.
 #ifndef NEEDLEWORK_TESTS_INTEGRATION_TRUST_HELPERS_H_
 #define NEEDLEWORK_TESTS_INTEGRATION_TRUST_HELPERS_H_
 
@@ -11,6 +12,7 @@
 #include <sstream>
 #include <string>
 
+#include "integration/api_helpers.h"
 #include "support/host_process.h"
 
 namespace needlework::testing {
@@ -64,6 +66,47 @@ inline void CorruptSignature(const std::string& sig_file) {
   changed[at] = changed[at] == 'A' ? 'B' : 'A';
   std::ofstream(sig_file, std::ios::trunc) << changed;
 }
+
+// Two vendor keys (acme, the trusted signer, and other) in a temp root, and hosts started on
+// plugin directories under it.
+class TrustFixture : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    Ctl({"plugin", "keygen", "--out", root_.File("keys"), "--name", "acme"});
+    Ctl({"plugin", "keygen", "--out", root_.File("keys"), "--name", "other"});
+  }
+
+  std::string Dir(const std::string& name) const { return root_.File(name); }
+  std::string Key(const std::string& name) const { return root_.File("keys/" + name); }
+  void Sign(const std::string& file, const std::string& key = "acme") {
+    Ctl({"plugin", "sign", file, "--key", Key(key + ".key.pem")});
+  }
+  // An enforce-mode plugin_trust body: acme is the one signer, `approved` the hashes.
+  std::string Enforce(const std::vector<std::string>& approved) const {
+    std::string yaml =
+        "  mode: enforce\n  signers:\n    - {id: acme, public_key_file: " + Key("acme.pub.pem") +
+        "}\n  approved:\n";
+    for (const auto& hash : approved) yaml += "    - {sha256: " + hash + "}\n";
+    return yaml;
+  }
+  std::unique_ptr<HostProcess> Start(std::vector<std::string> dirs, const std::string& trust) {
+    HostOptions options;
+    options.plugin_dirs = std::move(dirs);
+    options.plugin_trust = trust;
+    return HostProcess::Start(options);
+  }
+  static const v1::InstalledPlugin* Entry(const v1::ListPluginsResponse& list,
+                                          const std::string& file) {
+    for (const auto& plugin : list.plugins()) {
+      if (plugin.file() == file) return &plugin;
+    }
+    ADD_FAILURE() << file << " is not listed";
+    static const v1::InstalledPlugin kNone;
+    return &kNone;
+  }
+
+  TempDir root_;
+};
 
 }  // namespace needlework::testing
 
