@@ -58,4 +58,10 @@ std::vector<std::string> DifferingMessages(const FingerprintTable& plugin,
   return differing;
 }
 
+std::string JoinNames(const std::vector<std::string>& names) {
+  std::string joined;
+  for (const auto& name : names) joined += (joined.empty() ? "" : ", ") + name;
+  return joined;
+}
+
 }  // namespace needlework::layout

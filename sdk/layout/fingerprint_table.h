@@ -31,6 +31,9 @@ std::string FormatFingerprintTable(const FingerprintTable& table);
 std::vector<std::string> DifferingMessages(const FingerprintTable& plugin,
                                            const FingerprintTable& host);
 
+// `names` joined by ", ", for messages that name messages.
+std::string JoinNames(const std::vector<std::string>& names);
+
 }  // namespace needlework::layout
 
 #endif  // NEEDLEWORK_SDK_LAYOUT_FINGERPRINT_TABLE_H_

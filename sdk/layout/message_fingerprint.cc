@@ -123,12 +123,9 @@ Status CheckAgainstGeneratedPool(std::string_view compiled_text) {
     if (!compiled.count(entry.first)) problems.push_back(entry.first + " (not in the headers)");
   }
   if (problems.empty()) return OkStatus();
-  std::string joined;
-  for (const auto& problem : problems) joined += (joined.empty() ? "" : ", ") + problem;
   return FailedPreconditionError(
-      "the SDK headers compiled in and the loaded SDK library disagree "
-      "about these messages: " +
-      joined);
+      "the SDK headers compiled in and the loaded SDK library disagree about these messages: " +
+      JoinNames(problems));
 }
 
 }  // namespace needlework::layout

@@ -10,12 +10,6 @@ namespace {
 // The first minor whose API table carries message_fingerprints.
 constexpr uint32_t kFingerprintsMinor = 4;
 
-std::string Join(const std::vector<std::string>& names) {
-  std::string joined;
-  for (const auto& name : names) joined += (joined.empty() ? "" : ", ") + name;
-  return joined;
-}
-
 LayoutVerdict Unchecked(const nw_plugin_api& api, std::string_view sdk_version) {
   return {false, "unchecked: ABI 1." + std::to_string(api.abi_minor) +
                      " predates message fingerprints (ABI 1.4); rebuild against Needlework SDK " +
@@ -57,7 +51,7 @@ StatusOr<LayoutVerdict> CheckMessageLayouts(const nw_plugin_api& api, std::strin
         "the layout of " + std::to_string(differing.size()) +
         " contract message(s) differs from the host's, so the plugin was built against another "
         "SDK: " +
-        Join(differing) + "; rebuild it against Needlework SDK " + std::string(sdk_version));
+        JoinNames(differing) + "; rebuild it against Needlework SDK " + std::string(sdk_version));
   }
   return Compared(*plugin, *host);
 }
