@@ -51,3 +51,47 @@ function(needlework_generate_proto out_srcs out_hdrs)
   set(${out_srcs} ${srcs} PARENT_SCOPE)
   set(${out_hdrs} ${hdrs} PARENT_SCOPE)
 endfunction()
+
+# needlework_message_fingerprints(OUTPUT <header> PROTOS <files...> [IMPORT_DIRS <dirs...>]
+#                                 [MACRO <name>])
+# Writes <header>, defining MACRO (default NEEDLEWORK_MESSAGE_FINGERPRINTS) as the layout
+# fingerprint of every message in PROTOS and their imports (sdk/layout/message_fingerprint.h):
+# protoc makes a descriptor set of them, needlework_fingerprint_generator hashes it. PROTOS
+# are relative to IMPORT_DIRS (default proto/), searched in order, so a directory listed
+# before proto/ can stand in an older copy of a contract file.
+function(needlework_message_fingerprints)
+  cmake_parse_arguments(ARG "" "OUTPUT;MACRO" "PROTOS;IMPORT_DIRS" ${ARGN})
+  if(NOT ARG_IMPORT_DIRS)
+    set(ARG_IMPORT_DIRS "${NEEDLEWORK_PROTO_ROOT}")
+  endif()
+  if(NOT ARG_MACRO)
+    set(ARG_MACRO NEEDLEWORK_MESSAGE_FINGERPRINTS)
+  endif()
+  set(include_args)
+  foreach(dir IN LISTS ARG_IMPORT_DIRS)
+    list(APPEND include_args -I "${dir}")
+  endforeach()
+  set(inputs)
+  foreach(rel IN LISTS ARG_PROTOS)
+    foreach(dir IN LISTS ARG_IMPORT_DIRS)
+      if(EXISTS "${dir}/${rel}")
+        list(APPEND inputs "${dir}/${rel}")
+        break()
+      endif()
+    endforeach()
+  endforeach()
+  get_filename_component(out_dir "${ARG_OUTPUT}" DIRECTORY)
+  file(MAKE_DIRECTORY "${out_dir}")
+  set(descriptor_set "${ARG_OUTPUT}.descriptors")
+  add_custom_command(
+    OUTPUT "${ARG_OUTPUT}"
+    COMMAND protobuf::protoc --include_imports "--descriptor_set_out=${descriptor_set}"
+            ${include_args} ${ARG_PROTOS}
+    COMMAND needlework_fingerprint_generator --descriptor-set "${descriptor_set}"
+            --output "${ARG_OUTPUT}" --macro ${ARG_MACRO}
+    DEPENDS ${inputs} protobuf::protoc needlework_fingerprint_generator
+    BYPRODUCTS "${descriptor_set}"
+    WORKING_DIRECTORY "${out_dir}"
+    COMMENT "Message-layout fingerprints ${ARG_OUTPUT}"
+    VERBATIM)
+endfunction()

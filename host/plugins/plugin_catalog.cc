@@ -33,6 +33,7 @@ std::vector<std::string> PluginFilesIn(const std::string& dir) {
 
 StatusOr<PluginCatalog> PluginCatalog::Scan(const std::vector<std::string>& dirs,
                                             const PluginTrustConfig& trust_config) {
+  NW_RETURN_IF_ERROR(CheckSdkLibrary());
   NW_ASSIGN_OR_RETURN(PluginTrust trust, PluginTrust::Create(trust_config));
   if (!trust.enforcing()) {
     LogEvent(Level::kWarning, "plugin_trust_development",
@@ -80,7 +81,14 @@ void PluginCatalog::Add(const std::string& file, const PluginTrust& trust) {
             {"version", entry.plugin.manifest.version()},
             {"sha256", entry.sha256},
             {"trusted", entry.trusted},
-            {"trust", entry.trust_reason}});
+            {"trust", entry.trust_reason},
+            {"layout", entry.plugin.layout.summary}});
+  if (!entry.plugin.layout.checked) {
+    LogEvent(Level::kWarning, "plugin_layout_unchecked",
+             {{"file", file},
+              {"plugin", entry.plugin.manifest.id()},
+              {"message", entry.plugin.layout.summary}});
+  }
   entries_.push_back(std::move(entry));
 }
 

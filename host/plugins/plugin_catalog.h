@@ -24,12 +24,15 @@ struct CatalogEntry {
 class PluginCatalog {
  public:
   // Loads every *.so in `dirs` (name order within a directory) that `trust` allows (see
-  // trust.h), each from its sealed copy. Logs one line per plugin: plugin_loaded or
-  // plugin_refused with the reason. A directory that is a symlink or writable by someone it
-  // must not be (trust.h) is refused as a whole and listed with the reason; a missing one is
-  // logged and skipped. A second plugin with an id already loaded
-  // is refused. In development mode logs a warning first. INVALID_ARGUMENT when the trust
-  // config cannot be read (a signer key file, the approved file).
+  // trust.h), each from its sealed copy. Logs one line per plugin: plugin_loaded (with how
+  // its message layouts compared) or plugin_refused with the reason, and a
+  // plugin_layout_unchecked warning for a plugin of an ABI before 1.4. A directory that is a
+  // symlink or writable by someone it must not be (trust.h) is refused as a whole and listed
+  // with the reason; a missing one is logged and skipped. A second plugin with an id already
+  // loaded is refused. In development mode logs a warning first. FAILED_PRECONDITION, before
+  // any plugin is loaded, when the host's own SDK library is from another build
+  // (CheckSdkLibrary); INVALID_ARGUMENT when the trust config cannot be read (a signer key
+  // file, the approved file).
   static StatusOr<PluginCatalog> Scan(const std::vector<std::string>& dirs,
                                       const PluginTrustConfig& trust);
 

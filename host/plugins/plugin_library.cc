@@ -13,6 +13,9 @@
 
 #include "host/plugins/sink.h"
 #include "needlework/build_key.h"
+#include "needlework/message_fingerprints.h"
+#include "needlework/sdk_version.h"
+#include "sdk/layout/message_fingerprint.h"
 
 namespace needlework::host {
 namespace {
@@ -64,8 +67,11 @@ StatusOr<LoadedPlugin> LoadFrom(const std::string& load_path) {
   NW_ASSIGN_OR_RETURN(const nw_plugin_api* api, ReadEntryPoint(load_path));
   std::string problems = CheckVersionBlock(*api);
   if (!problems.empty()) return FailedPreconditionError(problems);
+  NW_ASSIGN_OR_RETURN(
+      layout::LayoutVerdict layout,
+      layout::CheckMessageLayouts(*api, NEEDLEWORK_MESSAGE_FINGERPRINTS, SdkVersion()));
   NW_ASSIGN_OR_RETURN(Manifest manifest, Describe(*api));
-  return LoadedPlugin{load_path, api, std::move(manifest)};
+  return LoadedPlugin{load_path, api, std::move(manifest), std::move(layout)};
 }
 
 // The loader names the descriptor path; people want the file.
@@ -98,12 +104,22 @@ std::string CheckVersionBlock(const nw_plugin_api& api) {
   if (key != HostBuildKey()) {
     problems.push_back("build_key '" + key + "' differs from the host's '" + HostBuildKey() + "'");
   }
-  if (problems.empty() && api.struct_size < NEEDLEWORK_API_SIZE_1_0) {
+  const size_t required = layout::RequiredApiSize(api.abi_minor);
+  if (problems.empty() && api.struct_size < required) {
     problems.push_back("struct_size " + std::to_string(api.struct_size) +
-                       " is smaller than ABI 1.0 requires (" +
-                       std::to_string(NEEDLEWORK_API_SIZE_1_0) + ")");
+                       " is smaller than ABI 1." + std::to_string(api.abi_minor) + " requires (" +
+                       std::to_string(required) + ")");
   }
   return JoinProblems(problems);
+}
+
+Status CheckSdkLibrary() {
+  Status same = layout::CheckAgainstGeneratedPool(NEEDLEWORK_MESSAGE_FINGERPRINTS);
+  if (same.ok()) return same;
+  return FailedPreconditionError("needlework-host and libneedlework_sdk.so " +
+                                 std::string(SdkVersion()) +
+                                 " come from different builds: " + same.message() +
+                                 "; install the host and SDK library of one release");
 }
 
 Status ValidateManifest(const Manifest& manifest) {

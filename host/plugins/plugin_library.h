@@ -9,6 +9,7 @@
 #include "needlework/plugin/v1/manifest.pb.h"
 #include "needlework/plugin_abi.h"
 #include "needlework/status.h"
+#include "sdk/layout/plugin_layouts.h"
 
 namespace needlework::host {
 
@@ -21,18 +22,26 @@ struct LoadedPlugin {
   std::string file;
   const nw_plugin_api* api = nullptr;  // static table inside the library; never freed
   needlework::plugin::v1::Manifest manifest;
+  layout::LayoutVerdict layout;  // how its message layouts compared with the host's
 };
 
-// Every problem with a version block, joined by "; ". Empty when the plugin is acceptable.
-// Separate from loading so the rules can be tested on plain structs.
+// Every problem with a version block (major, minor, build key, struct_size for its minor),
+// joined by "; ". Empty when the plugin is acceptable. Separate from loading so the rules
+// can be tested on plain structs.
 std::string CheckVersionBlock(const nw_plugin_api& api);
 
-// Loads the sealed bytes of `plugin` (its LoadPath()), checks its ABI version and build key
-// before calling anything else, then asks for its manifest and validates it. The memfd is
-// released to the dynamic loader, which knows the library by its /proc/self/fd path, so it
-// stays open for the life of the process. FAILED_PRECONDITION with a message naming every
-// problem, and the plugin's file rather than the descriptor path, when the plugin is refused
-// (the library stays mapped but is never used). `file` of the result is plugin.file().
+// The host's own SDK: the message layouts compiled into it from the SDK headers must be
+// those of the libneedlework_sdk.so it runs with. FAILED_PRECONDITION naming each message
+// that differs (a host and an SDK library from different builds) and what to install.
+Status CheckSdkLibrary();
+
+// Loads the sealed bytes of `plugin` (its LoadPath()), checks its version block and then its
+// message layouts against the host's (layout::CheckMessageLayouts) before calling anything
+// else, then asks for its manifest and validates it. The memfd is released to the dynamic
+// loader, which knows the library by its /proc/self/fd path, so it stays open for the life
+// of the process. FAILED_PRECONDITION with a message naming every problem, and the plugin's
+// file rather than the descriptor path, when the plugin is refused (the library stays mapped
+// but is never used). `file` of the result is plugin.file().
 StatusOr<LoadedPlugin> LoadPluginLibrary(OpenedPlugin& plugin);
 
 // The same for `file`, opened and sealed here, without PluginTrust's checks: for tests and

@@ -7,8 +7,11 @@
 
 #include "hooks.h"
 #include "needlework/build_key.h"
+#include "needlework/message_fingerprints.h"
 #include "needlework/plugin/v1/catalog.pb.h"
+#include "needlework/sdk_version.h"
 #include "samples.h"
+#include "sdk/layout/plugin_layouts.h"
 
 namespace needlework::conformance {
 namespace {
@@ -85,6 +88,10 @@ std::string VersionBlockProblems(const nw_plugin_api& api) {
                        " is smaller than ABI 1.0 requires");
   } else if (!api.describe || !api.create_instance || !api.invoke || !api.destroy_instance) {
     problems.push_back("a function of the API table is null");
+  }
+  if (problems.empty()) {
+    auto layouts = layout::CheckMessageLayouts(api, NEEDLEWORK_MESSAGE_FINGERPRINTS, SdkVersion());
+    if (!layouts.ok()) problems.push_back(layouts.status().message());
   }
   return Join(problems);
 }

@@ -19,7 +19,8 @@
 namespace needlework::conformance {
 
 // Every problem with a version block as this SDK's host sees it ("; "-joined; empty when
-// the host would accept it), plus any of the four functions missing.
+// the host would accept it), plus any of the four functions missing, and then the message
+// layouts as the host compares them (plugin_abi.h, "Message layouts").
 std::string VersionBlockProblems(const nw_plugin_api& api);
 
 class PluginUnderTest {

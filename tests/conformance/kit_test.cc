@@ -99,6 +99,10 @@ INSTANTIATE_TEST_SUITE_P(
         Flaw{"wrong_key",
              {"VersionBlockIsAcceptedByThisHost"},
              "build_key 'itanium/libc++/protobuf-9999999' differs"},
+        Flaw{"older_layout",
+             {"VersionBlockIsAcceptedByThisHost"},
+             "differs from the host's, so the plugin was built against another SDK: "
+             "needlework.plugin.v1.ScreenRequest; rebuild it against Needlework SDK"},
         Flaw{"bad_manifest", {"ManifestIsWellFormedAndStable"}, "is not reverse-DNS"},
         Flaw{"unstable_manifest",
              {"ManifestIsWellFormedAndStable"},

@@ -1,10 +1,15 @@
 // Plugins built against another ABI, another build, or with no entry point are refused with
 // every problem named, and the good ones load beside them. The versioning policy
 // (plugin_abi.h, sdk/README.md): a plugin of an older minor loads and is called, one of a
-// newer minor is refused, and a hook newer than a plugin is never asked of it.
+// newer minor is refused, and a hook newer than a plugin is never asked of it. Message
+// layouts: a plugin whose SDK saw a contract message differently is refused naming it; one
+// whose SDK only lacked newer messages, or that uses no generated class, loads and is called;
+// one of an older minor loads with a warning that its layouts are unchecked.
 #include <gmock/gmock.h>
 
 #include <cctype>
+#include <string>
+#include <vector>
 
 #include "integration/api_helpers.h"
 #include "needlework/plugin/v1/manifest.pb.h"
@@ -13,7 +18,9 @@
 namespace needlework::testing {
 namespace {
 
+using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 class AbiTest : public ::testing::Test {
  protected:
@@ -39,6 +46,32 @@ class AbiTest : public ::testing::Test {
     if (plugin == nullptr) return "(not listed)";
     EXPECT_EQ(plugin->state(), v1::InstalledPlugin::STATE_REFUSED) << file_name;
     return plugin->refusal_reason();
+  }
+
+  // Whether `file_name` is listed as loaded; a test failure naming the reason when not.
+  bool Loaded(const std::string& file_name) const {
+    const auto* plugin = ByFile(file_name);
+    if (plugin == nullptr) {
+      ADD_FAILURE() << file_name << " is not listed";
+      return false;
+    }
+    EXPECT_EQ(plugin->state(), v1::InstalledPlugin::STATE_LOADED) << plugin->refusal_reason();
+    return plugin->state() == v1::InstalledPlugin::STATE_LOADED;
+  }
+
+  // Enables `plugin_id` for the demo clinic, screens a patient, and returns the rule ids of
+  // that plugin's findings (a failed call fails the test).
+  std::vector<std::string> RulesAfterEnablingAndScreening(const std::string& plugin_id) {
+    Api api(*host_);
+    auto enabled = api.Enable(host_->admin_token(), "demo", plugin_id);
+    EXPECT_TRUE(enabled.status.ok()) << enabled.status.error_message();
+    auto reply = api.Screen(host_->emr_token(), FactsWithConditions({"88616000"}));
+    EXPECT_TRUE(reply.status.ok()) << reply.status.error_message();
+    std::vector<std::string> rules;
+    for (const auto& finding : FindingsFrom(reply.response, plugin_id)) {
+      rules.push_back(finding.rule_id());
+    }
+    return rules;
   }
 
   std::unique_ptr<HostProcess> host_;
@@ -72,20 +105,12 @@ int TimesAsked(const std::string& log, const std::string& hook = "") {
 }
 
 TEST_F(AbiTest, OlderMinorPluginLoadsAndIsCalled) {
-  const auto* plugin = ByFile("old_minor.so");
-  ASSERT_NE(plugin, nullptr);
-  ASSERT_EQ(plugin->state(), v1::InstalledPlugin::STATE_LOADED) << plugin->refusal_reason();
-  EXPECT_THAT(plugin->manifest().hooks(), ::testing::ElementsAre("screen"));
-
-  Api api(*host_);
-  auto enabled = api.Enable(host_->admin_token(), "demo", kOldMinor);
-  ASSERT_TRUE(enabled.status.ok()) << enabled.status.error_message();
-  auto reply = api.Screen(host_->emr_token(), FactsWithConditions({"88616000"}));
-  ASSERT_TRUE(reply.status.ok()) << reply.status.error_message();
-  auto findings = FindingsFrom(reply.response, kOldMinor);
-  ASSERT_EQ(findings.size(), 1u) << reply.response.DebugString();
-  EXPECT_EQ(findings[0].rule_id(), "old-minor");
+  ASSERT_TRUE(Loaded("old_minor.so"));
+  EXPECT_THAT(ByFile("old_minor.so")->manifest().hooks(), ElementsAre("screen"));
+  EXPECT_THAT(RulesAfterEnablingAndScreening(kOldMinor), ElementsAre("old-minor"));
   EXPECT_EQ(TimesAsked(host_->Log(), "1"), 1) << host_->Log();
+  EXPECT_THAT(host_->Log(), HasSubstr("\"event\":\"plugin_layout_unchecked\""));
+  EXPECT_THAT(host_->Log(), HasSubstr("unchecked: ABI 1.0 predates message fingerprints"));
 }
 
 TEST_F(AbiTest, NewerHooksAreNeverAskedOfAnOlderPlugin) {
@@ -100,6 +125,26 @@ TEST_F(AbiTest, NewerHooksAreNeverAskedOfAnOlderPlugin) {
   EXPECT_EQ(TimesAsked(log, std::to_string(needlework::plugin::v1::HOOK_CATALOG)), 0) << log;
   EXPECT_EQ(TimesAsked(log), TimesAsked(log, "1")) << "asked for a hook it does not list:\n" << log;
   EXPECT_EQ(TimesAsked(log, "1"), 1) << log;
+}
+
+TEST_F(AbiTest, AnOlderSdksViewOfAMessageIsRefusedNamingItAndTheSdk) {
+  std::string reason = RefusalOf("older_layout.so");
+  EXPECT_THAT(reason, HasSubstr("built against another SDK: needlework.plugin.v1.ScreenRequest; "
+                                "rebuild it against Needlework SDK "));
+  EXPECT_THAT(reason, Not(HasSubstr("ScreenResponse")));
+}
+
+TEST_F(AbiTest, APluginLackingOnlyNewerMessagesLoadsAndIsCalled) {
+  ASSERT_TRUE(Loaded("older_messages.so"));
+  EXPECT_THAT(RulesAfterEnablingAndScreening("org.needlework.test.older-messages"),
+              ElementsAre("older-sdk"));
+  EXPECT_THAT(host_->Log(), HasSubstr("message layouts match the host's (29 compared)"));
+}
+
+TEST_F(AbiTest, APluginWithoutGeneratedClassesLoads) {
+  ASSERT_TRUE(Loaded("wire_only.so"));
+  EXPECT_EQ(ByFile("wire_only.so")->manifest().id(), "org.needlework.test.wire-only");
+  EXPECT_THAT(host_->Log(), HasSubstr("no messages reported"));
 }
 
 TEST_F(AbiTest, WrongBuildKeyIsRefusedNamingBothKeys) {
@@ -119,13 +164,13 @@ TEST_F(AbiTest, GoodPluginsStillLoad) {
     EXPECT_EQ(plugin->state(), v1::InstalledPlugin::STATE_LOADED) << plugin->refusal_reason();
   }
   EXPECT_EQ(ByFile("raw_good.so")->manifest().id(), "org.needlework.test.good");
-  EXPECT_THAT(ByFile("raw_good.so")->manifest().hooks(), ::testing::ElementsAre("screen"));
+  EXPECT_THAT(ByFile("raw_good.so")->manifest().hooks(), ElementsAre("screen"));
 }
 
 TEST_F(AbiTest, EveryRefusalIsLoggedWithItsReason) {
   std::string log = host_->Log();
   for (const char* file : {"raw_bad_major.so", "raw_newer_minor.so", "raw_next_minor.so",
-                           "raw_wrong_key.so", "no_entry.so"}) {
+                           "raw_wrong_key.so", "no_entry.so", "older_layout.so"}) {
     EXPECT_THAT(log, HasSubstr(std::string(file))) << file;
   }
   EXPECT_THAT(log, HasSubstr("\"event\":\"plugin_refused\""));

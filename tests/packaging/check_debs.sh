@@ -77,6 +77,7 @@ fi
 has runtime 'usr/lib/libneedlework_sdk\.so\.[0-9]+'
 has runtime 'usr/lib/libneedlework_sdk\.so\.[0-9]+\.[0-9]+\.[0-9]+'
 for f in usr/include/needlework/plugin_abi.h usr/include/needlework/plugin.h \
+         usr/include/needlework/message_fingerprints.h \
          usr/include/needlework/plugin/v1/manifest.pb.h usr/lib/libneedlework_sdk.so \
          usr/lib/libneedlework_plugin_testing.a \
          usr/lib/cmake/NeedleworkSDK/NeedleworkSDKConfig.cmake \

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "needlework/build_key.h"
+#include "needlework/message_fingerprints.h"
 #include "needlework/plugin/v1/manifest.pb.h"
 #include "needlework/plugin_abi.h"
 
@@ -73,13 +74,16 @@ class PluginModuleTest : public ::testing::Test {
   int32_t last_code_ = -1;
 };
 
-// The module's version block is this build's: ABI version, struct size and build key.
+// The module's version block is this build's: ABI version, struct size, build key and the
+// message fingerprints of this build's SDK headers.
 inline void ExpectVersionBlockOfThisBuild(const nw_plugin_api* api) {
   ASSERT_NE(api, nullptr);
-  EXPECT_GE(api->struct_size, NEEDLEWORK_API_SIZE_1_0);
+  ASSERT_GE(api->struct_size, NEEDLEWORK_API_SIZE_1_4);
   EXPECT_EQ(api->abi_major, static_cast<uint32_t>(NEEDLEWORK_ABI_MAJOR));
   EXPECT_EQ(api->abi_minor, static_cast<uint32_t>(NEEDLEWORK_ABI_MINOR));
   EXPECT_EQ(std::string(api->build_key), NEEDLEWORK_BUILD_KEY);
+  ASSERT_NE(api->message_fingerprints, nullptr);
+  EXPECT_EQ(std::string(api->message_fingerprints), NEEDLEWORK_MESSAGE_FINGERPRINTS);
 }
 
 }  // namespace needlework::testing

@@ -8,7 +8,10 @@
 
 #include "host/plugins/ed25519.h"
 #include "needlework/build_key.h"
+#include "needlework/message_fingerprints.h"
 #include "needlework/plugin_abi.h"
+#include "needlework/sdk_version.h"
+#include "sdk/layout/plugin_layouts.h"
 
 namespace needlework::ctl {
 namespace {
@@ -17,8 +20,8 @@ void KeepText(void* context, const uint8_t* data, size_t size) {
   static_cast<std::string*>(context)->assign(reinterpret_cast<const char*>(data), size);
 }
 
-// The host refuses more (a newer minor, a short table); it names every problem in
-// ListPlugins. Here only what describe needs to be safe to call.
+// The host refuses more (a newer minor); it names every problem in ListPlugins. Here only
+// what describe needs to be safe to call: the major, the build key and the message layouts.
 Status CheckVersionBlock(const nw_plugin_api& api) {
   if (api.struct_size < NEEDLEWORK_API_SIZE_1_0 || api.abi_major != NEEDLEWORK_ABI_MAJOR) {
     return FailedPreconditionError("the plugin's ABI major or table size is not this SDK's");
@@ -28,7 +31,7 @@ Status CheckVersionBlock(const nw_plugin_api& api) {
     return FailedPreconditionError("build_key '" + key + "' differs from needleworkctl's '" +
                                    NEEDLEWORK_BUILD_KEY + "'");
   }
-  return OkStatus();
+  return layout::CheckMessageLayouts(api, NEEDLEWORK_MESSAGE_FINGERPRINTS, SdkVersion()).status();
 }
 
 StatusOr<const nw_plugin_api*> EntryPoint(const std::string& file) {

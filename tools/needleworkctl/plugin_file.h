@@ -13,9 +13,10 @@ namespace needlework::ctl {
 StatusOr<std::string> HashPluginFile(const std::string& file);
 
 // Loads the plugin (never unloaded; this is a short-lived process), checks its version
-// block against this build's ABI major and build key, and returns the manifest its
-// describe call answers. FAILED_PRECONDITION naming the problem. Runs the plugin's code:
-// call it only on a file you mean to sign, or after its signature verified.
+// block against this build's ABI major and build key and its message layouts against this
+// build's SDK (as the host does), and returns the manifest its describe call answers.
+// FAILED_PRECONDITION naming the problem. Runs the plugin's code: call it only on a file
+// you mean to sign, or after its signature verified.
 StatusOr<needlework::plugin::v1::Manifest> ReadPluginManifest(const std::string& file);
 
 // The whole file, or NOT_FOUND naming it.

@@ -24,6 +24,7 @@
 #include <string_view>
 
 #include "needlework/build_key.h"
+#include "needlework/message_fingerprints.h"
 #include "needlework/plugin/v1/aftercare.pb.h"
 #include "needlework/plugin/v1/catalog.pb.h"
 #include "needlework/plugin/v1/check_booking.pb.h"
@@ -213,6 +214,8 @@ struct Trampolines {
     } catch (...) {  // a throwing destructor must not take the host down
     }
   }
+  // The table the host reads. message_fingerprints is the table of the SDK headers this
+  // plugin is compiled with, not of the library it runs against: that is the point.
   static const nw_plugin_api* Api() {
     static const nw_plugin_api api = {sizeof(nw_plugin_api),
                                       NEEDLEWORK_ABI_MAJOR,
@@ -221,7 +224,8 @@ struct Trampolines {
                                       &Describe,
                                       &CreateInstance,
                                       &Invoke,
-                                      &DestroyInstance};
+                                      &DestroyInstance,
+                                      NEEDLEWORK_MESSAGE_FINGERPRINTS};
     return &api;
   }
 };

@@ -7,16 +7,19 @@
  * A plugin exports exactly one symbol, the alias NEEDLEWORK_ENTRY_POINT, made with
  * BOOST_DLL_ALIAS (the C++ wrapper's NEEDLEWORK_PLUGIN macro does this). It points at a
  * function returning a static nw_plugin_api. The host reads struct_size, abi_major,
- * abi_minor and build_key before it calls anything else, and refuses the plugin when
+ * abi_minor, build_key and message_fingerprints before it calls anything else, and refuses
+ * the plugin when
  *   - abi_major differs from the host's,
  *   - abi_minor is newer than the host's,
  *   - build_key differs from the host's (compiler ABI, standard library, protobuf version),
- *   - struct_size is smaller than the fields of the plugin's abi_minor require.
+ *   - struct_size is smaller than the fields of the plugin's abi_minor require,
+ *   - a contract message both know has another layout in the plugin's view (ABI 1.4).
  *
  * Evolution: structs only grow at the end; a new field or a new hook comes with a new
- * abi_minor (1.1 added the plan and check_booking hooks, 1.2 aftercare and triage, 1.3 catalog). A
- * changed signature gets a new name. Removing or reordering anything is a new abi_major.
- * The versioning policy in full is below, at the version constants.
+ * abi_minor (1.1 added the plan and check_booking hooks, 1.2 aftercare and triage, 1.3
+ * catalog, 1.4 message_fingerprints). A changed signature gets a new name. Removing or
+ * reordering anything is a new abi_major. The versioning policy in full is below, at the
+ * version constants.
  */
 #ifndef NEEDLEWORK_PLUGIN_ABI_H_
 #define NEEDLEWORK_PLUGIN_ABI_H_
@@ -45,14 +48,32 @@ extern "C" {
  * the C++ ABI family, the C++ standard library and the exact protobuf version. It changes
  * when any of those does; a plugin whose key differs is refused whatever its version.
  *
- * The contract's proto messages only grow too (new fields, never renumbered): on the wire
- * an older plugin skips a field it does not know and a newer one sees defaults. A C++
- * plugin, however, compiles the generated classes' inline layout from the SDK headers it
- * was built with, while their out-of-line code is the host's libneedlework_sdk.so: after a
- * field is added to a message, a C++ plugin that uses that message must be rebuilt
- * against the new SDK. Neither the ABI version nor the build key detects this yet. */
+ * Message layouts. A C++ plugin compiles the inline layout of the generated message classes
+ * from the SDK headers it was built with, while their out-of-line code is the host's
+ * libneedlework_sdk.so: the two must agree on every message the plugin's code can touch.
+ * So since ABI 1.4 a plugin reports, in message_fingerprints, the layout fingerprint of
+ * every contract message its SDK's headers declare (needlework/message_fingerprints.h,
+ * computed when that SDK was built from the descriptors of its generated headers;
+ * NEEDLEWORK_PLUGIN fills it in). The rule:
+ *   - every message the plugin and the host both know must have the same fingerprint, or
+ *     the plugin is refused, naming each differing message and the SDK version to rebuild
+ *     against;
+ *   - a message only the host knows (added after the plugin's SDK) is not compared: the
+ *     plugin cannot use it, so a plugin that only lacks newer messages loads;
+ *   - a message only the plugin knows is not compared either: its code is not in the
+ *     host's library, so a plugin that used it would fail to load on the undefined symbol;
+ *   - NULL reads as the empty table: a plugin that uses no generated message class (one in
+ *     C that reads and writes the wire format itself) reports NULL, and nothing is compared;
+ *   - a plugin of ABI 1.0 to 1.3 reports no table: it loads as the older-minor promise
+ *     above says, with a warning in the host's log that its layouts are unchecked.
+ * So within a major, new data goes into new messages (a new hook's request and response,
+ * a new nested message) and existing plugins keep loading. A field added to an existing
+ * contract message changes its fingerprint: every C++ plugin built before is refused,
+ * saying so, until it is rebuilt. The wire is unaffected (an older reader skips a field it
+ * does not know). The canonical form that is hashed is written down in the SDK's README;
+ * it and the hash are part of the major. */
 #define NEEDLEWORK_ABI_MAJOR 1
-#define NEEDLEWORK_ABI_MINOR 3
+#define NEEDLEWORK_ABI_MINOR 4
 #define NEEDLEWORK_ENTRY_POINT "needlework_plugin_v1"
 
 /* Status codes, numbered like gRPC's (0 = OK). */
@@ -127,10 +148,20 @@ typedef struct nw_plugin_api {
 
   /* Frees an instance. No invoke on it is running or will run. */
   void (*destroy_instance)(nw_instance* instance);
+
+  /* ABI 1.4: the layout fingerprint of every contract message the plugin's SDK headers
+   * declare, "full.message.Name=<16 hex digits>" entries joined by ';' in name order
+   * (NEEDLEWORK_MESSAGE_FINGERPRINTS of needlework/message_fingerprints.h). NUL-terminated,
+   * static; NULL when the plugin uses no generated message class. Read with the version
+   * block; the rule is at the version constants above. */
+  const char* message_fingerprints;
 } nw_plugin_api;
 
-/* The smallest struct_size a plugin of ABI 1.0 may report. */
+/* The smallest struct_size a plugin of ABI 1.0 (to 1.3) may report. */
 #define NEEDLEWORK_API_SIZE_1_0 (offsetof(nw_plugin_api, destroy_instance) + sizeof(void*))
+/* The smallest struct_size a plugin of ABI 1.4 may report. */
+#define NEEDLEWORK_API_SIZE_1_4 \
+  (offsetof(nw_plugin_api, message_fingerprints) + sizeof(const char*))
 
 typedef const nw_plugin_api* (*nw_entry_point)(void);
 

@@ -1,13 +1,21 @@
-// The version-block rules, on plain structs: every mismatch is named, all at once.
+// The version-block rules, on plain structs: every mismatch is named, all at once. And the
+// message-layout rule on the built fixture plugins (tests/fixtures/plugins), loaded as the
+// host loads them.
 #include "host/plugins/plugin_library.h"
 
 #include <gmock/gmock.h>
 
+#include "needlework/sdk_version.h"
+#include "support/status_matchers.h"
+
 namespace needlework::host {
 namespace {
 
+using ::needlework::testing::IsOk;
+using ::needlework::testing::StatusIs;
 using ::testing::AllOf;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 nw_plugin_api GoodApi() {
   nw_plugin_api api{};
@@ -50,7 +58,67 @@ TEST(CheckVersionBlockTest, TruncatedTablesAreRefused) {
   api.struct_size = 8;
   EXPECT_THAT(CheckVersionBlock(api), HasSubstr("too small for a version block"));
   api.struct_size = NEEDLEWORK_API_SIZE_1_0 - sizeof(void*);
-  EXPECT_THAT(CheckVersionBlock(api), HasSubstr("smaller than ABI 1.0 requires"));
+  api.abi_minor = 3;
+  EXPECT_THAT(CheckVersionBlock(api), HasSubstr("smaller than ABI 1.3 requires"));
+}
+
+TEST(CheckVersionBlockTest, Abi14NeedsRoomForTheFingerprints) {
+  nw_plugin_api api = GoodApi();
+  api.struct_size = NEEDLEWORK_API_SIZE_1_0;
+  EXPECT_THAT(CheckVersionBlock(api),
+              HasSubstr("struct_size " + std::to_string(NEEDLEWORK_API_SIZE_1_0) +
+                        " is smaller than ABI 1.4 requires (" +
+                        std::to_string(NEEDLEWORK_API_SIZE_1_4) + ")"));
+  api.abi_minor = 3;
+  EXPECT_EQ(CheckVersionBlock(api), "");
+}
+
+TEST(CheckSdkLibraryTest, TheHostsHeadersMatchItsSdkLibrary) {
+  EXPECT_THAT(CheckSdkLibrary(), IsOk());
+}
+
+StatusOr<LoadedPlugin> LoadFixture(const std::string& name) {
+  return LoadPluginLibrary(std::string(NEEDLEWORK_BINARY_DIR) + "/test-plugins/abi/" + name);
+}
+
+TEST(MessageLayoutTest, AnOlderSdksViewOfAMessageIsRefusedNamingIt) {
+  EXPECT_THAT(LoadFixture("older_layout.so"),
+              StatusIs(StatusCode::kFailedPrecondition,
+                       AllOf(HasSubstr("the layout of 1 contract message(s) differs from the "
+                                       "host's, so the plugin was built against another SDK: "
+                                       "needlework.plugin.v1.ScreenRequest; rebuild it against "
+                                       "Needlework SDK " +
+                                       std::string(SdkVersion())),
+                             Not(HasSubstr("ScreenResponse")))));
+}
+
+TEST(MessageLayoutTest, APluginLackingOnlyNewerMessagesLoadsChecked) {
+  auto loaded = LoadFixture("older_messages.so");
+  ASSERT_THAT(loaded, IsOk());
+  // The fixture is what its SDK would report: no catalog messages, the rest compared.
+  EXPECT_THAT(loaded->api->message_fingerprints, Not(HasSubstr("CatalogRequest")));
+  EXPECT_THAT(loaded->api->message_fingerprints, HasSubstr("needlework.plugin.v1.ScreenRequest="));
+  EXPECT_TRUE(loaded->layout.checked);
+  EXPECT_EQ(loaded->layout.summary, "message layouts match the host's (29 compared)");
+}
+
+TEST(MessageLayoutTest, ThisBuildsPluginsAndWireOnlyOnesAreChecked) {
+  auto good = LoadFixture("raw_good.so");
+  ASSERT_THAT(good, IsOk());
+  EXPECT_THAT(good->layout.summary, HasSubstr("match the host's"));
+  auto wire_only = LoadFixture("wire_only.so");
+  ASSERT_THAT(wire_only, IsOk());
+  EXPECT_TRUE(wire_only->layout.checked);
+  EXPECT_THAT(wire_only->layout.summary, HasSubstr("no messages reported"));
+  EXPECT_EQ(wire_only->manifest.id(), "org.needlework.test.wire-only");
+}
+
+TEST(MessageLayoutTest, AnAbi10PluginLoadsUnchecked) {
+  auto loaded = LoadFixture("old_minor.so");
+  ASSERT_THAT(loaded, IsOk());
+  EXPECT_FALSE(loaded->layout.checked);
+  EXPECT_THAT(loaded->layout.summary,
+              HasSubstr("unchecked: ABI 1.0 predates message fingerprints"));
 }
 
 TEST(ValidateManifestTest, ProblemsAreListedTogether) {

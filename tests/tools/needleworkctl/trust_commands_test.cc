@@ -1,6 +1,7 @@
 // needleworkctl plugin keygen | sign | verify | hash: parsing, rendering, and the local runs
-// that need no plugin (keygen, hash, verify of a file with no or a foreign signature). Signing
-// real plugins is covered through the host in tests/integration/trust_test.cc.
+// that need no host (keygen, hash, verify of a file with no or a foreign signature, sign
+// refusing a plugin built against another SDK's messages). Signing real plugins is covered
+// through the host in tests/integration/trust_test.cc.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
@@ -111,6 +112,16 @@ TEST_F(TrustRunTest, KeygenRefusesToWriteThroughASymlink) {
   text << in.rdbuf();
   EXPECT_EQ(text.str(), "not a key");
   EXPECT_FALSE(std::filesystem::exists(PathOf("keys/signing.pub.pem")));
+}
+
+TEST_F(TrustRunTest, SignRefusesAPluginBuiltAgainstAnotherSdksMessages) {
+  // The host would refuse it before describe; needleworkctl checks the same before signing.
+  ASSERT_EQ(Run({"plugin", "keygen", "--out", PathOf("keys")}), kExitOk) << err_.str();
+  const std::string plugin = NEEDLEWORK_BINARY_DIR "/test-plugins/abi/older_layout.so";
+  EXPECT_NE(Run({"plugin", "sign", plugin, "--key", PathOf("keys/signing.key.pem")}), kExitOk);
+  EXPECT_THAT(err_.str(),
+              HasSubstr("built against another SDK: needlework.plugin.v1.ScreenRequest"));
+  EXPECT_FALSE(std::filesystem::exists(plugin + ".sig"));
 }
 
 TEST_F(TrustRunTest, HashPrintsTheSha256OfTheBytes) {

@@ -11,7 +11,8 @@
 // hang is reported as a test failure naming the input, never as a dead test binary.
 //
 // The checks (suite "Conformance"):
-//   VersionBlockIsAcceptedByThisHost  ABI major/minor, build key, struct size, functions
+//   VersionBlockIsAcceptedByThisHost  ABI major/minor, build key, struct size, functions,
+//                                     message layouts
 //   ManifestIsWellFormedAndStable     reverse-DNS id, version, valid hooks, JSON config;
 //                                     describe() twice gives the same manifest
 //   DefaultConfigIsAccepted           create_instance accepts default_config_json
