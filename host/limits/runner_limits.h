@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 
 #include "needlework/status.h"
 
@@ -35,6 +36,21 @@ struct RunnerLimits {
   // A cgroup v2 directory made for this runner by the host (RunnerCgroup::dir()), which the
   // runner joins before anything else; empty: none (the host could not make one).
   std::string cgroup_dir;
+};
+
+// The admin's settings for every runner: keys of `plugin_isolation` in the host config
+// (host/config/runner_limits_config.h), in the units the host works in.
+struct RunnerLimitsConfig {
+  uint64_t memory_bytes = RunnerLimits::kDefaultMemoryBytes;  // memory_limit_mb
+  uint64_t open_files = RunnerLimits::kDefaultOpenFiles;      // open_files
+  // memory_cgroup: `auto` (true) gives each runner a cgroup v2 memory limit where the host
+  // can create one (RunnerCgroups); `off` (false) leaves runners their rlimits only.
+  bool memory_cgroup = true;
+
+  // One runner's limits, with the cgroup made for it ("": none).
+  RunnerLimits ForRunner(std::string cgroup_dir) const {
+    return RunnerLimits{memory_bytes, open_files, std::move(cgroup_dir)};
+  }
 };
 
 // INVALID_ARGUMENT naming the field when `limits` is outside the ranges above.
