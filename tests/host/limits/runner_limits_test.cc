@@ -1,10 +1,13 @@
 // ApplyRunnerLimits in forked children: the rlimits, capabilities, no_new_privs, dumpable and
 // the filter's presence; memory past the limit failing as an allocation error; the cgroup
-// joined first; and ShieldHostFromRunners keeping a limited runner out of the host's memory.
+// joined first; a user without capabilities under the packaged unit's filter; and
+// ShieldHostFromRunners keeping a limited runner out of the host's memory.
 #include "host/limits/runner_limits.h"
 
 #include <fcntl.h>
 #include <gmock/gmock.h>
+#include <grp.h>
+#include <seccomp.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -198,6 +201,33 @@ TEST(ApplyRunnerLimitsTest, RefusedWhileAnotherThreadHoldsCapabilities) {
   ASSERT_TRUE(child.ExitedWith(0)) << child.Describe();
   EXPECT_THAT(child.output, HasSubstr("apply FAILED_PRECONDITION: thread "));
   EXPECT_THAT(child.output, HasSubstr("holds capabilities"));
+}
+
+// What systemd's SystemCallFilter=~@privileged in the packaged unit does to capset(2).
+bool RefuseCapset() {
+  scmp_filter_ctx filter = seccomp_init(SCMP_ACT_ALLOW);
+  bool refused = filter != nullptr &&
+                 seccomp_rule_add(filter, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(capset), 0) == 0 &&
+                 seccomp_load(filter) == 0;
+  seccomp_release(filter);
+  return refused;
+}
+
+TEST(ApplyRunnerLimitsTest, AppliesAsAUserWithoutCapabilitiesUnderThePackagedUnitsFilter) {
+  ChildOutcome child = RunInChild([](const ChildPipe& pipe) {
+    if (::geteuid() == 0) {  // become a user without capabilities, as the unit's is
+      constexpr uid_t kNobody = 65534;
+      bool dropped = ::setgroups(0, nullptr) == 0 && ::setresgid(kNobody, kNobody, kNobody) == 0 &&
+                     ::setresuid(kNobody, kNobody, kNobody) == 0;
+      pipe.Say("nobody " + Result(dropped ? 0 : -1));
+    }
+    pipe.Say(std::string("capset refused ") + (RefuseCapset() ? "yes" : "no"));
+    pipe.Say("apply " + ApplyRunnerLimits(RunnerLimits{}).ToString());
+    return 0;
+  });
+  ASSERT_TRUE(child.ExitedWith(0)) << child.Describe();
+  EXPECT_THAT(child.output, HasSubstr("capset refused yes"));
+  EXPECT_THAT(child.output, HasSubstr("apply OK"));
 }
 
 // A host (a child without capabilities, shielded or not) and its runner (a grandchild with
