@@ -13,7 +13,9 @@
 #include <fstream>
 
 #include "host/limits/capabilities.h"
+#include "host/limits/cgroup_paths.h"
 #include "host/limits/forked_child.h"
+#include "host/limits/kernel_files.h"
 #include "host/limits/runner_limits.h"
 #include "support/child_process.h"
 #include "support/status_matchers.h"
@@ -193,6 +195,36 @@ TEST(RunnerCgroupTest, CountsOomKills) {
   RunnerCgroup cgroup(dir.path());
   EXPECT_EQ(*cgroup.OomKills(), 2);
   (void)cgroup.Remove();  // fails (files in it), and the TempDir removes it
+}
+
+// The kernel's side of a runner's cgroup, without memory (which this build machine's cgroup2
+// lacks): a runner joins a real cgroup, which cannot be removed while a process is in it (the
+// test's own, for a moment) and can once the runner is reaped. Needs a cgroup2 directory this
+// user may make children in.
+TEST(RunnerCgroupTest, OnThisMachineACgroupIsRemovedOnceEmpty) {
+  StatusOr<OwnCgroup> own = FindOwnCgroupV2("/");
+  if (!own.ok()) GTEST_SKIP() << own.status().ToString();
+  const std::string dir = own->dir + "/needlework-test-" + kSelf;
+  if (::mkdir(dir.c_str(), 0755) != 0) GTEST_SKIP() << "cannot make a cgroup in " << own->dir;
+  RunnerCgroup cgroup(dir);
+  ChildOutcome child = RunInChild([&dir](const ChildPipe& pipe) {
+    RunnerLimits limits;
+    limits.cgroup_dir = dir;
+    pipe.Say("apply " + ApplyRunnerLimits(limits).ToString());
+    pipe.Say("cgroup " + ReadWholeFile("/proc/self/cgroup"));
+    return 0;
+  });
+  ASSERT_TRUE(child.ExitedWith(0)) << child.Describe();
+  EXPECT_THAT(child.output, HasSubstr("apply OK"));
+  EXPECT_THAT(child.output, HasSubstr("0::" + own->path + (own->path == "/" ? "" : "/") +
+                                      "needlework-test-" + kSelf + "\n"));
+  ASSERT_THAT(WriteKernelFile(dir + "/cgroup.procs", kSelf), IsOk());
+  EXPECT_THAT(cgroup.Remove(), StatusIs(StatusCode::kFailedPrecondition,
+                                        HasSubstr("cannot remove the runner's cgroup " + dir +
+                                                  ": Device or resource busy")));
+  ASSERT_THAT(WriteKernelFile(own->dir + "/cgroup.procs", kSelf), IsOk());
+  EXPECT_THAT(cgroup.Remove(), IsOk());
+  EXPECT_FALSE(fs::exists(dir));
 }
 
 // Where this machine has a delegated cgroup2 with memory: a runner joins its cgroup, which
