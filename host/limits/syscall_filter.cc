@@ -36,59 +36,27 @@ scmp_arg_cmp LowHalfIs(unsigned arg, uint32_t value) {
 // allowed.
 scmp_arg_cmp IsNot(unsigned arg, uint64_t value) { return {arg, SCMP_CMP_NE, value, 0}; }
 
-std::vector<Rule> Unconditional(std::initializer_list<const char*> names, int error = EPERM) {
-  std::vector<Rule> rules;
-  for (const char* name : names) rules.push_back({name, error, {}});
-  return rules;
-}
+// Refused outright, with EPERM.
+// clang-format off
+constexpr const char* kRefused[] = {
+    "execve", "execveat", "fork", "vfork",                                 // programs, processes
+    "io_uring_setup", "io_uring_enter", "io_uring_register",               // around the filter
+    "ptrace", "process_vm_readv", "process_vm_writev", "pidfd_getfd",      // other processes
+    "pidfd_send_signal", "tkill",                                          // their signals
+    "unshare", "setns", "mount", "umount2", "pivot_root", "chroot",        // namespaces, mounts
+    "open_tree", "move_mount", "fsopen", "fsconfig", "fsmount", "fspick", "mount_setattr",
+    "init_module", "finit_module", "delete_module", "kexec_load",          // the kernel
+    "kexec_file_load", "reboot", "swapon", "swapoff", "acct", "quotactl",
+    "bpf", "perf_event_open", "userfaultfd",                               // exploit surface
+    "keyctl", "add_key", "request_key", "open_by_handle_at"};
+// clang-format on
 
 std::vector<Rule> RunnerRules(pid_t self) {
   const auto pid = static_cast<uint64_t>(self);
-  std::vector<Rule> rules = Unconditional({"execve",
-                                           "execveat",
-                                           "fork",
-                                           "vfork",
-                                           "io_uring_setup",
-                                           "io_uring_enter",
-                                           "io_uring_register",
-                                           "ptrace",
-                                           "process_vm_readv",
-                                           "process_vm_writev",
-                                           "pidfd_getfd",
-                                           "pidfd_send_signal",
-                                           "tkill",
-                                           "unshare",
-                                           "setns",
-                                           "mount",
-                                           "umount2",
-                                           "pivot_root",
-                                           "chroot",
-                                           "open_tree",
-                                           "move_mount",
-                                           "fsopen",
-                                           "fsconfig",
-                                           "fsmount",
-                                           "fspick",
-                                           "mount_setattr",
-                                           "init_module",
-                                           "finit_module",
-                                           "delete_module",
-                                           "kexec_load",
-                                           "kexec_file_load",
-                                           "reboot",
-                                           "swapon",
-                                           "swapoff",
-                                           "acct",
-                                           "quotactl",
-                                           "bpf",
-                                           "perf_event_open",
-                                           "userfaultfd",
-                                           "keyctl",
-                                           "add_key",
-                                           "request_key",
-                                           "open_by_handle_at"});
-  rules.push_back({"clone3", ENOSYS, {}});
+  std::vector<Rule> rules;
+  for (const char* name : kRefused) rules.push_back({name, EPERM, {}});
   std::vector<Rule> conditional = {
+      {"clone3", ENOSYS, {}},
       {"socket", EPERM, {IsNot(0, AF_UNIX)}},
       {"socketpair", EPERM, {IsNot(0, AF_UNIX)}},
       {"clone", EPERM, {{0, SCMP_CMP_MASKED_EQ, CLONE_THREAD, 0}}},
@@ -170,6 +138,14 @@ Status InstallRunnerSyscallFilter() {
   Filter filter;
   NW_RETURN_IF_ERROR(filter.Build(::getpid()));
   return filter.Load();
+}
+
+std::vector<std::string> RunnerFilteredSyscalls() {
+  std::vector<std::string> names;
+  for (const Rule& rule : RunnerRules(::getpid())) {
+    if (names.empty() || names.back() != rule.syscall) names.emplace_back(rule.syscall);
+  }
+  return names;
 }
 
 StatusOr<std::string> RunnerSyscallFilterText() {

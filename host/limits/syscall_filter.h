@@ -32,6 +32,7 @@
 #define NEEDLEWORK_HOST_LIMITS_SYSCALL_FILTER_H_
 
 #include <string>
+#include <vector>
 
 #include "needlework/status.h"
 
@@ -43,8 +44,12 @@ namespace needlework::host {
 // of a process without CAP_SYS_ADMIN. INTERNAL naming the libseccomp step that failed.
 Status InstallRunnerSyscallFilter();
 
+// The system calls the filter has a rule for, each once, by name; a name that is no system
+// call on this architecture (fork and vfork on arm64) is left out of the filter itself.
+std::vector<std::string> RunnerFilteredSyscalls();
+
 // The filter InstallRunnerSyscallFilter would install now, as libseccomp's pseudo filter
-// code (seccomp_export_pfc): one section per rule, naming its system call.
+// code (seccomp_export_pfc): one section per system call with a rule, naming it.
 StatusOr<std::string> RunnerSyscallFilterText();
 
 }  // namespace needlework::host
