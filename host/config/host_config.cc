@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "host/config/runner_limits_config.h"
 #include "host/config/tls_config.h"
 
 namespace needlework::host {
@@ -23,7 +24,8 @@ const std::set<std::string> kKnownKeys = {"listen",
                                           "log_level",
                                           "plugin_trust",
                                           "tls",
-                                          "allow_plaintext_non_loopback"};
+                                          "allow_plaintext_non_loopback",
+                                          "plugin_isolation"};
 const std::set<std::string> kLogLevels = {"debug", "info", "warning", "error"};
 
 std::string Resolve(const std::string& path, const std::string& base_dir) {
@@ -84,6 +86,19 @@ Status ReadDeadlines(const YAML::Node& node, HostConfig& config) {
   return OkStatus();
 }
 
+Status ReadPluginIsolation(const YAML::Node& node, HostConfig& config) {
+  if (!node.IsMap()) return KeyError("plugin_isolation", "expected a map");
+  for (const auto& entry : node) {
+    NW_ASSIGN_OR_RETURN(std::string key, KeyName(entry.first, "plugin_isolation"));
+    if (!RunnerLimitKeys().contains(key)) {
+      std::string known;
+      for (const auto& k : RunnerLimitKeys()) known += (known.empty() ? "" : ", ") + k;
+      return KeyError("plugin_isolation." + key, "unknown key; known keys are " + known);
+    }
+  }
+  return ReadRunnerLimits(node, config.runner_limits);
+}
+
 Status ReadPluginDirs(const YAML::Node& node, const std::string& base_dir, HostConfig& config) {
   if (!node.IsSequence()) return KeyError("plugin_dirs", "expected a list of directories");
   for (const auto& item : node) {
@@ -137,6 +152,8 @@ StatusOr<HostConfig> ParseHostConfig(const std::string& yaml_text, const std::st
     NW_RETURN_IF_ERROR(ReadPluginDirs(root["plugin_dirs"], base_dir, config));
   if (root["hook_deadlines_ms"])
     NW_RETURN_IF_ERROR(ReadDeadlines(root["hook_deadlines_ms"], config));
+  if (root["plugin_isolation"])
+    NW_RETURN_IF_ERROR(ReadPluginIsolation(root["plugin_isolation"], config));
   if (root["plugin_trust"]) {
     NW_ASSIGN_OR_RETURN(config.plugin_trust, ParsePluginTrust(root["plugin_trust"], base_dir));
   }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "host/limits/runner_limits.h"
 #include "host/plugins/hook_deadlines.h"
 #include "host/plugins/trust_config.h"
 #include "needlework/status.h"
@@ -38,6 +39,9 @@ struct HostConfig {
   std::string rxnorm_map_file;
   // How long one plugin may take to answer one hook call before the call fails closed.
   HookDeadlines hook_deadlines;
+  // The limits of every plugin runner process (`plugin_isolation`: memory_limit_mb,
+  // open_files, memory_cgroup).
+  RunnerLimitsConfig runner_limits;
   // Largest request the server accepts, in bytes.
   int max_message_bytes = 8 * 1024 * 1024;
   // "debug", "info", "warning" or "error".
