@@ -27,14 +27,6 @@ HostOptions OptionsFor(Mode mode) {
   return options;
 }
 
-int Occurrences(const std::string& text, const std::string& needle) {
-  int count = 0;
-  for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) {
-    ++count;
-  }
-  return count;
-}
-
 // "" when `reply` is harbour's clean patient screened ELIGIBLE by the screening plugin.
 std::string ScreenProblem(const Reply<v1::ScreenResponse>& reply) {
   if (!reply.status.ok()) return "Screen failed: " + reply.status.error_message();
@@ -77,6 +69,14 @@ std::string RowName(const ::testing::TestParamInfo<Row>& info) {
 }
 
 void PrintTo(const Row& row, std::ostream* os) { *os << RowName({row, 0}); }
+
+int Occurrences(const std::string& text, const std::string& needle) {
+  int count = 0;
+  for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) {
+    ++count;
+  }
+  return count;
+}
 
 std::string FaultConfig(const Row& row) {
   return R"({"faults":{")" + row.hook + R"(":")" + row.fault + R"("},"sleep_ms":)" +

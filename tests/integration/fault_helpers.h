@@ -50,6 +50,9 @@ std::string RowName(const ::testing::TestParamInfo<Row>& info);
 // How gtest prints a row: its name.
 void PrintTo(const Row& row, std::ostream* os);
 
+// How many times `needle` occurs in `text`.
+int Occurrences(const std::string& text, const std::string& needle);
+
 // The fault plugin's config for a row: `fault` in `hook`, lasting kFaultMillis.
 std::string FaultConfig(const Row& row);
 

@@ -326,6 +326,34 @@ void FaultTest::RunRow() {
 
 TEST_P(FaultTest, FailsClosedAndOthersAreServed) { RunRow(); }
 
+// A plugin stuck in create_instance, changed again and again (a clinic admin may do that):
+// each change is refused, and once the plugin holds the pool's cap of four stuck threads,
+// at once and without spending another thread; other clinics are served and changed
+// meanwhile.
+TEST(FaultCapTest, ChangesOfAPluginStuckInCreateStopAtThePoolsCap) {
+  auto host = FaultHost::Start(Mode::kInProcess);
+  ASSERT_NE(host, nullptr);
+  const auto& admin = host->process().admin_token();
+  const std::string hangs = FaultConfig({Mode::kInProcess, "create_instance", "hang"});
+  OtherClinicLoad load(AdminStep(*host, kFaultCatalog));
+  load.Start();
+  for (int stuck = 0; stuck < 4; ++stuck) {
+    auto refused = host->api().Configure(admin, "demo", kFault, hangs);
+    EXPECT_EQ(refused.status.error_code(), grpc::StatusCode::DEADLINE_EXCEEDED)
+        << refused.status.error_message();
+  }
+  auto start = Clock::now();
+  auto capped = host->api().Configure(admin, "demo", kFault, hangs);
+  EXPECT_LT(Clock::now() - start, kDeadline);
+  EXPECT_EQ(capped.status.error_code(), grpc::StatusCode::UNAVAILABLE);
+  EXPECT_THAT(capped.status.error_message(), HasSubstr(kFault));
+  EXPECT_THAT(capped.status.error_message(), HasSubstr("running past their deadlines"));
+  auto tally = load.Stop();
+  EXPECT_THAT(tally.failures, IsEmpty()) << "of " << tally.rounds << " rounds";
+  EXPECT_EQ(Occurrences(host->process().Log(), "fault began: hang in create_instance"), 4);
+  EXPECT_EQ(host->Stop(), 0);
+}
+
 INSTANTIATE_TEST_SUITE_P(Matrix, FaultTest, ::testing::ValuesIn(AllRows()), RowName);
 
 }  // namespace
