@@ -24,6 +24,12 @@ Level ToLevel(int32_t level) {
   }
 }
 
+// A plugin's failure code as a Status code: UNKNOWN for a number that is no code.
+StatusCode PluginCode(int32_t code) {
+  if (code <= NW_OK || code > NW_UNAUTHENTICATED) return StatusCode::kUnknown;
+  return static_cast<StatusCode>(code);
+}
+
 }  // namespace
 
 // The nw_host_services table plus the identity its callbacks log under.
@@ -78,8 +84,12 @@ StatusOr<std::shared_ptr<PluginInstance>> PluginInstance::Create(
                                   config.data(), config.size(), &instance->instance_, error.get());
   if (code != NW_OK) {
     instance->instance_ = nullptr;
-    return Status(static_cast<StatusCode>(code),
-                  plugin.manifest.id() + " refused the config: " + error.text());
+    StatusCode status = PluginCode(code);
+    return Status(
+        status, plugin.manifest.id() +
+                    (status == StatusCode::kInvalidArgument ? " refused the config: "
+                                                            : " could not create its instance: ") +
+                    error.text());
   }
   if (instance->instance_ == nullptr) {
     return InternalError(plugin.manifest.id() + " reported success but created no instance");
@@ -112,8 +122,7 @@ StatusOr<std::string> PluginInstance::Invoke(needlework::plugin::v1::Hook hook,
                                       reinterpret_cast<const uint8_t*>(request.data()),
                                       request.size(), out.get());
   if (code == NW_OK) return std::move(out.text());
-  if (code < 0 || code > NW_UNAUTHENTICATED) code = NW_UNKNOWN;
-  return Status(static_cast<StatusCode>(code), plugin_id() + ": " + out.text());
+  return Status(PluginCode(code), plugin_id() + ": " + out.text());
 }
 
 bool PluginInstance::Serves(needlework::plugin::v1::Hook hook) const {

@@ -21,7 +21,9 @@ StatusOr<std::string> EffectiveConfig(const std::string& defaults_json,
 class PluginInstance {
  public:
   // Creates the instance; the plugin validates the effective config and may refuse it
-  // (INVALID_ARGUMENT with the plugin's reason). A plugin serving `catalog` is asked for its
+  // (INVALID_ARGUMENT with the plugin's reason). Any other failure of create_instance keeps
+  // the plugin's code (UNKNOWN for a number that is no code; INTERNAL for an exception),
+  // saying the plugin could not create its instance. A plugin serving `catalog` is asked for its
   // therapies here, once; a failed or malformed answer refuses the instance with the reason.
   // `plugin` must outlive the instance (the catalog lives for the process).
   static StatusOr<std::shared_ptr<PluginInstance>> Create(const LoadedPlugin& plugin,

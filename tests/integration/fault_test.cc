@@ -284,7 +284,10 @@ void FaultTest::TriageRow() {
 }
 
 void FaultTest::CreateInstanceRow() {
-  ChangeIsRefused(kFault);
+  auto refused = ChangeIsRefused(kFault);
+  if (GetParam().fault == "throw") {  // a failure, not a verdict on the config
+    EXPECT_THAT(refused.status.error_message(), HasSubstr("could not create its instance"));
+  }
   // demo's instance from before still answers.
   auto screened = host_->api().Screen(emr(), FactsWithConditions({}));
   ASSERT_TRUE(screened.status.ok()) << screened.status.error_message();
