@@ -86,25 +86,89 @@ std::string FaultConfig(const Row& row) {
 FaultHost::FaultHost(std::unique_ptr<HostProcess> process)
     : process_(std::move(process)),
       api_(std::make_unique<Api>(*process_)),
-      scheduling_(std::make_unique<SchedulingApi>(*process_)) {}
+      scheduling_(std::make_unique<SchedulingApi>(*process_)),
+      aftercare_(v1::AftercareService::NewStub(process_->channel())) {}
 
 std::unique_ptr<FaultHost> FaultHost::Start(Mode mode) {
   auto process = HostProcess::Start(OptionsFor(mode));
   if (process == nullptr) return nullptr;
   std::unique_ptr<FaultHost> host(new FaultHost(std::move(process)));
-  if (!host->SetUpClinics()) return nullptr;
+  if (!SetUpClinic(host->scheduling(), host->process().admin_token(), "demo")) return nullptr;
+  if (!host->SetUpHarbour()) return nullptr;
   return host;
 }
 
-bool FaultHost::SetUpClinics() {
+bool FaultHost::SetUpHarbour() {
   const auto& admin = process_->admin_token();
-  if (!SetUpClinic(*scheduling_, admin, "demo")) return false;
   auto harbour = api_->CreateClinic(admin, "harbour");
   EXPECT_TRUE(harbour.status.ok()) << harbour.status.error_message();
-  auto enabled = api_->Enable(admin, "harbour", kScreeningPlugin);
-  EXPECT_TRUE(enabled.status.ok()) << enabled.status.error_message();
+  if (!harbour.status.ok() || !SetUpClinic(*scheduling_, admin, "harbour")) return false;
   harbour_token_ = harbour.response.emr_token();
-  return harbour.status.ok() && enabled.status.ok();
+  for (const char* plugin :
+       {kScreeningPlugin, "org.needlework.scheduling", "org.needlework.aftercare"}) {
+    auto enabled = api_->Enable(admin, "harbour", plugin);
+    EXPECT_TRUE(enabled.status.ok()) << plugin << ": " << enabled.status.error_message();
+    if (!enabled.status.ok()) return false;
+  }
+  harbour_plan_ = CreateFacePlan(*scheduling_, harbour_token_, "Patient/harbour-1");
+  auto treated = CreateFacePlan(*scheduling_, harbour_token_, "Patient/harbour-2");
+  if (harbour_plan_.empty() || treated.empty()) return false;
+  harbour_appointment_ = BookFirstSlot(harbour_token_, treated);
+  if (harbour_appointment_.empty()) return false;
+  auto completed = Complete(harbour_token_, harbour_appointment_);
+  EXPECT_TRUE(completed.status.ok()) << completed.status.error_message();
+  return completed.status.ok();
+}
+
+Reply<v1::FindSlotsResponse> FaultHost::FindSlots(const std::string& token,
+                                                  const std::string& plan_id) {
+  v1::FindSlotsRequest find;
+  find.set_plan_id(plan_id);
+  find.set_session_index(0);
+  find.set_from_date(LondonDate(7, true));
+  find.set_to_date(LondonDate(7, true));
+  return scheduling_->FindSlots(token, find);
+}
+
+std::string FaultHost::BookFirstSlot(const std::string& token, const std::string& plan_id) {
+  auto slots = FindSlots(token, plan_id);
+  EXPECT_TRUE(slots.status.ok()) << slots.status.error_message();
+  if (!slots.status.ok() || slots.response.slots().empty()) return "";
+  auto booked = scheduling_->Book(token, BookingFor(plan_id, 0, slots.response.slots(0)));
+  EXPECT_TRUE(booked.status.ok()) << booked.status.error_message();
+  return booked.response.appointment_id();
+}
+
+Reply<v1::Appointment> FaultHost::Complete(const std::string& token,
+                                           const std::string& appointment_id) {
+  v1::CompleteSessionRequest request;
+  request.set_appointment_id(appointment_id);
+  request.mutable_completion()->add_treatment_areas("face");
+  request.mutable_completion()->set_needle_depth_mm(0.5);
+  return scheduling_->CompleteSession(token, request);
+}
+
+Reply<v1::SymptomReport> FaultHost::ReportRedness(const std::string& token,
+                                                  const std::string& appointment_id) {
+  v1::ReportSymptomRequest request;
+  request.set_appointment_id(appointment_id);
+  request.mutable_symptom()->set_system(std::string(code_systems::kSymptom));
+  request.mutable_symptom()->set_code("redness");
+  request.set_severity(types::SYMPTOM_SEVERITY_MILD);
+  Reply<v1::SymptomReport> reply;
+  reply.status =
+      aftercare_->ReportSymptom(AuthorizedContext(token).get(), request, &reply.response);
+  return reply;
+}
+
+Reply<v1::AftercarePlan> FaultHost::GetAftercarePlan(const std::string& token,
+                                                     const std::string& appointment_id) {
+  v1::GetAftercarePlanRequest request;
+  request.set_appointment_id(appointment_id);
+  Reply<v1::AftercarePlan> reply;
+  reply.status =
+      aftercare_->GetAftercarePlan(AuthorizedContext(token).get(), request, &reply.response);
+  return reply;
 }
 
 bool FaultHost::WaitForStuckCalls(int running) {
@@ -122,6 +186,7 @@ bool FaultHost::WaitForStuckCalls(int running) {
 int FaultHost::Stop() {
   api_.reset();
   scheduling_.reset();
+  aftercare_.reset();
   return process_->Stop();
 }
 
@@ -151,20 +216,40 @@ void OtherClinicLoad::Run() {
     {
       std::lock_guard lock(mutex_);
       ++tally_.rounds;
-      if (!failure.empty()) tally_.failures.push_back(std::move(failure));
+      if (!failure.empty() && ++tally_.failed <= kKeptFailures) {
+        tally_.failures.push_back(std::move(failure));
+      }
     }
     round_done_.notify_all();
   }
 }
 
-OtherClinicLoad::Step ScreenStep(FaultHost& host) {
+void ExpectEveryRoundServed(const OtherClinicLoad::Tally& tally) {
+  EXPECT_EQ(tally.failed, 0) << "of " << tally.rounds << " rounds of the other clinic's load; "
+                             << "the first: " << ::testing::PrintToString(tally.failures);
+}
+
+OtherClinicLoad::Step ClinicStep(FaultHost& host) {
   return [&host] {
-    return ScreenProblem(host.api().Screen(host.harbour_token(), FactsWithConditions({})));
+    const auto& token = host.harbour_token();
+    std::string problem = ScreenProblem(host.api().Screen(token, FactsWithConditions({})));
+    if (!problem.empty()) return problem;
+    auto proposed = host.scheduling().ProposePlan(token, FacePlanRequest("Patient/harbour-3"));
+    if (!proposed.status.ok()) return "ProposePlan failed: " + proposed.status.error_message();
+    auto slots = host.FindSlots(token, host.harbour_plan());
+    if (!slots.status.ok()) return "FindSlots failed: " + slots.status.error_message();
+    if (slots.response.slots().empty()) return std::string("FindSlots offered no slot");
+    auto report = host.ReportRedness(token, host.harbour_appointment());
+    if (!report.status.ok()) return "ReportSymptom failed: " + report.status.error_message();
+    if (report.response.level() == types::TRIAGE_LEVEL_CONTACT_CLINIC) {
+      return "ReportSymptom escalated: " + report.response.advice();
+    }
+    return std::string();
   };
 }
 
 OtherClinicLoad::Step AdminStep(FaultHost& host, const std::string& plugin) {
-  return [&host, plugin] {
+  return [&host, plugin, clinical = ClinicStep(host)] {
     const auto& admin = host.process().admin_token();
     auto enabled = host.api().Enable(admin, "harbour", kScreeningPlugin);
     if (!enabled.status.ok()) return "EnablePlugin failed: " + enabled.status.error_message();
@@ -172,7 +257,7 @@ OtherClinicLoad::Step AdminStep(FaultHost& host, const std::string& plugin) {
     if (!configured.status.ok()) {
       return "SetPluginConfig failed: " + configured.status.error_message();
     }
-    return ScreenProblem(host.api().Screen(host.harbour_token(), FactsWithConditions({})));
+    return clinical();
   };
 }
 

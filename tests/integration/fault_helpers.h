@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "integration/scheduling_helpers.h"
+#include "needlework/v1/aftercare.grpc.pb.h"
 
 namespace needlework::testing {
 
@@ -57,8 +58,9 @@ int Occurrences(const std::string& text, const std::string& needle);
 std::string FaultConfig(const Row& row);
 
 // A host in `mode` with both fault plugins installed (enabled nowhere), kDeadline for
-// every hook, the demo clinic set up for scheduling (SetUpClinic), and a second clinic,
-// "harbour", with the screening plugin enabled.
+// every hook, and two clinics set up for scheduling (SetUpClinic): demo, and "harbour" with
+// the screening, scheduling and aftercare plugins enabled, a plan with no session booked
+// and an appointment whose session is done.
 class FaultHost {
  public:
   // nullptr (with test failures) when the host does not come up or cannot be set up.
@@ -68,6 +70,20 @@ class FaultHost {
   Api& api() { return *api_; }
   SchedulingApi& scheduling() { return *scheduling_; }
   const std::string& harbour_token() const { return harbour_token_; }
+  const std::string& harbour_plan() const { return harbour_plan_; }
+  const std::string& harbour_appointment() const { return harbour_appointment_; }
+
+  // Session 0 of `plan_id`: its slots on the Monday a week ahead.
+  Reply<v1::FindSlotsResponse> FindSlots(const std::string& token, const std::string& plan_id);
+  // Books session 0 of `plan_id` in its first slot; the appointment id, empty on failure.
+  std::string BookFirstSlot(const std::string& token, const std::string& plan_id);
+  // Completes the session of `appointment_id` (face, 0.5 mm).
+  Reply<v1::Appointment> Complete(const std::string& token, const std::string& appointment_id);
+  // Reports mild redness after the session of `appointment_id`.
+  Reply<v1::SymptomReport> ReportRedness(const std::string& token,
+                                         const std::string& appointment_id);
+  Reply<v1::AftercarePlan> GetAftercarePlan(const std::string& token,
+                                            const std::string& appointment_id);
 
   // Waits until at most `running` hangs or spins are still inside a fault plugin (it logs
   // each one's start and end), so earlier rows' stuck calls cannot add up to the pool's cap
@@ -80,12 +96,13 @@ class FaultHost {
 
  private:
   explicit FaultHost(std::unique_ptr<HostProcess> process);
-  bool SetUpClinics();
+  bool SetUpHarbour();
 
   std::unique_ptr<HostProcess> process_;
   std::unique_ptr<Api> api_;
   std::unique_ptr<SchedulingApi> scheduling_;
-  std::string harbour_token_;
+  std::unique_ptr<v1::AftercareService::Stub> aftercare_;
+  std::string harbour_token_, harbour_plan_, harbour_appointment_;
 };
 
 // A second clinic's work, round after round on its own thread, while a fault is under way.
@@ -96,9 +113,11 @@ class OtherClinicLoad {
   using Step = std::function<std::string()>;
   struct Tally {
     int rounds = 0;
-    std::vector<std::string> failures;
+    int failed = 0;                     // rounds that went wrong
+    std::vector<std::string> failures;  // what went wrong in the first kKeptFailures
   };
   static constexpr int kMinRounds = 3;
+  static constexpr int kKeptFailures = 3;
 
   explicit OtherClinicLoad(Step step) : step_(std::move(step)) {}
   ~OtherClinicLoad() { Stop(); }
@@ -122,10 +141,15 @@ class OtherClinicLoad {
   Tally tally_;
 };
 
-// harbour screens a clean patient: ELIGIBLE, the screening plugin answering.
-OtherClinicLoad::Step ScreenStep(FaultHost& host);
+// Adds a test failure, with the first failures' stories, unless every round succeeded.
+void ExpectEveryRoundServed(const OtherClinicLoad::Tally& tally);
+
+// harbour's clinical calls, one for each hook its plugins serve but aftercare: Screen
+// (ELIGIBLE, the screening plugin answering), ProposePlan, FindSlots (slots offered) and
+// ReportSymptom (not escalated to CONTACT_CLINIC).
+OtherClinicLoad::Step ClinicStep(FaultHost& host);
 // harbour's admin changes its plugins (enables screening, configures `plugin` without a
-// fault), then harbour screens as in ScreenStep.
+// fault), then harbour makes ClinicStep's calls.
 OtherClinicLoad::Step AdminStep(FaultHost& host, const std::string& plugin);
 
 }  // namespace needlework::testing

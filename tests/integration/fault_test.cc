@@ -8,14 +8,12 @@
 #include <map>
 
 #include "integration/fault_helpers.h"
-#include "needlework/v1/aftercare.grpc.pb.h"
 #include "needlework/v1/catalog.grpc.pb.h"
 
 namespace needlework::testing {
 namespace {
 
 using ::testing::HasSubstr;
-using ::testing::IsEmpty;
 using Clock = std::chrono::steady_clock;
 using State = v1::PluginRun::State;
 
@@ -97,7 +95,7 @@ class FaultTest : public ::testing::TestWithParam<Row> {
     auto took = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start);
     auto tally = load.Stop();
     EXPECT_LT(took, kDeadline + kMargin) << "the faulting call took " << took.count() << " ms";
-    EXPECT_THAT(tally.failures, IsEmpty()) << "of " << tally.rounds << " rounds";
+    ExpectEveryRoundServed(tally);
   }
 
   // The fault plugin's part in a call: the row's state, and a message saying why.
@@ -117,32 +115,9 @@ class FaultTest : public ::testing::TestWithParam<Row> {
   };
   Planned PlanWithoutTheFault(bool book);
 
-  Reply<v1::Appointment> Complete(const std::string& appointment_id) {
-    v1::CompleteSessionRequest request;
-    request.set_appointment_id(appointment_id);
-    request.mutable_completion()->add_treatment_areas("face");
-    request.mutable_completion()->set_needle_depth_mm(0.5);
-    return host_->scheduling().CompleteSession(emr(), request);
-  }
-
-  Reply<v1::FindSlotsResponse> FindSlots(const std::string& plan_id) {
-    v1::FindSlotsRequest find;
-    find.set_plan_id(plan_id);
-    find.set_session_index(0);
-    find.set_from_date(LondonDate(7, true));
-    find.set_to_date(LondonDate(7, true));
-    return host_->scheduling().FindSlots(emr(), find);
-  }
-
   // create_instance and catalog: changing `plugin`'s config for demo to the row's fault is
   // refused, while harbour changes its plugins; demo keeps the plugin as it was.
   Reply<v1::ClinicPlugin> ChangeIsRefused(const std::string& plugin);
-
-  v1::AftercareService::Stub& Aftercare() {
-    if (aftercare_ == nullptr)
-      aftercare_ = v1::AftercareService::NewStub(host_->process().channel());
-    return *aftercare_;
-  }
 
   // Runs the row's body, by its hook.
   void RunRow();
@@ -157,21 +132,19 @@ class FaultTest : public ::testing::TestWithParam<Row> {
 
   FaultHost* host_ = nullptr;
   Expected expected_;
-  std::unique_ptr<v1::AftercareService::Stub> aftercare_;
 };
 
 FaultTest::Planned FaultTest::PlanWithoutTheFault(bool book) {
   Planned planned;
   host_->api().Disable(admin(), "demo", kFault);
   planned.plan_id = CreateFacePlan(host_->scheduling(), emr(), Patient());
-  auto slots = FindSlots(planned.plan_id);
+  if (book) {
+    planned.appointment_id = host_->BookFirstSlot(emr(), planned.plan_id);
+    return planned;
+  }
+  auto slots = host_->FindSlots(emr(), planned.plan_id);
   EXPECT_TRUE(slots.status.ok()) << slots.status.error_message();
-  if (!slots.status.ok() || slots.response.slots().empty()) return planned;
-  planned.slot = slots.response.slots(0);
-  if (!book) return planned;
-  auto booked = host_->scheduling().Book(emr(), BookingFor(planned.plan_id, 0, planned.slot));
-  EXPECT_TRUE(booked.status.ok()) << booked.status.error_message();
-  planned.appointment_id = booked.response.appointment_id();
+  if (slots.status.ok() && !slots.response.slots().empty()) planned.slot = slots.response.slots(0);
   return planned;
 }
 
@@ -199,7 +172,7 @@ Reply<v1::ClinicPlugin> FaultTest::ChangeIsRefused(const std::string& plugin) {
 void FaultTest::ScreenRow() {
   EnableFault();
   Reply<v1::ScreenResponse> screened;
-  WhileOtherClinicIsServed(ScreenStep(*host_),
+  WhileOtherClinicIsServed(ClinicStep(*host_),
                            [&] { screened = host_->api().Screen(emr(), FactsWithConditions({})); });
   ASSERT_TRUE(screened.status.ok()) << screened.status.error_message();
   EXPECT_EQ(screened.response.outcome(), types::OUTCOME_REVIEW_REQUIRED);
@@ -216,7 +189,7 @@ void FaultTest::ScreenRow() {
 void FaultTest::PlanRow() {
   EnableFault();
   Reply<v1::ProposePlanResponse> proposed;
-  WhileOtherClinicIsServed(ScreenStep(*host_), [&] {
+  WhileOtherClinicIsServed(ClinicStep(*host_), [&] {
     proposed = host_->scheduling().ProposePlan(emr(), FacePlanRequest(Patient()));
   });
   EXPECT_EQ(proposed.status.error_code(), grpc::StatusCode::UNAVAILABLE);
@@ -229,7 +202,7 @@ void FaultTest::CheckBookingRow() {
   ASSERT_FALSE(planned.slot.start().empty());
   EnableFault();
   Reply<v1::Appointment> booked;
-  WhileOtherClinicIsServed(ScreenStep(*host_), [&] {
+  WhileOtherClinicIsServed(ClinicStep(*host_), [&] {
     booked = host_->scheduling().Book(emr(), BookingFor(planned.plan_id, 0, planned.slot));
   });
   EXPECT_EQ(booked.status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
@@ -237,7 +210,7 @@ void FaultTest::CheckBookingRow() {
   EXPECT_THAT(booked.status.error_message(), HasSubstr("[check-incomplete]"));
   EXPECT_THAT(booked.status.error_message(), HasSubstr(expected_.says));
   // Nor is any slot offered (while a hang lasts, the plugin is quarantined: refused fast).
-  auto slots = FindSlots(planned.plan_id);
+  auto slots = host_->FindSlots(emr(), planned.plan_id);
   EXPECT_EQ(slots.status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
   EXPECT_THAT(slots.status.error_message(), HasSubstr(kFault));
   EXPECT_THAT(slots.status.error_message(), HasSubstr("[check-incomplete]"));
@@ -248,13 +221,12 @@ void FaultTest::AftercareRow() {
   ASSERT_FALSE(planned.appointment_id.empty());
   EnableFault();
   Reply<v1::Appointment> completed;
-  WhileOtherClinicIsServed(ScreenStep(*host_),
-                           [&] { completed = Complete(planned.appointment_id); });
+  WhileOtherClinicIsServed(ClinicStep(*host_),
+                           [&] { completed = host_->Complete(emr(), planned.appointment_id); });
   ASSERT_TRUE(completed.status.ok()) << completed.status.error_message();
-  v1::GetAftercarePlanRequest request;
-  request.set_appointment_id(planned.appointment_id);
-  v1::AftercarePlan plan;
-  ASSERT_TRUE(Aftercare().GetAftercarePlan(AuthorizedContext(emr()).get(), request, &plan).ok());
+  auto got = host_->GetAftercarePlan(emr(), planned.appointment_id);
+  ASSERT_TRUE(got.status.ok()) << got.status.error_message();
+  const v1::AftercarePlan& plan = got.response;
   EXPECT_GT(plan.instructions_size(), 0);  // the built-in aftercare plugin's lines
   ExpectRun(plan.plugin_runs());
   const auto* builtin = RunOf(plan.plugin_runs(), "org.needlework.aftercare");
@@ -265,19 +237,13 @@ void FaultTest::AftercareRow() {
 void FaultTest::TriageRow() {
   auto planned = PlanWithoutTheFault(true);
   ASSERT_FALSE(planned.appointment_id.empty());
-  ASSERT_TRUE(Complete(planned.appointment_id).status.ok());
+  ASSERT_TRUE(host_->Complete(emr(), planned.appointment_id).status.ok());
   EnableFault();
-  v1::ReportSymptomRequest request;
-  request.set_appointment_id(planned.appointment_id);
-  request.mutable_symptom()->set_system(std::string(code_systems::kSymptom));
-  request.mutable_symptom()->set_code("redness");
-  request.set_severity(types::SYMPTOM_SEVERITY_MILD);
-  v1::SymptomReport report;
-  grpc::Status status;
-  WhileOtherClinicIsServed(ScreenStep(*host_), [&] {
-    status = Aftercare().ReportSymptom(AuthorizedContext(emr()).get(), request, &report);
-  });
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  Reply<v1::SymptomReport> reported;
+  WhileOtherClinicIsServed(ClinicStep(*host_),
+                           [&] { reported = host_->ReportRedness(emr(), planned.appointment_id); });
+  ASSERT_TRUE(reported.status.ok()) << reported.status.error_message();
+  const v1::SymptomReport& report = reported.response;
   EXPECT_EQ(report.level(), types::TRIAGE_LEVEL_CONTACT_CLINIC);  // redness alone: EXPECTED
   EXPECT_THAT(report.advice(), HasSubstr(kFault));
   ExpectRun(report.plugin_runs());
@@ -352,7 +318,7 @@ TEST(FaultCapTest, ChangesOfAPluginStuckInCreateStopAtThePoolsCap) {
   EXPECT_THAT(capped.status.error_message(), HasSubstr(kFault));
   EXPECT_THAT(capped.status.error_message(), HasSubstr("running past their deadlines"));
   auto tally = load.Stop();
-  EXPECT_THAT(tally.failures, IsEmpty()) << "of " << tally.rounds << " rounds";
+  ExpectEveryRoundServed(tally);
   EXPECT_EQ(Occurrences(host->process().Log(), "fault began: hang in create_instance"), 4);
   EXPECT_EQ(host->Stop(), 0);
 }
