@@ -232,12 +232,17 @@ StatusOr<std::shared_ptr<PluginInstance>> CreateInstanceWithin(
                             " has too many calls still running past their deadlines, so "
                             "it is not called; nothing was changed; retry once they return");
   }
+  // Destroying an instance must not hold whoever drops it last, nor any lock it holds.
+  PluginInstance::Destroyer destroyer = [apart = pool.RunsApart(), id](auto destroy) {
+    apart(id, std::move(destroy));
+  };
   auto pending = std::make_shared<PendingCreate>();
   auto answer = pending->created.get_future();
-  pool.Submit([pending, &plugin, clinic_id, config_patch_json](PluginCallPool::WorkerId worker) {
-    if (!pending->Take(worker)) return;
-    pending->Deliver(PluginInstance::Create(plugin, clinic_id, config_patch_json));
-  });
+  pool.Submit(
+      [pending, &plugin, clinic_id, config_patch_json, destroyer](PluginCallPool::WorkerId worker) {
+        if (!pending->Take(worker)) return;
+        pending->Deliver(PluginInstance::Create(plugin, clinic_id, config_patch_json, destroyer));
+      });
   if (answer.wait_for(deadline) == std::future_status::ready) return answer.get();
   return pending->GiveUp(pool, id, deadline, answer);
 }

@@ -66,18 +66,19 @@ PluginInstance::PluginInstance(const LoadedPlugin& plugin, std::string clinic_id
     : plugin_(&plugin),
       clinic_id_(std::move(clinic_id)),
       effective_config_json_(std::move(config)),
-      services_(std::make_unique<Services>()) {
+      services_(std::make_shared<Services>()) {
   services_->table = {sizeof(nw_host_services), services_.get(), &Services::Log, &Services::Now};
   services_->plugin_id = plugin.manifest.id();
   services_->clinic_id = clinic_id_;
 }
 
 StatusOr<std::shared_ptr<PluginInstance>> PluginInstance::Create(
-    const LoadedPlugin& plugin, const std::string& clinic_id,
-    const std::string& config_patch_json) {
+    const LoadedPlugin& plugin, const std::string& clinic_id, const std::string& config_patch_json,
+    Destroyer destroyer) {
   NW_ASSIGN_OR_RETURN(std::string config,
                       EffectiveConfig(plugin.manifest.default_config_json(), config_patch_json));
   std::shared_ptr<PluginInstance> instance(new PluginInstance(plugin, clinic_id, config));
+  instance->destroyer_ = std::move(destroyer);
   StringSink error;
   int32_t code =
       plugin.api->create_instance(&instance->services_->table, clinic_id.data(), clinic_id.size(),
@@ -112,7 +113,16 @@ Status PluginInstance::DescribeTherapies() {
 }
 
 PluginInstance::~PluginInstance() {
-  if (instance_ != nullptr) plugin_->api->destroy_instance(instance_);
+  if (instance_ == nullptr) return;
+  // The host services stay alive until the plugin is done with them.
+  auto destroy = [api = plugin_->api, instance = instance_, services = services_] {
+    api->destroy_instance(instance);
+  };
+  if (destroyer_) {
+    destroyer_(std::move(destroy));
+  } else {
+    destroy();
+  }
 }
 
 StatusOr<std::string> PluginInstance::Invoke(needlework::plugin::v1::Hook hook,

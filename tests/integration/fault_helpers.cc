@@ -5,8 +5,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-constexpr const char* kHooks[] = {
-    "screen", "plan", "check_booking", "aftercare", "triage", "create_instance", "catalog"};
+constexpr const char* kHooks[] = {"screen",           "plan",   "check_booking",
+                                  "aftercare",        "triage", "create_instance",
+                                  "destroy_instance", "catalog"};
 
 std::string ModeName(Mode mode) {
   switch (mode) {

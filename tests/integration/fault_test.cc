@@ -128,6 +128,7 @@ class FaultTest : public ::testing::TestWithParam<Row> {
   void AftercareRow();
   void TriageRow();
   void CreateInstanceRow();
+  void DestroyInstanceRow();
   void CatalogRow();
 
   FaultHost* host_ = nullptr;
@@ -262,6 +263,21 @@ void FaultTest::CreateInstanceRow() {
   EXPECT_EQ(run->state(), v1::PluginRun::STATE_OK);
 }
 
+void FaultTest::DestroyInstanceRow() {
+  EnableFault();  // a sound instance until it goes
+  Reply<v1::ClinicPlugin> replaced;
+  WhileOtherClinicIsServed(AdminStep(*host_, kFaultCatalog), [&] {
+    replaced = host_->api().Configure(admin(), "demo", kFault, R"({"faults":{}})");
+  });
+  ASSERT_TRUE(replaced.status.ok()) << replaced.status.error_message();
+  // The new instance answers.
+  auto screened = host_->api().Screen(emr(), FactsWithConditions({}));
+  ASSERT_TRUE(screened.status.ok()) << screened.status.error_message();
+  const auto* run = RunOf(screened.response.plugin_runs(), kFault);
+  ASSERT_NE(run, nullptr);
+  EXPECT_EQ(run->state(), v1::PluginRun::STATE_OK);
+}
+
 void FaultTest::CatalogRow() {
   auto refused = ChangeIsRefused(kFaultCatalog);
   if (GetParam().fault == "throw") {
@@ -287,6 +303,7 @@ void FaultTest::RunRow() {
       {"aftercare", &FaultTest::AftercareRow},
       {"triage", &FaultTest::TriageRow},
       {"create_instance", &FaultTest::CreateInstanceRow},
+      {"destroy_instance", &FaultTest::DestroyInstanceRow},
       {"catalog", &FaultTest::CatalogRow}};
   auto row = kRowOf.find(GetParam().hook);
   ASSERT_NE(row, kRowOf.end()) << "no row body for hook " << GetParam().hook;
