@@ -33,20 +33,9 @@ class FailClosedTest : public ::testing::Test {
     return api.Screen(host_->emr_token(), FactsWithConditions({}));
   }
 
-  static const v1::PluginRun* RunOf(const v1::ScreenResponse& response, const std::string& id) {
-    for (const auto& run : response.plugin_runs()) {
-      if (run.plugin_id() == id) return &run;
-    }
-    return nullptr;
-  }
-
   void ExpectReviewNamingAlpha(const Reply<v1::ScreenResponse>& reply, v1::PluginRun::State state) {
     ASSERT_TRUE(reply.status.ok()) << reply.status.error_message();
-    EXPECT_EQ(reply.response.outcome(), types::OUTCOME_REVIEW_REQUIRED);
-    auto findings = FindingsFrom(reply.response, kAlpha);
-    ASSERT_EQ(findings.size(), 1u);
-    EXPECT_EQ(findings[0].rule_id(), "screening-incomplete");
-    EXPECT_THAT(findings[0].summary(), HasSubstr(kAlpha));
+    ExpectScreeningIncomplete(reply.response, kAlpha);
     const auto* run = RunOf(reply.response, kAlpha);
     ASSERT_NE(run, nullptr);
     EXPECT_EQ(run->state(), state);

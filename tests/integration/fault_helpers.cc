@@ -34,10 +34,11 @@ std::string ScreenProblem(const Reply<v1::ScreenResponse>& reply) {
   if (reply.response.outcome() != types::OUTCOME_ELIGIBLE) {
     return "Screen answered " + types::Outcome_Name(reply.response.outcome());
   }
-  for (const auto& run : reply.response.plugin_runs()) {
-    if (run.plugin_id() == kScreeningPlugin && run.state() == v1::PluginRun::STATE_OK) return "";
+  const auto* screening = RunOf(reply.response, kScreeningPlugin);
+  if (screening == nullptr || screening->state() != v1::PluginRun::STATE_OK) {
+    return "Screen answered without the screening plugin";
   }
-  return "Screen answered without the screening plugin";
+  return "";
 }
 
 }  // namespace
@@ -87,8 +88,7 @@ std::string FaultConfig(const Row& row) {
 FaultHost::FaultHost(std::unique_ptr<HostProcess> process)
     : process_(std::move(process)),
       api_(std::make_unique<Api>(*process_)),
-      scheduling_(std::make_unique<SchedulingApi>(*process_)),
-      aftercare_(v1::AftercareService::NewStub(process_->channel())) {}
+      scheduling_(std::make_unique<SchedulingApi>(*process_)) {}
 
 std::unique_ptr<FaultHost> FaultHost::Start(Mode mode) {
   auto process = HostProcess::Start(OptionsFor(mode));
@@ -156,20 +156,7 @@ Reply<v1::SymptomReport> FaultHost::ReportRedness(const std::string& token,
   request.mutable_symptom()->set_system(std::string(code_systems::kSymptom));
   request.mutable_symptom()->set_code("redness");
   request.set_severity(types::SYMPTOM_SEVERITY_MILD);
-  Reply<v1::SymptomReport> reply;
-  reply.status =
-      aftercare_->ReportSymptom(AuthorizedContext(token).get(), request, &reply.response);
-  return reply;
-}
-
-Reply<v1::AftercarePlan> FaultHost::GetAftercarePlan(const std::string& token,
-                                                     const std::string& appointment_id) {
-  v1::GetAftercarePlanRequest request;
-  request.set_appointment_id(appointment_id);
-  Reply<v1::AftercarePlan> reply;
-  reply.status =
-      aftercare_->GetAftercarePlan(AuthorizedContext(token).get(), request, &reply.response);
-  return reply;
+  return scheduling_->ReportSymptom(token, request);
 }
 
 bool FaultHost::WaitForStuckCalls(int running) {
@@ -187,7 +174,6 @@ bool FaultHost::WaitForStuckCalls(int running) {
 int FaultHost::Stop() {
   api_.reset();
   scheduling_.reset();
-  aftercare_.reset();
   return process_->Stop();
 }
 

@@ -14,7 +14,6 @@
 #include <vector>
 
 #include "integration/scheduling_helpers.h"
-#include "needlework/v1/aftercare.grpc.pb.h"
 
 namespace needlework::testing {
 
@@ -82,8 +81,6 @@ class FaultHost {
   // Reports mild redness after the session of `appointment_id`.
   Reply<v1::SymptomReport> ReportRedness(const std::string& token,
                                          const std::string& appointment_id);
-  Reply<v1::AftercarePlan> GetAftercarePlan(const std::string& token,
-                                            const std::string& appointment_id);
 
   // Waits until at most `running` hangs or spins are still inside a fault plugin (it logs
   // each one's start and end), so earlier rows' stuck calls cannot add up to the pool's cap
@@ -101,7 +98,6 @@ class FaultHost {
   std::unique_ptr<HostProcess> process_;
   std::unique_ptr<Api> api_;
   std::unique_ptr<SchedulingApi> scheduling_;
-  std::unique_ptr<v1::AftercareService::Stub> aftercare_;
   std::string harbour_token_, harbour_plan_, harbour_appointment_;
 };
 
