@@ -2,6 +2,7 @@
 
 #include <future>
 #include <mutex>
+#include <optional>
 
 namespace needlework::host {
 namespace {
@@ -144,6 +145,48 @@ void CallAll(const std::shared_ptr<HookRun>& run, PluginCallPool::WorkerId worke
   run->Finish();
 }
 
+// A create handed to the pool, shared by CreateInstanceWithin's caller and the plugin-call
+// thread that runs it.
+struct PendingCreate {
+  using Created = StatusOr<std::shared_ptr<PluginInstance>>;
+  std::mutex mutex;
+  std::optional<PluginCallPool::WorkerId> worker;  // the thread that took the create
+  bool abandoned = false;  // the caller gave up before a thread took it: never run it
+  bool delivered = false;  // `created` holds the answer
+  std::promise<Created> created;
+
+  // On the plugin-call thread: false when the caller already gave up (skip the create).
+  bool Take(PluginCallPool::WorkerId id) {
+    std::lock_guard lock(mutex);
+    worker = id;
+    return !abandoned;
+  }
+  void Deliver(Created answer) {
+    std::lock_guard lock(mutex);
+    created.set_value(std::move(answer));
+    delivered = true;
+  }
+  // On the caller's thread, past the deadline: the answer if it has just arrived; else the
+  // create is abandoned (no thread took it) or its thread written off (stuck in the plugin).
+  Created GiveUp(PluginCallPool& pool, const std::string& id, std::chrono::milliseconds deadline,
+                 std::future<Created>& answer) {
+    std::lock_guard lock(mutex);
+    if (delivered) return answer.get();
+    if (!worker) {
+      abandoned = true;
+      return DeadlineExceededError(id +
+                                   " was not asked to create its instance: no plugin "
+                                   "thread was free within the " +
+                                   DeadlineText(deadline) + "; nothing was changed");
+    }
+    pool.WriteOff(*worker, id);
+    return DeadlineExceededError(id +
+                                 " did not create its instance (create_instance and catalog) "
+                                 "within the " +
+                                 DeadlineText(deadline) + "; nothing was changed");
+  }
+};
+
 }  // namespace
 
 void RunHook(const PluginCalls& calls, const ClinicPlugins::InstanceList& plugins,
@@ -183,23 +226,25 @@ std::vector<PluginCallResult> RunHookAndWait(const PluginCalls& calls,
 StatusOr<std::shared_ptr<PluginInstance>> CreateInstanceWithin(
     PluginCallPool& pool, std::chrono::milliseconds deadline, const LoadedPlugin& plugin,
     const std::string& clinic_id, const std::string& config_patch_json) {
-  using Created = StatusOr<std::shared_ptr<PluginInstance>>;
-  auto created = std::make_shared<std::promise<Created>>();
-  auto worker = std::make_shared<std::promise<PluginCallPool::WorkerId>>();
-  auto answer = created->get_future();
-  auto worker_id = worker->get_future();
-  pool.Submit([=, &plugin](PluginCallPool::WorkerId id) {
-    worker->set_value(id);
-    created->set_value(PluginInstance::Create(plugin, clinic_id, config_patch_json));
-  });
-  if (answer.wait_for(deadline) == std::future_status::ready) return answer.get();
-  if (worker_id.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
-    pool.WriteOff(worker_id.get(), plugin.manifest.id());
+  const std::string& id = plugin.manifest.id();
+  if (pool.Saturated(id)) {
+    return UnavailableError(id +
+                            " has too many calls still running past their deadlines, so "
+                            "it is not called; nothing was changed; retry once they return");
   }
-  return DeadlineExceededError(plugin.manifest.id() +
-                               " did not create its instance (create_instance and catalog) "
-                               "within the " +
-                               DeadlineText(deadline) + "; nothing was changed");
+  // Destroying an instance must not hold whoever drops it last, nor any lock it holds.
+  PluginInstance::Destroyer destroyer = [apart = pool.RunsApart(), id](auto destroy) {
+    apart(id, std::move(destroy));
+  };
+  auto pending = std::make_shared<PendingCreate>();
+  auto answer = pending->created.get_future();
+  pool.Submit(
+      [pending, &plugin, clinic_id, config_patch_json, destroyer](PluginCallPool::WorkerId worker) {
+        if (!pending->Take(worker)) return;
+        pending->Deliver(PluginInstance::Create(plugin, clinic_id, config_patch_json, destroyer));
+      });
+  if (answer.wait_for(deadline) == std::future_status::ready) return answer.get();
+  return pending->GiveUp(pool, id, deadline, answer);
 }
 
 void FillPluginRun(const PluginCallResult& result, needlework::v1::PluginRun* run) {

@@ -69,8 +69,11 @@ std::vector<PluginCallResult> RunHookAndWait(const PluginCalls& calls,
 // Creates `plugin`'s instance for a clinic (create_instance, then its catalog: see
 // PluginInstance::Create) on a plugin-call thread, waiting at most `deadline`. Past it:
 // DEADLINE_EXCEEDED naming the plugin and the deadline; the thread is written off and the
-// late instance, if any, is destroyed when it arrives. `pool` and `plugin` must outlive the
-// call, even when it gives up waiting.
+// late instance, if any, is destroyed when it arrives; a create no thread took by then is
+// never run. UNAVAILABLE at once, calling nothing, while the plugin holds the pool's cap of
+// written-off threads. The instance's destroy_instance, when it goes, runs apart
+// (PluginCallPool::RunsApart). `pool` and `plugin` must outlive the call, even when it
+// gives up.
 StatusOr<std::shared_ptr<PluginInstance>> CreateInstanceWithin(
     PluginCallPool& pool, std::chrono::milliseconds deadline, const LoadedPlugin& plugin,
     const std::string& clinic_id, const std::string& config_patch_json);

@@ -62,6 +62,25 @@ void WorkerLoop(const std::shared_ptr<State>& state, PluginCallPool::WorkerId id
   }
 }
 
+void RunApart(const std::shared_ptr<State>& state, const std::string& plugin_id,
+              std::function<void()> call) {
+  std::unique_lock lock(state->mutex);
+  if (state->stopping) {
+    lock.unlock();
+    call();
+    return;
+  }
+  auto id = state->next_id++;
+  state->written_off.emplace(id, plugin_id);
+  ++state->written_off_by_plugin[plugin_id];
+  std::thread([state, id, call = std::move(call)]() mutable {
+    call();
+    call = nullptr;  // release what it holds before it counts as returned
+    std::lock_guard returned(state->mutex);
+    LeaveIfWrittenOff(*state, id);
+  }).detach();
+}
+
 }  // namespace
 
 PluginCallPool::PluginCallPool(int workers, int max_written_off_per_plugin)
@@ -109,6 +128,12 @@ bool PluginCallPool::Saturated(const std::string& plugin_id) const {
   auto it = state_->written_off_by_plugin.find(plugin_id);
   return it != state_->written_off_by_plugin.end() &&
          it->second >= state_->max_written_off_per_plugin;
+}
+
+PluginCallPool::Apart PluginCallPool::RunsApart() const {
+  return [state = state_](const std::string& plugin_id, std::function<void()> call) {
+    RunApart(state, plugin_id, std::move(call));
+  };
 }
 
 int PluginCallPool::written_off() const {

@@ -4,7 +4,9 @@
 // the hook runner writes its worker off: a replacement starts at once, so a stuck plugin
 // cannot use up the pool, and the written-off thread exits when its plugin call finally
 // returns. Each plugin may hold at most `max_written_off_per_plugin` written-off threads;
-// past that, `Saturated` tells callers to refuse new calls to it fast instead.
+// past that, `Saturated` tells callers to refuse new calls to it fast instead. Plugin code
+// nobody waits for (destroy_instance) runs apart, on a thread of its own counted the same
+// way.
 #ifndef NEEDLEWORK_HOST_PLUGINS_PLUGIN_CALL_POOL_H_
 #define NEEDLEWORK_HOST_PLUGINS_PLUGIN_CALL_POOL_H_
 
@@ -40,6 +42,14 @@ class PluginCallPool {
 
   // True while `plugin_id` holds its cap of written-off threads: do not call it.
   bool Saturated(const std::string& plugin_id) const;
+
+  // Runs plugin code that has no deadline and no caller waiting (destroy_instance) on a
+  // thread of its own, counted as one of `plugin_id`'s written-off threads until it
+  // returns: it never holds a worker, a caller or a lock. Once the pool is stopping (the
+  // host is exiting), runs `call` on the calling thread instead.
+  using Apart = std::function<void(const std::string& plugin_id, std::function<void()> call)>;
+  // The function that does so; it keeps what it needs alive, so it may outlive the pool.
+  Apart RunsApart() const;
 
   int written_off() const;  // written-off threads still inside a plugin call
 

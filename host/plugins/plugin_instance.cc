@@ -24,6 +24,12 @@ Level ToLevel(int32_t level) {
   }
 }
 
+// A plugin's failure code as a Status code: UNKNOWN for a number that is no code.
+StatusCode PluginCode(int32_t code) {
+  if (code <= NW_OK || code > NW_UNAUTHENTICATED) return StatusCode::kUnknown;
+  return static_cast<StatusCode>(code);
+}
+
 }  // namespace
 
 // The nw_host_services table plus the identity its callbacks log under.
@@ -60,26 +66,31 @@ PluginInstance::PluginInstance(const LoadedPlugin& plugin, std::string clinic_id
     : plugin_(&plugin),
       clinic_id_(std::move(clinic_id)),
       effective_config_json_(std::move(config)),
-      services_(std::make_unique<Services>()) {
+      services_(std::make_shared<Services>()) {
   services_->table = {sizeof(nw_host_services), services_.get(), &Services::Log, &Services::Now};
   services_->plugin_id = plugin.manifest.id();
   services_->clinic_id = clinic_id_;
 }
 
 StatusOr<std::shared_ptr<PluginInstance>> PluginInstance::Create(
-    const LoadedPlugin& plugin, const std::string& clinic_id,
-    const std::string& config_patch_json) {
+    const LoadedPlugin& plugin, const std::string& clinic_id, const std::string& config_patch_json,
+    Destroyer destroyer) {
   NW_ASSIGN_OR_RETURN(std::string config,
                       EffectiveConfig(plugin.manifest.default_config_json(), config_patch_json));
   std::shared_ptr<PluginInstance> instance(new PluginInstance(plugin, clinic_id, config));
+  instance->destroyer_ = std::move(destroyer);
   StringSink error;
   int32_t code =
       plugin.api->create_instance(&instance->services_->table, clinic_id.data(), clinic_id.size(),
                                   config.data(), config.size(), &instance->instance_, error.get());
   if (code != NW_OK) {
     instance->instance_ = nullptr;
-    return Status(static_cast<StatusCode>(code),
-                  plugin.manifest.id() + " refused the config: " + error.text());
+    StatusCode status = PluginCode(code);
+    return Status(
+        status, plugin.manifest.id() +
+                    (status == StatusCode::kInvalidArgument ? " refused the config: "
+                                                            : " could not create its instance: ") +
+                    error.text());
   }
   if (instance->instance_ == nullptr) {
     return InternalError(plugin.manifest.id() + " reported success but created no instance");
@@ -102,7 +113,16 @@ Status PluginInstance::DescribeTherapies() {
 }
 
 PluginInstance::~PluginInstance() {
-  if (instance_ != nullptr) plugin_->api->destroy_instance(instance_);
+  if (instance_ == nullptr) return;
+  // The host services stay alive until the plugin is done with them.
+  auto destroy = [api = plugin_->api, instance = instance_, services = services_] {
+    api->destroy_instance(instance);
+  };
+  if (destroyer_) {
+    destroyer_(std::move(destroy));
+  } else {
+    destroy();
+  }
 }
 
 StatusOr<std::string> PluginInstance::Invoke(needlework::plugin::v1::Hook hook,
@@ -112,8 +132,7 @@ StatusOr<std::string> PluginInstance::Invoke(needlework::plugin::v1::Hook hook,
                                       reinterpret_cast<const uint8_t*>(request.data()),
                                       request.size(), out.get());
   if (code == NW_OK) return std::move(out.text());
-  if (code < 0 || code > NW_UNAUTHENTICATED) code = NW_UNKNOWN;
-  return Status(static_cast<StatusCode>(code), plugin_id() + ": " + out.text());
+  return Status(PluginCode(code), plugin_id() + ": " + out.text());
 }
 
 bool PluginInstance::Serves(needlework::plugin::v1::Hook hook) const {

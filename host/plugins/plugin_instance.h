@@ -3,6 +3,7 @@
 #define NEEDLEWORK_HOST_PLUGINS_PLUGIN_INSTANCE_H_
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -20,13 +21,21 @@ StatusOr<std::string> EffectiveConfig(const std::string& defaults_json,
 
 class PluginInstance {
  public:
+  // Where a plugin's destroy_instance runs: given the call, runs it (or has it run). Without
+  // one, it runs on the thread that drops the instance's last reference.
+  using Destroyer = std::function<void(std::function<void()> destroy)>;
+
   // Creates the instance; the plugin validates the effective config and may refuse it
-  // (INVALID_ARGUMENT with the plugin's reason). A plugin serving `catalog` is asked for its
-  // therapies here, once; a failed or malformed answer refuses the instance with the reason.
-  // `plugin` must outlive the instance (the catalog lives for the process).
+  // (INVALID_ARGUMENT with the plugin's reason). Any other failure of create_instance keeps
+  // the plugin's code (UNKNOWN for a number that is no code; INTERNAL for an exception),
+  // saying the plugin could not create its instance. A plugin serving `catalog` is asked
+  // for its therapies here, once; a failed or malformed answer refuses the instance with the
+  // reason. `plugin` must outlive the instance (the catalog lives for the process).
   static StatusOr<std::shared_ptr<PluginInstance>> Create(const LoadedPlugin& plugin,
                                                           const std::string& clinic_id,
-                                                          const std::string& config_patch_json);
+                                                          const std::string& config_patch_json,
+                                                          Destroyer destroyer = nullptr);
+  // Hands destroy_instance to the Destroyer, if any.
   ~PluginInstance();
   PluginInstance(const PluginInstance&) = delete;
   PluginInstance& operator=(const PluginInstance&) = delete;
@@ -65,8 +74,9 @@ class PluginInstance {
   const LoadedPlugin* plugin_;  // owned by the catalog
   std::string clinic_id_;
   std::string effective_config_json_;
-  std::unique_ptr<Services> services_;  // handed to the plugin; outlives instance_
+  std::shared_ptr<Services> services_;  // handed to the plugin; outlives instance_
   nw_instance* instance_ = nullptr;     // owned; freed with destroy_instance
+  Destroyer destroyer_;
   std::atomic<int> stuck_calls_{0};
   std::vector<needlework::types::v1::Therapy> therapies_;  // fixed after Create
   bool only_add_ons_ = false;

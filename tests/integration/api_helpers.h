@@ -134,6 +134,30 @@ inline std::vector<types::Finding> FindingsFrom(const v1::ScreenResponse& respon
   return found;
 }
 
+// The entry of `plugin_id` in `runs` (an answer's plugin_runs), or nullptr.
+inline const v1::PluginRun* RunOf(const google::protobuf::RepeatedPtrField<v1::PluginRun>& runs,
+                                  const std::string& plugin_id) {
+  for (const auto& run : runs) {
+    if (run.plugin_id() == plugin_id) return &run;
+  }
+  return nullptr;
+}
+inline const v1::PluginRun* RunOf(const v1::ScreenResponse& response,
+                                  const std::string& plugin_id) {
+  return RunOf(response.plugin_runs(), plugin_id);
+}
+
+// Expects `response` to have failed closed on `plugin_id`: REVIEW_REQUIRED, with one
+// screening-incomplete finding from it that names it.
+inline void ExpectScreeningIncomplete(const v1::ScreenResponse& response,
+                                      const std::string& plugin_id) {
+  EXPECT_EQ(response.outcome(), types::OUTCOME_REVIEW_REQUIRED);
+  auto findings = FindingsFrom(response, plugin_id);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].rule_id(), "screening-incomplete");
+  EXPECT_NE(findings[0].summary().find(plugin_id), std::string::npos) << findings[0].summary();
+}
+
 constexpr char kScreeningPlugin[] = "org.needlework.screening";
 
 }  // namespace needlework::testing

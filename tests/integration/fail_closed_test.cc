@@ -1,5 +1,6 @@
-// A screening plugin that errors, throws, answers garbage or overruns its deadline never
-// reads as "no contraindications": the outcome is at least REVIEW_REQUIRED, naming it.
+// A screening plugin that errors, answers garbage or overruns its deadline never reads as
+// "no contraindications": the outcome is at least REVIEW_REQUIRED, naming it. (A plugin that
+// throws, hangs or spins in each hook, create_instance and catalog: fault_test.cc.)
 #include <gmock/gmock.h>
 
 #include <thread>
@@ -19,7 +20,7 @@ class FailClosedTest : public ::testing::Test {
   void SetUp() override {
     HostOptions options;
     options.plugin_dirs = {NEEDLEWORK_BINARY_DIR "/test-plugins/behaviour", NEEDLEWORK_PLUGIN_DIR};
-    options.hook_deadlines_ms = {{"screen", 300}, {"create_instance", 300}};
+    options.hook_deadlines_ms = {{"screen", 300}};
     host_ = HostProcess::Start(options);
     ASSERT_NE(host_, nullptr);
   }
@@ -32,20 +33,9 @@ class FailClosedTest : public ::testing::Test {
     return api.Screen(host_->emr_token(), FactsWithConditions({}));
   }
 
-  static const v1::PluginRun* RunOf(const v1::ScreenResponse& response, const std::string& id) {
-    for (const auto& run : response.plugin_runs()) {
-      if (run.plugin_id() == id) return &run;
-    }
-    return nullptr;
-  }
-
   void ExpectReviewNamingAlpha(const Reply<v1::ScreenResponse>& reply, v1::PluginRun::State state) {
     ASSERT_TRUE(reply.status.ok()) << reply.status.error_message();
-    EXPECT_EQ(reply.response.outcome(), types::OUTCOME_REVIEW_REQUIRED);
-    auto findings = FindingsFrom(reply.response, kAlpha);
-    ASSERT_EQ(findings.size(), 1u);
-    EXPECT_EQ(findings[0].rule_id(), "screening-incomplete");
-    EXPECT_THAT(findings[0].summary(), HasSubstr(kAlpha));
+    ExpectScreeningIncomplete(reply.response, kAlpha);
     const auto* run = RunOf(reply.response, kAlpha);
     ASSERT_NE(run, nullptr);
     EXPECT_EQ(run->state(), state);
@@ -70,14 +60,6 @@ TEST_F(FailClosedTest, PluginErrorMeansReviewRequired) {
   auto reply = ScreenWithAlpha(R"({"mode":"error"})");
   ExpectReviewNamingAlpha(reply, v1::PluginRun::STATE_ERROR);
   EXPECT_THAT(RunOf(reply.response, kAlpha)->message(), HasSubstr("told to fail"));
-}
-
-TEST_F(FailClosedTest, ThrowingPluginIsCaughtAndTheHostLivesOn) {
-  auto reply = ScreenWithAlpha(R"({"mode":"throw"})");
-  ExpectReviewNamingAlpha(reply, v1::PluginRun::STATE_ERROR);
-  EXPECT_THAT(RunOf(reply.response, kAlpha)->message(), HasSubstr("plugin threw: the test plugin"));
-  auto again = Api(*host_).Screen(host_->emr_token(), FactsWithConditions({}));
-  EXPECT_TRUE(again.status.ok()) << again.status.error_message();
 }
 
 TEST_F(FailClosedTest, AnswerWithoutOutcomeIsNotAPass) {
@@ -153,46 +135,6 @@ TEST_F(FailClosedTest, HangingPluginHoldsNoServingThreadAndOtherClinicsGoOn) {
     EXPECT_THAT(alpha->state(),
                 ::testing::AnyOf(v1::PluginRun::STATE_TIMED_OUT, v1::PluginRun::STATE_QUARANTINED));
     ExpectReviewNamingAlpha(stuck[i], alpha->state());
-  }
-}
-
-// A plugin that does not create its instance (create_instance, or its catalog read) within
-// the create_instance deadline: the change is refused, naming it; nothing is stored; other
-// clinics and plugins are changed and served meanwhile.
-TEST_F(FailClosedTest, CreateOrCatalogPastItsDeadlineRefusesTheChangeAndOthersGoOn) {
-  Api api(*host_);
-  auto harbour = api.CreateClinic(host_->admin_token(), "harbour");
-  ASSERT_TRUE(harbour.status.ok()) << harbour.status.error_message();
-  for (const char* config : {R"({"create_sleep_ms":6000})", R"({"catalog_sleep_ms":6000})"}) {
-    SCOPED_TRACE(config);
-    Reply<v1::ClinicPlugin> refused;
-    std::chrono::steady_clock::duration took{};
-    std::thread hanging([&] {
-      auto start = std::chrono::steady_clock::now();
-      refused = Api(*host_).Configure(host_->admin_token(), "demo", kAlpha, config);
-      took = std::chrono::steady_clock::now() - start;
-    });
-    for (int i = 0; i < 3; ++i) {
-      EXPECT_TRUE(api.Enable(host_->admin_token(), "harbour", kScreeningPlugin).status.ok());
-      EXPECT_TRUE(api.Configure(host_->admin_token(), "harbour", "org.needlework.test.beta",
-                                R"({"outcome":"eligible"})")
-                      .status.ok());
-      EXPECT_TRUE(api.Screen(harbour.response.emr_token(), FactsWithConditions({})).status.ok());
-    }
-    hanging.join();
-    EXPECT_LT(took, std::chrono::seconds(5));
-    EXPECT_EQ(refused.status.error_code(), grpc::StatusCode::DEADLINE_EXCEEDED);
-    EXPECT_THAT(refused.status.error_message(), HasSubstr(kAlpha));
-    EXPECT_THAT(refused.status.error_message(), HasSubstr("300 ms deadline"));
-  }
-  // Nothing was stored: demo's alpha keeps its config and answers.
-  auto screened = api.Screen(host_->emr_token(), FactsWithConditions({}));
-  ASSERT_TRUE(screened.status.ok()) << screened.status.error_message();
-  EXPECT_EQ(RunOf(screened.response, kAlpha)->state(), v1::PluginRun::STATE_OK);
-  auto listed = api.ListClinicPlugins(host_->admin_token(), "demo");
-  ASSERT_TRUE(listed.status.ok());
-  for (const auto& plugin : listed.response.plugins()) {
-    EXPECT_THAT(plugin.config_json(), ::testing::Not(HasSubstr("6000")));
   }
 }
 

@@ -7,6 +7,7 @@
 #include <absl/time/time.h>
 
 #include "integration/api_helpers.h"
+#include "needlework/v1/aftercare.grpc.pb.h"
 #include "needlework/v1/planning.grpc.pb.h"
 #include "needlework/v1/scheduling.grpc.pb.h"
 
@@ -17,7 +18,8 @@ class SchedulingApi {
   explicit SchedulingApi(const HostProcess& host)
       : admin_(v1::AdminService::NewStub(host.channel())),
         planning_(v1::PlanningService::NewStub(host.channel())),
-        scheduling_(v1::SchedulingService::NewStub(host.channel())) {}
+        scheduling_(v1::SchedulingService::NewStub(host.channel())),
+        aftercare_(v1::AftercareService::NewStub(host.channel())) {}
 
 #define NW_TEST_CALL(stub, Rpc, Request, Response)                                      \
   Reply<v1::Response> Rpc(const std::string& token, const v1::Request& request) {       \
@@ -39,12 +41,15 @@ class SchedulingApi {
   NW_TEST_CALL(scheduling_, ListAppointments, ListAppointmentsRequest, ListAppointmentsResponse)
   NW_TEST_CALL(scheduling_, CompleteSession, CompleteSessionRequest, Appointment)
   NW_TEST_CALL(scheduling_, ExportCalendar, ExportCalendarRequest, ExportCalendarResponse)
+  NW_TEST_CALL(aftercare_, GetAftercarePlan, GetAftercarePlanRequest, AftercarePlan)
+  NW_TEST_CALL(aftercare_, ReportSymptom, ReportSymptomRequest, SymptomReport)
 #undef NW_TEST_CALL
 
  private:
   std::unique_ptr<v1::AdminService::Stub> admin_;
   std::unique_ptr<v1::PlanningService::Stub> planning_;
   std::unique_ptr<v1::SchedulingService::Stub> scheduling_;
+  std::unique_ptr<v1::AftercareService::Stub> aftercare_;
 };
 
 inline constexpr char kZone[] = "Europe/London";

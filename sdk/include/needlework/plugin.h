@@ -77,7 +77,9 @@ struct InstanceContext {
 // what changes. A hook the plugin does not serve answers UNIMPLEMENTED.
 class Plugin {
  public:
-  virtual ~Plugin() = default;
+  // Potentially throwing, so that an exception from a plugin's destructor reaches the
+  // wrapper's catch instead of ending the process (destructors are otherwise noexcept).
+  virtual ~Plugin() noexcept(false) = default;
 
   virtual Status Screen(const plugin::v1::ScreenRequest& /*request*/,
                         plugin::v1::ScreenResponse* /*response*/) {
