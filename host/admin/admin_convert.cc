@@ -6,13 +6,6 @@
 
 namespace needlework::host {
 
-std::string HookName(int hook) {
-  std::string name = needlework::plugin::v1::Hook_Name(hook);  // e.g. HOOK_SCREEN
-  if (name.rfind("HOOK_", 0) == 0) name = name.substr(5);
-  for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return name.empty() ? std::to_string(hook) : name;
-}
-
 needlework::v1::InstalledPlugin ToInstalledPlugin(const CatalogEntry& entry) {
   needlework::v1::InstalledPlugin out;
   out.set_file(entry.file);

@@ -65,6 +65,7 @@ void OnDeadline(const std::shared_ptr<HookRun>& run, size_t index, Clock::time_p
   }
   run->pool->WriteOff(worker, instance->plugin_id());
   run->Finish();
+  instance->DeadlinePassed(run->hook);  // process mode: the runner is killed, the call returns
 }
 
 // The watchdog's callback when no plugin-call thread took the run within the first
@@ -225,7 +226,7 @@ std::vector<PluginCallResult> RunHookAndWait(const PluginCalls& calls,
 
 StatusOr<std::shared_ptr<PluginInstance>> CreateInstanceWithin(
     PluginCallPool& pool, std::chrono::milliseconds deadline, const LoadedPlugin& plugin,
-    const std::string& clinic_id, const std::string& config_patch_json) {
+    const std::string& clinic_id, const std::string& config_patch_json, PluginCodeFactory& code) {
   const std::string& id = plugin.manifest.id();
   if (pool.Saturated(id)) {
     return UnavailableError(id +
@@ -238,11 +239,13 @@ StatusOr<std::shared_ptr<PluginInstance>> CreateInstanceWithin(
   };
   auto pending = std::make_shared<PendingCreate>();
   auto answer = pending->created.get_future();
-  pool.Submit(
-      [pending, &plugin, clinic_id, config_patch_json, destroyer](PluginCallPool::WorkerId worker) {
-        if (!pending->Take(worker)) return;
-        pending->Deliver(PluginInstance::Create(plugin, clinic_id, config_patch_json, destroyer));
-      });
+  auto until = Clock::now() + deadline;
+  pool.Submit([pending, &plugin, &code, clinic_id, config_patch_json, destroyer,
+               until](PluginCallPool::WorkerId worker) {
+    if (!pending->Take(worker)) return;
+    pending->Deliver(
+        PluginInstance::Create(plugin, clinic_id, config_patch_json, code, until, destroyer));
+  });
   if (answer.wait_for(deadline) == std::future_status::ready) return answer.get();
   return pending->GiveUp(pool, id, deadline, answer);
 }

@@ -33,7 +33,7 @@ StatusOr<std::unique_ptr<HostContext>> BuildHostContext(const HostConfig& config
   context->plugin_pool = std::make_unique<PluginCallPool>(kPluginCallThreads);
   context->clinic_plugins = std::make_unique<ClinicPluginManager>(
       context->store.get(), context->catalog.get(), context->registry.get(),
-      context->plugin_pool.get(), config.DeadlineFor("create_instance"));
+      context->plugin_pool.get(), config.DeadlineFor("create_instance"), &InProcessCodeFactory());
   NW_RETURN_IF_ERROR(context->clinic_plugins->LoadAll());
   context->watchdog = std::make_unique<Watchdog>();
   context->blocking = std::make_unique<BlockingPool>(kBlockingThreads, kMaxWaitingWrites);
