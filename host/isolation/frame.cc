@@ -79,7 +79,8 @@ StatusOr<CodedMessage> DecodeCoded(std::string_view payload) {
 StatusOr<FrameHeader> ParseHeader(const char* header, size_t max_payload) {
   size_t size = GetU32(std::string_view(header, 4));
   auto kind = static_cast<uint8_t>(header[4]);
-  if (kind < static_cast<uint8_t>(FrameKind::kCreate) || kind > static_cast<uint8_t>(FrameKind::kLog)) {
+  if (kind < static_cast<uint8_t>(FrameKind::kCreate) ||
+      kind > static_cast<uint8_t>(FrameKind::kLog)) {
     return Malformed("unknown kind " + std::to_string(kind));
   }
   if (size > max_payload) {

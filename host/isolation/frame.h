@@ -8,7 +8,9 @@
 //   kReply   runner -> host, one per create or invoke: code:i32le bytes (the response on
 //            NW_OK, else the plugin's error message)
 //   kRefusal runner -> host, instead of the create reply: it will not serve, and why
-//   kLog     runner -> host, on the log channel: level:i32le message
+//   kLog     runner -> host: level:i32le message. A plugin's log line, on the connection
+//            of the call it was written in (before that call's reply), or on the log channel
+//            when written outside a call
 //
 // Each connection carries one call at a time: a request, then its reply. A frame over the
 // reader's size limit, of an unknown kind, or whose payload does not parse is DATA_LOSS (a

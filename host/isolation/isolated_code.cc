@@ -24,8 +24,8 @@ class IsolatedCode final : public PluginCode {
                                Clock::time_point deadline) override {
     auto reply = supervisor_->Call(static_cast<uint32_t>(hook), HookName(hook), request, deadline);
     if (!reply.ok()) {
-      return Status(reply.status().code(), "runner for clinic '" + clinic_id_ +
-                                               "' failed: " + reply.status().message());
+      return Status(reply.status().code(),
+                    "runner for clinic '" + clinic_id_ + "' " + reply.status().message());
     }
     if (reply->code == NW_OK) return std::move(reply->bytes);
     return Status(PluginStatusCode(reply->code), std::move(reply->bytes));
@@ -48,8 +48,7 @@ std::string BesideHost() {
 
 }  // namespace
 
-StatusOr<std::unique_ptr<IsolatingCodeFactory>> IsolatingCodeFactory::New(
-    RunnerSettings settings) {
+StatusOr<std::unique_ptr<IsolatingCodeFactory>> IsolatingCodeFactory::New(RunnerSettings settings) {
   std::string runner = settings.isolation.runner.empty() ? BesideHost() : settings.isolation.runner;
   if (::access(runner.c_str(), X_OK) != 0) {
     if (!settings.isolation.runner.empty()) {

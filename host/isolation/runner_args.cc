@@ -71,7 +71,8 @@ Status ReadTrust(Flags& flags, RunnerArgs& args) {
 
 Status ReadNumbers(Flags& flags, RunnerArgs& args) {
   NW_ASSIGN_OR_RETURN(std::string connections, Take(flags, "connections"));
-  NW_ASSIGN_OR_RETURN(int64_t count, Number("connections", connections, 1, IsolationConfig::kMaxConnections));
+  NW_ASSIGN_OR_RETURN(int64_t count,
+                      Number("connections", connections, 1, IsolationConfig::kMaxConnections));
   args.connections = static_cast<int>(count);
   NW_ASSIGN_OR_RETURN(std::string pid, Take(flags, "host-pid"));
   NW_ASSIGN_OR_RETURN(int64_t host_pid, Number("host-pid", pid, 1, INT32_MAX));

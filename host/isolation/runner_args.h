@@ -25,9 +25,9 @@ namespace needlework::host::isolation {
 inline constexpr int kFirstConnectionFd = 3;
 
 struct RunnerArgs {
-  std::string plugin_file;     // the plugin file the host loaded
-  std::string sha256;          // its bytes as the host checked them; other bytes are refused
-  std::string plugin_id;       // the manifest the host loaded: the runner's must match
+  std::string plugin_file;  // the plugin file the host loaded
+  std::string sha256;       // its bytes as the host checked them; other bytes are refused
+  std::string plugin_id;    // the manifest the host loaded: the runner's must match
   std::string plugin_version;
   std::string clinic_id;       // for messages (the instance's clinic comes in kCreate)
   int connections = 4;         // sockets at kFirstConnectionFd .. + connections - 1

@@ -67,7 +67,23 @@ RunnerOutput::RunnerOutput(std::string plugin_id, std::string clinic_id, size_t 
       max_frame_bytes_(max_frame_bytes),
       budget_(LineBudget::Clock::now()) {}
 
+void RunnerOutput::Stdout(std::string_view bytes) {
+  std::lock_guard lock(mutex_);
+  Lines(stdout_, "stdout", bytes);
+}
+
+void RunnerOutput::Stderr(std::string_view bytes) {
+  std::lock_guard lock(mutex_);
+  Lines(stderr_, "stderr", bytes);
+}
+
+Status RunnerOutput::LogFrame(std::string_view payload) {
+  std::lock_guard lock(mutex_);
+  return PluginLog(payload);
+}
+
 Status RunnerOutput::LogChannel(std::string_view bytes) {
+  std::lock_guard lock(mutex_);
   log_bytes_.append(bytes);
   size_t used = 0;
   while (log_bytes_.size() - used >= kFrameHeaderSize) {
@@ -77,9 +93,8 @@ Status RunnerOutput::LogChannel(std::string_view bytes) {
       return Status(StatusCode::kDataLoss, "a frame other than a log line on the log channel");
     }
     if (log_bytes_.size() - used < kFrameHeaderSize + header.size) break;
-    NW_ASSIGN_OR_RETURN(CodedMessage line, DecodeCoded(std::string_view(log_bytes_).substr(
-                                               used + kFrameHeaderSize, header.size)));
-    PluginLog(line.code, std::move(line.bytes));
+    NW_RETURN_IF_ERROR(
+        PluginLog(std::string_view(log_bytes_).substr(used + kFrameHeaderSize, header.size)));
     used += kFrameHeaderSize + header.size;
   }
   log_bytes_.erase(0, used);
@@ -87,6 +102,7 @@ Status RunnerOutput::LogChannel(std::string_view bytes) {
 }
 
 void RunnerOutput::Finish() {
+  std::lock_guard lock(mutex_);
   stdout_.Finish([this](std::string line) { Output("stdout", std::move(line)); });
   stderr_.Finish([this](std::string line) { Output("stderr", std::move(line)); });
   if (int64_t dropped = budget_.DroppedToReport(LineBudget::Clock::now(), true); dropped > 0) {
@@ -108,10 +124,14 @@ void RunnerOutput::Output(std::string_view stream, std::string line) {
             {"line", std::move(line)}});
 }
 
-void RunnerOutput::PluginLog(int32_t level, std::string message) {
-  if (!Admit()) return;
-  LogEvent(PluginLogLevel(level), "plugin_log",
-           {{"plugin", plugin_id_}, {"clinic", clinic_id_}, {"message", CutLine(std::move(message))}});
+Status RunnerOutput::PluginLog(std::string_view payload) {
+  NW_ASSIGN_OR_RETURN(CodedMessage line, DecodeCoded(payload));
+  if (!Admit()) return OkStatus();
+  LogEvent(PluginLogLevel(line.code), "plugin_log",
+           {{"plugin", plugin_id_},
+            {"clinic", clinic_id_},
+            {"message", CutLine(std::move(line.bytes))}});
+  return OkStatus();
 }
 
 // Counts a line against the budget, and reports what was dropped once a second.

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -55,23 +56,30 @@ class LineBudget {
   int64_t dropped_ = 0;
 };
 
-// One runner's output, turned into host log events.
+// One runner's output, turned into host log events. Thread-safe: the supervisor's thread
+// reads the runner's pipes and log channel, and each call's thread the log lines the plugin
+// wrote while serving that call (sent on the call's connection, before its reply).
 class RunnerOutput {
  public:
   RunnerOutput(std::string plugin_id, std::string clinic_id, size_t max_frame_bytes);
 
-  void Stdout(std::string_view bytes) { Lines(stdout_, "stdout", bytes); }
-  void Stderr(std::string_view bytes) { Lines(stderr_, "stderr", bytes); }
+  void Stdout(std::string_view bytes);
+  void Stderr(std::string_view bytes);
   // Bytes from the log channel. DATA_LOSS when they are not well-formed kLog frames.
   Status LogChannel(std::string_view bytes);
+  // One kLog frame's payload. DATA_LOSS when it is malformed.
+  Status LogFrame(std::string_view payload);
   // The runner has ended: the last partial lines, and any count of dropped lines.
   void Finish();
 
  private:
+  // The rest hold mutex_.
   void Lines(LineSplitter& splitter, std::string_view stream, std::string_view bytes);
   void Output(std::string_view stream, std::string line);
-  void PluginLog(int32_t level, std::string message);
+  Status PluginLog(std::string_view payload);
   bool Admit();
+
+  std::mutex mutex_;
 
   std::string plugin_id_;
   std::string clinic_id_;

@@ -50,8 +50,11 @@ StatusOr<CodedMessage> ToReply(const Frame& frame) {
 
 }  // namespace
 
-RunnerProcess::RunnerProcess(SpawnedRunner spawned, size_t max_frame_bytes)
-    : spawned_(std::move(spawned)) {
+RunnerProcess::RunnerProcess(SpawnedRunner spawned, size_t max_frame_bytes,
+                             const std::string& plugin_id, const std::string& clinic_id)
+    : spawned_(std::move(spawned)),
+      max_frame_bytes_(max_frame_bytes),
+      output_(plugin_id, clinic_id, max_frame_bytes) {
   for (size_t i = 0; i < spawned_.connections.size(); ++i) {
     readers_.emplace_back(spawned_.connections[i].get(), max_frame_bytes);
     idle_.push_back(static_cast<int>(spawned_.connections.size() - 1 - i));
@@ -70,11 +73,15 @@ StatusOr<CodedMessage> RunnerProcess::Create(const CreateMessage& create,
 }
 
 StatusOr<CodedMessage> RunnerProcess::Call(uint32_t hook, std::string_view hook_name,
-                                           std::string_view request,
-                                           Clock::time_point deadline) {
+                                           std::string_view request, Clock::time_point deadline) {
+  std::string payload = EncodeInvoke(hook, request);
+  if (payload.size() > max_frame_bytes_) {
+    return Status(StatusCode::kResourceExhausted, "cannot take a request of " +
+                                                      std::to_string(request.size()) +
+                                                      " bytes (over max_message_bytes)");
+  }
   NW_ASSIGN_OR_RETURN(int connection, Checkout());
-  StatusOr<Frame> frame =
-      Exchange(connection, FrameKind::kInvoke, EncodeInvoke(hook, request), deadline);
+  StatusOr<Frame> frame = Exchange(connection, FrameKind::kInvoke, payload, deadline);
   StatusOr<CodedMessage> reply = frame.ok() ? ToReply(*frame) : frame.status();
   if (!reply.ok()) return Failed(reply.status(), hook_name, true);  // the connection is lost
   Return(connection);
@@ -84,11 +91,14 @@ StatusOr<CodedMessage> RunnerProcess::Call(uint32_t hook, std::string_view hook_
 StatusOr<Frame> RunnerProcess::Exchange(int connection, FrameKind kind, std::string_view payload,
                                         Clock::time_point deadline) {
   NW_RETURN_IF_ERROR(WriteFrame(spawned_.connections[connection].get(), kind, payload));
-  return readers_[connection].Next(deadline);
+  while (true) {
+    NW_ASSIGN_OR_RETURN(Frame frame, readers_[connection].Next(deadline));
+    if (frame.kind != FrameKind::kLog) return frame;
+    NW_RETURN_IF_ERROR(output_.LogFrame(frame.payload));  // logged before the reply
+  }
 }
 
-Status RunnerProcess::Failed(const Status& failure, std::string_view hook_name,
-                             bool await_reason) {
+Status RunnerProcess::Failed(const Status& failure, std::string_view hook_name, bool await_reason) {
   if (failure.code() == StatusCode::kUnavailable) WaitForPidfd(pidfd(), kDyingWait);
   std::string cause = Cause(failure, hook_name);
   Kill(cause);

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "host/isolation/frame.h"
+#include "host/isolation/runner_output.h"
 #include "host/isolation/runner_spawn.h"
 
 namespace needlework::host::isolation {
@@ -21,8 +22,10 @@ namespace needlework::host::isolation {
 class RunnerProcess {
  public:
   using Clock = std::chrono::steady_clock;
-  // Takes the host's ends of `spawned`; frames are at most `max_frame_bytes`.
-  RunnerProcess(SpawnedRunner spawned, size_t max_frame_bytes);
+  // Takes the host's ends of `spawned`; frames are at most `max_frame_bytes`. Its output
+  // goes to the host log as `plugin_id`'s for `clinic_id`.
+  RunnerProcess(SpawnedRunner spawned, size_t max_frame_bytes, const std::string& plugin_id,
+                const std::string& clinic_id);
   RunnerProcess(const RunnerProcess&) = delete;
   RunnerProcess& operator=(const RunnerProcess&) = delete;
 
@@ -31,6 +34,9 @@ class RunnerProcess {
   int log_fd() const { return spawned_.log.get(); }
   int out_fd() const { return spawned_.out.get(); }
   int err_fd() const { return spawned_.err.get(); }
+  // Where its stdout, stderr and plugin log lines go; log lines written while serving a
+  // call come before the call's reply, on its connection, and are logged in that order.
+  RunnerOutput& output() { return output_; }
 
   // Sends create_instance on connection 0 and waits until `deadline` for the answer: the
   // plugin's reply (its code, and its reason when it refused), or FAILED_PRECONDITION when
@@ -42,9 +48,10 @@ class RunnerProcess {
   // one when all are busy: the runner's reply (a code and bytes, not yet checked). When the
   // runner does not answer: DEADLINE_EXCEEDED at `deadline`, else UNAVAILABLE. Either way
   // the runner is killed unless already gone, and the message is the cause of its end
-  // ("killed by SIGSEGV", "deadline exceeded in plan", "sent a malformed reply to plan: ...").
-  StatusOr<CodedMessage> Call(uint32_t hook, std::string_view hook_name,
-                              std::string_view request, Clock::time_point deadline);
+  // ("killed by SIGSEGV", "deadline exceeded in plan", "sent a malformed answer to plan
+  // (...)"). A request too large for a frame is RESOURCE_EXHAUSTED, and nothing is sent.
+  StatusOr<CodedMessage> Call(uint32_t hook, std::string_view hook_name, std::string_view request,
+                              Clock::time_point deadline);
 
   // SIGKILL, recording `reason` as the cause of the runner's end unless it had already
   // exited (or another reason was recorded first). Any thread, any number of times.
@@ -71,6 +78,8 @@ class RunnerProcess {
   bool ExitedNow() const;
 
   SpawnedRunner spawned_;
+  size_t max_frame_bytes_;
+  RunnerOutput output_;
   std::vector<FrameReader> readers_;  // one per connection
   mutable std::mutex mutex_;
   std::condition_variable changed_;  // a connection was returned, or the runner ended

@@ -16,11 +16,11 @@ namespace needlework::host::isolation {
 // The host's ends of a started runner. Every descriptor is close-on-exec.
 struct SpawnedRunner {
   pid_t pid = 0;
-  UniqueFd pidfd;                       // readable once the runner has exited
-  std::vector<UniqueFd> connections;    // args.connections sockets, in order
-  UniqueFd log;                         // the log channel (kLog frames)
-  UniqueFd out;                         // the runner's stdout, read end
-  UniqueFd err;                         // the runner's stderr, read end
+  UniqueFd pidfd;                     // readable once the runner has exited
+  std::vector<UniqueFd> connections;  // args.connections sockets, in order
+  UniqueFd log;                       // the log channel (kLog frames)
+  UniqueFd out;                       // the runner's stdout, read end
+  UniqueFd err;                       // the runner's stderr, read end
 };
 
 // Starts `runner` with `args` (posix_spawn, so the child does nothing but exec). The child

@@ -34,8 +34,7 @@ bool ReadAvailable(int fd, const std::function<void(std::string_view)>& take) {
 
 class Watch {
  public:
-  Watch(RunnerProcess& process, RunnerOutput& output, int wake_fd)
-      : process_(process), output_(output) {
+  Watch(RunnerProcess& process, int wake_fd) : process_(process), output_(process.output()) {
     polled_[kPid] = {process.pidfd(), POLLIN, 0};
     polled_[kWake] = {wake_fd, POLLIN, 0};
     polled_[kLog] = {process.log_fd(), POLLIN, 0};
@@ -113,10 +112,10 @@ std::string Reap(RunnerProcess& process) {
 
 }  // namespace
 
-std::string WatchRunner(RunnerProcess& process, RunnerOutput& output, int wake_fd,
+std::string WatchRunner(RunnerProcess& process, int wake_fd,
                         const std::function<bool()>& stop_requested) {
-  Watch(process, output, wake_fd).UntilExit(stop_requested);
-  output.Finish();
+  Watch(process, wake_fd).UntilExit(stop_requested);
+  process.output().Finish();
   std::string reason = Reap(process);
   process.SetExited(reason);
   return reason;

@@ -7,7 +7,6 @@
 #include <functional>
 #include <string>
 
-#include "host/isolation/runner_output.h"
 #include "host/isolation/runner_process.h"
 
 namespace needlework::host::isolation {
@@ -16,11 +15,11 @@ namespace needlework::host::isolation {
 inline constexpr std::chrono::milliseconds kStopGrace{2000};
 
 // Blocks until `process` has ended and is reaped: forwards its stdout, stderr and log
-// channel to `output`; once `stop_requested()` is true (checked whenever `wake_fd`, an
+// channel to its output(); once `stop_requested()` is true (checked whenever `wake_fd`, an
 // eventfd, is signalled) asks it to exit and kills it kStopGrace later; kills it for a
 // malformed log channel. Returns how it ended: the host's kill reason when the host killed
 // it, else DescribeExit; also passed to process.SetExited.
-std::string WatchRunner(RunnerProcess& process, RunnerOutput& output, int wake_fd,
+std::string WatchRunner(RunnerProcess& process, int wake_fd,
                         const std::function<bool()>& stop_requested);
 
 }  // namespace needlework::host::isolation

@@ -13,8 +13,8 @@ namespace needlework::host::isolation {
 // plugin's answer to create_instance or why there is none.
 struct RunnerSupervisor::Attempt {
   std::shared_ptr<RunnerProcess> process;
-  Status status;                    // spawn or protocol failure, or the runner's refusal
-  CodedMessage reply;               // create_instance's answer, when status is OK
+  Status status;       // spawn or protocol failure, or the runner's refusal
+  CodedMessage reply;  // create_instance's answer, when status is OK
   bool ok() const { return status.ok() && reply.code == NW_OK; }
 };
 
@@ -44,6 +44,7 @@ void RunnerSupervisor::Run(std::promise<Status> first, Clock::time_point deadlin
     Attempt attempt = StartRunner(deadline);
     std::string ended;
     if (attempt.ok()) {
+      Publish(attempt.process);  // calls go to it from now on
       if (first_start) first.set_value(OkStatus());
       ended = Serve(attempt.process);
     } else {
@@ -65,7 +66,8 @@ RunnerSupervisor::Attempt RunnerSupervisor::StartRunner(Clock::time_point deadli
     return attempt;
   }
   attempt.process =
-      std::make_shared<RunnerProcess>(std::move(spawned).value(), spec_.args.max_frame_bytes);
+      std::make_shared<RunnerProcess>(std::move(spawned).value(), spec_.args.max_frame_bytes,
+                                      spec_.args.plugin_id, spec_.args.clinic_id);
   StatusOr<CodedMessage> reply = attempt.process->Create(spec_.create, deadline);
   if (reply.ok()) {
     attempt.reply = std::move(reply).value();
@@ -75,15 +77,15 @@ RunnerSupervisor::Attempt RunnerSupervisor::StartRunner(Clock::time_point deadli
   return attempt;
 }
 
-// Serves calls on `process` until it ends; how it ended.
+void RunnerSupervisor::Publish(std::shared_ptr<RunnerProcess> process) {
+  std::lock_guard lock(mutex_);
+  current_ = std::move(process);
+  state_ = RunnerState::kRunning;
+}
+
+// Watches `process`, the published runner, until it ends; how it ended.
 std::string RunnerSupervisor::Serve(const std::shared_ptr<RunnerProcess>& process) {
-  {
-    std::lock_guard lock(mutex_);
-    current_ = process;
-    state_ = RunnerState::kRunning;
-  }
-  RunnerOutput output(spec_.args.plugin_id, spec_.args.clinic_id, spec_.args.max_frame_bytes);
-  std::string ended = WatchRunner(*process, output, wake_.get(), [this] { return stopping(); });
+  std::string ended = WatchRunner(*process, wake_.get(), [this] { return stopping(); });
   std::lock_guard lock(mutex_);
   current_ = nullptr;
   state_ = RunnerState::kRestarting;
@@ -94,8 +96,7 @@ std::string RunnerSupervisor::Serve(const std::shared_ptr<RunnerProcess>& proces
 std::string RunnerSupervisor::Discard(const Attempt& attempt) {
   if (!attempt.process) return attempt.status.message();
   attempt.process->Kill(attempt.status.ok() ? "create_instance refused" : attempt.status.message());
-  RunnerOutput output(spec_.args.plugin_id, spec_.args.clinic_id, spec_.args.max_frame_bytes);
-  return WatchRunner(*attempt.process, output, wake_.get(), [] { return false; });
+  return WatchRunner(*attempt.process, wake_.get(), [] { return false; });
 }
 
 // Records a death; false when the thread is to end (stopping, or crashed and then stopped).
@@ -127,8 +128,8 @@ Status RunnerSupervisor::FirstStartError(const Attempt& attempt, const std::stri
   if (attempt.status.ok()) return CreateFailed(plugin, attempt.reply.code, attempt.reply.bytes);
   switch (attempt.status.code()) {
     case StatusCode::kFailedPrecondition:
-      return FailedPreconditionError(plugin + ": needlework-plugin-runner refused to load it: " +
-                                     attempt.status.message());
+      return FailedPreconditionError(
+          plugin + ": needlework-plugin-runner refused to load it: " + attempt.status.message());
     case StatusCode::kDeadlineExceeded:
       return DeadlineExceededError(plugin + ": " + runner +
                                    " did not create its instance by the deadline; it was killed");
@@ -158,19 +159,21 @@ StatusOr<CodedMessage> RunnerSupervisor::Call(uint32_t hook, std::string_view ho
     if (!current_) return UnavailableError(DownReason());
     process = current_;
   }
-  return process->Call(hook, hook_name, request, deadline);
+  StatusOr<CodedMessage> reply = process->Call(hook, hook_name, request, deadline);
+  if (reply.ok() || reply.status().code() == StatusCode::kResourceExhausted) return reply;
+  return Status(reply.status().code(), "failed: " + reply.status().message());
 }
 
-// Why no runner is up. Call with mutex_ held.
+// Why no runner is up, after "runner for clinic 'x' ". Call with mutex_ held.
 std::string RunnerSupervisor::DownReason() const {
-  if (stopping_) return "the instance is being stopped";
+  if (stopping_) return "is being stopped";
   if (crashed_) {
-    return "crashed: it died " + std::to_string(spec_.isolation.max_crashes) + " times within " +
+    return "is crashed: it died " + std::to_string(spec_.isolation.max_crashes) + " times within " +
            std::to_string(spec_.isolation.crash_window.count()) + " s (last: " + last_reason_ +
            "), so it is not called until an admin re-enables or reconfigures the plugin for "
            "this clinic";
   }
-  return "restarting after: " + last_reason_;
+  return "is restarting (it ended: " + last_reason_ + ")";
 }
 
 void RunnerSupervisor::Kill(const std::string& reason) {

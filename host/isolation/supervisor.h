@@ -49,10 +49,11 @@ class RunnerSupervisor {
   // failure the thread ends by itself once the runner is reaped. Call once.
   Status Start(Clock::time_point deadline);
 
-  // One hook call on the current runner (RunnerProcess::Call). UNAVAILABLE at once, saying
-  // why, while no runner is up (restarting, crashed, being stopped).
-  StatusOr<CodedMessage> Call(uint32_t hook, std::string_view hook_name,
-                              std::string_view request, Clock::time_point deadline);
+  // One hook call on the current runner (RunnerProcess::Call; its failures say "failed:
+  // <how the runner ended>"). UNAVAILABLE at once while no runner is up, saying why ("is
+  // restarting (...)", "is crashed: ...", "is being stopped").
+  StatusOr<CodedMessage> Call(uint32_t hook, std::string_view hook_name, std::string_view request,
+                              Clock::time_point deadline);
 
   // Kills the current runner, if any, with `reason` as the cause: a crash, like any death.
   void Kill(const std::string& reason);
@@ -70,6 +71,7 @@ class RunnerSupervisor {
   struct Attempt;
   void Run(std::promise<Status> first, Clock::time_point deadline);
   Attempt StartRunner(Clock::time_point deadline);
+  void Publish(std::shared_ptr<RunnerProcess> process);
   std::string Serve(const std::shared_ptr<RunnerProcess>& process);
   std::string Discard(const Attempt& attempt);
   std::string Pump(RunnerProcess& process);
@@ -83,7 +85,7 @@ class RunnerSupervisor {
   UniqueFd wake_;  // an eventfd: Stop() wakes the pump
   CrashHistory history_;
   mutable std::mutex mutex_;
-  std::condition_variable stop_;  // Stop() wakes a backoff wait
+  std::condition_variable stop_;            // Stop() wakes a backoff wait
   std::shared_ptr<RunnerProcess> current_;  // the runner serving calls; null while down
   RunnerState state_ = RunnerState::kRestarting;
   bool crashed_ = false;

@@ -20,9 +20,8 @@ Status CheckSameManifest(const LoadedPlugin& plugin, const isolation::RunnerArgs
     return OkStatus();
   }
   return FailedPreconditionError("the plugin file " + args.plugin_file + " describes " +
-                                 manifest.id() + " " + manifest.version() +
-                                 ", not the " + args.plugin_id + " " + args.plugin_version +
-                                 " the host loaded");
+                                 manifest.id() + " " + manifest.version() + ", not the " +
+                                 args.plugin_id + " " + args.plugin_version + " the host loaded");
 }
 
 }  // namespace

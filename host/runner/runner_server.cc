@@ -12,6 +12,11 @@ using isolation::FrameReader;
 // A log message is cut here; the host cuts it further, marked, for its log.
 constexpr size_t kMaxLogBytes = 8192;
 
+// The connection this thread is serving a call on (-1: none). A plugin's log line written
+// while serving a call goes there, ahead of the call's reply, so the host logs it before it
+// answers, as in process; other log lines go on the log channel.
+thread_local int t_serving_fd = -1;
+
 std::string Reply(const StatusOr<std::string>& answer) {
   if (answer.ok()) return isolation::EncodeCoded(NW_OK, *answer);
   return isolation::EncodeCoded(static_cast<int32_t>(answer.status().code()),
@@ -37,9 +42,8 @@ int RunnerServer::Run() {
   for (int i = 0; i < args_.connections; ++i) {
     int fd = isolation::kFirstConnectionFd + i;
     FrameReader reader = i == 0 ? std::move(first) : FrameReader(fd, args_.max_frame_bytes);
-    threads.emplace_back([this, fd, reader = std::move(reader)]() mutable {
-      Serve(fd, std::move(reader));
-    });
+    threads.emplace_back(
+        [this, fd, reader = std::move(reader)]() mutable { Serve(fd, std::move(reader)); });
   }
   for (auto& thread : threads) thread.join();
   code_.reset();  // destroy_instance: no call is running
@@ -55,7 +59,9 @@ int RunnerServer::CreateInstance(FrameReader& reader) {
     return kExitRefused;
   }
   auto log = [this](int32_t level, std::string_view message) { Log(level, message); };
+  t_serving_fd = fd;
   auto code = InProcessCode::Create(*plugin_, create->clinic_id, create->config_json, log);
+  t_serving_fd = -1;
   if (!code.ok()) {
     (void)isolation::WriteFrame(fd, FrameKind::kReply, Reply(code.status()));
     return kExitNotCreated;
@@ -68,6 +74,7 @@ int RunnerServer::CreateInstance(FrameReader& reader) {
 }
 
 void RunnerServer::Serve(int fd, FrameReader reader) const {
+  t_serving_fd = fd;
   while (true) {
     StatusOr<isolation::Frame> frame = reader.Next();
     if (!frame.ok() || frame->kind != FrameKind::kInvoke) return;  // closed, or not the host
@@ -82,6 +89,10 @@ void RunnerServer::Serve(int fd, FrameReader reader) const {
 
 void RunnerServer::Log(int32_t level, std::string_view message) {
   std::string payload = isolation::EncodeCoded(level, message.substr(0, kMaxLogBytes));
+  if (t_serving_fd >= 0) {
+    (void)isolation::WriteFrame(t_serving_fd, FrameKind::kLog, payload);
+    return;
+  }
   std::lock_guard lock(log_mutex_);
   (void)isolation::WriteFrame(args_.log_fd(), FrameKind::kLog, payload);
 }

@@ -13,10 +13,10 @@
 namespace needlework::host::runner {
 
 // The runner's exit codes.
-inline constexpr int kExitServed = 0;       // the host closed the connections
-inline constexpr int kExitHostGone = 1;     // no create_instance came (the host went away)
-inline constexpr int kExitRefused = 3;      // the plugin was not loaded (kRefusal sent)
-inline constexpr int kExitNotCreated = 4;   // create_instance failed (its reply sent)
+inline constexpr int kExitServed = 0;      // the host closed the connections
+inline constexpr int kExitHostGone = 1;    // no create_instance came (the host went away)
+inline constexpr int kExitRefused = 3;     // the plugin was not loaded (kRefusal sent)
+inline constexpr int kExitNotCreated = 4;  // create_instance failed (its reply sent)
 
 class RunnerServer {
  public:
@@ -33,7 +33,8 @@ class RunnerServer {
   // there is an instance to serve, else the exit code.
   int CreateInstance(isolation::FrameReader& reader);
   void Serve(int fd, isolation::FrameReader reader) const;
-  // The plugin's `log` host service: a kLog frame on the log channel.
+  // The plugin's `log` host service: a kLog frame on the connection of the call this thread
+  // serves (before the call's reply), or else on the log channel.
   void Log(int32_t level, std::string_view message);
 
   const isolation::RunnerArgs& args_;

@@ -129,7 +129,8 @@ TEST(FrameTest, APeerClosingBetweenOrWithinFramesIsUnavailable) {
 TEST(FrameTest, AReadStopsAtItsDeadline) {
   Pair pair;
   pair.Send(Header(10, 3) + "01");  // part of a frame, then silence
-  auto frame = FrameReader(pair.two.get(), kLimit).Next(Clock::now() + std::chrono::milliseconds(20));
+  auto frame =
+      FrameReader(pair.two.get(), kLimit).Next(Clock::now() + std::chrono::milliseconds(20));
   EXPECT_EQ(frame.status().code(), StatusCode::kDeadlineExceeded);
 }
 

@@ -12,17 +12,19 @@
 #include "host/plugins/plugin_catalog.h"
 #include "host/plugins/plugin_instance.h"
 #include "needlework/plugin/v1/screen.pb.h"
+#include "support/eventually.h"
 #include "support/status_matchers.h"
 #include "support/temp_dir.h"
 
 namespace needlework::host::isolation {
 namespace {
 
+using needlework::plugin::v1::HOOK_PLAN;
+using needlework::plugin::v1::HOOK_SCREEN;
+using ::needlework::testing::Eventually;
 using ::needlework::testing::IsOk;
 using ::needlework::testing::StatusIs;
 using ::testing::HasSubstr;
-using needlework::plugin::v1::HOOK_PLAN;
-using needlework::plugin::v1::HOOK_SCREEN;
 using Clock = std::chrono::steady_clock;
 
 constexpr char kHang[] = "org.needlework.test.hang";
@@ -34,16 +36,6 @@ std::unique_ptr<PluginCatalog> Scan(const std::vector<std::string>& dirs) {
   auto catalog = PluginCatalog::Scan(dirs, trust);
   EXPECT_THAT(catalog, IsOk());
   return std::make_unique<PluginCatalog>(std::move(catalog).value());
-}
-
-// Polls `condition` until it holds or 20 s pass.
-bool Eventually(const std::function<bool()>& condition) {
-  auto give_up = Clock::now() + std::chrono::seconds(20);
-  while (!condition()) {
-    if (Clock::now() > give_up) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  return true;
 }
 
 bool Alive(int pid) { return ::kill(pid, 0) == 0; }
@@ -89,7 +81,8 @@ class IsolatedCodeTest : public ::testing::Test {
       auto runner = instance.runner();
       pid = runner->pid;
       return runner->state == RunnerState::kRunning && runner->crashes == crashes && pid > 0;
-    })) << "last crash: " << instance.runner()->last_crash_reason;
+    })) << "last crash: "
+        << instance.runner()->last_crash_reason;
     return pid;
   }
 
@@ -111,9 +104,8 @@ TEST_F(IsolatedCodeTest, AnswersExactlyAsInProcess) {
   ASSERT_THAT(answer, IsOk());
   EXPECT_EQ(*answer, *expected);
   auto unserved = (*isolated)->Invoke(needlework::plugin::v1::HOOK_TRIAGE, "");
-  EXPECT_EQ(unserved.status().code(), (*in_process)->Invoke(needlework::plugin::v1::HOOK_TRIAGE, "")
-                                          .status()
-                                          .code());
+  EXPECT_EQ(unserved.status().code(),
+            (*in_process)->Invoke(needlework::plugin::v1::HOOK_TRIAGE, "").status().code());
 }
 
 TEST_F(IsolatedCodeTest, ARefusedConfigReadsAsInProcess) {
@@ -129,8 +121,8 @@ TEST_F(IsolatedCodeTest, ARefusedConfigReadsAsInProcess) {
 TEST_F(IsolatedCodeTest, CreateStopsAtItsDeadline) {
   auto factory = Factory();
   auto start = Clock::now();
-  auto created = Create(*factory, kAlpha, R"({"create_sleep_ms":5000})",
-                        std::chrono::milliseconds(200));
+  auto created =
+      Create(*factory, kAlpha, R"({"create_sleep_ms":5000})", std::chrono::milliseconds(200));
   EXPECT_THAT(created, StatusIs(StatusCode::kDeadlineExceeded, HasSubstr("by the deadline")));
   EXPECT_LT(Clock::now() - start, std::chrono::seconds(3));
 }
@@ -188,7 +180,8 @@ TEST_F(IsolatedCodeTest, AfterMaxCrashesTheInstanceIsCrashedAndNotCalled) {
 
 TEST_F(IsolatedCodeTest, ARunnerRefusesAFileRewrittenAfterApproval) {
   needlework::testing::TempDir dir;
-  std::filesystem::copy_file(NEEDLEWORK_BINARY_DIR "/test-plugins/hang/hang.so", dir.File("hang.so"));
+  std::filesystem::copy_file(NEEDLEWORK_BINARY_DIR "/test-plugins/hang/hang.so",
+                             dir.File("hang.so"));
   auto catalog = Scan({dir.path()});
   auto factory = Factory();
   auto instance = Create(*factory, kHang, "{}", std::chrono::seconds(10), catalog.get());
@@ -213,7 +206,7 @@ TEST_F(IsolatedCodeTest, DestroyingTheInstanceStopsAndReapsItsRunner) {
   ASSERT_THAT(instance, IsOk());
   int pid = RunningAfter(**instance, 0);
   instance->reset();
-  factory.reset();  // waits for every runner
+  factory.reset();           // waits for every runner
   EXPECT_FALSE(Alive(pid));  // neither running nor a zombie: reaped
 }
 
