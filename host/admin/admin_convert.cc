@@ -29,6 +29,36 @@ needlework::v1::InstalledPlugin ToInstalledPlugin(const CatalogEntry& entry) {
   return out;
 }
 
+needlework::v1::InstalledPlugin::Isolation ToIsolation(IsolationMode mode) {
+  return mode == IsolationMode::kProcess ? needlework::v1::InstalledPlugin::ISOLATION_PROCESS
+                                         : needlework::v1::InstalledPlugin::ISOLATION_IN_PROCESS;
+}
+
+needlework::v1::PluginRunner ToPluginRunner(const std::string& clinic_id,
+                                            const RunnerReport& report) {
+  using needlework::v1::PluginRunner;
+  PluginRunner out;
+  out.set_clinic_id(clinic_id);
+  switch (report.state) {
+    case RunnerState::kRunning:
+      out.set_state(PluginRunner::STATE_RUNNING);
+      break;
+    case RunnerState::kRestarting:
+      out.set_state(PluginRunner::STATE_RESTARTING);
+      break;
+    case RunnerState::kCrashed:
+      out.set_state(PluginRunner::STATE_CRASHED);
+      break;
+  }
+  out.set_pid(report.pid);
+  out.set_crash_count(report.crashes);
+  out.set_last_crash_reason(report.last_crash_reason);
+  if (report.last_crash_unix_micros > 0) {
+    out.set_last_crash_at(FormatRfc3339Utc(report.last_crash_unix_micros / 1000000));
+  }
+  return out;
+}
+
 needlework::v1::Clinic ToClinic(const ClinicRecord& record) {
   needlework::v1::Clinic out;
   out.set_clinic_id(record.clinic_id);

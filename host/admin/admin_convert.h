@@ -9,6 +9,9 @@
 namespace needlework::host {
 
 needlework::v1::InstalledPlugin ToInstalledPlugin(const CatalogEntry& entry);
+needlework::v1::InstalledPlugin::Isolation ToIsolation(IsolationMode mode);
+needlework::v1::PluginRunner ToPluginRunner(const std::string& clinic_id,
+                                            const RunnerReport& report);
 needlework::v1::Clinic ToClinic(const ClinicRecord& record);
 needlework::v1::ClinicPlugin ToClinicPlugin(const ClinicPluginView& view);
 

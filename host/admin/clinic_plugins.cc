@@ -39,8 +39,8 @@ Status ClinicPluginManager::LoadAll() {
     auto& [enabled, unavailable] = by_clinic[setting.clinic_id];
     const LoadedPlugin* plugin = catalog_->Find(setting.plugin_id);
     auto instance = plugin != nullptr
-                        ? CreateInstanceWithin(*pool_, create_deadline_, *plugin,
-                                               setting.clinic_id, setting.config_json, *code_)
+                        ? CreateInstanceWithin(*pool_, create_deadline_, *plugin, setting.clinic_id,
+                                               setting.config_json, *code_)
                         : StatusOr<std::shared_ptr<PluginInstance>>(
                               NotFoundError("plugin is not installed on this host"));
     if (instance.ok()) {

@@ -17,8 +17,8 @@
 
 #include "host/plugins/clinic_registry.h"
 #include "host/plugins/plugin_call_pool.h"
-#include "host/plugins/plugin_code.h"
 #include "host/plugins/plugin_catalog.h"
+#include "host/plugins/plugin_code.h"
 #include "host/storage/store.h"
 
 namespace needlework::host {

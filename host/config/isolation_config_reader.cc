@@ -74,8 +74,9 @@ Status ReadNumbers(const YAML::Node& node, IsolationConfig& out) {
 Status ReadPluginIsolation(const YAML::Node& node, const std::string& base_dir,
                            HostConfig& config) {
   if (!node.IsMap()) return KeyError(kKey, "expected a map (default, plugins, runner, ...)");
-  std::set<std::string> keys = {"default",           "plugins",     "runner",        "connections",
-                                "restart_backoff_ms", "max_crashes", "crash_window_s"};
+  std::set<std::string> keys = {
+      "default",     "plugins",       "runner", "connections", "restart_backoff_ms",
+      "max_crashes", "crash_window_s"};
   keys.insert(RunnerLimitKeys().begin(), RunnerLimitKeys().end());
   NW_RETURN_IF_ERROR(CheckKnownKeys(node, kKey, keys));
   NW_RETURN_IF_ERROR(ReadRunnerLimits(node, config.runner_limits));

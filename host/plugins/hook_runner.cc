@@ -146,6 +146,23 @@ void CallAll(const std::shared_ptr<HookRun>& run, PluginCallPool::WorkerId worke
   run->Finish();
 }
 
+// CreateInstanceWithin's answer when `id` did not create its instance by `deadline`.
+Status NotCreatedInTime(const std::string& id, std::chrono::milliseconds deadline) {
+  return DeadlineExceededError(id +
+                               " did not create its instance (create_instance and catalog) "
+                               "within the " +
+                               DeadlineText(deadline) + "; nothing was changed");
+}
+
+// A create's answer as CreateInstanceWithin gives it: one that process mode stopped at the
+// deadline by itself reads like one that was waited out.
+StatusOr<std::shared_ptr<PluginInstance>> InTime(StatusOr<std::shared_ptr<PluginInstance>> created,
+                                                 const std::string& id,
+                                                 std::chrono::milliseconds deadline) {
+  if (created.status().code() != StatusCode::kDeadlineExceeded) return created;
+  return NotCreatedInTime(id, deadline);
+}
+
 // A create handed to the pool, shared by CreateInstanceWithin's caller and the plugin-call
 // thread that runs it.
 struct PendingCreate {
@@ -172,7 +189,7 @@ struct PendingCreate {
   Created GiveUp(PluginCallPool& pool, const std::string& id, std::chrono::milliseconds deadline,
                  std::future<Created>& answer) {
     std::lock_guard lock(mutex);
-    if (delivered) return answer.get();
+    if (delivered) return InTime(answer.get(), id, deadline);
     if (!worker) {
       abandoned = true;
       return DeadlineExceededError(id +
@@ -181,10 +198,7 @@ struct PendingCreate {
                                    DeadlineText(deadline) + "; nothing was changed");
     }
     pool.WriteOff(*worker, id);
-    return DeadlineExceededError(id +
-                                 " did not create its instance (create_instance and catalog) "
-                                 "within the " +
-                                 DeadlineText(deadline) + "; nothing was changed");
+    return NotCreatedInTime(id, deadline);
   }
 };
 
@@ -246,7 +260,9 @@ StatusOr<std::shared_ptr<PluginInstance>> CreateInstanceWithin(
     pending->Deliver(
         PluginInstance::Create(plugin, clinic_id, config_patch_json, code, until, destroyer));
   });
-  if (answer.wait_for(deadline) == std::future_status::ready) return answer.get();
+  if (answer.wait_for(deadline) == std::future_status::ready) {
+    return InTime(answer.get(), id, deadline);
+  }
   return pending->GiveUp(pool, id, deadline, answer);
 }
 

@@ -7,7 +7,8 @@
 //    TIMED_OUT, the ones after it NOT_RUN (they are not called: a hook's plugins run in
 //    order, and the caller gets its answer at the overrunning plugin's deadline). The stuck
 //    call keeps its thread, which the pool writes off and replaces; its answer is dropped
-//    when it returns.
+//    when it returns. The instance is told (PluginInstance::DeadlinePassed): in process
+//    mode its runner is killed, so the stuck call returns at once.
 //  - If no plugin-call thread takes the run within the first plugin's deadline (the pool is
 //    overloaded), the first plugin is TIMED_OUT and the rest NOT_RUN, without calling any.
 // So a caller waits at most about the sum of the deadlines of the plugins that answered,

@@ -7,7 +7,7 @@ namespace {
 
 // The plugins in plugins/ that ship in the needlework-host package.
 constexpr std::array<std::string_view, 6> kBuiltInPluginIds = {
-    "org.needlework.aftercare", "org.needlework.prp",        "org.needlework.radiofrequency",
+    "org.needlework.aftercare",  "org.needlework.prp",       "org.needlework.radiofrequency",
     "org.needlework.scheduling", "org.needlework.screening", "org.needlework.serums"};
 
 }  // namespace

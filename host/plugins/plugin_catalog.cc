@@ -68,8 +68,8 @@ void PluginCatalog::Add(const std::string& file, const PluginTrust& trust) {
   StatusOr<TrustedPlugin> loaded = LoadTrusted(*opened, trust);
   if (loaded.ok() && Find(loaded->plugin.manifest.id()) != nullptr) {
     const std::string& id = loaded->plugin.manifest.id();
-    loaded = FailedPreconditionError("plugin id '" + id + "' is already loaded from " +
-                                     Find(id)->file);
+    loaded =
+        FailedPreconditionError("plugin id '" + id + "' is already loaded from " + Find(id)->file);
   }
   if (!loaded.ok()) return Refuse(std::move(entry), loaded.status().message());
   entry.loaded = true;

@@ -26,9 +26,9 @@ enum class RunnerState { kRunning, kRestarting, kCrashed };
 // A process-mode instance's runner, as ListPlugins shows it.
 struct RunnerReport {
   RunnerState state = RunnerState::kRunning;
-  int pid = 0;                      // 0 while no runner is up
-  int crashes = 0;                  // deaths since the instance was created
-  std::string last_crash_reason;    // e.g. "killed by SIGSEGV"; empty when none
+  int pid = 0;                    // 0 while no runner is up
+  int crashes = 0;                // deaths since the instance was created
+  std::string last_crash_reason;  // e.g. "killed by SIGSEGV"; empty when none
   int64_t last_crash_unix_micros = 0;
 };
 

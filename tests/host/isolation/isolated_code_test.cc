@@ -27,7 +27,7 @@ using ::needlework::testing::StatusIs;
 using ::testing::HasSubstr;
 using Clock = std::chrono::steady_clock;
 
-constexpr char kHang[] = "org.needlework.test.hang";
+constexpr char kFault[] = "org.needlework.test.fault";
 constexpr char kAlpha[] = "org.needlework.test.alpha";
 
 std::unique_ptr<PluginCatalog> Scan(const std::vector<std::string>& dirs) {
@@ -43,7 +43,7 @@ bool Alive(int pid) { return ::kill(pid, 0) == 0; }
 class IsolatedCodeTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    catalog_ = Scan({NEEDLEWORK_BINARY_DIR "/test-plugins/hang",
+    catalog_ = Scan({NEEDLEWORK_BINARY_DIR "/test-plugins/fault",
                      NEEDLEWORK_BINARY_DIR "/test-plugins/behaviour"});
   }
 
@@ -122,20 +122,21 @@ TEST_F(IsolatedCodeTest, CreateStopsAtItsDeadline) {
   auto factory = Factory();
   auto start = Clock::now();
   auto created =
-      Create(*factory, kAlpha, R"({"create_sleep_ms":5000})", std::chrono::milliseconds(200));
+      Create(*factory, kFault, R"({"faults":{"create_instance":"hang"},"sleep_ms":5000})",
+             std::chrono::milliseconds(200));
   EXPECT_THAT(created, StatusIs(StatusCode::kDeadlineExceeded, HasSubstr("by the deadline")));
   EXPECT_LT(Clock::now() - start, std::chrono::seconds(3));
 }
 
 TEST_F(IsolatedCodeTest, ACallPastItsDeadlineKillsAndRestartsTheRunner) {
   auto factory = Factory();
-  auto instance = Create(*factory, kHang, R"({"hang":"plan","sleep_ms":5000})");
+  auto instance = Create(*factory, kFault, R"({"faults":{"plan":"hang"},"sleep_ms":5000})");
   ASSERT_THAT(instance, IsOk());
   int first_pid = RunningAfter(**instance, 0);
   auto start = Clock::now();
   auto answer = (*instance)->Invoke(HOOK_PLAN, "", Clock::now() + std::chrono::milliseconds(100));
   EXPECT_THAT(answer, StatusIs(StatusCode::kDeadlineExceeded,
-                               HasSubstr("org.needlework.test.hang: runner for clinic "
+                               HasSubstr("org.needlework.test.fault: runner for clinic "
                                          "'clinic-a' failed: deadline exceeded in plan")));
   EXPECT_LT(Clock::now() - start, std::chrono::seconds(3));
   int second_pid = RunningAfter(**instance, 1);
@@ -147,7 +148,7 @@ TEST_F(IsolatedCodeTest, ACallPastItsDeadlineKillsAndRestartsTheRunner) {
 
 TEST_F(IsolatedCodeTest, TheWatchdogsKillReturnsAStuckCallAtOnce) {
   auto factory = Factory();
-  auto instance = Create(*factory, kHang, R"({"hang":"plan","sleep_ms":5000})");
+  auto instance = Create(*factory, kFault, R"({"faults":{"plan":"hang"},"sleep_ms":5000})");
   ASSERT_THAT(instance, IsOk());
   RunningAfter(**instance, 0);
   auto start = Clock::now();
@@ -162,7 +163,7 @@ TEST_F(IsolatedCodeTest, TheWatchdogsKillReturnsAStuckCallAtOnce) {
 
 TEST_F(IsolatedCodeTest, AfterMaxCrashesTheInstanceIsCrashedAndNotCalled) {
   auto factory = Factory();  // max_crashes 3
-  auto instance = Create(*factory, kHang, R"({"hang":"plan","sleep_ms":5000})");
+  auto instance = Create(*factory, kFault, R"({"faults":{"plan":"hang"},"sleep_ms":5000})");
   ASSERT_THAT(instance, IsOk());
   for (int crashes = 0; crashes < 3; ++crashes) {
     RunningAfter(**instance, crashes);
@@ -180,15 +181,15 @@ TEST_F(IsolatedCodeTest, AfterMaxCrashesTheInstanceIsCrashedAndNotCalled) {
 
 TEST_F(IsolatedCodeTest, ARunnerRefusesAFileRewrittenAfterApproval) {
   needlework::testing::TempDir dir;
-  std::filesystem::copy_file(NEEDLEWORK_BINARY_DIR "/test-plugins/hang/hang.so",
-                             dir.File("hang.so"));
+  std::filesystem::copy_file(NEEDLEWORK_BINARY_DIR "/test-plugins/fault/fault.so",
+                             dir.File("fault.so"));
   auto catalog = Scan({dir.path()});
   auto factory = Factory();
-  auto instance = Create(*factory, kHang, "{}", std::chrono::seconds(10), catalog.get());
+  auto instance = Create(*factory, kFault, "{}", std::chrono::seconds(10), catalog.get());
   ASSERT_THAT(instance, IsOk());
   int pid = RunningAfter(**instance, 0);
-  // In place: the same inode, one byte more (the mapped code is unchanged, the hash is not).
-  std::ofstream(dir.File("hang.so"), std::ios::app) << '\0';
+  // In place: the same inode, one byte more, so other bytes than the ones approved.
+  std::ofstream(dir.File("fault.so"), std::ios::app) << '\0';
   ASSERT_EQ(::kill(pid, SIGKILL), 0);
   ASSERT_TRUE(Eventually([&] {
     return (*instance)->runner()->last_crash_reason.find("restart refused") != std::string::npos;
@@ -202,7 +203,7 @@ TEST_F(IsolatedCodeTest, ARunnerRefusesAFileRewrittenAfterApproval) {
 
 TEST_F(IsolatedCodeTest, DestroyingTheInstanceStopsAndReapsItsRunner) {
   auto factory = Factory();
-  auto instance = Create(*factory, kHang, "{}");
+  auto instance = Create(*factory, kFault, "{}");
   ASSERT_THAT(instance, IsOk());
   int pid = RunningAfter(**instance, 0);
   instance->reset();
