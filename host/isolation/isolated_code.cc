@@ -40,21 +40,29 @@ class IsolatedCode final : public PluginCode {
   std::string clinic_id_;
 };
 
-std::string BesideHost() {
+bool Executable(const std::string& file) { return ::access(file.c_str(), X_OK) == 0; }
+
+// The runner when the config names none: the first of DefaultRunners() that is executable,
+// else the first of them (for the messages that say it is missing).
+std::string FindRunner() {
   std::error_code error;
-  auto host = std::filesystem::read_symlink("/proc/self/exe", error);
-  return (host.parent_path() / kRunnerName).string();
+  auto host_dir = std::filesystem::read_symlink("/proc/self/exe", error).parent_path();
+  std::string beside = (host_dir / kRunnerName).string();
+  std::string libexec = (host_dir / kLibexecRunner).lexically_normal().string();
+  if (!Executable(beside) && Executable(libexec)) return libexec;
+  return beside;
 }
 
 }  // namespace
 
 StatusOr<std::unique_ptr<IsolatingCodeFactory>> IsolatingCodeFactory::New(RunnerSettings settings) {
-  std::string runner = settings.isolation.runner.empty() ? BesideHost() : settings.isolation.runner;
-  if (::access(runner.c_str(), X_OK) != 0) {
-    if (!settings.isolation.runner.empty()) {
-      return InvalidArgumentError("config key 'plugin_isolation.runner': " + runner +
-                                  " is not an executable file");
-    }
+  bool named = !settings.isolation.runner.empty();
+  std::string runner = named ? settings.isolation.runner : FindRunner();
+  if (named && !Executable(runner)) {
+    return InvalidArgumentError("config key 'plugin_isolation.runner': " + runner +
+                                " is not an executable file");
+  }
+  if (!Executable(runner)) {
     LogEvent(Level::kWarning, "plugin_runner_missing",
              {{"file", runner},
               {"message", "process-mode plugins cannot start; set plugin_isolation.runner"}});

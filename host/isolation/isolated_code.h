@@ -16,8 +16,11 @@
 
 namespace needlework::host::isolation {
 
-// The executable's name; the host looks for it beside its own unless the config names one.
+// The runner executable, when the config names none: beside the host's own executable (the
+// build tree), else at kLibexecRunner relative to it (the package: /usr/sbin/needlework-host
+// and /usr/libexec/needlework/needlework-plugin-runner).
 inline constexpr char kRunnerName[] = "needlework-plugin-runner";
+inline constexpr char kLibexecRunner[] = "../libexec/needlework/needlework-plugin-runner";
 
 struct RunnerSettings {
   IsolationConfig isolation;
@@ -31,7 +34,7 @@ struct RunnerSettings {
 class IsolatingCodeFactory final : public PluginCodeFactory {
  public:
   // INVALID_ARGUMENT naming plugin_isolation.runner when it names a file that is not
-  // executable. When it names none and there is no runner beside the host's executable, a
+  // executable. When it names none and there is no runner where the host looks (above), a
   // warning is logged and process-mode instances fail to start, naming the file.
   static StatusOr<std::unique_ptr<IsolatingCodeFactory>> New(RunnerSettings settings);
   // Stops every runner and waits for them (each gets kStopGrace to exit).

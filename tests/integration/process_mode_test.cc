@@ -260,8 +260,8 @@ TEST_F(FaultInARunnerTest, ARunnerRefusesAPluginFileRewrittenAfterApproval) {
         {dir.path(), NEEDLEWORK_PLUGIN_DIR});
   Enable("demo", R"({"faults":{}})");
   auto before = RunningAfter(*host_, kFault, "demo", 0);
-  // Rewritten in place (same inode, one byte appended: the code the host mapped is the same,
-  // the bytes are not the ones approved).
+  // Rewritten in place: the same inode, one byte appended, so other bytes than the ones
+  // approved (the host runs its sealed copy of the old ones).
   std::ofstream(dir.File("fault.so"), std::ios::app) << '\n';
   ASSERT_EQ(::kill(before.pid(), SIGKILL), 0);
   v1::PluginRunner refused;
