@@ -53,6 +53,19 @@ std::string FindRunner() {
   return beside;
 }
 
+// The runners' cgroups when `limits` asks for them and the host can make them (null
+// otherwise); logs once how runners' memory is limited.
+std::unique_ptr<RunnerCgroups> PrepareCgroups(const RunnerLimitsConfig& limits) {
+  StatusOr<std::unique_ptr<RunnerCgroups>> cgroups =
+      limits.memory_cgroup ? RunnerCgroups::Prepare()
+                           : StatusOr<std::unique_ptr<RunnerCgroups>>(
+                                 FailedPreconditionError("plugin_isolation.memory_cgroup is off"));
+  LogEvent(Level::kInfo, "runner_limits",
+           {{"memory", RunnerMemoryLimitSummary(cgroups, limits.memory_bytes)},
+            {"open_files", limits.open_files}});
+  return cgroups.ok() ? std::move(cgroups).value() : nullptr;
+}
+
 }  // namespace
 
 StatusOr<std::unique_ptr<IsolatingCodeFactory>> IsolatingCodeFactory::New(RunnerSettings settings) {
@@ -67,8 +80,10 @@ StatusOr<std::unique_ptr<IsolatingCodeFactory>> IsolatingCodeFactory::New(Runner
              {{"file", runner},
               {"message", "process-mode plugins cannot start; set plugin_isolation.runner"}});
   }
+  NW_RETURN_IF_ERROR(ShieldHostFromRunners());
+  std::unique_ptr<RunnerCgroups> cgroups = PrepareCgroups(settings.limits);
   return std::unique_ptr<IsolatingCodeFactory>(
-      new IsolatingCodeFactory(std::move(settings), std::move(runner)));
+      new IsolatingCodeFactory(std::move(settings), std::move(runner), std::move(cgroups)));
 }
 
 IsolatingCodeFactory::~IsolatingCodeFactory() {
@@ -108,6 +123,8 @@ RunnerSpec IsolatingCodeFactory::SpecFor(const LoadedPlugin& plugin, const std::
   args.max_frame_bytes = settings_.max_message_bytes + kFrameOverhead;
   args.trust_mode = settings_.trust.mode;
   args.signers = settings_.trust.signers;
+  args.limits = settings_.limits.ForRunner("");  // the cgroup: per start (RunnerSpec)
+  spec.cgroups = cgroups_.get();
   spec.create = {clinic_id, config_json};
   spec.isolation = settings_.isolation;
   spec.restart_deadline = settings_.restart_deadline;

@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "host/isolation/supervisor.h"
+#include "host/limits/runner_cgroups.h"
+#include "host/limits/runner_limits.h"
 #include "host/plugins/plugin_code.h"
 #include "host/plugins/trust_config.h"
 
@@ -29,13 +31,19 @@ struct RunnerSettings {
   size_t max_message_bytes = 8 * 1024 * 1024;
   // create_instance's deadline when a runner is restarted.
   std::chrono::milliseconds restart_deadline{500};
+  // What each runner may do (host/limits): it applies them to itself before it loads the
+  // plugin; with memory_cgroup, each gets a cgroup v2 memory limit where the host can make one.
+  RunnerLimitsConfig limits;
 };
 
 class IsolatingCodeFactory final : public PluginCodeFactory {
  public:
   // INVALID_ARGUMENT naming plugin_isolation.runner when it names a file that is not
   // executable. When it names none and there is no runner where the host looks (above), a
-  // warning is logged and process-mode instances fail to start, naming the file.
+  // warning is logged and process-mode instances fail to start, naming the file. Makes the
+  // host non-dumpable (ShieldHostFromRunners: a runner of the same user cannot reach into
+  // it) and, with limits.memory_cgroup, prepares the runners' cgroups (RunnerCgroups),
+  // logging once how runners' memory is limited. INTERNAL when the host cannot shield itself.
   static StatusOr<std::unique_ptr<IsolatingCodeFactory>> New(RunnerSettings settings);
   // Stops every runner and waits for them (each gets kStopGrace to exit).
   ~IsolatingCodeFactory() override;
@@ -51,8 +59,9 @@ class IsolatingCodeFactory final : public PluginCodeFactory {
   }
 
  private:
-  IsolatingCodeFactory(RunnerSettings settings, std::string runner)
-      : settings_(std::move(settings)), runner_(std::move(runner)) {}
+  IsolatingCodeFactory(RunnerSettings settings, std::string runner,
+                       std::unique_ptr<RunnerCgroups> cgroups)
+      : settings_(std::move(settings)), runner_(std::move(runner)), cgroups_(std::move(cgroups)) {}
   RunnerSpec SpecFor(const LoadedPlugin& plugin, const std::string& clinic_id,
                      const std::string& config_json) const;
   // Joins and forgets the supervisors whose threads have ended.
@@ -60,6 +69,7 @@ class IsolatingCodeFactory final : public PluginCodeFactory {
 
   RunnerSettings settings_;
   std::string runner_;
+  std::unique_ptr<RunnerCgroups> cgroups_;  // null: runners have their rlimits only
   std::mutex mutex_;
   std::vector<std::shared_ptr<RunnerSupervisor>> supervisors_;  // every one not yet joined
 };

@@ -83,6 +83,19 @@ Status ReadNumbers(Flags& flags, RunnerArgs& args) {
   return OkStatus();
 }
 
+Status ReadLimits(Flags& flags, RunnerArgs& args) {
+  NW_ASSIGN_OR_RETURN(std::string memory, Take(flags, "memory-bytes"));
+  NW_ASSIGN_OR_RETURN(int64_t memory_bytes, Number("memory-bytes", memory, 1, INT64_MAX));
+  args.limits.memory_bytes = static_cast<uint64_t>(memory_bytes);
+  NW_ASSIGN_OR_RETURN(std::string files, Take(flags, "open-files"));
+  NW_ASSIGN_OR_RETURN(int64_t open_files, Number("open-files", files, 1, INT32_MAX));
+  args.limits.open_files = static_cast<uint64_t>(open_files);
+  if (flags.single.contains("cgroup")) {
+    NW_ASSIGN_OR_RETURN(args.limits.cgroup_dir, Take(flags, "cgroup"));
+  }
+  return OkStatus();
+}
+
 }  // namespace
 
 std::vector<std::string> RunnerArgv(const RunnerArgs& args) {
@@ -95,8 +108,11 @@ std::vector<std::string> RunnerArgv(const RunnerArgs& args) {
       "--connections=" + std::to_string(args.connections),
       "--host-pid=" + std::to_string(args.host_pid),
       "--max-frame-bytes=" + std::to_string(args.max_frame_bytes),
+      "--memory-bytes=" + std::to_string(args.limits.memory_bytes),
+      "--open-files=" + std::to_string(args.limits.open_files),
       std::string("--trust-mode=") +
           (args.trust_mode == TrustMode::kEnforce ? "enforce" : "development")};
+  if (!args.limits.cgroup_dir.empty()) argv.push_back("--cgroup=" + args.limits.cgroup_dir);
   for (const SignerConfig& signer : args.signers) {
     argv.push_back("--signer-id=" + signer.id);
     argv.push_back("--signer-key=" + signer.public_key_file);
@@ -113,6 +129,7 @@ StatusOr<RunnerArgs> ParseRunnerArgs(const std::vector<std::string>& argv) {
   NW_ASSIGN_OR_RETURN(args.plugin_version, Take(flags, "plugin-version"));
   NW_ASSIGN_OR_RETURN(args.clinic_id, Take(flags, "clinic"));
   NW_RETURN_IF_ERROR(ReadNumbers(flags, args));
+  NW_RETURN_IF_ERROR(ReadLimits(flags, args));
   NW_RETURN_IF_ERROR(ReadTrust(flags, args));
   if (!flags.single.empty()) return FlagError(flags.single.begin()->first, "unknown flag");
   return args;

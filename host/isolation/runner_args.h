@@ -3,6 +3,7 @@
 //
 //   needlework-plugin-runner --plugin=FILE --sha256=HEX --plugin-id=ID --plugin-version=V
 //       --clinic=ID --connections=N --host-pid=PID --max-frame-bytes=N
+//       --memory-bytes=N --open-files=N [--cgroup=DIR]
 //       --trust-mode=enforce|development [--signer-id=ID --signer-key=PEM_FILE]...
 //
 // The runner inherits its sockets at fixed numbers: connections at kFirstConnectionFd and
@@ -16,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "host/limits/runner_limits.h"
 #include "host/plugins/isolation_config.h"
 #include "host/plugins/trust_config.h"
 #include "needlework/status.h"
@@ -33,6 +35,7 @@ struct RunnerArgs {
   int connections = 4;         // sockets at kFirstConnectionFd .. + connections - 1
   pid_t host_pid = 0;          // the runner exits at once when its parent is not this
   size_t max_frame_bytes = 0;  // the largest frame payload either side accepts
+  RunnerLimits limits;         // applied by the runner to itself before it loads the plugin
   // The host's trust settings. The only approved hash is `sha256`: the host checked it
   // against its approved list, and the runner loads nothing else.
   TrustMode trust_mode = TrustMode::kEnforce;

@@ -9,6 +9,7 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "host/isolation/frame.h"
 #include "host/isolation/runner_output.h"
 #include "host/isolation/runner_spawn.h"
+#include "host/limits/runner_cgroups.h"
 
 namespace needlework::host::isolation {
 
@@ -34,6 +36,10 @@ class RunnerProcess {
   int log_fd() const { return spawned_.log.get(); }
   int out_fd() const { return spawned_.out.get(); }
   int err_fd() const { return spawned_.err.get(); }
+  // The cgroup v2 directory the runner joined, if the host made one; removed once the
+  // process (the last holder) is destroyed, after the runner is reaped.
+  void set_cgroup(std::optional<RunnerCgroup> cgroup) { cgroup_ = std::move(cgroup); }
+  const std::optional<RunnerCgroup>& cgroup() const { return cgroup_; }
   // Where its stdout, stderr and plugin log lines go; log lines written while serving a
   // call come before the call's reply, on its connection, and are logged in that order.
   RunnerOutput& output() { return output_; }
@@ -77,6 +83,7 @@ class RunnerProcess {
   Status Failed(const Status& failure, std::string_view hook_name, bool await_reason);
   bool ExitedNow() const;
 
+  std::optional<RunnerCgroup> cgroup_;  // destroyed last, once the runner is long reaped
   SpawnedRunner spawned_;
   size_t max_frame_bytes_;
   RunnerOutput output_;

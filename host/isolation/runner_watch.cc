@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -100,6 +101,13 @@ class Watch {
   std::optional<Clock::time_point> stop_by_;
 };
 
+// True when the kernel killed the runner for passing its cgroup's memory.max.
+bool KilledByMemoryLimit(const RunnerProcess& process, const siginfo_t& info) {
+  if (info.si_code != CLD_KILLED || info.si_status != SIGKILL || !process.cgroup()) return false;
+  StatusOr<int64_t> kills = process.cgroup()->OomKills();
+  return kills.ok() && *kills > 0;
+}
+
 std::string Reap(RunnerProcess& process) {
   siginfo_t info{};
   while (::waitid(static_cast<idtype_t>(P_PIDFD), static_cast<id_t>(process.pidfd()), &info,
@@ -107,7 +115,11 @@ std::string Reap(RunnerProcess& process) {
          errno == EINTR) {
   }
   std::string reason = process.kill_reason();
-  return reason.empty() ? DescribeExit(info) : reason;
+  if (!reason.empty()) return reason;
+  if (KilledByMemoryLimit(process, info)) {
+    return "killed by its memory limit (plugin_isolation.memory_limit_mb)";
+  }
+  return DescribeExit(info);
 }
 
 }  // namespace

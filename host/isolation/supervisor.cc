@@ -60,7 +60,10 @@ void RunnerSupervisor::Run(std::promise<Status> first, Clock::time_point deadlin
 
 RunnerSupervisor::Attempt RunnerSupervisor::StartRunner(Clock::time_point deadline) {
   Attempt attempt;
-  StatusOr<SpawnedRunner> spawned = SpawnRunner(spec_.runner, spec_.args);
+  std::optional<RunnerCgroup> cgroup = MakeCgroup();
+  RunnerArgs args = spec_.args;
+  if (cgroup) args.limits.cgroup_dir = cgroup->dir();
+  StatusOr<SpawnedRunner> spawned = SpawnRunner(spec_.runner, args);
   if (!spawned.ok()) {
     attempt.status = spawned.status();
     return attempt;
@@ -68,6 +71,7 @@ RunnerSupervisor::Attempt RunnerSupervisor::StartRunner(Clock::time_point deadli
   attempt.process =
       std::make_shared<RunnerProcess>(std::move(spawned).value(), spec_.args.max_frame_bytes,
                                       spec_.args.plugin_id, spec_.args.clinic_id);
+  attempt.process->set_cgroup(std::move(cgroup));
   StatusOr<CodedMessage> reply = attempt.process->Create(spec_.create, deadline);
   if (reply.ok()) {
     attempt.reply = std::move(reply).value();
@@ -75,6 +79,18 @@ RunnerSupervisor::Attempt RunnerSupervisor::StartRunner(Clock::time_point deadli
     attempt.status = reply.status();
   }
   return attempt;
+}
+
+// A cgroup for the next start, when the host makes them; none (rlimits only) otherwise.
+std::optional<RunnerCgroup> RunnerSupervisor::MakeCgroup() const {
+  if (spec_.cgroups == nullptr) return std::nullopt;
+  StatusOr<RunnerCgroup> cgroup = spec_.cgroups->Create(spec_.args.limits.memory_bytes);
+  if (cgroup.ok()) return std::move(cgroup).value();
+  LogEvent(Level::kWarning, "plugin_runner_cgroup",
+           {{"plugin", spec_.args.plugin_id},
+            {"clinic", spec_.args.clinic_id},
+            {"message", "runner starts with its rlimits only: " + cgroup.status().message()}});
+  return std::nullopt;
 }
 
 void RunnerSupervisor::Publish(std::shared_ptr<RunnerProcess> process) {

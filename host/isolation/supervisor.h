@@ -16,11 +16,13 @@
 #include <future>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 
 #include "host/isolation/crash_history.h"
 #include "host/isolation/runner_process.h"
+#include "host/limits/runner_cgroups.h"
 #include "host/plugins/plugin_code.h"
 
 namespace needlework::host::isolation {
@@ -28,7 +30,10 @@ namespace needlework::host::isolation {
 // Everything each start of one instance's runner needs.
 struct RunnerSpec {
   std::string runner;  // the executable
-  RunnerArgs args;
+  RunnerArgs args;     // args.limits.cgroup_dir is set per start, from `cgroups`
+  // Where each start's cgroup v2 memory limit is made; null: rlimits only. Not owned; it
+  // outlives the supervisor.
+  RunnerCgroups* cgroups = nullptr;
   CreateMessage create;  // the clinic and the effective config
   IsolationConfig isolation;
   std::chrono::milliseconds restart_deadline{500};  // for create_instance on a restart
@@ -71,6 +76,7 @@ class RunnerSupervisor {
   struct Attempt;
   void Run(std::promise<Status> first, Clock::time_point deadline);
   Attempt StartRunner(Clock::time_point deadline);
+  std::optional<RunnerCgroup> MakeCgroup() const;
   void Publish(std::shared_ptr<RunnerProcess> process);
   std::string Serve(const std::shared_ptr<RunnerProcess>& process);
   std::string Discard(const Attempt& attempt);

@@ -20,6 +20,9 @@ Status TieToHost(const isolation::RunnerArgs& args) {
   return OkStatus();
 }
 
-Status ApplyLimits(const isolation::RunnerArgs& /*args*/) { return OkStatus(); }
+Status ApplyLimits(const isolation::RunnerArgs& args) {
+  Status limited = ApplyRunnerLimits(args.limits);
+  return limited.ok() ? limited : limited.WithPrefix("the runner could not limit itself");
+}
 
 }  // namespace needlework::host::runner

@@ -13,11 +13,12 @@ namespace needlework::host::runner {
 // plugin prints reaches the host's log line by line.
 Status TieToHost(const isolation::RunnerArgs& args);
 
-// THE place where the runner's limits go, applied after TieToHost and before the plugin is
-// loaded: memory (rlimit, a cgroup v2 limit), no new privileges, a seccomp filter. None is
-// applied yet (a follow-up of issue 14); CPU per call is already bounded by the host, which
-// kills a runner whose call passes its deadline. A failure here is sent to the host as the
-// runner's refusal, with this status's message.
+// The one place where the runner limits itself, after TieToHost and before the plugin is
+// opened for loading (dlopen runs its constructors), while it has a single thread:
+// ApplyRunnerLimits with the limits the host passed (host/limits/runner_limits.h: its cgroup,
+// memory and descriptor rlimits, no capabilities, not dumpable, no_new_privs and the seccomp
+// filter). CPU per call is bounded by the host, which kills a runner whose call passes its
+// deadline. A failure here is sent to the host as the runner's refusal, with its message.
 Status ApplyLimits(const isolation::RunnerArgs& args);
 
 }  // namespace needlework::host::runner

@@ -25,6 +25,7 @@ StatusOr<std::unique_ptr<PluginCodeFactory>> MakePluginCode(const HostConfig& co
   settings.trust = config.plugin_trust;
   settings.max_message_bytes = static_cast<size_t>(config.max_message_bytes);
   settings.restart_deadline = config.DeadlineFor("create_instance");
+  settings.limits = config.runner_limits;
   NW_ASSIGN_OR_RETURN(auto factory, isolation::IsolatingCodeFactory::New(std::move(settings)));
   return std::unique_ptr<PluginCodeFactory>(std::move(factory));
 }

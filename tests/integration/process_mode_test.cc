@@ -291,6 +291,47 @@ TEST_F(FaultInARunnerTest, AClinicAdminSeesOnlyItsOwnClinicsRunners) {
   EXPECT_EQ(RunnerOf(*host_, kFault, "demo").state(), v1::PluginRunner::STATE_RUNNING);
 }
 
+// A /proc/<pid>/<file> line of `pid` starting with `field`, or "".
+std::string ProcLine(pid_t pid, const std::string& file, const std::string& field) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/" + file);
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind(field, 0) == 0) return line;
+  }
+  return "";
+}
+
+TEST_F(FaultInARunnerTest, ARunnerLimitsItselfBeforeItServes) {
+  Start({}, "  memory_limit_mb: 512\n  open_files: 200\n");
+  Enable("demo", R"({"faults":{}})");
+  pid_t pid = RunningAfter(*host_, kFault, "demo", 0).pid();
+  ASSERT_GT(pid, 0);
+  EXPECT_THAT(ProcLine(pid, "status", "NoNewPrivs:"), HasSubstr("1"));
+  EXPECT_THAT(ProcLine(pid, "status", "Seccomp:"), HasSubstr("2"));  // a filter
+  EXPECT_THAT(ProcLine(pid, "status", "CapEff:"), HasSubstr("0000000000000000"));
+  EXPECT_THAT(ProcLine(pid, "limits", "Max address space"), HasSubstr("536870912"));
+  EXPECT_THAT(ProcLine(pid, "limits", "Max open files"), HasSubstr("200"));
+  EXPECT_THAT(ProcLine(pid, "limits", "Max core file size"), HasSubstr(" 0 "));
+  EXPECT_TRUE(LogHas(*host_, R"("event":"runner_limits")"));
+}
+
+TEST_F(FaultInARunnerTest, ALeakStopsAtTheRunnersMemoryLimitAndTheCallFailsClosed) {
+  Start({{"screen", 5000}}, "  memory_limit_mb: 256\n");
+  Enable("demo", R"({"faults":{"screen":"leak"},"leak_mb":4096})");
+  Api api(*host_);
+  auto leaked = api.Screen(host_->emr_token(), FactsWithConditions({}));
+  ASSERT_TRUE(leaked.status.ok()) << leaked.status.error_message();
+  ExpectScreeningIncomplete(leaked.response, kFault);  // std::bad_alloc inside the runner
+  const v1::PluginRun* run = RunOf(leaked.response, kFault);
+  ASSERT_NE(run, nullptr);
+  EXPECT_THAT(run->message(), HasSubstr("bad_alloc"));
+  Enable("demo", R"({"faults":{}})");  // the host is still up, and a fresh runner serves
+  auto after = api.Screen(host_->emr_token(), FactsWithConditions({}));
+  ASSERT_TRUE(after.status.ok()) << after.status.error_message();
+  const v1::PluginRun* again = RunOf(after.response, kFault);
+  ASSERT_NE(again, nullptr);
+  EXPECT_EQ(again->state(), v1::PluginRun::STATE_OK);
+}
+
 // No runner outlives its host: this test process is a subreaper, so a runner orphaned by
 // its host would be reparented here, where it can be seen and reaped.
 class RunnerLifetimeTest : public ::testing::Test {

@@ -19,6 +19,7 @@ RunnerArgs Example() {
   args.connections = 6;
   args.host_pid = 4242;
   args.max_frame_bytes = 8 << 20;
+  args.limits = {512 * RunnerLimits::kMiB, 300, "/sys/fs/cgroup/needlework/runner-7"};
   args.trust_mode = TrustMode::kEnforce;
   args.signers = {{"acme", "/etc/keys/acme.pub.pem"}, {"second=signer", "/etc/keys/b.pem"}};
   return args;
@@ -36,6 +37,9 @@ TEST(RunnerArgsTest, WhatTheHostWritesTheRunnerReads) {
   EXPECT_EQ(read->connections, 6);
   EXPECT_EQ(read->host_pid, 4242);
   EXPECT_EQ(read->max_frame_bytes, written.max_frame_bytes);
+  EXPECT_EQ(read->limits.memory_bytes, 512 * RunnerLimits::kMiB);
+  EXPECT_EQ(read->limits.open_files, 300u);
+  EXPECT_EQ(read->limits.cgroup_dir, "/sys/fs/cgroup/needlework/runner-7");
   EXPECT_EQ(read->trust_mode, TrustMode::kEnforce);
   ASSERT_EQ(read->signers.size(), 2u);
   EXPECT_EQ(read->signers[1].id, "second=signer");
@@ -62,6 +66,7 @@ TEST(RunnerArgsTest, MistakesNameTheFlag) {
   } cases[] = {
       {without("sha256"), "--sha256: required"},
       {without("clinic"), "--clinic: required"},
+      {without("memory-bytes"), "--memory-bytes: required"},
       {with("--connections=0"), "--connections: given twice"},
       {with("--colour=red"), "--colour: unknown flag"},
       {with("plain"), "expected --name=value"},
