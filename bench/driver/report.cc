@@ -83,13 +83,31 @@ double MicroMicros(const nlohmann::json& micro, const std::string& name) {
   return single;
 }
 
+// Counter `counter` of microbenchmark `name` (the median over repetitions, or the single
+// run); -1 when it was not run or has no such counter.
+double MicroCounter(const nlohmann::json& micro, const std::string& name,
+                    const std::string& counter) {
+  if (!micro.is_object() || !micro.contains("benchmarks")) return -1;
+  double single = -1;
+  for (const auto& b : micro["benchmarks"]) {
+    if (b.value("name", "") == name + "_median") return b.value(counter, -1.0);
+    if (b.value("name", "") == name) single = b.value(counter, -1.0);
+  }
+  return single;
+}
+
 void PrintMicro(const nlohmann::json& micro, std::ostream& out) {
   if (!micro.is_object()) return;
   for (const auto& b : micro.value("benchmarks", nlohmann::json::array())) {
     std::string aggregate = b.value("aggregate_name", "");
     if (!aggregate.empty() && aggregate != "median") continue;
     std::string name = b.value("run_name", b.value("name", ""));
-    out << absl::StrFormat("micro  %-28s %9.3f us CPU per call%s\n", name, MicroMicros(micro, name),
+    double p50 = MicroCounter(micro, name, "p50_us");
+    std::string wall = p50 < 0 ? ""
+                               : absl::StrFormat(", wall p50 %.1f us, p99 %.1f us", p50,
+                                                 MicroCounter(micro, name, "p99_us"));
+    out << absl::StrFormat("micro  %-28s %9.3f us CPU per call%s%s\n", name,
+                           MicroMicros(micro, name), wall,
                            aggregate.empty() ? "" : " (median of repetitions)");
   }
 }
@@ -135,6 +153,10 @@ std::vector<Target> Targets(const BenchReport& r) {
   double hook = MicroMicros(r.micro, "BM_HookCall");
   targets.push_back({"hook call (in process) < 5 us", hook, hook >= 0 && hook < 5,
                      hook < 0 ? "not measured" : absl::StrFormat("%.2f us", hook)});
+  double isolated = MicroCounter(r.micro, "BM_IsolatedHookCall/real_time", "p50_us");
+  targets.push_back({"hook round trip (process mode) p50 <= 50 us", isolated,
+                     isolated >= 0 && isolated <= 50,
+                     isolated < 0 ? "not measured" : absl::StrFormat("%.1f us", isolated)});
   if (const ScenarioResults* s = Find(r, "FindSlots x1")) {
     auto p99 = SpreadOf(Values(s->product, kRows[2].value));
     targets.push_back(

@@ -6,13 +6,6 @@
 
 namespace needlework::host {
 
-std::string HookName(int hook) {
-  std::string name = needlework::plugin::v1::Hook_Name(hook);  // e.g. HOOK_SCREEN
-  if (name.rfind("HOOK_", 0) == 0) name = name.substr(5);
-  for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return name.empty() ? std::to_string(hook) : name;
-}
-
 needlework::v1::InstalledPlugin ToInstalledPlugin(const CatalogEntry& entry) {
   needlework::v1::InstalledPlugin out;
   out.set_file(entry.file);
@@ -33,6 +26,36 @@ needlework::v1::InstalledPlugin ToInstalledPlugin(const CatalogEntry& entry) {
   for (int hook : m.hooks()) manifest->add_hooks(HookName(hook));
   manifest->set_default_config_json(m.default_config_json());
   manifest->set_config_schema_json(m.config_schema_json());
+  return out;
+}
+
+needlework::v1::InstalledPlugin::Isolation ToIsolation(IsolationMode mode) {
+  return mode == IsolationMode::kProcess ? needlework::v1::InstalledPlugin::ISOLATION_PROCESS
+                                         : needlework::v1::InstalledPlugin::ISOLATION_IN_PROCESS;
+}
+
+needlework::v1::PluginRunner ToPluginRunner(const std::string& clinic_id,
+                                            const RunnerReport& report) {
+  using needlework::v1::PluginRunner;
+  PluginRunner out;
+  out.set_clinic_id(clinic_id);
+  switch (report.state) {
+    case RunnerState::kRunning:
+      out.set_state(PluginRunner::STATE_RUNNING);
+      break;
+    case RunnerState::kRestarting:
+      out.set_state(PluginRunner::STATE_RESTARTING);
+      break;
+    case RunnerState::kCrashed:
+      out.set_state(PluginRunner::STATE_CRASHED);
+      break;
+  }
+  out.set_pid(report.pid);
+  out.set_crash_count(report.crashes);
+  out.set_last_crash_reason(report.last_crash_reason);
+  if (report.last_crash_unix_micros > 0) {
+    out.set_last_crash_at(FormatRfc3339Utc(report.last_crash_unix_micros / 1000000));
+  }
   return out;
 }
 

@@ -21,9 +21,17 @@ Status RequireIds(const std::string& clinic_id, const std::string& plugin_id) {
 
 grpc::ServerUnaryReactor* AdminServiceImpl::ListPlugins(Ctx* context, const v1::ListPluginsRequest*,
                                                         v1::ListPluginsResponse* response) {
-  return AsAdmin(context, nullptr, [&] {
+  return AsAdmin(context, nullptr, [&](const Caller& caller) {
     for (const auto& entry : catalog_.entries()) {
-      *response->add_plugins() = ToInstalledPlugin(entry);
+      auto* plugin = response->add_plugins();
+      *plugin = ToInstalledPlugin(entry);
+      if (!entry.loaded) continue;
+      const std::string& id = entry.plugin.manifest.id();
+      plugin->set_isolation(ToIsolation(clinic_plugins_.ModeFor(id)));
+      for (const auto& [clinic_id, runner] : clinic_plugins_.Runners(id)) {
+        if (caller.role != Role::kAdmin && clinic_id != caller.clinic_id) continue;
+        *plugin->add_runners() = ToPluginRunner(clinic_id, runner);
+      }
     }
     return OkStatus();
   });

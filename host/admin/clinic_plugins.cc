@@ -38,10 +38,11 @@ Status ClinicPluginManager::LoadAll() {
     if (!setting.enabled) continue;
     auto& [enabled, unavailable] = by_clinic[setting.clinic_id];
     const LoadedPlugin* plugin = catalog_->Find(setting.plugin_id);
-    auto instance = plugin != nullptr ? CreateInstanceWithin(*pool_, create_deadline_, *plugin,
-                                                             setting.clinic_id, setting.config_json)
-                                      : StatusOr<std::shared_ptr<PluginInstance>>(
-                                            NotFoundError("plugin is not installed on this host"));
+    auto instance = plugin != nullptr
+                        ? CreateInstanceWithin(*pool_, create_deadline_, *plugin, setting.clinic_id,
+                                               setting.config_json, *code_)
+                        : StatusOr<std::shared_ptr<PluginInstance>>(
+                              NotFoundError("plugin is not installed on this host"));
     if (instance.ok()) {
       enabled.push_back(*instance);
     } else {
@@ -93,7 +94,7 @@ StatusOr<ClinicPluginManager::Pending> ClinicPluginManager::Begin(const std::str
 StatusOr<std::shared_ptr<PluginInstance>> ClinicPluginManager::CreateInstance(
     const Pending& pending, const std::string& config_json) {
   return CreateInstanceWithin(*pool_, create_deadline_, *pending.plugin, pending.setting.clinic_id,
-                              config_json);
+                              config_json, *code_);
 }
 
 StatusOr<ClinicPluginView> ClinicPluginManager::Finish(const Pending& pending,
@@ -175,6 +176,18 @@ StatusOr<std::vector<ClinicPluginView>> ClinicPluginManager::List(const std::str
         View(PluginSetting{clinic_id, entry.plugin.manifest.id(), false, "{}", 0}, false));
   }
   return views;
+}
+
+std::vector<std::pair<std::string, RunnerReport>> ClinicPluginManager::Runners(
+    const std::string& plugin_id) const {
+  std::vector<std::pair<std::string, RunnerReport>> runners;
+  for (const auto& [clinic_id, plugins] : registry_->All()) {
+    for (const auto& instance : plugins->enabled) {
+      if (instance->plugin_id() != plugin_id) continue;
+      if (auto runner = instance->runner()) runners.emplace_back(clinic_id, *runner);
+    }
+  }
+  return runners;
 }
 
 }  // namespace needlework::host

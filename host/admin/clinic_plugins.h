@@ -18,6 +18,7 @@
 #include "host/plugins/clinic_registry.h"
 #include "host/plugins/plugin_call_pool.h"
 #include "host/plugins/plugin_catalog.h"
+#include "host/plugins/plugin_code.h"
 #include "host/storage/store.h"
 
 namespace needlework::host {
@@ -33,14 +34,16 @@ struct ClinicPluginView {
 class ClinicPluginManager {
  public:
   // None owned; all outlive the manager. Plugin instances are created on `pool`, each
-  // within `create_deadline`.
+  // within `create_deadline`, with their code from `code` (in process, or in a runner).
   ClinicPluginManager(Store* store, const PluginCatalog* catalog, ClinicRegistry* registry,
-                      PluginCallPool* pool, std::chrono::milliseconds create_deadline)
+                      PluginCallPool* pool, std::chrono::milliseconds create_deadline,
+                      PluginCodeFactory* code)
       : store_(store),
         catalog_(catalog),
         registry_(registry),
         pool_(pool),
-        create_deadline_(create_deadline) {}
+        create_deadline_(create_deadline),
+        code_(code) {}
 
   // Builds and publishes every clinic's snapshot from the store (at start-up). A plugin that
   // cannot be instantiated is published as unavailable, so its clinic's calls fail closed.
@@ -57,6 +60,12 @@ class ClinicPluginManager {
                                        const std::string& config_json);
   // Every setting of the clinic plus every installed plugin without one.
   StatusOr<std::vector<ClinicPluginView>> List(const std::string& clinic_id);
+
+  // Where `plugin_id`'s instances run.
+  IsolationMode ModeFor(const std::string& plugin_id) const { return code_->ModeFor(plugin_id); }
+  // The runner of each clinic's live instance of `plugin_id` in process mode, by clinic id
+  // (none in process).
+  std::vector<std::pair<std::string, RunnerReport>> Runners(const std::string& plugin_id) const;
 
  private:
   StatusOr<PluginSetting> CurrentSetting(const std::string& clinic_id,
@@ -89,6 +98,7 @@ class ClinicPluginManager {
   ClinicRegistry* registry_;
   PluginCallPool* pool_;
   std::chrono::milliseconds create_deadline_;
+  PluginCodeFactory* code_;
 };
 
 }  // namespace needlework::host

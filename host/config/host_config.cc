@@ -7,13 +7,12 @@
 #include <set>
 #include <sstream>
 
-#include "host/config/runner_limits_config.h"
+#include "host/config/config_keys.h"
+#include "host/config/isolation_config_reader.h"
 #include "host/config/tls_config.h"
 
 namespace needlework::host {
 namespace {
-
-namespace fs = std::filesystem;
 
 const std::set<std::string> kKnownKeys = {"listen",
                                           "data_dir",
@@ -27,50 +26,6 @@ const std::set<std::string> kKnownKeys = {"listen",
                                           "allow_plaintext_non_loopback",
                                           "plugin_isolation"};
 const std::set<std::string> kLogLevels = {"debug", "info", "warning", "error"};
-
-std::string Resolve(const std::string& path, const std::string& base_dir) {
-  if (path.empty() || fs::path(path).is_absolute()) return path;
-  return (fs::path(base_dir) / path).lexically_normal().string();
-}
-
-Status KeyError(const std::string& key, const std::string& what) {
-  return InvalidArgumentError("config key '" + key + "': " + what);
-}
-
-// The name of a map key, which must be a plain scalar: yaml-cpp throws on as<std::string>()
-// of a sequence or map key such as `{[a]: b}` (a crash the config fuzzer keeps guarding).
-// `map` names the map ("" for the top level).
-StatusOr<std::string> KeyName(const YAML::Node& key, const std::string& map) {
-  if (key.IsScalar()) return key.Scalar();
-  if (map.empty())
-    return InvalidArgumentError("config keys must be plain names, not lists or maps");
-  return KeyError(map, "keys must be plain names, not lists or maps");
-}
-
-Status CheckKnownKeys(const YAML::Node& root) {
-  for (const auto& entry : root) {
-    NW_ASSIGN_OR_RETURN(std::string key, KeyName(entry.first, ""));
-    if (!kKnownKeys.contains(key)) {
-      std::string known;
-      for (const auto& k : kKnownKeys) known += (known.empty() ? "" : ", ") + k;
-      return KeyError(key, "unknown key; known keys are " + known);
-    }
-  }
-  return OkStatus();
-}
-
-StatusOr<std::string> ScalarString(const YAML::Node& node, const std::string& key) {
-  if (!node.IsScalar()) return KeyError(key, "expected a string");
-  return node.as<std::string>();
-}
-
-StatusOr<int64_t> PositiveInteger(const YAML::Node& node, const std::string& key) {
-  int64_t value = 0;
-  if (!node.IsScalar() || !YAML::convert<int64_t>::decode(node, value) || value <= 0) {
-    return KeyError(key, "expected a positive whole number");
-  }
-  return value;
-}
 
 Status ReadDeadlines(const YAML::Node& node, HostConfig& config) {
   if (!node.IsMap()) return KeyError("hook_deadlines_ms", "expected a map of hook: milliseconds");
@@ -86,24 +41,11 @@ Status ReadDeadlines(const YAML::Node& node, HostConfig& config) {
   return OkStatus();
 }
 
-Status ReadPluginIsolation(const YAML::Node& node, HostConfig& config) {
-  if (!node.IsMap()) return KeyError("plugin_isolation", "expected a map");
-  for (const auto& entry : node) {
-    NW_ASSIGN_OR_RETURN(std::string key, KeyName(entry.first, "plugin_isolation"));
-    if (!RunnerLimitKeys().contains(key)) {
-      std::string known;
-      for (const auto& k : RunnerLimitKeys()) known += (known.empty() ? "" : ", ") + k;
-      return KeyError("plugin_isolation." + key, "unknown key; known keys are " + known);
-    }
-  }
-  return ReadRunnerLimits(node, config.runner_limits);
-}
-
 Status ReadPluginDirs(const YAML::Node& node, const std::string& base_dir, HostConfig& config) {
   if (!node.IsSequence()) return KeyError("plugin_dirs", "expected a list of directories");
   for (const auto& item : node) {
     NW_ASSIGN_OR_RETURN(std::string dir, ScalarString(item, "plugin_dirs"));
-    config.plugin_dirs.push_back(Resolve(dir, base_dir));
+    config.plugin_dirs.push_back(ResolvePath(dir, base_dir));
   }
   return OkStatus();
 }
@@ -114,11 +56,11 @@ Status ReadScalars(const YAML::Node& root, const std::string& base_dir, HostConf
   }
   if (root["data_dir"]) {
     NW_ASSIGN_OR_RETURN(std::string dir, ScalarString(root["data_dir"], "data_dir"));
-    config.data_dir = Resolve(dir, base_dir);
+    config.data_dir = ResolvePath(dir, base_dir);
   }
   if (root["rxnorm_map_file"]) {
     NW_ASSIGN_OR_RETURN(std::string file, ScalarString(root["rxnorm_map_file"], "rxnorm_map_file"));
-    config.rxnorm_map_file = Resolve(file, base_dir);
+    config.rxnorm_map_file = ResolvePath(file, base_dir);
   }
   if (root["max_message_bytes"]) {
     NW_ASSIGN_OR_RETURN(int64_t bytes,
@@ -146,21 +88,22 @@ StatusOr<HostConfig> ParseHostConfig(const std::string& yaml_text, const std::st
   HostConfig config;
   if (root.IsNull()) return config;
   if (!root.IsMap()) return InvalidArgumentError("config must be a YAML map of key: value");
-  NW_RETURN_IF_ERROR(CheckKnownKeys(root));
+  NW_RETURN_IF_ERROR(CheckKnownKeys(root, "", kKnownKeys));
   NW_RETURN_IF_ERROR(ReadScalars(root, base_dir, config));
   if (root["plugin_dirs"])
     NW_RETURN_IF_ERROR(ReadPluginDirs(root["plugin_dirs"], base_dir, config));
   if (root["hook_deadlines_ms"])
     NW_RETURN_IF_ERROR(ReadDeadlines(root["hook_deadlines_ms"], config));
-  if (root["plugin_isolation"])
-    NW_RETURN_IF_ERROR(ReadPluginIsolation(root["plugin_isolation"], config));
   if (root["plugin_trust"]) {
     NW_ASSIGN_OR_RETURN(config.plugin_trust, ParsePluginTrust(root["plugin_trust"], base_dir));
+  }
+  if (root["plugin_isolation"]) {
+    NW_RETURN_IF_ERROR(ReadPluginIsolation(root["plugin_isolation"], base_dir, config));
   }
   NW_RETURN_IF_ERROR(ReadTransport(root, config));
   for (std::string* file :
        {&config.tls.cert_file, &config.tls.key_file, &config.tls.client_ca_file})
-    *file = Resolve(*file, base_dir);
+    *file = ResolvePath(*file, base_dir);
   return config;
 }
 
@@ -169,7 +112,7 @@ StatusOr<HostConfig> LoadHostConfig(const std::string& path) {
   if (!in) return NotFoundError("cannot read config file " + path);
   std::stringstream text;
   text << in.rdbuf();
-  auto base_dir = fs::absolute(path).parent_path().string();
+  auto base_dir = std::filesystem::absolute(path).parent_path().string();
   auto config = ParseHostConfig(text.str(), base_dir);
   if (!config.ok()) return config.status().WithPrefix(path);
   return config;

@@ -10,6 +10,7 @@
 
 #include "host/limits/runner_limits.h"
 #include "host/plugins/hook_deadlines.h"
+#include "host/plugins/isolation_config.h"
 #include "host/plugins/trust_config.h"
 #include "needlework/status.h"
 
@@ -39,6 +40,9 @@ struct HostConfig {
   std::string rxnorm_map_file;
   // How long one plugin may take to answer one hook call before the call fails closed.
   HookDeadlines hook_deadlines;
+  // Which plugins run in process and which in a runner process, and how runners are kept
+  // (`plugin_isolation`).
+  IsolationConfig plugin_isolation;
   // The limits of every plugin runner process (`plugin_isolation`: memory_limit_mb,
   // open_files, memory_cgroup).
   RunnerLimitsConfig runner_limits;

@@ -3,14 +3,12 @@
 #include <algorithm>
 #include <iterator>
 
+#include "host/config/config_keys.h"
+
 namespace needlework::host {
 namespace {
 
 constexpr const char* kTlsKeys[] = {"cert_file", "key_file", "client_ca_file"};
-
-Status KeyError(const std::string& key, const std::string& what) {
-  return InvalidArgumentError("config key '" + key + "': " + what);
-}
 
 // The value of tls.<key>, a file name; "" when absent.
 StatusOr<std::string> PathKey(const YAML::Node& tls, const char* key) {

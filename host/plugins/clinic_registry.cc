@@ -85,6 +85,11 @@ std::shared_ptr<const ClinicPlugins> ClinicRegistry::Snapshot(const std::string&
   return it == clinics->end() ? empty_ : it->second;
 }
 
+std::map<std::string, std::shared_ptr<const ClinicPlugins>> ClinicRegistry::All() const {
+  auto clinics = clinics_.load();
+  return {clinics->begin(), clinics->end()};
+}
+
 void ClinicRegistry::Publish(const std::string& clinic_id,
                              std::shared_ptr<const ClinicPlugins> plugins) {
   std::lock_guard lock(publish_mutex_);

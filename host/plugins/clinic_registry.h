@@ -65,6 +65,8 @@ class ClinicRegistry {
   ClinicRegistry();
   // The clinic's current snapshot; an empty one for a clinic with nothing enabled.
   std::shared_ptr<const ClinicPlugins> Snapshot(const std::string& clinic_id) const;
+  // Every clinic's current snapshot, by clinic id (for reports such as ListPlugins).
+  std::map<std::string, std::shared_ptr<const ClinicPlugins>> All() const;
   // Makes `plugins` the clinic's snapshot for every call that starts from now on.
   void Publish(const std::string& clinic_id, std::shared_ptr<const ClinicPlugins> plugins);
 

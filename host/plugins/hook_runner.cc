@@ -65,6 +65,7 @@ void OnDeadline(const std::shared_ptr<HookRun>& run, size_t index, Clock::time_p
   }
   run->pool->WriteOff(worker, instance->plugin_id());
   run->Finish();
+  instance->DeadlinePassed(run->hook);  // process mode: the runner is killed, the call returns
 }
 
 // The watchdog's callback when no plugin-call thread took the run within the first
@@ -145,6 +146,23 @@ void CallAll(const std::shared_ptr<HookRun>& run, PluginCallPool::WorkerId worke
   run->Finish();
 }
 
+// CreateInstanceWithin's answer when `id` did not create its instance by `deadline`.
+Status NotCreatedInTime(const std::string& id, std::chrono::milliseconds deadline) {
+  return DeadlineExceededError(id +
+                               " did not create its instance (create_instance and catalog) "
+                               "within the " +
+                               DeadlineText(deadline) + "; nothing was changed");
+}
+
+// A create's answer as CreateInstanceWithin gives it: one that process mode stopped at the
+// deadline by itself reads like one that was waited out.
+StatusOr<std::shared_ptr<PluginInstance>> InTime(StatusOr<std::shared_ptr<PluginInstance>> created,
+                                                 const std::string& id,
+                                                 std::chrono::milliseconds deadline) {
+  if (created.status().code() != StatusCode::kDeadlineExceeded) return created;
+  return NotCreatedInTime(id, deadline);
+}
+
 // A create handed to the pool, shared by CreateInstanceWithin's caller and the plugin-call
 // thread that runs it.
 struct PendingCreate {
@@ -171,7 +189,7 @@ struct PendingCreate {
   Created GiveUp(PluginCallPool& pool, const std::string& id, std::chrono::milliseconds deadline,
                  std::future<Created>& answer) {
     std::lock_guard lock(mutex);
-    if (delivered) return answer.get();
+    if (delivered) return InTime(answer.get(), id, deadline);
     if (!worker) {
       abandoned = true;
       return DeadlineExceededError(id +
@@ -180,10 +198,7 @@ struct PendingCreate {
                                    DeadlineText(deadline) + "; nothing was changed");
     }
     pool.WriteOff(*worker, id);
-    return DeadlineExceededError(id +
-                                 " did not create its instance (create_instance and catalog) "
-                                 "within the " +
-                                 DeadlineText(deadline) + "; nothing was changed");
+    return NotCreatedInTime(id, deadline);
   }
 };
 
@@ -225,7 +240,7 @@ std::vector<PluginCallResult> RunHookAndWait(const PluginCalls& calls,
 
 StatusOr<std::shared_ptr<PluginInstance>> CreateInstanceWithin(
     PluginCallPool& pool, std::chrono::milliseconds deadline, const LoadedPlugin& plugin,
-    const std::string& clinic_id, const std::string& config_patch_json) {
+    const std::string& clinic_id, const std::string& config_patch_json, PluginCodeFactory& code) {
   const std::string& id = plugin.manifest.id();
   if (pool.Saturated(id)) {
     return UnavailableError(id +
@@ -238,12 +253,16 @@ StatusOr<std::shared_ptr<PluginInstance>> CreateInstanceWithin(
   };
   auto pending = std::make_shared<PendingCreate>();
   auto answer = pending->created.get_future();
-  pool.Submit(
-      [pending, &plugin, clinic_id, config_patch_json, destroyer](PluginCallPool::WorkerId worker) {
-        if (!pending->Take(worker)) return;
-        pending->Deliver(PluginInstance::Create(plugin, clinic_id, config_patch_json, destroyer));
-      });
-  if (answer.wait_for(deadline) == std::future_status::ready) return answer.get();
+  auto until = Clock::now() + deadline;
+  pool.Submit([pending, &plugin, &code, clinic_id, config_patch_json, destroyer,
+               until](PluginCallPool::WorkerId worker) {
+    if (!pending->Take(worker)) return;
+    pending->Deliver(
+        PluginInstance::Create(plugin, clinic_id, config_patch_json, code, until, destroyer));
+  });
+  if (answer.wait_for(deadline) == std::future_status::ready) {
+    return InTime(answer.get(), id, deadline);
+  }
   return pending->GiveUp(pool, id, deadline, answer);
 }
 

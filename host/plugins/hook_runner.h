@@ -7,7 +7,8 @@
 //    TIMED_OUT, the ones after it NOT_RUN (they are not called: a hook's plugins run in
 //    order, and the caller gets its answer at the overrunning plugin's deadline). The stuck
 //    call keeps its thread, which the pool writes off and replaces; its answer is dropped
-//    when it returns.
+//    when it returns. The instance is told (PluginInstance::DeadlinePassed): in process
+//    mode its runner is killed, so the stuck call returns at once.
 //  - If no plugin-call thread takes the run within the first plugin's deadline (the pool is
 //    overloaded), the first plugin is TIMED_OUT and the rest NOT_RUN, without calling any.
 // So a caller waits at most about the sum of the deadlines of the plugins that answered,
@@ -67,16 +68,18 @@ std::vector<PluginCallResult> RunHookAndWait(const PluginCalls& calls,
                                              std::chrono::milliseconds deadline);
 
 // Creates `plugin`'s instance for a clinic (create_instance, then its catalog: see
-// PluginInstance::Create) on a plugin-call thread, waiting at most `deadline`. Past it:
-// DEADLINE_EXCEEDED naming the plugin and the deadline; the thread is written off and the
-// late instance, if any, is destroyed when it arrives; a create no thread took by then is
-// never run. UNAVAILABLE at once, calling nothing, while the plugin holds the pool's cap of
-// written-off threads. The instance's destroy_instance, when it goes, runs apart
-// (PluginCallPool::RunsApart). `pool` and `plugin` must outlive the call, even when it
-// gives up.
+// PluginInstance::Create) with `code` on a plugin-call thread, waiting at most `deadline`.
+// Past it: DEADLINE_EXCEEDED naming the plugin and the deadline; the thread is written off
+// and the late instance, if any, is destroyed when it arrives (process mode stops at the
+// deadline by itself: its runner is killed); a create no thread took by then is never run.
+// UNAVAILABLE at once, calling nothing, while the plugin holds the pool's cap of written-off
+// threads. The instance's end (destroy_instance in process), when it goes, runs apart
+// (PluginCallPool::RunsApart). `pool`, `plugin` and `code` must outlive the call, even when
+// it gives up.
 StatusOr<std::shared_ptr<PluginInstance>> CreateInstanceWithin(
     PluginCallPool& pool, std::chrono::milliseconds deadline, const LoadedPlugin& plugin,
-    const std::string& clinic_id, const std::string& config_patch_json);
+    const std::string& clinic_id, const std::string& config_patch_json,
+    PluginCodeFactory& code = InProcessCodeFactory());
 
 // Fills `run` (the API's report of one plugin's part in a call) from `result`.
 void FillPluginRun(const PluginCallResult& result, needlework::v1::PluginRun* run);

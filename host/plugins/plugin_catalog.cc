@@ -4,14 +4,12 @@
 #include <filesystem>
 
 #include "host/common/log.h"
+#include "host/plugins/trusted_load.h"
 
 namespace needlework::host {
 namespace {
 
 namespace fs = std::filesystem;
-
-constexpr char kUntrusted[] =
-    "untrusted: development mode (plugin_trust.mode), neither approval nor signature checked";
 
 // Plugin files, and symlinks named *.so (refused by PluginTrust::Open, with the reason).
 std::vector<std::string> PluginFilesIn(const std::string& dir) {
@@ -66,15 +64,19 @@ void PluginCatalog::Add(const std::string& file, const PluginTrust& trust) {
   StatusOr<OpenedPlugin> opened = trust.Open(file);
   if (!opened.ok()) return Refuse(std::move(entry), opened.status().message());
   entry.sha256 = opened->sha256();
-  StatusOr<LoadedPlugin> loaded = Load(*opened, trust, entry);
-  if (loaded.ok() && Find(loaded->manifest.id()) != nullptr) {
+  if (!trust.enforcing()) entry.trust_reason = kUntrustedReason;
+  StatusOr<TrustedPlugin> loaded = LoadTrusted(*opened, trust);
+  if (loaded.ok() && Find(loaded->plugin.manifest.id()) != nullptr) {
+    const std::string& id = loaded->plugin.manifest.id();
     loaded =
-        FailedPreconditionError("plugin id '" + loaded->manifest.id() +
-                                "' is already loaded from " + Find(loaded->manifest.id())->file);
+        FailedPreconditionError("plugin id '" + id + "' is already loaded from " + Find(id)->file);
   }
   if (!loaded.ok()) return Refuse(std::move(entry), loaded.status().message());
   entry.loaded = true;
-  entry.plugin = std::move(loaded).value();
+  entry.plugin = std::move(loaded->plugin);
+  entry.plugin.sha256 = entry.sha256;
+  entry.trusted = loaded->trusted;
+  entry.trust_reason = loaded->trust_reason;
   LogEvent(Level::kInfo, "plugin_loaded",
            {{"file", file},
             {"plugin", entry.plugin.manifest.id()},
@@ -90,21 +92,6 @@ void PluginCatalog::Add(const std::string& file, const PluginTrust& trust) {
               {"message", entry.plugin.layout.summary}});
   }
   entries_.push_back(std::move(entry));
-}
-
-StatusOr<LoadedPlugin> PluginCatalog::Load(OpenedPlugin& opened, const PluginTrust& trust,
-                                           CatalogEntry& entry) const {
-  if (!trust.enforcing()) {
-    entry.trust_reason = kUntrusted;
-    return LoadPluginLibrary(opened);
-  }
-  NW_ASSIGN_OR_RETURN(TrustVerdict verdict, trust.CheckBeforeLoad(opened));
-  // From here the sealed bytes' code runs: they are approved and signed.
-  NW_ASSIGN_OR_RETURN(LoadedPlugin loaded, LoadPluginLibrary(opened));
-  NW_RETURN_IF_ERROR(PluginTrust::CheckManifest(verdict, loaded.manifest));
-  entry.trusted = true;
-  entry.trust_reason = PluginTrust::Describe(verdict);
-  return loaded;
 }
 
 void PluginCatalog::Refuse(CatalogEntry entry, const std::string& reason) {

@@ -43,9 +43,6 @@ class PluginCatalog {
  private:
   void ScanDirectory(const std::string& dir, const PluginTrust& trust);
   void Add(const std::string& file, const PluginTrust& trust);
-  // Loads the opened file as `trust` allows, filling the entry's trust fields.
-  StatusOr<LoadedPlugin> Load(OpenedPlugin& opened, const PluginTrust& trust,
-                              CatalogEntry& entry) const;
   void Refuse(CatalogEntry entry, const std::string& reason);
   std::vector<CatalogEntry> entries_;
 };

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "host/plugins/plugin_code.h"
 #include "host/plugins/plugin_library.h"
 #include "host/plugins/therapies.h"
 #include "needlework/status.h"
@@ -21,28 +22,37 @@ StatusOr<std::string> EffectiveConfig(const std::string& defaults_json,
 
 class PluginInstance {
  public:
+  using Clock = PluginCode::Clock;
   // Where a plugin's destroy_instance runs: given the call, runs it (or has it run). Without
   // one, it runs on the thread that drops the instance's last reference.
   using Destroyer = std::function<void(std::function<void()> destroy)>;
 
-  // Creates the instance; the plugin validates the effective config and may refuse it
-  // (INVALID_ARGUMENT with the plugin's reason). Any other failure of create_instance keeps
-  // the plugin's code (UNKNOWN for a number that is no code; INTERNAL for an exception),
-  // saying the plugin could not create its instance. A plugin serving `catalog` is asked
-  // for its therapies here, once; a failed or malformed answer refuses the instance with the
-  // reason. `plugin` must outlive the instance (the catalog lives for the process).
-  static StatusOr<std::shared_ptr<PluginInstance>> Create(const LoadedPlugin& plugin,
-                                                          const std::string& clinic_id,
-                                                          const std::string& config_patch_json,
-                                                          Destroyer destroyer = nullptr);
-  // Hands destroy_instance to the Destroyer, if any.
+  // Creates the instance with `code` (in process unless told otherwise); the plugin
+  // validates the effective config and may refuse it (INVALID_ARGUMENT with the plugin's
+  // reason). Any other failure of create_instance keeps the plugin's code (UNKNOWN for a
+  // number that is no code; INTERNAL for an exception), saying the plugin could not create
+  // its instance. A plugin serving `catalog` is asked for its therapies here, once; a failed
+  // or malformed answer refuses the instance with the reason. `deadline` bounds both steps
+  // where the code's mode can (see PluginCode). `plugin` and `code` must outlive the
+  // instance (the catalog and the factory live for the process).
+  static StatusOr<std::shared_ptr<PluginInstance>> Create(
+      const LoadedPlugin& plugin, const std::string& clinic_id,
+      const std::string& config_patch_json, PluginCodeFactory& code = InProcessCodeFactory(),
+      Clock::time_point deadline = Clock::time_point::max(), Destroyer destroyer = nullptr);
+  // Hands the code's end (destroy_instance in process) to the Destroyer, if any.
   ~PluginInstance();
   PluginInstance(const PluginInstance&) = delete;
   PluginInstance& operator=(const PluginInstance&) = delete;
 
   // Calls the plugin's hook with a serialized request; the serialized response, or the
   // plugin's error (its code, message prefixed with the plugin id). Thread-safe.
-  StatusOr<std::string> Invoke(needlework::plugin::v1::Hook hook, const std::string& request) const;
+  StatusOr<std::string> Invoke(needlework::plugin::v1::Hook hook, const std::string& request,
+                               Clock::time_point deadline = Clock::time_point::max()) const;
+  // The watchdog found a call of `hook` past its deadline (see PluginCode::DeadlinePassed).
+  void DeadlinePassed(needlework::plugin::v1::Hook hook) const { code_->DeadlinePassed(hook); }
+  // Where this instance's code runs, and its runner's state in process mode.
+  IsolationMode isolation() const { return isolation_; }
+  std::optional<RunnerReport> runner() const { return code_->Runner(); }
 
   bool Serves(needlework::plugin::v1::Hook hook) const;
   const std::string& plugin_id() const { return plugin_->manifest.id(); }
@@ -67,15 +77,14 @@ class PluginInstance {
   bool quarantined() const { return stuck_calls_.load(std::memory_order_relaxed) > 0; }
 
  private:
-  struct Services;
   PluginInstance(const LoadedPlugin& plugin, std::string clinic_id, std::string config);
-  Status DescribeTherapies();
+  Status DescribeTherapies(Clock::time_point deadline);
 
   const LoadedPlugin* plugin_;  // owned by the catalog
   std::string clinic_id_;
   std::string effective_config_json_;
-  std::shared_ptr<Services> services_;  // handed to the plugin; outlives instance_
-  nw_instance* instance_ = nullptr;     // owned; freed with destroy_instance
+  std::unique_ptr<PluginCode> code_;
+  IsolationMode isolation_ = IsolationMode::kInProcess;
   Destroyer destroyer_;
   std::atomic<int> stuck_calls_{0};
   std::vector<needlework::types::v1::Therapy> therapies_;  // fixed after Create

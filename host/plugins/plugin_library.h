@@ -23,6 +23,7 @@ struct LoadedPlugin {
   const nw_plugin_api* api = nullptr;  // static table inside the library; never freed
   needlework::plugin::v1::Manifest manifest;
   layout::LayoutVerdict layout;  // how its message layouts compared with the host's
+  std::string sha256{};  // of the file's bytes as the catalog checked them (set by the catalog)
 };
 
 // Every problem with a version block (major, minor, build key, struct_size for its minor),

@@ -1,5 +1,7 @@
 #include "host/server/host_context.h"
 
+#include "host/isolation/isolated_code.h"
+
 namespace needlework::host {
 namespace {
 
@@ -17,6 +19,17 @@ StatusOr<std::unique_ptr<fhir::RxNormIngredientMap>> LoadRxNormMap(const std::st
   return std::make_unique<fhir::RxNormIngredientMap>(std::move(map));
 }
 
+StatusOr<std::unique_ptr<PluginCodeFactory>> MakePluginCode(const HostConfig& config) {
+  isolation::RunnerSettings settings;
+  settings.isolation = config.plugin_isolation;
+  settings.trust = config.plugin_trust;
+  settings.max_message_bytes = static_cast<size_t>(config.max_message_bytes);
+  settings.restart_deadline = config.DeadlineFor("create_instance");
+  settings.limits = config.runner_limits;
+  NW_ASSIGN_OR_RETURN(auto factory, isolation::IsolatingCodeFactory::New(std::move(settings)));
+  return std::unique_ptr<PluginCodeFactory>(std::move(factory));
+}
+
 }  // namespace
 
 StatusOr<std::unique_ptr<HostContext>> BuildHostContext(const HostConfig& config) {
@@ -29,11 +42,13 @@ StatusOr<std::unique_ptr<HostContext>> BuildHostContext(const HostConfig& config
   NW_ASSIGN_OR_RETURN(PluginCatalog catalog,
                       PluginCatalog::Scan(config.plugin_dirs, config.plugin_trust));
   context->catalog = std::make_unique<PluginCatalog>(std::move(catalog));
+  NW_ASSIGN_OR_RETURN(context->plugin_code, MakePluginCode(config));
   context->registry = std::make_unique<ClinicRegistry>();
   context->plugin_pool = std::make_unique<PluginCallPool>(kPluginCallThreads);
   context->clinic_plugins = std::make_unique<ClinicPluginManager>(
       context->store.get(), context->catalog.get(), context->registry.get(),
-      context->plugin_pool.get(), config.DeadlineFor("create_instance"));
+      context->plugin_pool.get(), config.DeadlineFor("create_instance"),
+      context->plugin_code.get());
   NW_RETURN_IF_ERROR(context->clinic_plugins->LoadAll());
   context->watchdog = std::make_unique<Watchdog>();
   context->blocking = std::make_unique<BlockingPool>(kBlockingThreads, kMaxWaitingWrites);

@@ -14,6 +14,7 @@
 #include "host/plugins/clinic_registry.h"
 #include "host/plugins/plugin_call_pool.h"
 #include "host/plugins/plugin_catalog.h"
+#include "host/plugins/plugin_code.h"
 #include "host/plugins/watchdog.h"
 #include "host/storage/store.h"
 
@@ -24,6 +25,9 @@ struct HostContext {
   std::unique_ptr<Store> store;
   std::unique_ptr<TokenAuthority> tokens;
   std::unique_ptr<PluginCatalog> catalog;
+  // Where each plugin instance's code runs (in process, or a runner process); before the
+  // registry, so every instance is gone before it stops and reaps the runners.
+  std::unique_ptr<PluginCodeFactory> plugin_code;
   std::unique_ptr<ClinicRegistry> registry;
   std::unique_ptr<ClinicPluginManager> clinic_plugins;
   std::unique_ptr<fhir::RxNormIngredientMap> rxnorm;

@@ -21,6 +21,9 @@ class FailClosedTest : public ::testing::Test {
     HostOptions options;
     options.plugin_dirs = {NEEDLEWORK_BINARY_DIR "/test-plugins/behaviour", NEEDLEWORK_PLUGIN_DIR};
     options.hook_deadlines_ms = {{"screen", 300}};
+    // The in-process rows (quarantine): the test plugins would run in runner processes by
+    // default (process mode: process_mode_test.cc).
+    options.extra_config = "plugin_isolation: {default: in_process}\n";
     host_ = HostProcess::Start(options);
     ASSERT_NE(host_, nullptr);
   }

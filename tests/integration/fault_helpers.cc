@@ -22,7 +22,8 @@ HostOptions OptionsFor(Mode mode) {
   options.plugin_dirs = {NEEDLEWORK_BINARY_DIR "/test-plugins/fault", NEEDLEWORK_PLUGIN_DIR};
   options.hook_deadlines_ms = {{"default", static_cast<int>(kDeadline.count())}};
   switch (mode) {
-    case Mode::kInProcess:  // loads every plugin into the host: no config to add
+    case Mode::kInProcess:  // the fault plugins would run in runner processes by default
+      options.extra_config = "plugin_isolation: {default: in_process}\n";
       break;
   }
   return options;

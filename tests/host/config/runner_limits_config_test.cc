@@ -55,8 +55,9 @@ TEST(RunnerLimitsConfigTest, MistakesNameTheKeyAndTheRange) {
       {"plugin_isolation: {memory_cgroup: yes}\n",
        "'plugin_isolation.memory_cgroup': expected auto (a cgroup v2 memory limit per runner"},
       {"plugin_isolation: {memory_limits_mb: 512}\n",
-       "'plugin_isolation.memory_limits_mb': unknown key; known keys are memory_cgroup, "
-       "memory_limit_mb, open_files"},
+       "'plugin_isolation.memory_limits_mb': unknown key; known keys are connections, "
+       "crash_window_s, default, max_crashes, memory_cgroup, memory_limit_mb, open_files, "
+       "plugins, restart_backoff_ms, runner"},
       {"plugin_isolation: 512\n", "'plugin_isolation': expected a map"},
   };
   for (const auto& c : cases) {

@@ -23,6 +23,7 @@ v1::ListPluginsResponse LoadedAndRefused() {
   loaded->mutable_manifest()->add_hooks("screen");
   loaded->mutable_manifest()->add_hooks("triage");
   loaded->set_trusted(true);
+  loaded->set_isolation(v1::InstalledPlugin::ISOLATION_IN_PROCESS);
   v1::InstalledPlugin* refused = response.add_plugins();
   refused->set_file("/opt/nw/plugins/libold.so");
   refused->set_state(v1::InstalledPlugin::STATE_REFUSED);
@@ -32,16 +33,46 @@ v1::ListPluginsResponse LoadedAndRefused() {
 
 TEST(RenderPluginsTest, TableThenRefusedWithReason) {
   EXPECT_EQ(Rendered(LoadedAndRefused(), RenderPlugins),
-            "ID                        VERSION  STATE    TRUSTED  HOOKS          FILE\n"
-            "dev.needlework.screening  0.1.0    loaded   yes      screen,triage  "
+            "ID                        VERSION  STATE    TRUSTED  ISOLATION   HOOKS          FILE\n"
+            "dev.needlework.screening  0.1.0    loaded   yes      in-process  screen,triage  "
             "/opt/nw/plugins/libscreening.so\n"
-            "-                         -        refused  -        -              "
+            "-                         -        refused  -        -           -              "
             "/opt/nw/plugins/libold.so\n"
             "\n"
             "Refused:\n"
             "  /opt/nw/plugins/libold.so:\n"
             "    abi_major 2 differs from the host's 1\n"
             "    build_key differs\n");
+}
+
+TEST(RenderPluginsTest, ProcessModeRunnersOnePerClinic) {
+  v1::ListPluginsResponse response;
+  v1::InstalledPlugin* plugin = response.add_plugins();
+  plugin->set_file("/opt/acme/rf.so");
+  plugin->set_state(v1::InstalledPlugin::STATE_LOADED);
+  plugin->mutable_manifest()->set_id("com.acme.rf");
+  plugin->mutable_manifest()->set_version("1.2.0");
+  plugin->mutable_manifest()->add_hooks("screen");
+  plugin->set_isolation(v1::InstalledPlugin::ISOLATION_PROCESS);
+  v1::PluginRunner* running = plugin->add_runners();
+  running->set_clinic_id("demo");
+  running->set_state(v1::PluginRunner::STATE_RUNNING);
+  running->set_pid(4242);
+  v1::PluginRunner* crashed = plugin->add_runners();
+  crashed->set_clinic_id("harbour");
+  crashed->set_state(v1::PluginRunner::STATE_CRASHED);
+  crashed->set_crash_count(5);
+  crashed->set_last_crash_reason("killed by SIGSEGV");
+  crashed->set_last_crash_at("2026-12-07T17:20:14Z");
+  EXPECT_EQ(
+      Rendered(response, RenderPlugins),
+      "ID           VERSION  STATE   TRUSTED  ISOLATION  HOOKS   FILE\n"
+      "com.acme.rf  1.2.0    loaded  no       process    screen  /opt/acme/rf.so\n"
+      "\n"
+      "Runners (process isolation, one per clinic):\n"
+      "  PLUGIN       CLINIC   RUNNER   PID   CRASHES  LAST CRASH\n"
+      "  com.acme.rf  demo     running  4242  0        -\n"
+      "  com.acme.rf  harbour  crashed  -     5        2026-12-07T17:20:14Z killed by SIGSEGV\n");
 }
 
 TEST(RenderPluginsTest, None) {

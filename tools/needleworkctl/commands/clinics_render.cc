@@ -35,6 +35,35 @@ void PrintRefusals(const v1::ListPluginsResponse& response, std::ostream& out) {
   }
 }
 
+// "in-process", "process"; "-" when the host did not say (a refused plugin, an older host).
+std::string IsolationLabel(const v1::InstalledPlugin& plugin) {
+  if (plugin.isolation() == v1::InstalledPlugin::ISOLATION_UNSPECIFIED) return "-";
+  return EnumLabel(v1::InstalledPlugin::Isolation_Name(plugin.isolation()), "ISOLATION_");
+}
+
+std::string LastCrash(const v1::PluginRunner& runner) {
+  if (runner.last_crash_reason().empty()) return "-";
+  return runner.last_crash_at() + " " + runner.last_crash_reason();
+}
+
+// Each process-mode plugin's runners, one line per clinic.
+void PrintRunners(const v1::ListPluginsResponse& response, std::ostream& out) {
+  Table table({"PLUGIN", "CLINIC", "RUNNER", "PID", "CRASHES", "LAST CRASH"});
+  bool any = false;
+  for (const v1::InstalledPlugin& plugin : response.plugins()) {
+    for (const v1::PluginRunner& runner : plugin.runners()) {
+      any = true;
+      table.AddRow({plugin.manifest().id(), runner.clinic_id(),
+                    EnumLabel(v1::PluginRunner::State_Name(runner.state()), "STATE_"),
+                    runner.pid() > 0 ? std::to_string(runner.pid()) : "-",
+                    std::to_string(runner.crash_count()), LastCrash(runner)});
+    }
+  }
+  if (!any) return;
+  out << "\nRunners (process isolation, one per clinic):\n";
+  table.Print(out, "  ");
+}
+
 }  // namespace
 
 void RenderPlugins(const v1::ListPluginsResponse& response, std::ostream& out) {
@@ -42,16 +71,17 @@ void RenderPlugins(const v1::ListPluginsResponse& response, std::ostream& out) {
     out << "No plugins found by the host.\n";
     return;
   }
-  Table table({"ID", "VERSION", "STATE", "TRUSTED", "HOOKS", "FILE"});
+  Table table({"ID", "VERSION", "STATE", "TRUSTED", "ISOLATION", "HOOKS", "FILE"});
   for (const v1::InstalledPlugin& plugin : response.plugins()) {
     const v1::PluginManifest& manifest = plugin.manifest();
     bool loaded = plugin.state() == v1::InstalledPlugin::STATE_LOADED;
     table.AddRow({OrDash(manifest.id()), OrDash(manifest.version()),
                   EnumLabel(v1::InstalledPlugin::State_Name(plugin.state()), "STATE_"),
-                  loaded ? (plugin.trusted() ? "yes" : "no") : "-", Hooks(manifest),
-                  plugin.file()});
+                  loaded ? (plugin.trusted() ? "yes" : "no") : "-", IsolationLabel(plugin),
+                  Hooks(manifest), plugin.file()});
   }
   table.Print(out);
+  PrintRunners(response, out);
   PrintRefusals(response, out);
 }
 
