@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "support/child_process.h"
+#include "support/demo_credentials.h"
 
 namespace needlework::bench {
 
@@ -32,21 +33,26 @@ struct BenchPaths {
 
 class BenchHost {
  public:
-  // Starts the host on 127.0.0.1:<free port>, serving from `cpus`.
+  // Starts the host on 127.0.0.1:<free port>, serving from `cpus`. `name` keeps its files
+  // apart from another host's in paths.work_dir; `extra_config` is appended to its YAML.
   static StatusOr<std::unique_ptr<BenchHost>> Start(const BenchPaths& paths,
-                                                    const std::vector<int>& cpus);
+                                                    const std::vector<int>& cpus,
+                                                    const std::string& name = "host",
+                                                    const std::string& extra_config = "");
   pid_t pid() const { return process_.pid(); }
   const std::string& address() const { return process_.address(); }
   const std::string& admin_token() const { return admin_token_; }
+  const std::string& demo_emr_token() const { return demo_emr_token_; }  // clinic "demo"
   const std::string& data_dir() const { return data_dir_; }
   std::shared_ptr<grpc::Channel> channel() const { return channel_; }
   int Stop() { return process_.Stop(); }
 
  private:
-  BenchHost(ChildProcess process, std::string data_dir, std::string admin_token);
+  BenchHost(ChildProcess process, std::string data_dir, testing::DemoCredentials credentials);
   ChildProcess process_;
   std::string data_dir_;
   std::string admin_token_;
+  std::string demo_emr_token_;
   std::shared_ptr<grpc::Channel> channel_;
 };
 

@@ -1,5 +1,6 @@
 #include "bench/driver/bench_run.h"
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -61,7 +62,7 @@ Status CaptureReplies(BenchHost& host, const YearClinic& clinic,
                       const std::vector<Scenario>& scenarios, const std::string& dir) {
   std::ofstream(dir + "/Book.bin", std::ios::binary) << clinic.sample_booking;
   for (const auto& scenario : scenarios) {
-    if (scenario.fresh_requests) continue;
+    if (scenario.fresh_requests || scenario.isolated) continue;
     LoadSpec spec;
     spec.address = host.address();
     spec.method = scenario.method;
@@ -82,9 +83,14 @@ Status CaptureReplies(BenchHost& host, const YearClinic& clinic,
 
 class Runner {
  public:
-  Runner(const BenchSettings& settings, BenchHost& host, const YearClinic& clinic,
-         const std::string& baseline, BenchReport& report)
-      : settings_(settings), host_(host), clinic_(clinic), baseline_(baseline), report_(report) {}
+  Runner(const BenchSettings& settings, BenchHost& host, BenchHost* isolated_host,
+         const YearClinic& clinic, const std::string& baseline, BenchReport& report)
+      : settings_(settings),
+        host_(host),
+        isolated_host_(isolated_host),
+        clinic_(clinic),
+        baseline_(baseline),
+        report_(report) {}
 
   Status Repetition(int rep, const std::vector<Scenario>& scenarios) {
     for (size_t i = 0; i < scenarios.size(); ++i) {
@@ -107,6 +113,10 @@ class Runner {
 
  private:
   LoadResult OnHost(const Scenario& scenario, const std::vector<std::string>& requests) {
+    if (scenario.isolated) {
+      return RunScenario(settings_, scenario, isolated_host_->address(),
+                         isolated_host_->demo_emr_token(), requests);
+    }
     RssSampler sampler(host_.pid());
     LoadResult result =
         RunScenario(settings_, scenario, host_.address(), clinic_.emr_token, requests);
@@ -123,6 +133,7 @@ class Runner {
 
   const BenchSettings& settings_;
   BenchHost& host_;
+  BenchHost* isolated_host_;  // set when a scenario is isolated
   const YearClinic& clinic_;
   std::string baseline_;
   BenchReport& report_;
@@ -134,6 +145,18 @@ StatusOr<ChildProcess> StartBaseline(const BenchSettings& settings, const std::s
       {settings.paths.build_dir + "/bench/needlework-bench-baseline", "--listen", "127.0.0.1:0",
        "--ready-file", work + "/baseline.ready", "--replies", replies},
       work + "/baseline.log", work + "/baseline.ready", settings.server_cpus);
+}
+
+// The second host, for the isolated scenarios: the same build with its screening plugin run
+// in a plugin runner process. Null when no scenario needs it.
+StatusOr<std::unique_ptr<BenchHost>> StartIsolatedHost(const BenchSettings& settings,
+                                                       const std::vector<Scenario>& scenarios) {
+  bool needed = std::any_of(scenarios.begin(), scenarios.end(),
+                            [](const Scenario& s) { return s.isolated; });
+  if (!needed) return std::unique_ptr<BenchHost>();
+  Progress("starting a second host with the screening plugin isolated");
+  return BenchHost::Start(settings.paths, settings.server_cpus, "isolated-host",
+                          "plugin_isolation:\n  plugins:\n    org.needlework.screening: process\n");
 }
 
 }  // namespace
@@ -157,8 +180,9 @@ StatusOr<BenchReport> RunBench(const BenchSettings& settings) {
   std::filesystem::create_directories(replies);
   NW_RETURN_IF_ERROR(CaptureReplies(*host, clinic, scenarios, replies));
   NW_ASSIGN_OR_RETURN(ChildProcess baseline, StartBaseline(settings, replies));
+  NW_ASSIGN_OR_RETURN(auto isolated_host, StartIsolatedHost(settings, scenarios));
   for (const auto& s : scenarios) report.scenarios.push_back({s.name, s.in_flight, {}, {}});
-  Runner runner(settings, *host, clinic, baseline.address(), report);
+  Runner runner(settings, *host, isolated_host.get(), clinic, baseline.address(), report);
   for (int rep = 0; rep < settings.repetitions; ++rep) {
     NW_RETURN_IF_ERROR(runner.Repetition(rep, scenarios));
   }

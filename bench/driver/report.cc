@@ -129,6 +129,15 @@ void AddScreenTargets(const BenchReport& r, const std::string& name, std::vector
   out.push_back({name + ": p99 <= 1.5 x baseline", p99.median, p99.median <= 1.5, Show(p99, 2)});
 }
 
+// Issue 14's target for process mode: the runner's round trip may cost, but not half the rate.
+void AddIsolatedScreenTarget(const BenchReport& r, std::vector<Target>& out) {
+  const ScenarioResults* s = Find(r, "Screen isolated x64");
+  if (s == nullptr) return;
+  auto rate = SpreadOf(Ratios(*s, kRows[0].value));
+  out.push_back({"Screen isolated x64: calls/s >= 0.5 x baseline", rate.median,
+                 rate.median >= 0.5, Show(rate, 2)});
+}
+
 void AddBookTargets(const BenchReport& r, std::vector<Target>& out) {
   const ScenarioResults* s = Find(r, "Book x32");
   if (s == nullptr) return;
@@ -150,6 +159,7 @@ std::vector<Target> Targets(const BenchReport& r) {
   std::vector<Target> targets;
   AddScreenTargets(r, "Screen facts x64", targets);
   AddScreenTargets(r, "Screen FHIR x64", targets);
+  AddIsolatedScreenTarget(r, targets);
   double hook = MicroMicros(r.micro, "BM_HookCall");
   targets.push_back({"hook call (in process) < 5 us", hook, hook >= 0 && hook < 5,
                      hook < 0 ? "not measured" : absl::StrFormat("%.2f us", hook)});
@@ -193,7 +203,7 @@ void PrintTable(const BenchReport& r, std::ostream& out) {
   PrintMicro(r.micro, out);
   out << "\ntargets:\n";
   for (const auto& t : Targets(r)) {
-    out << absl::StrFormat("  %-42s %-28s %s\n", t.what, t.shown, t.met ? "met" : "MISSED");
+    out << absl::StrFormat("  %-48s %-28s %s\n", t.what, t.shown, t.met ? "met" : "MISSED");
   }
 }
 

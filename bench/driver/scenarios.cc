@@ -42,6 +42,7 @@ std::vector<Scenario> BuildScenarios(const YearClinic& clinic, const std::string
   std::vector<Scenario> scenarios = {
       {"Screen facts x1", kScreen, "Screen-facts", 1, false, {facts}},
       {"Screen facts x64", kScreen, "Screen-facts", 64, false, {facts}},
+      {"Screen isolated x64", kScreen, "Screen-facts", 64, false, {facts}, true},
       {"Screen FHIR x1", kScreen, "Screen-fhir", 1, false, {fhir}},
       {"Screen FHIR x64", kScreen, "Screen-fhir", 64, false, {fhir}},
       {"FindSlots x1", "/needlework.v1.SchedulingService/FindSlots", "FindSlots", 1, false,

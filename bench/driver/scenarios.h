@@ -18,9 +18,13 @@ struct Scenario {
   // they are answered or the duration is over.
   bool fresh_requests = false;
   std::vector<std::string> requests;  // serialized; cycled (unless fresh_requests)
+  // Run against the second host, whose screening plugin runs in a plugin runner process
+  // (plugin_isolation: process), with its demo clinic; the baseline answers as for the first.
+  bool isolated = false;
 };
 
-// Screen (typed facts and FHIR, 1 and 64 in flight), FindSlots on the year clinic's dense
+// Screen (typed facts and FHIR, 1 and 64 in flight; typed facts at 64 with the screening plugin
+// isolated), FindSlots on the year clinic's dense
 // fortnight, Book, GetAftercarePlan. `fhir_bundle`: the FHIR patient (a Bundle's JSON).
 std::vector<Scenario> BuildScenarios(const YearClinic& clinic, const std::string& fhir_bundle);
 
