@@ -30,7 +30,7 @@ inline constexpr int kFaultMillis = 3500;
 inline constexpr std::chrono::milliseconds kMargin{2000};
 
 // How the host runs plugin code.
-enum class Mode { kInProcess };
+enum class Mode { kInProcess, kProcess };
 
 // One row of the matrix: `fault` (a fault plugin's fault name) in `hook`, on a host in `mode`.
 struct Row {
@@ -54,6 +54,9 @@ void PrintTo(const Row& row, std::ostream* os);
 int Occurrences(const std::string& text, const std::string& needle);
 
 // The fault plugin's config for a row: `fault` in `hook`, lasting kFaultMillis.
+// Process mode's runners are limited to this much memory, so a leak ends quickly.
+inline constexpr int kRunnerMemoryMb = 256;
+
 std::string FaultConfig(const Row& row);
 
 // A host in `mode` with both fault plugins installed (enabled nowhere), kDeadline for
@@ -72,7 +75,8 @@ class FaultHost {
   const std::string& harbour_plan() const { return harbour_plan_; }
   const std::string& harbour_appointment() const { return harbour_appointment_; }
 
-  // Session 0 of `plan_id`: its slots on the Monday a week ahead.
+  // Session 0 of `plan_id`: its slots in the week from the Monday a week ahead (a day's
+  // slots run out over the matrix's bookings).
   Reply<v1::FindSlotsResponse> FindSlots(const std::string& token, const std::string& plan_id);
   // Books session 0 of `plan_id` in its first slot; the appointment id, empty on failure.
   std::string BookFirstSlot(const std::string& token, const std::string& plan_id);
@@ -82,9 +86,13 @@ class FaultHost {
   Reply<v1::SymptomReport> ReportRedness(const std::string& token,
                                          const std::string& appointment_id);
 
+  Mode mode() const { return mode_; }
+
   // Waits until at most `running` hangs or spins are still inside a fault plugin (it logs
   // each one's start and end), so earlier rows' stuck calls cannot add up to the pool's cap
-  // per plugin. False if that takes more than a few fault lengths.
+  // per plugin. False if that takes more than a few fault lengths. In process mode there
+  // is no such cap and a stuck runner is killed at its deadline (never logging the fault's
+  // end): true at once.
   bool WaitForStuckCalls(int running);
 
   // Drops this object's connections (a connected client holds up a gRPC server's shutdown
@@ -92,9 +100,10 @@ class FaultHost {
   int Stop();
 
  private:
-  explicit FaultHost(std::unique_ptr<HostProcess> process);
+  FaultHost(Mode mode, std::unique_ptr<HostProcess> process);
   bool SetUpHarbour();
 
+  Mode mode_;
   std::unique_ptr<HostProcess> process_;
   std::unique_ptr<Api> api_;
   std::unique_ptr<SchedulingApi> scheduling_;
