@@ -114,11 +114,15 @@ std::string Reap(RunnerProcess& process) {
                   WEXITED) != 0 &&
          errno == EINTR) {
   }
-  std::string reason = process.kill_reason();
-  if (!reason.empty()) return reason;
   if (KilledByMemoryLimit(process, info)) {
     return "killed by its memory limit (plugin_isolation.memory_limit_mb)";
   }
+  // The host's reason for a kill names the death only when the runner died of that kill;
+  // a runner that had already crashed (its connection closing first) is described as it
+  // died.
+  std::string reason = process.kill_reason();
+  bool died_of_sigkill = info.si_code == CLD_KILLED && info.si_status == SIGKILL;
+  if (!reason.empty() && died_of_sigkill) return reason;
   return DescribeExit(info);
 }
 
