@@ -151,8 +151,8 @@ StatusOr<ChildProcess> StartBaseline(const BenchSettings& settings, const std::s
 // in a plugin runner process. Null when no scenario needs it.
 StatusOr<std::unique_ptr<BenchHost>> StartIsolatedHost(const BenchSettings& settings,
                                                        const std::vector<Scenario>& scenarios) {
-  bool needed = std::any_of(scenarios.begin(), scenarios.end(),
-                            [](const Scenario& s) { return s.isolated; });
+  bool needed =
+      std::any_of(scenarios.begin(), scenarios.end(), [](const Scenario& s) { return s.isolated; });
   if (!needed) return std::unique_ptr<BenchHost>();
   Progress("starting a second host with the screening plugin isolated");
   return BenchHost::Start(settings.paths, settings.server_cpus, "isolated-host",

@@ -134,8 +134,8 @@ void AddIsolatedScreenTarget(const BenchReport& r, std::vector<Target>& out) {
   const ScenarioResults* s = Find(r, "Screen isolated x64");
   if (s == nullptr) return;
   auto rate = SpreadOf(Ratios(*s, kRows[0].value));
-  out.push_back({"Screen isolated x64: calls/s >= 0.5 x baseline", rate.median,
-                 rate.median >= 0.5, Show(rate, 2)});
+  out.push_back({"Screen isolated x64: calls/s >= 0.5 x baseline", rate.median, rate.median >= 0.5,
+                 Show(rate, 2)});
 }
 
 void AddBookTargets(const BenchReport& r, std::vector<Target>& out) {

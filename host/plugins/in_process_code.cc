@@ -15,7 +15,7 @@ class InProcessFactory final : public PluginCodeFactory {
     auto code = InProcessCode::Create(plugin, clinic_id, config_json);
     if (!code.ok()) {
       return CreateFailed(plugin.manifest.id(), static_cast<int32_t>(code.status().code()),
-                           code.status().message());
+                          code.status().message());
     }
     return std::unique_ptr<PluginCode>(std::move(code).value());
   }

@@ -61,8 +61,9 @@ class PluginCodeFactory {
 
   // The code of `plugin`'s instance for `clinic_id`, created with `config_json` (the
   // effective config) by the plugin's create_instance, finished by `deadline` where the
-  // mode can bound it. A failed create_instance: CreateFailed. Process mode also fails when the runner cannot start
-  // (FAILED_PRECONDITION or UNAVAILABLE, naming why). `plugin` outlives the code.
+  // mode can bound it. A failed create_instance: CreateFailed. Process mode also fails when the
+  // runner cannot start (FAILED_PRECONDITION or UNAVAILABLE, naming why). `plugin` outlives the
+  // code.
   virtual StatusOr<std::unique_ptr<PluginCode>> Create(const LoadedPlugin& plugin,
                                                        const std::string& clinic_id,
                                                        const std::string& config_json,

@@ -8,8 +8,8 @@
 #include <map>
 
 #include "integration/fault_helpers.h"
-#include "support/eventually.h"
 #include "needlework/v1/catalog.grpc.pb.h"
+#include "support/eventually.h"
 
 namespace needlework::testing {
 namespace {
@@ -124,8 +124,9 @@ class FaultTest : public ::testing::TestWithParam<Row> {
   void ExpectRun(const google::protobuf::RepeatedPtrField<v1::PluginRun>& runs) {
     const auto* run = RunOf(runs, kFault);
     ASSERT_NE(run, nullptr) << "the fault plugin is not named in plugin_runs";
-    ExpectOutcome(run->message(), [&](const Expected& e) { return e.state == run->state(); },
-                  v1::PluginRun::State_Name(run->state()));
+    ExpectOutcome(
+        run->message(), [&](const Expected& e) { return e.state == run->state(); },
+        v1::PluginRun::State_Name(run->state()));
     ExpectCrashShown(kFault);
   }
 
