@@ -1,6 +1,5 @@
 #include "host/screening/patient_input.h"
 
-#include "host/fhir/normalize.h"
 
 namespace needlework::host {
 namespace {
@@ -48,7 +47,8 @@ Status CheckTypedFacts(const types::PatientFacts& facts) {
 }  // namespace
 
 StatusOr<types::PatientFacts> PatientFromInput(const PatientInput& input,
-                                               const fhir::RxNormIngredientMap& rxnorm) {
+                                               const fhir::RxNormIngredientMap& rxnorm,
+                                               fhir::IgnoredCounts* ignored) {
   NW_RETURN_IF_ERROR(CheckCodings(*input.concerns, "concerns"));
   NW_RETURN_IF_ERROR(CheckCodings(*input.areas, "treatment_areas"));
   types::PatientFacts facts;
@@ -61,7 +61,7 @@ StatusOr<types::PatientFacts> PatientFromInput(const PatientInput& input,
     }
     std::vector<std::string> resources(input.fhir->resources().begin(),
                                        input.fhir->resources().end());
-    NW_ASSIGN_OR_RETURN(facts, fhir::NormalizeFhir(resources));
+    NW_ASSIGN_OR_RETURN(facts, fhir::NormalizeFhir(resources, {}, ignored));
   } else {
     return InvalidArgumentError(
         "the request has no patient: set either `facts` (typed facts) or `fhir` (FHIR R4 JSON "

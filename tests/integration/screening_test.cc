@@ -105,10 +105,20 @@ TEST_F(ScreeningTest, MalformedFhirNamesTheResource) {
   EXPECT_THAT(reply.status.error_message(), HasSubstr("resources[1]"));
 }
 
-TEST_F(ScreeningTest, UnsupportedResourceTypeIsNamed) {
-  auto reply = Screen(FhirRequest({R"({"resourceType":"Encounter","id":"e1"})"}));
+TEST_F(ScreeningTest, ResourceTypesScreeningDoesNotReadAreCounted) {
+  auto reply = Screen(FhirRequest({R"({"resourceType":"Patient","id":"p1"})",
+                                   R"({"resourceType":"Encounter","id":"e1"})",
+                                   R"({"resourceType":"Encounter","id":"e2"})"}));
+  ASSERT_TRUE(reply.status.ok()) << reply.status.error_message();
+  ASSERT_EQ(reply.response.ignored_resources_size(), 1);
+  EXPECT_EQ(reply.response.ignored_resources(0).resource_type(), "Encounter");
+  EXPECT_EQ(reply.response.ignored_resources(0).count(), 2);
+}
+
+TEST_F(ScreeningTest, AResourceTypeOutsideFhirR4IsNamed) {
+  auto reply = Screen(FhirRequest({R"({"resourceType":"Encounterr","id":"e1"})"}));
   EXPECT_EQ(reply.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-  EXPECT_THAT(reply.status.error_message(), HasSubstr("Encounter"));
+  EXPECT_THAT(reply.status.error_message(), HasSubstr("\"Encounterr\" is not a FHIR R4"));
 }
 
 TEST_F(ScreeningTest, TypedFactWithoutCodeIsInvalidArgument) {
