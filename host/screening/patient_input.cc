@@ -1,6 +1,5 @@
 #include "host/screening/patient_input.h"
 
-
 namespace needlework::host {
 namespace {
 
@@ -25,23 +24,30 @@ Status CheckCodings(const Codings& codes, const std::string& field) {
   return OkStatus();
 }
 
+// A fact must say what it is: a coding with both a system and a code, or (when
+// `text_will_do`, for the facts screening reports as unrecognised) a text.
 template <typename Facts>
 Status CheckEachHasCode(const google::protobuf::RepeatedPtrField<Facts>& facts,
-                        const std::string& field) {
+                        const std::string& field, bool text_will_do) {
   for (int i = 0; i < facts.size(); ++i) {
-    if (!HasCode(facts[i].codes())) {
-      return InvalidArgumentError("facts." + field + "[" + std::to_string(i) +
-                                  "] has no coding with both a system and a code");
+    if (HasCode(facts[i].codes())) continue;
+    if constexpr (requires(const Facts& fact) { fact.text(); }) {
+      if (text_will_do && !facts[i].text().empty()) continue;
     }
+    return InvalidArgumentError("facts." + field + "[" + std::to_string(i) +
+                                "] has no coding with both a system and a code" +
+                                (text_will_do ? " and no text" : ""));
   }
   return OkStatus();
 }
 
 Status CheckTypedFacts(const types::PatientFacts& facts) {
-  NW_RETURN_IF_ERROR(CheckEachHasCode(facts.conditions(), "conditions"));
-  NW_RETURN_IF_ERROR(CheckEachHasCode(facts.medications(), "medications"));
-  NW_RETURN_IF_ERROR(CheckEachHasCode(facts.allergies(), "allergies"));
-  return CheckEachHasCode(facts.observations(), "observations");
+  NW_RETURN_IF_ERROR(CheckEachHasCode(facts.conditions(), "conditions", true));
+  NW_RETURN_IF_ERROR(CheckEachHasCode(facts.medications(), "medications", true));
+  NW_RETURN_IF_ERROR(CheckEachHasCode(facts.allergies(), "allergies", true));
+  NW_RETURN_IF_ERROR(CheckEachHasCode(facts.procedures(), "procedures", false));
+  NW_RETURN_IF_ERROR(CheckEachHasCode(facts.devices(), "devices", false));
+  return CheckEachHasCode(facts.observations(), "observations", false);
 }
 
 }  // namespace

@@ -15,6 +15,7 @@ namespace {
 
 using ::testing::Contains;
 using ::testing::ElementsAre;
+using ::testing::Not;
 
 constexpr char kFixtures[] = NEEDLEWORK_SHARED_DIR "/fixtures/synthea-r4-10/";
 
@@ -104,7 +105,9 @@ TEST_F(SyntheaTest, EveryPatientIsScreenedAndAtopicDermatitisNeedsAConsult) {
   EXPECT_EQ(with_dermatitis, 1);
 }
 
-// The one with atopic dermatitis needs a consult, every other one is ELIGIBLE.
+// The fixture's charts are coded throughout (SNOMED CT conditions and allergies, RxNorm
+// products the host's table knows), so no patient gets an unrecognised-entry finding; the
+// one with atopic dermatitis needs a consult, every other one is ELIGIBLE.
 TEST_F(SyntheaTest, EveryPatientAsAWholeBundleIsScreenedWithTheSkippedTypesCounted) {
   auto patients = LoadPatients({"Patient", "Condition", "MedicationRequest", "AllergyIntolerance",
                                 "Procedure", "Practitioner", "Organization", "Location"});
@@ -125,11 +128,42 @@ TEST_F(SyntheaTest, EveryPatientAsAWholeBundleIsScreenedWithTheSkippedTypesCount
                                      std::pair<std::string, int>("Organization", 43),
                                      std::pair<std::string, int>("Practitioner", 43)))
         << ref;
+    for (const char* rule :
+         {"unrecognised-condition", "unrecognised-medication", "unrecognised-allergy"}) {
+      EXPECT_THAT(RuleIds(reply.response), Not(Contains(rule))) << ref;
+    }
     const bool dermatitis = HasCondition(resources, "24079001");
     EXPECT_EQ(reply.response.outcome(),
               dermatitis ? types::OUTCOME_CONSULT_REQUIRED : types::OUTCOME_ELIGIBLE)
         << ref;
   }
+}
+
+// A chart as EMRs also write them: a condition coded only in ICD-10-CM and a prescription
+// given as text only. Each gets a review finding naming it; the patient is not ELIGIBLE.
+TEST_F(SyntheaTest, UnreadableEntriesInARealChartNeedReview) {
+  auto patients = LoadPatients({"Patient", "Condition", "MedicationRequest", "Procedure"});
+  const std::string ref = "Patient/7bc002fa-dc52-17d6-1563-fd8901826f7d";
+  std::vector<nlohmann::json> resources = patients.at(ref);
+  resources.push_back(nlohmann::json::parse(R"({"resourceType": "Condition", "id": "icd-only",
+      "clinicalStatus": {"coding": [{"system":
+          "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active"}]},
+      "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "L70.0",
+                           "display": "Acne vulgaris"}]}})"));
+  resources.back()["subject"]["reference"] = ref;
+  resources.push_back(nlohmann::json::parse(R"({"resourceType": "MedicationRequest",
+      "id": "text-only", "status": "active", "intent": "order",
+      "medicationCodeableConcept": {"text": "Xarelto 20 mg once daily"}})"));
+  resources.back()["subject"]["reference"] = ref;
+  auto reply = ScreenBundle(resources);
+  ASSERT_TRUE(reply.status.ok()) << reply.status.error_message();
+  EXPECT_EQ(reply.response.outcome(), types::OUTCOME_REVIEW_REQUIRED);
+  std::map<std::string, std::string> summaries;
+  for (const auto& f : reply.response.findings()) summaries[f.rule_id()] = f.summary();
+  EXPECT_EQ(summaries["unrecognised-condition"],
+            "Condition not recognised: Acne vulgaris; a clinician checks it");
+  EXPECT_EQ(summaries["unrecognised-medication"],
+            "Medication not recognised: Xarelto 20 mg once daily; a clinician checks it");
 }
 
 }  // namespace
