@@ -100,6 +100,36 @@ struct Entry {
   std::string_view kind;  // "condition", "medication", "allergy"
 };
 
+// Appends `finding`, or only its evidence to an earlier finding of findings[first...] with the
+// same rule, outcome and summary: the same entry repeated (a prescription renewed monthly)
+// is one finding.
+void AddOrMerge(Finding finding, size_t first, std::vector<Finding>* findings) {
+  for (size_t i = first; i < findings->size(); ++i) {
+    Finding& earlier = (*findings)[i];
+    if (earlier.rule_id() == finding.rule_id() && earlier.outcome() == finding.outcome() &&
+        earlier.summary() == finding.summary()) {
+      earlier.mutable_evidence()->MergeFrom(finding.evidence());
+      return;
+    }
+  }
+  findings->push_back(std::move(finding));
+}
+
+// `summary` naming the entry `name`; when that is too long for a summary, the name is cut
+// (ending in "…") rather than the summary's own words, then the whole as a last resort.
+std::string SummaryNaming(const std::string& summary, const std::string& name) {
+  std::string full = addon::ReplaceAll(summary, kEntryPlaceholder, name);
+  const size_t length = addon::CodePointCount(full);
+  if (length <= addon::kMaxSummaryLength) return full;
+  const size_t name_length = addon::CodePointCount(name);
+  const size_t excess = length - addon::kMaxSummaryLength;
+  if (full != summary && excess < name_length) {
+    full = addon::ReplaceAll(summary, kEntryPlaceholder,
+                             addon::TruncateUtf8(name, name_length - excess));
+  }
+  return addon::TruncateUtf8(full, addon::kMaxSummaryLength);
+}
+
 Finding UnrecognisedFinding(const UnrecognisedSpec& spec, const Entry& entry) {
   Finding finding = NewFinding(spec.finding);
   const bool active = entry.activity == Activity::kActive;
@@ -108,8 +138,7 @@ Finding UnrecognisedFinding(const UnrecognisedSpec& spec, const Entry& entry) {
     finding.set_indicator(spec.inactive_indicator);
   }
   const std::string name = EntryName(entry.codes, entry.text, entry.source_ref);
-  finding.set_summary(addon::TruncateUtf8(
-      addon::ReplaceAll(spec.finding.summary, kEntryPlaceholder, name), addon::kMaxSummaryLength));
+  finding.set_summary(SummaryNaming(spec.finding.summary, name));
   finding.set_detail(addon::ReplaceAll(spec.finding.detail, kEntryPlaceholder, name));
   types::v1::Evidence* evidence = finding.add_evidence();
   if (!entry.codes.empty()) *evidence->mutable_code() = entry.codes[0];
@@ -127,17 +156,19 @@ void AddUnreadable(const RuleSet& rules, const RepeatedPtrField<Fact>& facts, Co
                    std::vector<Finding>* findings) {
   if (!spec) return;
   const Systems known = SystemsOf(rules, set_of);
+  const size_t first = findings->size();
   for (const Fact& fact : facts) {
     if (HasKnownSystem(fact.codes(), known)) continue;
     const Entry entry{fact.codes(), fact.text(), fact.source_ref(),
                       ActivityOf(fact.clinical_status()), kind};
-    findings->push_back(UnrecognisedFinding(*spec, entry));
+    AddOrMerge(UnrecognisedFinding(*spec, entry), first, findings);
   }
 }
 
 void AddMedications(const RuleSet& rules, const types::v1::PatientFacts& patient,
                     std::vector<Finding>* findings) {
   if (!rules.unrecognised.medications) return;
+  const size_t first = findings->size();
   for (const types::v1::Medication& medication : patient.medications()) {
     const Activity activity = ActivityOf(medication.status());
     if (activity == Activity::kSkipped || !medication.ingredients().empty() ||
@@ -146,7 +177,7 @@ void AddMedications(const RuleSet& rules, const types::v1::PatientFacts& patient
     }
     const Entry entry{medication.codes(), medication.text(), medication.source_ref(), activity,
                       "medication"};
-    findings->push_back(UnrecognisedFinding(*rules.unrecognised.medications, entry));
+    AddOrMerge(UnrecognisedFinding(*rules.unrecognised.medications, entry), first, findings);
   }
 }
 

@@ -29,11 +29,14 @@ namespace needlework::screening {
 
 // Appends one finding per unrecognised entry of `patient` whose kind's finding `rules`
 // enables, in the order conditions, medications, allergies (entries in the order given).
+// Entries of one kind that read the same (same name and outcome: a prescription renewed
+// every month) share one finding, with one Evidence each.
 // Each has the kind's rule_id ("unrecognised-condition", ...), the outcome for an active or
 // an inactive entry, kEntryPlaceholder in its texts replaced by the entry's name (its text,
 // else its first coding's display, else "system|code", else its source_ref, else
-// "an entry without text or code"; the summary cut to kMaxSummaryLength), and one Evidence
-// with the entry's first coding (if any), source_ref and a description such as
+// "an entry without text or code"; in the summary cut, so that the summary fits in
+// kMaxSummaryLength and keeps its own words), and an Evidence
+// per entry with its first coding (if any), source_ref and a description such as
 // "active condition, not recognised".
 void AddUnrecognisedFindings(const RuleSet& rules, const types::v1::PatientFacts& patient,
                              std::vector<types::v1::Finding>* findings);

@@ -49,6 +49,13 @@ class UnrecognisedTest : public ::testing::Test {
     medication->set_status(status);
     medication->set_source_ref("MedicationRequest/" + std::to_string(text.size()));
   }
+  // Screens with the default config: the patient needs review, with one
+  // unrecognised-medication finding, whose summary is `summary`.
+  void ExpectOneMedicationReview(const std::string& summary) {
+    ScreenResponse response = Screen();
+    EXPECT_EQ(response.outcome(), OUTCOME_REVIEW_REQUIRED);
+    EXPECT_THAT(Summaries(FindingsFor(response, "unrecognised-medication")), ElementsAre(summary));
+  }
   ScreenResponse Screen(const Json& patch = Json::object()) {
     return ScreenOrDie(CompileOrDie(patch), request_);
   }
@@ -116,21 +123,16 @@ TEST_F(UnrecognisedTest, AResolvedUnreadableConditionIsACaution) {
 
 TEST_F(UnrecognisedTest, AMedicationGivenAsTextOnlyNeedsReview) {
   AddTextMedication("Xarelto 20 mg once daily", types::v1::MEDICATION_STATUS_ACTIVE);
-  ScreenResponse response = Screen();
-  EXPECT_EQ(response.outcome(), OUTCOME_REVIEW_REQUIRED);
-  EXPECT_THAT(Summaries(FindingsFor(response, "unrecognised-medication")),
-              ElementsAre("Medication not recognised: Xarelto 20 mg once daily; a clinician "
-                          "checks it"));
+  ExpectOneMedicationReview(
+      "Medication not recognised: Xarelto 20 mg once daily; a clinician checks it");
 }
 
 TEST_F(UnrecognisedTest, AProductWithNoKnownIngredientNeedsReview) {
   AddMedication(request_, RxNorm("2123111", "isotretinoin 20 MG Oral Capsule [Absorica LD]"),
                 types::v1::MEDICATION_STATUS_ACTIVE, "MedicationRequest/iso");
-  ScreenResponse response = Screen();
-  EXPECT_EQ(response.outcome(), OUTCOME_REVIEW_REQUIRED);
-  EXPECT_THAT(Summaries(FindingsFor(response, "unrecognised-medication")),
-              ElementsAre("Medication not recognised: isotretinoin 20 MG Oral Capsule [Absorica "
-                          "LD]; a clinician checks it"));
+  ExpectOneMedicationReview(
+      "Medication not recognised: isotretinoin 20 MG Oral Capsule [Absorica LD]; a clinician "
+      "checks it");
 }
 
 TEST_F(UnrecognisedTest, AMedicationWithAnIngredientOrAListedProductIsRead) {
@@ -152,6 +154,21 @@ TEST_F(UnrecognisedTest, StoppedMedicationsAreACautionAndCancelledOnesAreNotChec
   EXPECT_EQ(response.outcome(), OUTCOME_ELIGIBLE_WITH_CAUTION);
   EXPECT_THAT(Summaries(FindingsFor(response, "unrecognised-medication")),
               ElementsAre("Medication not recognised: Roaccutane; a clinician checks it"));
+}
+
+TEST_F(UnrecognisedTest, RepeatsOfOneEntryShareAFindingPerOutcome) {
+  const Coding humulin = RxNorm("106892", "Humulin 70/30 Injectable Suspension");
+  AddMedication(request_, humulin, types::v1::MEDICATION_STATUS_STOPPED, "MedicationRequest/1");
+  AddMedication(request_, humulin, types::v1::MEDICATION_STATUS_ACTIVE, "MedicationRequest/2");
+  AddMedication(request_, humulin, types::v1::MEDICATION_STATUS_STOPPED, "MedicationRequest/3");
+  std::vector<Finding> found = FindingsFor(Screen(), "unrecognised-medication");
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].outcome(), OUTCOME_REVIEW_REQUIRED);
+  ASSERT_EQ(found[0].evidence_size(), 1);
+  EXPECT_EQ(found[0].evidence(0).source_ref(), "MedicationRequest/2");
+  EXPECT_EQ(found[1].outcome(), OUTCOME_ELIGIBLE_WITH_CAUTION);
+  ASSERT_EQ(found[1].evidence_size(), 2);
+  EXPECT_EQ(found[1].evidence(1).source_ref(), "MedicationRequest/3");
 }
 
 TEST_F(UnrecognisedTest, AnAllergyWithoutACodeNeedsReviewAndACodedOneIsRead) {
@@ -181,7 +198,10 @@ TEST_F(UnrecognisedTest, ALongEntryNameIsCutToTheSummaryLimit) {
   AddTextMedication(std::string(300, 'x'), types::v1::MEDICATION_STATUS_ACTIVE);
   ScreenResponse response = Screen();
   ASSERT_EQ(response.findings_size(), 1);
-  EXPECT_EQ(addon::CodePointCount(response.findings(0).summary()), addon::kMaxSummaryLength);
+  const std::string& summary = response.findings(0).summary();
+  EXPECT_EQ(addon::CodePointCount(summary), addon::kMaxSummaryLength);
+  EXPECT_THAT(summary, ::testing::StartsWith("Medication not recognised: xxx"));
+  EXPECT_THAT(summary, ::testing::EndsWith("x\xE2\x80\xA6; a clinician checks it"));
 }
 
 TEST(UnrecognisedConfigTest, EachKindNeedsAnInactiveOutcome) {
