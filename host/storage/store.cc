@@ -136,6 +136,25 @@ const char* const kMigrations[] = {
     CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
       BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     )sql",
+    R"sql(
+    -- Retention: each prune first records the last record it removes (seq and hash), so the
+    -- first kept record can still be checked against it. Append-only, like the log.
+    CREATE TABLE audit_anchors (
+      seq            INTEGER PRIMARY KEY,
+      hash           TEXT NOT NULL,
+      pruned_at      INTEGER NOT NULL,
+      cutoff         INTEGER NOT NULL,
+      retention_days INTEGER NOT NULL);
+    CREATE TRIGGER audit_anchors_no_update BEFORE UPDATE ON audit_anchors
+      BEGIN SELECT RAISE(ABORT, 'audit anchors are append-only'); END;
+    CREATE TRIGGER audit_anchors_no_delete BEFORE DELETE ON audit_anchors
+      BEGIN SELECT RAISE(ABORT, 'audit anchors are append-only'); END;
+    -- Only records at or before the newest anchor may be deleted (by the prune).
+    DROP TRIGGER audit_log_no_delete;
+    CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+      WHEN old.seq > IFNULL((SELECT MAX(seq) FROM audit_anchors), 0)
+      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    )sql",
 };
 
 }  // namespace
