@@ -161,12 +161,19 @@ const char* const kMigrations[] = {
 
 StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& data_dir) {
   NW_ASSIGN_OR_RETURN(auto lock, DataDirLock::Acquire(data_dir));
-  NW_ASSIGN_OR_RETURN(auto db, sqlite::Database::Open(data_dir + "/needlework.db"));
+  std::string path = data_dir + "/needlework.db";
+  NW_ASSIGN_OR_RETURN(auto db, sqlite::Database::Open(path));
   std::unique_ptr<Store> store(new Store(std::move(lock), std::move(db)));
   NW_RETURN_IF_ERROR(store->Migrate());
-  NW_ASSIGN_OR_RETURN(store->reader_, sqlite::Database::Open(data_dir + "/needlework.db"));
-  NW_RETURN_IF_ERROR(store->reader_->Execute("PRAGMA query_only=ON"));
+  store->path_ = path;
+  NW_ASSIGN_OR_RETURN(store->reader_, store->OpenReader());
   return store;
+}
+
+StatusOr<std::unique_ptr<sqlite::Database>> Store::OpenReader() {
+  NW_ASSIGN_OR_RETURN(auto reader, sqlite::Database::Open(path_));
+  NW_RETURN_IF_ERROR(reader->Execute("PRAGMA query_only=ON"));
+  return reader;
 }
 
 Status Store::Migrate() {

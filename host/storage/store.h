@@ -83,7 +83,8 @@ class Store {
   // Records matching `filter`, oldest first (store_audit_read.cc, on the reader connection).
   StatusOr<std::vector<AuditRecord>> QueryAudit(const AuditFilter& filter);
   // Verifies the chain from the newest anchor to the highest seq ever assigned, in one
-  // snapshot on the reader connection, a chunk of rows at a time (VerifyAuditLog).
+  // snapshot on a read connection of its own (a long walk holds up no other read), a chunk
+  // of rows at a time (VerifyAuditLog).
   StatusOr<AuditVerdict> VerifyAudit();
   // Retention (store_audit_retention.cc): verifies the records written before
   // `policy.cutoff` (the oldest ones, up to the first newer one), anchors the last of them,
@@ -169,7 +170,11 @@ class Store {
   Status InsertPlanLocked(const PlanRecord& plan);
   Status Migrate();
   Status InsertTokenLocked(const TokenRecord& token);
-  // The steps of PruneAudit: the last record to prune (0: none), verified on reader_; its
+  // A new query-only connection to the store's file: reader_, and one per walk of the
+  // audit log.
+  StatusOr<std::unique_ptr<sqlite::Database>> OpenReader();
+  // The steps of PruneAudit: the last record to prune (0: none), verified on its own
+  // connection; its
   // anchor, written under mutex_; the anchored records, deleted a chunk at a time.
   StatusOr<int64_t> VerifiedPrunePoint(const AuditPrunePolicy& policy);
   StatusOr<AuditPruneResult> AnchorPrunePoint(int64_t point, const AuditPrunePolicy& policy);
@@ -193,6 +198,7 @@ class Store {
   GroupCommit grouped_;                       // on db_
   std::mutex read_mutex_;                     // serialises reader_
   std::unique_ptr<sqlite::Database> reader_;  // reads outside any write (query_only)
+  std::string path_;                          // of the database file
 };
 
 }  // namespace needlework::host

@@ -1,4 +1,4 @@
-// Reading the audit log: queries and verification, on the reader connection, so they never
+// Reading the audit log: queries and verification, on query-only connections, so they never
 // wait for or hold up a write.
 #include "host/storage/audit_verify.h"
 #include "host/storage/store.h"
@@ -35,8 +35,8 @@ StatusOr<std::vector<AuditRecord>> Store::QueryAudit(const AuditFilter& filter) 
 }
 
 StatusOr<AuditVerdict> Store::VerifyAudit() {
-  std::lock_guard lock(read_mutex_);
-  return VerifyAuditLog(*reader_);
+  NW_ASSIGN_OR_RETURN(auto reader, OpenReader());
+  return VerifyAuditLog(*reader);
 }
 
 }  // namespace needlework::host

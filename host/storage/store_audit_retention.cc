@@ -44,13 +44,13 @@ StatusOr<AuditPruneResult> Store::PruneAudit(const AuditPrunePolicy& policy) {
 // Records are only ever appended after the point and deleted by the prune, so what is read
 // here still holds when the anchor is written.
 StatusOr<int64_t> Store::VerifiedPrunePoint(const AuditPrunePolicy& policy) {
-  std::lock_guard lock(read_mutex_);
-  NW_ASSIGN_OR_RETURN(int64_t point, LastRecordBefore(*reader_, policy.cutoff));
-  NW_ASSIGN_OR_RETURN(std::optional<AuditAnchor> anchor, NewestAuditAnchor(*reader_));
+  NW_ASSIGN_OR_RETURN(auto reader, OpenReader());
+  NW_ASSIGN_OR_RETURN(int64_t point, LastRecordBefore(*reader, policy.cutoff));
+  NW_ASSIGN_OR_RETURN(std::optional<AuditAnchor> anchor, NewestAuditAnchor(*reader));
   if (point <= (anchor ? anchor->seq : 0)) return 0;
   NW_ASSIGN_OR_RETURN(
       AuditVerdict verdict,
-      VerifyAuditLog(*reader_, {.chunk_rows = policy.chunk_rows, .up_to_seq = point}));
+      VerifyAuditLog(*reader, {.chunk_rows = policy.chunk_rows, .up_to_seq = point}));
   if (!verdict.ok) {
     return DataLoss(
         "the audit records due for pruning do not verify, so none were pruned: " + verdict.problem +
