@@ -24,7 +24,8 @@ const std::set<std::string> kKnownKeys = {"listen",
                                           "plugin_trust",
                                           "tls",
                                           "allow_plaintext_non_loopback",
-                                          "plugin_isolation"};
+                                          "plugin_isolation",
+                                          "audit"};
 const std::set<std::string> kLogLevels = {"debug", "info", "warning", "error"};
 
 Status ReadDeadlines(const YAML::Node& node, HostConfig& config) {
@@ -76,6 +77,20 @@ Status ReadScalars(const YAML::Node& root, const std::string& base_dir, HostConf
   return OkStatus();
 }
 
+// About 100 years: a larger value would overflow the cutoff's microseconds.
+constexpr int64_t kMaxRetentionDays = 36500;
+
+Status ReadAudit(const YAML::Node& node, HostConfig& config) {
+  if (!node.IsMap()) return KeyError("audit", "expected a map with retention_days");
+  NW_RETURN_IF_ERROR(CheckKnownKeys(node, "audit", {"retention_days"}));
+  if (node["retention_days"]) {
+    NW_ASSIGN_OR_RETURN(
+        config.audit_retention_days,
+        PositiveInteger(node["retention_days"], "audit.retention_days", kMaxRetentionDays));
+  }
+  return OkStatus();
+}
+
 }  // namespace
 
 StatusOr<HostConfig> ParseHostConfig(const std::string& yaml_text, const std::string& base_dir) {
@@ -100,6 +115,7 @@ StatusOr<HostConfig> ParseHostConfig(const std::string& yaml_text, const std::st
   if (root["plugin_isolation"]) {
     NW_RETURN_IF_ERROR(ReadPluginIsolation(root["plugin_isolation"], base_dir, config));
   }
+  if (root["audit"]) NW_RETURN_IF_ERROR(ReadAudit(root["audit"], config));
   NW_RETURN_IF_ERROR(ReadTransport(root, config));
   for (std::string* file :
        {&config.tls.cert_file, &config.tls.key_file, &config.tls.client_ca_file})

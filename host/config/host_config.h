@@ -55,6 +55,9 @@ struct HostConfig {
   // Plaintext on an address other than loopback or a unix socket is refused unless this is
   // set explicitly; the host then logs a warning at start-up.
   bool allow_plaintext_non_loopback = false;
+  // `audit.retention_days`: audit records older than this are pruned, at start-up and then
+  // hourly, behind an anchor that keeps the chain verifiable; 0 keeps every record.
+  int64_t audit_retention_days = 0;
 
   // The deadline for `hook` ("screen", ...), falling back to the default one.
   std::chrono::milliseconds DeadlineFor(const std::string& hook) const {

@@ -52,6 +52,10 @@ StatusOr<std::unique_ptr<HostContext>> BuildHostContext(const HostConfig& config
   NW_RETURN_IF_ERROR(context->clinic_plugins->LoadAll());
   context->watchdog = std::make_unique<Watchdog>();
   context->blocking = std::make_unique<BlockingPool>(kBlockingThreads, kMaxWaitingWrites);
+  if (config.audit_retention_days > 0) {
+    context->audit_retention =
+        std::make_unique<AuditRetention>(*context->store, config.audit_retention_days);
+  }
   return context;
 }
 

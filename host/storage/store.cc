@@ -136,18 +136,44 @@ const char* const kMigrations[] = {
     CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
       BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     )sql",
+    R"sql(
+    -- Retention: each prune first records the last record it removes (seq and hash), so the
+    -- first kept record can still be checked against it. Append-only, like the log.
+    CREATE TABLE audit_anchors (
+      seq            INTEGER PRIMARY KEY,
+      hash           TEXT NOT NULL,
+      pruned_at      INTEGER NOT NULL,
+      cutoff         INTEGER NOT NULL,
+      retention_days INTEGER NOT NULL);
+    CREATE TRIGGER audit_anchors_no_update BEFORE UPDATE ON audit_anchors
+      BEGIN SELECT RAISE(ABORT, 'audit anchors are append-only'); END;
+    CREATE TRIGGER audit_anchors_no_delete BEFORE DELETE ON audit_anchors
+      BEGIN SELECT RAISE(ABORT, 'audit anchors are append-only'); END;
+    -- Only records at or before the newest anchor may be deleted (by the prune).
+    DROP TRIGGER audit_log_no_delete;
+    CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+      WHEN old.seq > IFNULL((SELECT MAX(seq) FROM audit_anchors), 0)
+      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    )sql",
 };
 
 }  // namespace
 
 StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& data_dir) {
   NW_ASSIGN_OR_RETURN(auto lock, DataDirLock::Acquire(data_dir));
-  NW_ASSIGN_OR_RETURN(auto db, sqlite::Database::Open(data_dir + "/needlework.db"));
+  std::string path = data_dir + "/needlework.db";
+  NW_ASSIGN_OR_RETURN(auto db, sqlite::Database::Open(path));
   std::unique_ptr<Store> store(new Store(std::move(lock), std::move(db)));
   NW_RETURN_IF_ERROR(store->Migrate());
-  NW_ASSIGN_OR_RETURN(store->reader_, sqlite::Database::Open(data_dir + "/needlework.db"));
-  NW_RETURN_IF_ERROR(store->reader_->Execute("PRAGMA query_only=ON"));
+  store->path_ = path;
+  NW_ASSIGN_OR_RETURN(store->reader_, store->OpenReader());
   return store;
+}
+
+StatusOr<std::unique_ptr<sqlite::Database>> Store::OpenReader() {
+  NW_ASSIGN_OR_RETURN(auto reader, sqlite::Database::Open(path_));
+  NW_RETURN_IF_ERROR(reader->Execute("PRAGMA query_only=ON"));
+  return reader;
 }
 
 Status Store::Migrate() {

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "host/storage/aftercare_records.h"
+#include "host/storage/audit_prune.h"
 #include "host/storage/audit_records.h"
 #include "host/storage/data_dir_lock.h"
 #include "host/storage/group_commit.h"
@@ -79,11 +80,18 @@ class Store {
   // Appends `record` after the last one: sets its seq, prev_hash and hash. In its own
   // transaction (one commit per audited call).
   Status AppendAudit(AuditRecord& record);
-  // Records matching `filter`, oldest first.
+  // Records matching `filter`, oldest first (store_audit_read.cc, on the reader connection).
   StatusOr<std::vector<AuditRecord>> QueryAudit(const AuditFilter& filter);
-  // Every record, by seq, and the highest seq ever assigned (SQLite's AUTOINCREMENT
-  // counter, which survives deleting the last rows).
-  StatusOr<std::vector<AuditRecord>> ReadAuditChain(int64_t* highest_seq);
+  // Verifies the chain from the newest anchor to the highest seq ever assigned, in one
+  // snapshot on a read connection of its own (a long walk holds up no other read), a chunk
+  // of rows at a time (VerifyAuditLog).
+  StatusOr<AuditVerdict> VerifyAudit();
+  // Retention (store_audit_retention.cc): verifies the records written before
+  // `policy.cutoff` (the oldest ones, up to the first newer one), anchors the last of them,
+  // then deletes every anchored record in transactions of `policy.chunk_rows`, each taking
+  // the write mutex briefly. DATA_LOSS, deleting nothing, when those records do not verify.
+  // Not run concurrently with itself (one retention task per host).
+  StatusOr<AuditPruneResult> PruneAudit(const AuditPrunePolicy& policy);
 
   // --- Scheduling (store_schedule.cc) ---
   Status SetClinicTimeZone(const std::string& clinic_id, const std::string& time_zone);
@@ -162,6 +170,15 @@ class Store {
   Status InsertPlanLocked(const PlanRecord& plan);
   Status Migrate();
   Status InsertTokenLocked(const TokenRecord& token);
+  // A new query-only connection to the store's file: reader_, and one per walk of the
+  // audit log.
+  StatusOr<std::unique_ptr<sqlite::Database>> OpenReader();
+  // The steps of PruneAudit: the last record to prune (0: none), verified on its own
+  // connection; its
+  // anchor, written under mutex_; the anchored records, deleted a chunk at a time.
+  StatusOr<int64_t> VerifiedPrunePoint(const AuditPrunePolicy& policy);
+  StatusOr<AuditPruneResult> AnchorPrunePoint(int64_t point, const AuditPrunePolicy& policy);
+  StatusOr<int64_t> DeleteAnchoredAudit(int chunk_rows);
   // On reader_; callers hold read_mutex_ (QueryMessages too).
   StatusOr<std::vector<AppointmentRecord>> QueryAppointments(const std::string& where,
                                                              const std::vector<std::string>& text,
@@ -181,6 +198,7 @@ class Store {
   GroupCommit grouped_;                       // on db_
   std::mutex read_mutex_;                     // serialises reader_
   std::unique_ptr<sqlite::Database> reader_;  // reads outside any write (query_only)
+  std::string path_;                          // of the database file
 };
 
 }  // namespace needlework::host
