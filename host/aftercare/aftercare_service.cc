@@ -196,6 +196,9 @@ grpc::ServerUnaryReactor* AftercareServiceImpl::ListSymptomReports(
       return InvalidArgumentError(
           "the patient_ref or appointment_id given is empty; name one patient or appointment");
     }
+    NW_RETURN_IF_ERROR(request->patient_ref().empty()
+                           ? store_.GetAppointment(clinic_id, request->appointment_id()).status()
+                           : store_.ExpectPatient(clinic_id, request->patient_ref()));
     NW_ASSIGN_OR_RETURN(auto reports, store_.ListSymptomReports(clinic_id, request->patient_ref(),
                                                                 request->appointment_id()));
     for (const auto& r : reports) response->add_reports()->ParseFromString(r.report_bytes);

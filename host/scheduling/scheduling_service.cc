@@ -166,6 +166,7 @@ grpc::ServerUnaryReactor* SchedulingServiceImpl::ExportCalendar(
     Ctx* context, const v1::ExportCalendarRequest* request, v1::ExportCalendarResponse* response) {
   return AsEmr(context, [&](const std::string& clinic_id) -> Status {
     if (request->patient_ref().empty()) return InvalidArgumentError("patient_ref is required");
+    NW_RETURN_IF_ERROR(store_.ExpectPatient(clinic_id, request->patient_ref()));
     NW_ASSIGN_OR_RETURN(ClinicCalendar calendar, LoadClinicCalendar(store_, clinic_id));
     NW_ASSIGN_OR_RETURN(auto found,
                         store_.ListAppointmentsOfPatient(clinic_id, request->patient_ref()));

@@ -114,6 +114,8 @@ class Store {
   StatusOr<PlanRecord> GetPlan(const std::string& clinic_id, const std::string& plan_id);
   StatusOr<std::vector<PlanRecord>> ListPlans(const std::string& clinic_id,
                                               const std::string& patient_ref);
+  // NOT_FOUND unless the clinic holds a plan of `patient_ref`: the patient is not its own.
+  Status ExpectPatient(const std::string& clinic_id, const std::string& patient_ref);
   // Cancels the ACTIVE plan and every BOOKED appointment of it and re-times its reminders
   // with `retimer`, atomically; `sessions` gets the plan's appointments as committed.
   // FAILED_PRECONDITION when the plan is no longer ACTIVE.

@@ -113,6 +113,16 @@ StatusOr<std::vector<PlanRecord>> Store::ListPlans(const std::string& clinic_id,
   return plans;
 }
 
+Status Store::ExpectPatient(const std::string& clinic_id, const std::string& patient_ref) {
+  std::lock_guard lock(read_mutex_);
+  NW_ASSIGN_OR_RETURN(auto query, reader_->Prepare("SELECT 1 FROM plans WHERE clinic_id = ? AND "
+                                                   "patient_ref = ? LIMIT 1"));
+  query->Bind(1, clinic_id).Bind(2, patient_ref);
+  NW_ASSIGN_OR_RETURN(bool row, query->Step());
+  if (!row) return NotFoundError("patient '" + patient_ref + "' has no plan at this clinic");
+  return OkStatus();
+}
+
 Status Store::CancelPlan(const std::string& clinic_id, const std::string& plan_id,
                          const std::string& reason, int64_t now, const Retimer& retimer,
                          IdempotencyClaim* claim, std::vector<AppointmentRecord>* sessions) {
