@@ -51,9 +51,12 @@ Status RunIdempotent(Store& store, const IdempotentCall& call,
   auto stored = store.FindIdempotencyKey(call.clinic_id, call.rpc, call.key, call.now);
   if (stored.status().code() == StatusCode::kNotFound) {
     Status written = write(&claim);
-    if (!claim.replayed) return written;
-    response->Clear();
+    if (written.ok()) return written;
+    // A concurrent call with this key may have committed first, so this one failed (the
+    // store skipped it, or its checks saw the other's write): it gets that call's answer.
     stored = store.FindIdempotencyKey(call.clinic_id, call.rpc, call.key, call.now);
+    if (!claim.replayed && stored.status().code() == StatusCode::kNotFound) return written;
+    response->Clear();
   }
   NW_RETURN_IF_ERROR(stored.status());
   return Replay(*stored, claim, response);

@@ -202,6 +202,25 @@ TEST_F(RetrySafetyTest, RetriedBookWithTheSameKeyGetsTheFirstAnswerAndOneAppoint
   EXPECT_EQ(AppointmentsOf("Patient/retry").size(), 1u);
 }
 
+// Retries sent while the first call is still running all get its answer.
+TEST_F(RetrySafetyTest, RacingRetriesOfOneBookAllGetTheFirstAnswer) {
+  std::string plan = CreateFacePlan(*api_, host_->emr_token(), "Patient/racing-retries");
+  v1::BookRequest request = BookingFor(plan, 0, FreeSlot(Monday()));
+  request.set_idempotency_key("book-racing");
+  constexpr int kThreads = 8;
+  std::vector<Reply<v1::Appointment>> replies(kThreads);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kThreads; ++i) {
+    threads.emplace_back([&, i] { replies[i] = api_->Book(host_->emr_token(), request); });
+  }
+  for (auto& t : threads) t.join();
+  for (const auto& reply : replies) {
+    ASSERT_TRUE(reply.status.ok()) << reply.status.error_message();
+    EXPECT_EQ(reply.response.SerializeAsString(), replies[0].response.SerializeAsString());
+  }
+  EXPECT_EQ(AppointmentsOf("Patient/racing-retries").size(), 1u);
+}
+
 // Retries racing each other: with one key all get the first answer; without one, exactly
 // one completes. Either way the aftercare messages are stored once.
 TEST_F(RetrySafetyTest, ConcurrentCompleteSessionRetriesStoreOneSetOfMessages) {
