@@ -120,10 +120,9 @@ grpc::ServerUnaryReactor* AftercareServiceImpl::MarkMessagesSent(
       return InvalidArgumentError("message_ids must hold 1 to 1000 ids");
     }
     NW_ASSIGN_OR_RETURN(std::string key, IdempotencyKeyOf(*context, request->idempotency_key()));
-    return RunIdempotent(store_, {clinic_id, "MarkMessagesSent", key, NowSeconds()}, *request,
-                         response, [&](IdempotencyClaim* claim) {
-                           return MarkSent(clinic_id, *request, claim, response);
-                         });
+    return RunIdempotent(
+        store_, {clinic_id, "MarkMessagesSent", key, NowSeconds()}, *request, response,
+        [&](IdempotencyClaim* claim) { return MarkSent(clinic_id, *request, claim, response); });
   });
 }
 

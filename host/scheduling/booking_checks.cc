@@ -131,9 +131,8 @@ StatusOr<std::vector<AppointmentRecord>> PlanHistory(Store& store, const LoadedP
                                                      const std::string& ignore_appointment) {
   NW_ASSIGN_OR_RETURN(auto sessions,
                       store.ListAppointmentsOfPlan(plan.record.clinic_id, plan.record.plan_id));
-  std::erase_if(sessions, [&](const AppointmentRecord& s) {
-    return s.appointment_id == ignore_appointment;
-  });
+  std::erase_if(sessions,
+                [&](const AppointmentRecord& s) { return s.appointment_id == ignore_appointment; });
   return sessions;
 }
 

@@ -8,8 +8,8 @@
 #include "host/common/time_util.h"
 #include "host/scheduling/booking_flow.h"
 #include "host/scheduling/slot_search.h"
-#include "host/storage/idempotent_write.h"
 #include "host/slots/icalendar.h"
+#include "host/storage/idempotent_write.h"
 
 namespace needlework::host {
 namespace {
@@ -93,12 +93,12 @@ grpc::ServerUnaryReactor* SchedulingServiceImpl::Book(Ctx* context, const v1::Bo
   return AsEmrWriter(context, [=, this](const std::string& clinic_id) -> Status {
     NW_RETURN_IF_ERROR(CheckListLimits(*request));
     NW_ASSIGN_OR_RETURN(std::string key, IdempotencyKeyOf(*context, request->idempotency_key()));
-    return RunIdempotent(store_, {clinic_id, "Book", key, NowSeconds()}, *request, response,
-                         [&](IdempotencyClaim* claim) -> Status {
-                           NW_ASSIGN_OR_RETURN(*response, BookSession(store_, plugins_, clinic_id,
-                                                                      *request, claim));
-                           return OkStatus();
-                         });
+    return RunIdempotent(
+        store_, {clinic_id, "Book", key, NowSeconds()}, *request, response,
+        [&](IdempotencyClaim* claim) -> Status {
+          NW_ASSIGN_OR_RETURN(*response, BookSession(store_, plugins_, clinic_id, *request, claim));
+          return OkStatus();
+        });
   });
 }
 
@@ -110,9 +110,9 @@ grpc::ServerUnaryReactor* SchedulingServiceImpl::Reschedule(Ctx* context,
     NW_ASSIGN_OR_RETURN(std::string key, IdempotencyKeyOf(*context, request->idempotency_key()));
     return RunIdempotent(store_, {clinic_id, "Reschedule", key, NowSeconds()}, *request, response,
                          [&](IdempotencyClaim* claim) -> Status {
-                           NW_ASSIGN_OR_RETURN(*response, RescheduleSession(store_, plugins_,
-                                                                            clinic_id, *request,
-                                                                            claim));
+                           NW_ASSIGN_OR_RETURN(
+                               *response,
+                               RescheduleSession(store_, plugins_, clinic_id, *request, claim));
                            return OkStatus();
                          });
   });
@@ -139,9 +139,9 @@ grpc::ServerUnaryReactor* SchedulingServiceImpl::CompleteSession(
     NW_ASSIGN_OR_RETURN(std::string key, IdempotencyKeyOf(*context, request->idempotency_key()));
     return RunIdempotent(store_, {clinic_id, "CompleteSession", key, NowSeconds()}, *request,
                          response, [&](IdempotencyClaim* claim) -> Status {
-                           NW_ASSIGN_OR_RETURN(*response, host::CompleteSession(store_, plugins_,
-                                                                                clinic_id, *request,
-                                                                                claim));
+                           NW_ASSIGN_OR_RETURN(
+                               *response,
+                               host::CompleteSession(store_, plugins_, clinic_id, *request, claim));
                            return OkStatus();
                          });
   });

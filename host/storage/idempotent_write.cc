@@ -46,8 +46,8 @@ Status RunIdempotent(Store& store, const IdempotentCall& call,
                      const google::protobuf::Message& request, google::protobuf::Message* response,
                      const std::function<Status(IdempotencyClaim*)>& write) {
   if (call.key.empty()) return write(nullptr);
-  IdempotencyClaim claim{call.clinic_id, call.rpc, call.key, DigestWithoutKey(request), call.now,
-                         {}, false};
+  IdempotencyClaim claim{call.clinic_id, call.rpc, call.key, DigestWithoutKey(request),
+                         call.now,       {},       false};
   auto stored = store.FindIdempotencyKey(call.clinic_id, call.rpc, call.key, call.now);
   if (stored.status().code() == StatusCode::kNotFound) {
     Status written = write(&claim);

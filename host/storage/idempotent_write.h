@@ -25,7 +25,8 @@ struct IdempotentCall {
 // one first made with it, FAILED_PRECONDITION naming the key if not. When it is not stored,
 // returns write(claim); `write` fills `response`, sets claim->response and passes the claim
 // to the store write that commits it. When that write fails because a concurrent call
-// with the key committed first, that call's answer is replayed the same way. `request` must have a string field `idempotency_key`.
+// with the key committed first, that call's answer is replayed the same way. `request` must have a
+// string field `idempotency_key`.
 Status RunIdempotent(Store& store, const IdempotentCall& call,
                      const google::protobuf::Message& request, google::protobuf::Message* response,
                      const std::function<Status(IdempotencyClaim*)>& write);

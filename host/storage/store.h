@@ -214,8 +214,7 @@ class Store {
   Status ExpectStatus(const char* table, const char* key, const std::string& clinic_id,
                       const std::string& id, int status, const std::string& what);
   Status WriteAppointmentLocked(const AppointmentRecord& appointment);
-  StatusOr<std::vector<MessageRecord>> QueryMessages(sqlite::Database& db,
-                                                     const std::string& where,
+  StatusOr<std::vector<MessageRecord>> QueryMessages(sqlite::Database& db, const std::string& where,
                                                      const std::vector<std::string>& text,
                                                      const std::vector<int64_t>& numbers);
 

@@ -101,7 +101,8 @@ StatusOr<std::vector<MessageRecord>> Store::QueryMessages(sqlite::Database& db,
 StatusOr<std::vector<MessageRecord>> Store::ListMessagesOfAppointment(
     const std::string& clinic_id, const std::string& appointment_id) {
   std::lock_guard lock(read_mutex_);
-  return QueryMessages(*reader_, "WHERE clinic_id = ? AND appointment_id = ? ORDER BY send_at, message_id",
+  return QueryMessages(*reader_,
+                       "WHERE clinic_id = ? AND appointment_id = ? ORDER BY send_at, message_id",
                        {clinic_id, appointment_id}, {});
 }
 
@@ -115,7 +116,8 @@ StatusOr<std::vector<MessageRecord>> Store::ListMessagesOfPlan(const std::string
 StatusOr<std::vector<MessageRecord>> Store::ListDueMessages(const std::string& clinic_id,
                                                             int64_t up_to, int limit) {
   std::lock_guard lock(read_mutex_);
-  return QueryMessages(*reader_, 
+  return QueryMessages(
+      *reader_,
       "WHERE clinic_id = ? AND status = ? AND send_at IS NOT NULL AND send_at <= ? "
       "ORDER BY send_at, message_id LIMIT ?",
       {clinic_id}, {int64_t{Message::STATUS_PENDING}, up_to, int64_t{limit}});

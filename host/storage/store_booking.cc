@@ -295,7 +295,7 @@ StatusOr<std::vector<AppointmentRecord>> Store::QueryAppointments(
     sqlite::Database& db, const std::string& where, const std::vector<std::string>& text,
     const std::vector<int64_t>& numbers) {
   NW_ASSIGN_OR_RETURN(auto query, db.Prepare(std::string(kAppointmentColumns) + where +
-                                                   " ORDER BY start_utc, appointment_id"));
+                                             " ORDER BY start_utc, appointment_id"));
   int index = 1;
   for (const auto& t : text) query->Bind(index++, t);
   for (int64_t n : numbers) query->Bind(index++, n);
@@ -311,8 +311,9 @@ StatusOr<std::vector<AppointmentRecord>> Store::QueryAppointments(
 StatusOr<AppointmentRecord> Store::GetAppointment(const std::string& clinic_id,
                                                   const std::string& appointment_id) {
   std::lock_guard lock(read_mutex_);
-  NW_ASSIGN_OR_RETURN(auto found, QueryAppointments(*reader_, "WHERE clinic_id = ? AND appointment_id = ?",
-                                                    {clinic_id, appointment_id}, {}));
+  NW_ASSIGN_OR_RETURN(auto found,
+                      QueryAppointments(*reader_, "WHERE clinic_id = ? AND appointment_id = ?",
+                                        {clinic_id, appointment_id}, {}));
   if (found.empty()) return NotFoundError("no appointment '" + appointment_id + "' at this clinic");
   return found.front();
 }
@@ -320,27 +321,29 @@ StatusOr<AppointmentRecord> Store::GetAppointment(const std::string& clinic_id,
 StatusOr<std::vector<AppointmentRecord>> Store::ListAppointmentsOfPlan(const std::string& clinic_id,
                                                                        const std::string& plan_id) {
   std::lock_guard lock(read_mutex_);
-  return QueryAppointments(*reader_, "WHERE clinic_id = ? AND plan_id = ?", {clinic_id, plan_id}, {});
+  return QueryAppointments(*reader_, "WHERE clinic_id = ? AND plan_id = ?", {clinic_id, plan_id},
+                           {});
 }
 
 StatusOr<std::vector<AppointmentRecord>> Store::ListAppointmentsOfPatient(
     const std::string& clinic_id, const std::string& patient_ref) {
   std::lock_guard lock(read_mutex_);
-  return QueryAppointments(*reader_, "WHERE clinic_id = ? AND patient_ref = ?", {clinic_id, patient_ref}, {});
+  return QueryAppointments(*reader_, "WHERE clinic_id = ? AND patient_ref = ?",
+                           {clinic_id, patient_ref}, {});
 }
 
 StatusOr<std::vector<AppointmentRecord>> Store::ListAppointmentsBetween(
     const std::string& clinic_id, int64_t from, int64_t to) {
   std::lock_guard lock(read_mutex_);
-  return QueryAppointments(*reader_, "WHERE clinic_id = ? AND start_utc < ? AND end_utc > ?", {clinic_id},
-                           {to, from});
+  return QueryAppointments(*reader_, "WHERE clinic_id = ? AND start_utc < ? AND end_utc > ?",
+                           {clinic_id}, {to, from});
 }
 
 StatusOr<std::vector<AppointmentRecord>> Store::ListAppointmentsOfResource(
     const std::string& clinic_id, const std::string& resource_id) {
   std::lock_guard lock(read_mutex_);
-  return QueryAppointments(*reader_, 
-      "WHERE clinic_id = ? AND (',' || resource_ids || ',') LIKE ('%,' || ? || ',%')",
+  return QueryAppointments(
+      *reader_, "WHERE clinic_id = ? AND (',' || resource_ids || ',') LIKE ('%,' || ? || ',%')",
       {clinic_id, resource_id}, {});
 }
 

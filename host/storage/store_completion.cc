@@ -30,8 +30,9 @@ std::vector<SessionKey> Keys(const std::vector<AppointmentRecord>& sessions,
 
 Status Store::ExpectHistoryLocked(const AppointmentRecord& appointment, const std::string& ignore,
                                   const std::vector<AppointmentRecord>& checked) {
-  NW_ASSIGN_OR_RETURN(auto now, QueryAppointments(*db_, "WHERE clinic_id = ? AND plan_id = ?",
-                                                  {appointment.clinic_id, appointment.plan_id}, {}));
+  NW_ASSIGN_OR_RETURN(auto now,
+                      QueryAppointments(*db_, "WHERE clinic_id = ? AND plan_id = ?",
+                                        {appointment.clinic_id, appointment.plan_id}, {}));
   if (Keys(now, ignore) == Keys(checked, ignore)) return OkStatus();
   return Status(StatusCode::kAborted, "plan " + appointment.plan_id +
                                           " changed while this booking was checked (another "
@@ -46,7 +47,8 @@ Status Store::SaveCompletion(const CompletionWrite& write) {
                                     "appointment"));
     NW_RETURN_IF_ERROR(WriteAppointmentLocked(appointment));
     NW_RETURN_IF_ERROR(CompletePlanIfDoneLocked(appointment, write.session_count));
-    if (write.has_aftercare) NW_RETURN_IF_ERROR(SaveAftercareLocked(write.aftercare, write.messages));
+    if (write.has_aftercare)
+      NW_RETURN_IF_ERROR(SaveAftercareLocked(write.aftercare, write.messages));
     return RetimeLocked(appointment.clinic_id, appointment.plan_id, write.retimer);
   });
 }
@@ -73,9 +75,9 @@ Status Store::RetimeLocked(const std::string& clinic_id, const std::string& plan
                       QueryMessages(*db_, "WHERE clinic_id = ? AND plan_id = ? ORDER BY message_id",
                                     {clinic_id, plan_id}, {}));
   if (state.messages.empty()) return OkStatus();
-  NW_ASSIGN_OR_RETURN(state.appointments,
-                      QueryAppointments(*db_, "WHERE clinic_id = ? AND plan_id = ?",
-                                        {clinic_id, plan_id}, {}));
+  NW_ASSIGN_OR_RETURN(
+      state.appointments,
+      QueryAppointments(*db_, "WHERE clinic_id = ? AND plan_id = ?", {clinic_id, plan_id}, {}));
   for (const auto& message : retimer(state)) NW_RETURN_IF_ERROR(RescheduleMessageLocked(message));
   return OkStatus();
 }

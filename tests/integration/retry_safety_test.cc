@@ -226,8 +226,8 @@ TEST_F(RetrySafetyTest, RacingRetriesOfOneBookAllGetTheFirstAnswer) {
 TEST_F(RetrySafetyTest, ConcurrentCompleteSessionRetriesStoreOneSetOfMessages) {
   std::string plan = CreateFacePlan(*api_, host_->emr_token(), "Patient/complete");
   v1::Appointment keyed = BookFirst(plan, Monday());
-  v1::Appointment unkeyed = BookFirst(CreateFacePlan(*api_, host_->emr_token(), "Patient/c2"),
-                                      Monday() + 1);
+  v1::Appointment unkeyed =
+      BookFirst(CreateFacePlan(*api_, host_->emr_token(), "Patient/c2"), Monday() + 1);
   constexpr int kThreads = 8;
   std::vector<Reply<v1::Appointment>> with_key(kThreads), without_key(kThreads);
   std::vector<std::thread> threads;
@@ -260,7 +260,8 @@ TEST_F(RetrySafetyTest, ConcurrentCompleteSessionRetriesStoreOneSetOfMessages) {
   due.set_limit(1000);
   auto stub = v1::AftercareService::NewStub(host_->channel());
   v1::ListDueMessagesResponse listed;
-  ASSERT_TRUE(stub->ListDueMessages(AuthorizedContext(host_->emr_token()).get(), due, &listed).ok());
+  ASSERT_TRUE(
+      stub->ListDueMessages(AuthorizedContext(host_->emr_token()).get(), due, &listed).ok());
   int evening = 0;
   for (const auto& m : listed.messages()) {
     evening += m.kind() == "evening" && m.about() == "Appointment/" + keyed.appointment_id();
@@ -369,8 +370,9 @@ TEST_F(RetrySafetyTest, AnotherClinicsIdsAreNotFoundAndNothingChanges) {
   by_appointment.set_appointment_id(done.appointment_id());
   by_patient.set_patient_ref("Patient/mine");
   v1::ListSymptomReportsResponse reports;
-  not_found(aftercare->ListSymptomReports(AuthorizedContext(token_b).get(), by_appointment, &reports),
-            "ListSymptomReports by appointment");
+  not_found(
+      aftercare->ListSymptomReports(AuthorizedContext(token_b).get(), by_appointment, &reports),
+      "ListSymptomReports by appointment");
   not_found(aftercare->ListSymptomReports(AuthorizedContext(token_b).get(), by_patient, &reports),
             "ListSymptomReports by patient");
 
@@ -383,7 +385,8 @@ TEST_F(RetrySafetyTest, AnotherClinicsIdsAreNotFoundAndNothingChanges) {
   get.set_plan_id(plan);
   EXPECT_EQ(api_->GetPlan(host_->emr_token(), get).response.status(), types::PLAN_STATUS_ACTIVE);
   ASSERT_TRUE(
-      aftercare->ListSymptomReports(AuthorizedContext(host_->emr_token()).get(), by_patient, &reports)
+      aftercare
+          ->ListSymptomReports(AuthorizedContext(host_->emr_token()).get(), by_patient, &reports)
           .ok());
   EXPECT_EQ(reports.reports_size(), 1);
   EXPECT_TRUE(AppointmentsOf("Patient/mine", token_b).empty());

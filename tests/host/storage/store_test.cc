@@ -64,14 +64,22 @@ TEST(StoreTest, SecondOpenOfOneDataDirIsRefused) {
   EXPECT_THAT(second.status().message(), HasSubstr("in use by another needlework-host"));
 }
 
+// A store in `dir` holding clinic "a" and its ACTIVE plan "plan_1"; null on failure.
+std::unique_ptr<Store> StoreWithPlan(const testing::TempDir& dir) {
+  auto opened = Store::Open(dir.path());
+  if (!opened.ok() || !(*opened)->CreateClinic({"a", "A", 1}, Token("t1", "a")).ok()) {
+    return nullptr;
+  }
+  PlanRecord plan{"plan_1", "a", "Patient/1", "", 1 /*ACTIVE*/, 1, 1, ""};
+  return (*opened)->InsertPlan(plan).ok() ? std::move(*opened) : nullptr;
+}
+
 // A write based on a status read before a concurrent change must not undo that change.
 TEST(StoreTest, StaleBookingWritesAreRefused) {
   testing::TempDir dir;
-  auto opened = Store::Open(dir.path());
-  ASSERT_TRUE(opened.ok());
-  Store& store = **opened;
-  ASSERT_TRUE(store.CreateClinic({"a", "A", 1}, Token("t1", "a")).ok());
-  ASSERT_TRUE(store.InsertPlan({"plan_1", "a", "Patient/1", "", 1 /*ACTIVE*/, 1, 1, ""}).ok());
+  auto opened = StoreWithPlan(dir);
+  ASSERT_NE(opened, nullptr);
+  Store& store = *opened;
   AppointmentRecord booked;
   booked.appointment_id = "apt_1";
   booked.clinic_id = "a";
@@ -123,11 +131,9 @@ AppointmentRecord Session(const std::string& id, int index, int64_t start) {
 // A booking checked against a history the plan no longer has is refused, writing nothing.
 TEST(StoreTest, BookingOnStaleHistoryIsAborted) {
   testing::TempDir dir;
-  auto opened = Store::Open(dir.path());
-  ASSERT_TRUE(opened.ok());
-  Store& store = **opened;
-  ASSERT_TRUE(store.CreateClinic({"a", "A", 1}, Token("t1", "a")).ok());
-  ASSERT_TRUE(store.InsertPlan({"plan_1", "a", "Patient/1", "", 1 /*ACTIVE*/, 1, 1, ""}).ok());
+  auto opened = StoreWithPlan(dir);
+  ASSERT_NE(opened, nullptr);
+  Store& store = *opened;
   AppointmentRecord first = Session("apt_1", 0, 100000);
   ASSERT_TRUE(store.SaveBooking({first, "", {}, {}, nullptr}).ok());
   AppointmentRecord moved = first;
@@ -146,18 +152,17 @@ TEST(StoreTest, BookingOnStaleHistoryIsAborted) {
 // A write made with a stored key is skipped; the key is stored only with a committed write.
 TEST(StoreTest, IdempotencyKeyIsStoredWithItsWriteOnly) {
   testing::TempDir dir;
-  auto opened = Store::Open(dir.path());
-  ASSERT_TRUE(opened.ok());
-  Store& store = **opened;
-  ASSERT_TRUE(store.CreateClinic({"a", "A", 1}, Token("t1", "a")).ok());
+  auto opened = StoreWithPlan(dir);
+  ASSERT_NE(opened, nullptr);
+  Store& store = *opened;
   IdempotencyClaim refused{"a", "CreatePlan", "k1", "digest", 1000, [] { return "first"; }, false};
   // The plan's clinic does not exist: the insert fails and the key is not kept.
-  EXPECT_FALSE(store.InsertPlan({"plan_x", "nowhere", "P/1", "", 1, 1, 1, ""}, &refused).ok());
+  EXPECT_FALSE(store.InsertPlan({"plan_k0", "nowhere", "P/1", "", 1, 1, 1, ""}, &refused).ok());
   EXPECT_EQ(store.FindIdempotencyKey("a", "CreatePlan", "k1", 1000).status().code(),
             StatusCode::kNotFound);
 
   IdempotencyClaim claim = refused;
-  ASSERT_TRUE(store.InsertPlan({"plan_1", "a", "P/1", "", 1, 1, 1, ""}, &claim).ok());
+  ASSERT_TRUE(store.InsertPlan({"plan_k1", "a", "P/1", "", 1, 1, 1, ""}, &claim).ok());
   auto stored = store.FindIdempotencyKey("a", "CreatePlan", "k1", 1000);
   ASSERT_TRUE(stored.ok());
   EXPECT_EQ(stored->response_bytes, "first");
@@ -167,15 +172,17 @@ TEST(StoreTest, IdempotencyKeyIsStoredWithItsWriteOnly) {
   EXPECT_FALSE(store.FindIdempotencyKey("a", "CancelPlan", "k1", 1000).ok());
 
   IdempotencyClaim again = refused;
-  Status skipped = store.InsertPlan({"plan_2", "a", "P/1", "", 1, 1, 1, ""}, &again);
+  Status skipped = store.InsertPlan({"plan_k2", "a", "P/1", "", 1, 1, 1, ""}, &again);
   EXPECT_EQ(skipped.code(), StatusCode::kAborted);
   EXPECT_TRUE(again.replayed);
-  EXPECT_EQ(store.GetPlan("a", "plan_2").status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(store.GetPlan("a", "plan_k2").status().code(), StatusCode::kNotFound);
   // Past its lifetime a key answers nothing and is pruned by the next keyed write.
-  EXPECT_FALSE(store.FindIdempotencyKey("a", "CreatePlan", "k1", 1000 + kIdempotencyKeySeconds).ok());
-  IdempotencyClaim later{"a", "CreatePlan", "k1", "other", 1000 + kIdempotencyKeySeconds,
-                         [] { return "second"; }, false};
-  ASSERT_TRUE(store.InsertPlan({"plan_3", "a", "P/1", "", 1, 1, 1, ""}, &later).ok());
+  EXPECT_FALSE(
+      store.FindIdempotencyKey("a", "CreatePlan", "k1", 1000 + kIdempotencyKeySeconds).ok());
+  IdempotencyClaim later{
+      "a",  "CreatePlan", "k1", "other", 1000 + kIdempotencyKeySeconds, [] { return "second"; },
+      false};
+  ASSERT_TRUE(store.InsertPlan({"plan_k3", "a", "P/1", "", 1, 1, 1, ""}, &later).ok());
   EXPECT_EQ(store.FindIdempotencyKey("a", "CreatePlan", "k1", 1000 + kIdempotencyKeySeconds)
                 ->response_bytes,
             "second");
