@@ -155,6 +155,18 @@ const char* const kMigrations[] = {
       WHEN old.seq > IFNULL((SELECT MAX(seq) FROM audit_anchors), 0)
       BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     )sql",
+    R"sql(
+    -- The first answer of each write made with an idempotency key (kept a day, then pruned).
+    CREATE TABLE idempotency_keys (
+      clinic_id      TEXT NOT NULL,
+      rpc            TEXT NOT NULL,
+      key            TEXT NOT NULL,
+      request_digest TEXT NOT NULL,
+      response       BLOB NOT NULL,
+      created_at     INTEGER NOT NULL,
+      PRIMARY KEY (clinic_id, rpc, key));
+    CREATE INDEX idempotency_by_age ON idempotency_keys (created_at);
+    )sql",
 };
 
 }  // namespace

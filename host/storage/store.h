@@ -9,6 +9,7 @@
 #define NEEDLEWORK_HOST_STORAGE_STORE_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -21,6 +22,7 @@
 #include "host/storage/group_commit.h"
 #include "host/storage/schedule_records.h"
 #include "host/storage/sqlite.h"
+#include "host/storage/write_records.h"
 #include "needlework/status.h"
 
 namespace needlework::host {
@@ -104,27 +106,51 @@ class Store {
   StatusOr<std::vector<BusyRecord>> ListBusy(const std::string& clinic_id, int64_t from,
                                              int64_t to);
 
+  // --- Idempotency keys (store_idempotency.cc) ---
+  // The answer stored for `key` of `rpc` at the clinic less than kIdempotencyKeySeconds
+  // before `now`; NOT_FOUND otherwise.
+  StatusOr<IdempotencyRecord> FindIdempotencyKey(const std::string& clinic_id,
+                                                 const std::string& rpc, const std::string& key,
+                                                 int64_t now);
+
   // --- Plans and appointments (store_booking.cc); every read is scoped to a clinic ---
-  Status InsertPlan(const PlanRecord& plan);
+  // Every write below commits whole or not at all, together with `claim` (may be null): when
+  // its key is already stored the write is skipped, `claim->replayed` is set and the status
+  // is ABORTED.
+  Status InsertPlan(const PlanRecord& plan, IdempotencyClaim* claim = nullptr);
   // NOT_FOUND for an unknown plan or one of another clinic.
   StatusOr<PlanRecord> GetPlan(const std::string& clinic_id, const std::string& plan_id);
   StatusOr<std::vector<PlanRecord>> ListPlans(const std::string& clinic_id,
                                               const std::string& patient_ref);
-  // Cancels the plan and every BOOKED appointment of it, atomically.
+  // NOT_FOUND unless the clinic holds a plan of `patient_ref`: the patient is not its own.
+  Status ExpectPatient(const std::string& clinic_id, const std::string& patient_ref);
+  // Cancels the ACTIVE plan and every BOOKED appointment of it and re-times its reminders
+  // with `retimer`, atomically; `sessions` gets the plan's appointments as committed.
+  // FAILED_PRECONDITION when the plan is no longer ACTIVE.
   Status CancelPlan(const std::string& clinic_id, const std::string& plan_id,
-                    const std::string& reason, int64_t now);
-  // Inserts a booked appointment, or, when `replaces` is set, moves that one. In one
-  // transaction: FAILED_PRECONDITION unless the plan is still ACTIVE (and the moved
-  // appointment still BOOKED); ABORTED naming the resource when any of its resources holds
-  // an overlapping appointment; ALREADY_EXISTS when the plan's session is already booked or
-  // fulfilled; INVALID_ARGUMENT when it lasts over kMaxAppointmentSeconds.
-  Status SaveBooking(const AppointmentRecord& appointment, const std::string& replaces);
+                    const std::string& reason, int64_t now, const Retimer& retimer,
+                    IdempotencyClaim* claim, std::vector<AppointmentRecord>* sessions);
+  // Inserts a booked appointment, or, when `write.replaces` is set, moves that one, and
+  // re-times the plan's reminders. In one transaction: FAILED_PRECONDITION unless the plan
+  // is still ACTIVE (and the moved appointment still BOOKED); ABORTED when the plan's
+  // appointments are no longer `write.checked_history`, or naming the resource when any of
+  // its resources holds an overlapping appointment; ALREADY_EXISTS when the plan's session
+  // is already booked or fulfilled; INVALID_ARGUMENT when it lasts over
+  // kMaxAppointmentSeconds.
+  Status SaveBooking(const BookingWrite& write);
   StatusOr<AppointmentRecord> GetAppointment(const std::string& clinic_id,
                                              const std::string& appointment_id);
   // Moves a BOOKED appointment to the status of `appointment` (cancelled frees its
   // resources; fulfilled and noshow keep them). FAILED_PRECONDITION, writing nothing, when
   // the stored appointment is no longer BOOKED (a concurrent cancel or completion won).
-  Status TransitionBookedAppointment(const AppointmentRecord& appointment);
+  // Re-times the plan's reminders with `retimer` (may be empty) in the same transaction.
+  Status TransitionBookedAppointment(const AppointmentRecord& appointment,
+                                     const Retimer& retimer = {},
+                                     IdempotencyClaim* claim = nullptr);
+  // Completes a BOOKED appointment in one transaction: the appointment FULFILLED, the plan
+  // COMPLETED when all its sessions are, the aftercare plan and its messages, the reminders
+  // re-timed. FAILED_PRECONDITION, writing nothing, when it is no longer BOOKED.
+  Status SaveCompletion(const CompletionWrite& write);
   StatusOr<std::vector<AppointmentRecord>> ListAppointmentsOfPlan(const std::string& clinic_id,
                                                                   const std::string& plan_id);
   StatusOr<std::vector<AppointmentRecord>> ListAppointmentsOfPatient(
@@ -134,8 +160,6 @@ class Store {
   StatusOr<std::vector<AppointmentRecord>> ListAppointmentsOfResource(
       const std::string& clinic_id, const std::string& resource_id);
   // --- Aftercare (store_aftercare.cc) ---
-  // Stores an appointment's aftercare plan and its messages in one transaction.
-  Status SaveAftercare(const AftercareRecord& plan, const std::vector<MessageRecord>& messages);
   // NOT_FOUND when the appointment has no aftercare plan.
   StatusOr<AftercareRecord> GetAftercare(const std::string& clinic_id,
                                          const std::string& appointment_id);
@@ -146,41 +170,60 @@ class Store {
   // PENDING messages with send_at <= up_to, oldest first.
   StatusOr<std::vector<MessageRecord>> ListDueMessages(const std::string& clinic_id, int64_t up_to,
                                                        int limit);
-  // Changes a message's schedule (send_at, status, text); SENT messages are never changed.
-  Status RescheduleMessage(const MessageRecord& message);
   // Marks PENDING messages SENT, atomically. NOT_FOUND (and nothing written) when an id is
   // not a message of the clinic; FAILED_PRECONDITION when one is WAITING or CANCELLED. `marked`
   // gets the ids this call changed, `already` the rest.
   Status MarkMessagesSent(const std::string& clinic_id, const std::vector<std::string>& ids,
                           int64_t now, std::vector<std::string>* marked,
-                          std::vector<std::string>* already);
+                          std::vector<std::string>* already, IdempotencyClaim* claim = nullptr);
   Status InsertSymptomReport(const SymptomRecord& report);
   StatusOr<std::vector<SymptomRecord>> ListSymptomReports(const std::string& clinic_id,
                                                           const std::string& patient_ref,
                                                           const std::string& appointment_id);
 
-  // Marks the plan COMPLETED when every session is fulfilled.
-  Status SetPlanStatus(const std::string& clinic_id, const std::string& plan_id, int status);
-
  private:
   Store(std::unique_ptr<DataDirLock> lock, std::unique_ptr<sqlite::Database> db)
       : lock_(std::move(lock)), db_(std::move(db)), grouped_(*db_, mutex_) {}
-  // The bodies of SaveBooking and InsertPlan, run by grouped_ inside its transaction.
-  Status SaveBookingLocked(const AppointmentRecord& appointment, const std::string& replaces);
+  // Runs `write` and records `claim` (may be null) in one group-committed transaction;
+  // skips `write` when the claim's key is already stored (see InsertPlan).
+  Status Claimed(IdempotencyClaim* claim, const std::function<Status()>& write);
+  // In a transaction: whether the claim's key is stored (unexpired); then storing it.
+  StatusOr<bool> KeyStoredLocked(const IdempotencyClaim& claim);
+  Status StoreKeyLocked(const IdempotencyClaim& claim);
+  // The bodies of the writes above, run inside Claimed's transaction.
+  Status SaveBookingLocked(const BookingWrite& write);
   Status InsertPlanLocked(const PlanRecord& plan);
+  Status CancelPlanLocked(const std::string& clinic_id, const std::string& plan_id,
+                          const std::string& reason, int64_t now);
+  Status SaveCompletionLocked(const CompletionWrite& write);
+  Status CompletePlanIfDoneLocked(const AppointmentRecord& appointment, int session_count);
+  Status SaveAftercareLocked(const AftercareRecord& plan,
+                             const std::vector<MessageRecord>& messages);
+  Status MarkMessagesSentLocked(const std::string& clinic_id, const std::vector<std::string>& ids,
+                                int64_t now, std::vector<std::string>* marked,
+                                std::vector<std::string>* already);
+  // ABORTED unless the plan's appointments other than `ignore` match `checked` (in a tx).
+  Status ExpectHistoryLocked(const AppointmentRecord& appointment, const std::string& ignore,
+                             const std::vector<AppointmentRecord>& checked);
+  // Applies `retimer` (may be empty) to the plan's state as this transaction sees it.
+  Status RetimeLocked(const std::string& clinic_id, const std::string& plan_id,
+                      const Retimer& retimer);
+  // Changes a message's schedule (send_at, status, text); SENT messages are never changed.
+  Status RescheduleMessageLocked(const MessageRecord& message);
   Status Migrate();
   Status InsertTokenLocked(const TokenRecord& token);
   // A new query-only connection to the store's file: reader_, and one per walk of the
   // audit log.
   StatusOr<std::unique_ptr<sqlite::Database>> OpenReader();
   // The steps of PruneAudit: the last record to prune (0: none), verified on its own
-  // connection; its
-  // anchor, written under mutex_; the anchored records, deleted a chunk at a time.
+  // connection; its anchor, written under mutex_; the anchored records, deleted a chunk at a
+  // time.
   StatusOr<int64_t> VerifiedPrunePoint(const AuditPrunePolicy& policy);
   StatusOr<AuditPruneResult> AnchorPrunePoint(int64_t point, const AuditPrunePolicy& policy);
   StatusOr<int64_t> DeleteAnchoredAudit(int chunk_rows);
-  // On reader_; callers hold read_mutex_ (QueryMessages too).
-  StatusOr<std::vector<AppointmentRecord>> QueryAppointments(const std::string& where,
+  // On `db`: reader_ with read_mutex_ held, or db_ inside a write (QueryMessages too).
+  StatusOr<std::vector<AppointmentRecord>> QueryAppointments(sqlite::Database& db,
+                                                             const std::string& where,
                                                              const std::vector<std::string>& text,
                                                              const std::vector<int64_t>& numbers);
   StatusOr<Conflict> FindConflict(const AppointmentRecord& appointment, const std::string& ignore);
@@ -188,7 +231,7 @@ class Store {
   Status ExpectStatus(const char* table, const char* key, const std::string& clinic_id,
                       const std::string& id, int status, const std::string& what);
   Status WriteAppointmentLocked(const AppointmentRecord& appointment);
-  StatusOr<std::vector<MessageRecord>> QueryMessages(const std::string& where,
+  StatusOr<std::vector<MessageRecord>> QueryMessages(sqlite::Database& db, const std::string& where,
                                                      const std::vector<std::string>& text,
                                                      const std::vector<int64_t>& numbers);
 
