@@ -1,5 +1,7 @@
 #include "host/storage/store.h"
 
+#include <nlohmann/json.hpp>
+
 namespace needlework::host {
 namespace {
 
@@ -138,6 +140,17 @@ const char* const kMigrations[] = {
     )sql",
 };
 
+// A clinic plugin's setting as stored, for the "after" of its audit record.
+std::string SettingJson(const PluginSetting& setting) {
+  nlohmann::json json = {{"clinic_id", setting.clinic_id},
+                         {"plugin_id", setting.plugin_id},
+                         {"enabled", setting.enabled},
+                         {"updated_at", setting.updated_at}};
+  json["config"] = nlohmann::json::parse(setting.config_json, nullptr, false);
+  if (json["config"].is_discarded()) json["config"] = setting.config_json;
+  return json.dump();
+}
+
 }  // namespace
 
 StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& data_dir) {
@@ -197,8 +210,11 @@ StatusOr<ClinicRecord> Store::GetClinic(const std::string& clinic_id) {
 }
 
 Status Store::CreateClinic(const ClinicRecord& clinic, const TokenRecord& first_token) {
-  std::lock_guard lock(mutex_);
-  NW_ASSIGN_OR_RETURN(auto tx, sqlite::Transaction::Begin(*db_));
+  return grouped_.Run([&] { return CreateClinicLocked(clinic, first_token); },
+                      {"token_id=" + first_token.token_id});
+}
+
+Status Store::CreateClinicLocked(const ClinicRecord& clinic, const TokenRecord& first_token) {
   NW_ASSIGN_OR_RETURN(
       auto insert,
       db_->Prepare("INSERT INTO clinics (clinic_id, display_name, created_at, time_zone) "
@@ -211,7 +227,7 @@ Status Store::CreateClinic(const ClinicRecord& clinic, const TokenRecord& first_
   }
   NW_RETURN_IF_ERROR(inserted);
   NW_RETURN_IF_ERROR(InsertTokenLocked(first_token));
-  return tx->Commit();
+  return OkStatus();
 }
 
 StatusOr<std::vector<PluginSetting>> Store::ListPluginSettings(const std::string& clinic_id) {
@@ -233,7 +249,11 @@ StatusOr<std::vector<PluginSetting>> Store::ListPluginSettings(const std::string
 }
 
 Status Store::UpsertPluginSetting(const PluginSetting& setting) {
-  std::lock_guard lock(mutex_);
+  return grouped_.Run([&] { return UpsertPluginSettingLocked(setting); },
+                      {"plugin_id=" + setting.plugin_id, SettingJson(setting)});
+}
+
+Status Store::UpsertPluginSettingLocked(const PluginSetting& setting) {
   NW_ASSIGN_OR_RETURN(
       auto upsert,
       db_->Prepare(
@@ -248,8 +268,7 @@ Status Store::UpsertPluginSetting(const PluginSetting& setting) {
 }
 
 Status Store::InsertToken(const TokenRecord& token) {
-  std::lock_guard lock(mutex_);
-  return InsertTokenLocked(token);
+  return grouped_.Run([&] { return InsertTokenLocked(token); }, {"token_id=" + token.token_id});
 }
 
 Status Store::InsertTokenLocked(const TokenRecord& token) {

@@ -1,14 +1,16 @@
 // The embedded store: everything Needlework owns (not the patient chart), in one SQLite
 // file (WAL) under the data directory. Thread-safe. Writes go through one connection,
-// serialised by a mutex; plan and booking inserts are group-committed (see group_commit.h),
-// so concurrent ones share an fsync. Reads outside a write use a second connection with
-// its own mutex: WAL lets them run while a commit waits for the disk, and they see every
-// committed write. The hot path (authentication, plugin routing) reads in-memory
-// snapshots, not the store.
+// serialised by a mutex, and every write is group-committed (see group_commit.h): concurrent
+// ones share an fsync, and a write made for an audited call commits that call's audit
+// record in its own transaction or fails (call_audit.h). Reads outside a write use a second
+// connection with its own mutex: WAL lets them run while a commit waits for the disk, and they see
+// every committed write. The hot path (authentication, plugin routing) reads in-memory snapshots,
+// not the store.
 #ifndef NEEDLEWORK_HOST_STORAGE_STORE_H_
 #define NEEDLEWORK_HOST_STORAGE_STORE_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -76,9 +78,14 @@ class Store {
   StatusOr<TokenRecord> RevokeToken(const std::string& token_id, int64_t now);
 
   // --- Audit log (store_audit.cc); append-only, hash-chained (host/storage/audit_chain.h) ---
-  // Appends `record` after the last one: sets its seq, prev_hash and hash. In its own
-  // transaction (one commit per audited call).
+  // Appends `record` after the last one: sets its seq, prev_hash and hash. Rides the group
+  // commit; returns once it is durable.
   Status AppendAudit(AuditRecord& record);
+  // The same without holding the caller: `done` gets the status once the record is durable
+  // (or could not be written), on a store thread. `done` must not write to the store.
+  void AppendAuditAsync(AuditRecord record, std::function<void(const Status&)> done);
+  // Transactions committed on the write connection since Open (each one fsync).
+  int64_t CommitCount() const { return grouped_.commits(); }
   // Records matching `filter`, oldest first.
   StatusOr<std::vector<AuditRecord>> QueryAudit(const AuditFilter& filter);
   // Every record, by seq, and the highest seq ever assigned (SQLite's AUTOINCREMENT
@@ -156,10 +163,32 @@ class Store {
 
  private:
   Store(std::unique_ptr<DataDirLock> lock, std::unique_ptr<sqlite::Database> db)
-      : lock_(std::move(lock)), db_(std::move(db)), grouped_(*db_, mutex_) {}
+      : lock_(std::move(lock)),
+        db_(std::move(db)),
+        grouped_(*db_, mutex_, [this](AuditRecord& record) { return AppendAuditLocked(record); }) {}
   // The bodies of SaveBooking and InsertPlan, run by grouped_ inside its transaction.
   Status SaveBookingLocked(const AppointmentRecord& appointment, const std::string& replaces);
   Status InsertPlanLocked(const PlanRecord& plan);
+  // The bodies of the other writes, run by grouped_ likewise.
+  Status CreateClinicLocked(const ClinicRecord& clinic, const TokenRecord& first_token);
+  Status UpsertPluginSettingLocked(const PluginSetting& setting);
+  Status SetClinicTimeZoneLocked(const std::string& clinic_id, const std::string& time_zone);
+  Status UpsertResourceLocked(const ResourceRecord& resource);
+  Status SetOpeningHoursLocked(const std::string& clinic_id,
+                               const std::vector<OpeningSpanRecord>& spans);
+  Status SetPlanStatusLocked(const std::string& clinic_id, const std::string& plan_id, int status);
+  Status CancelPlanLocked(const std::string& clinic_id, const std::string& plan_id,
+                          const std::string& reason, int64_t now);
+  Status TransitionBookedAppointmentLocked(const AppointmentRecord& appointment);
+  Status SaveAftercareLocked(const AftercareRecord& plan,
+                             const std::vector<MessageRecord>& messages);
+  Status RescheduleMessageLocked(const MessageRecord& m);
+  Status MarkMessagesSentLocked(const std::string& clinic_id, const std::vector<std::string>& ids,
+                                int64_t now, std::vector<std::string>* marked,
+                                std::vector<std::string>* already);
+  Status InsertSymptomReportLocked(const SymptomRecord& report);
+
+  Status AppendAuditLocked(AuditRecord& record);
   Status Migrate();
   Status InsertTokenLocked(const TokenRecord& token);
   // On reader_; callers hold read_mutex_ (QueryMessages too).

@@ -43,8 +43,11 @@ void BindSendAt(sqlite::Statement& statement, int index, const std::optional<int
 
 Status Store::SaveAftercare(const AftercareRecord& plan,
                             const std::vector<MessageRecord>& messages) {
-  std::lock_guard lock(mutex_);
-  NW_ASSIGN_OR_RETURN(auto tx, sqlite::Transaction::Begin(*db_));
+  return grouped_.Run([&] { return SaveAftercareLocked(plan, messages); });
+}
+
+Status Store::SaveAftercareLocked(const AftercareRecord& plan,
+                                  const std::vector<MessageRecord>& messages) {
   NW_ASSIGN_OR_RETURN(auto insert_plan,
                       db_->Prepare("INSERT OR REPLACE INTO aftercare_plans (appointment_id, "
                                    "clinic_id, plan, created_at) VALUES (?, ?, ?, ?)"));
@@ -66,7 +69,7 @@ Status Store::SaveAftercare(const AftercareRecord& plan,
     insert->Bind(13, int64_t{m.status}).Bind(14, m.sent_at);
     NW_RETURN_IF_ERROR(insert->Run());
   }
-  return tx->Commit();
+  return OkStatus();
 }
 
 StatusOr<AftercareRecord> Store::GetAftercare(const std::string& clinic_id,
@@ -123,7 +126,10 @@ StatusOr<std::vector<MessageRecord>> Store::ListDueMessages(const std::string& c
 }
 
 Status Store::RescheduleMessage(const MessageRecord& m) {
-  std::lock_guard lock(mutex_);
+  return grouped_.Run([&] { return RescheduleMessageLocked(m); });
+}
+
+Status Store::RescheduleMessageLocked(const MessageRecord& m) {
   NW_ASSIGN_OR_RETURN(
       auto update,
       db_->Prepare("UPDATE messages SET send_at = ?, status = ?, text = ? WHERE clinic_id = ? AND "
@@ -137,8 +143,13 @@ Status Store::RescheduleMessage(const MessageRecord& m) {
 Status Store::MarkMessagesSent(const std::string& clinic_id, const std::vector<std::string>& ids,
                                int64_t now, std::vector<std::string>* marked,
                                std::vector<std::string>* already) {
-  std::lock_guard lock(mutex_);
-  NW_ASSIGN_OR_RETURN(auto tx, sqlite::Transaction::Begin(*db_));
+  return grouped_.Run([&] { return MarkMessagesSentLocked(clinic_id, ids, now, marked, already); });
+}
+
+Status Store::MarkMessagesSentLocked(const std::string& clinic_id,
+                                     const std::vector<std::string>& ids, int64_t now,
+                                     std::vector<std::string>* marked,
+                                     std::vector<std::string>* already) {
   NW_ASSIGN_OR_RETURN(
       auto status_of,
       db_->Prepare("SELECT status FROM messages WHERE clinic_id = ? AND message_id = ?"));
@@ -162,11 +173,15 @@ Status Store::MarkMessagesSent(const std::string& clinic_id, const std::vector<s
     NW_RETURN_IF_ERROR(mark->Run());
     (sqlite3_changes(db_->handle()) == 1 ? marked : already)->push_back(id);
   }
-  return tx->Commit();
+  return OkStatus();
 }
 
 Status Store::InsertSymptomReport(const SymptomRecord& report) {
-  std::lock_guard lock(mutex_);
+  return grouped_.Run([&] { return InsertSymptomReportLocked(report); },
+                      {"appointment_id=" + report.appointment_id});
+}
+
+Status Store::InsertSymptomReportLocked(const SymptomRecord& report) {
   NW_ASSIGN_OR_RETURN(
       auto insert,
       db_->Prepare(

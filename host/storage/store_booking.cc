@@ -72,7 +72,7 @@ bool Occupies(int status) {
 }  // namespace
 
 Status Store::InsertPlan(const PlanRecord& plan) {
-  return grouped_.Run([&] { return InsertPlanLocked(plan); });
+  return grouped_.Run([&] { return InsertPlanLocked(plan); }, {"plan_id=" + plan.plan_id});
 }
 
 Status Store::InsertPlanLocked(const PlanRecord& plan) {
@@ -114,7 +114,11 @@ StatusOr<std::vector<PlanRecord>> Store::ListPlans(const std::string& clinic_id,
 }
 
 Status Store::SetPlanStatus(const std::string& clinic_id, const std::string& plan_id, int status) {
-  std::lock_guard lock(mutex_);
+  return grouped_.Run([&] { return SetPlanStatusLocked(clinic_id, plan_id, status); });
+}
+
+Status Store::SetPlanStatusLocked(const std::string& clinic_id, const std::string& plan_id,
+                                  int status) {
   NW_ASSIGN_OR_RETURN(auto update, db_->Prepare("UPDATE plans SET status = ? WHERE clinic_id = ? "
                                                 "AND plan_id = ?"));
   update->Bind(1, int64_t{status}).Bind(2, clinic_id).Bind(3, plan_id);
@@ -123,8 +127,12 @@ Status Store::SetPlanStatus(const std::string& clinic_id, const std::string& pla
 
 Status Store::CancelPlan(const std::string& clinic_id, const std::string& plan_id,
                          const std::string& reason, int64_t now) {
-  std::lock_guard lock(mutex_);
-  NW_ASSIGN_OR_RETURN(auto tx, sqlite::Transaction::Begin(*db_));
+  return grouped_.Run([&] { return CancelPlanLocked(clinic_id, plan_id, reason, now); },
+                      {"plan_id=" + plan_id});
+}
+
+Status Store::CancelPlanLocked(const std::string& clinic_id, const std::string& plan_id,
+                               const std::string& reason, int64_t now) {
   NW_ASSIGN_OR_RETURN(auto plan, db_->Prepare("UPDATE plans SET status = ?, cancel_reason = ? "
                                               "WHERE clinic_id = ? AND plan_id = ?"));
   plan->Bind(1, int64_t{types::PLAN_STATUS_CANCELLED}).Bind(2, reason);
@@ -146,7 +154,7 @@ Status Store::CancelPlan(const std::string& clinic_id, const std::string& plan_i
   cancel->Bind(3, now).Bind(4, clinic_id).Bind(5, plan_id);
   cancel->Bind(6, int64_t{types::APPOINTMENT_STATUS_BOOKED});
   NW_RETURN_IF_ERROR(cancel->Run());
-  return tx->Commit();
+  return OkStatus();
 }
 
 StatusOr<Conflict> Store::FindConflict(const AppointmentRecord& appointment,
@@ -226,7 +234,8 @@ Status Store::ExpectStatus(const char* table, const char* key, const std::string
 }
 
 Status Store::SaveBooking(const AppointmentRecord& appointment, const std::string& replaces) {
-  return grouped_.Run([&] { return SaveBookingLocked(appointment, replaces); });
+  return grouped_.Run([&] { return SaveBookingLocked(appointment, replaces); },
+                      {"appointment_id=" + appointment.appointment_id});
 }
 
 Status Store::SaveBookingLocked(const AppointmentRecord& appointment, const std::string& replaces) {
@@ -262,13 +271,16 @@ Status Store::SaveBookingLocked(const AppointmentRecord& appointment, const std:
 }
 
 Status Store::TransitionBookedAppointment(const AppointmentRecord& appointment) {
-  std::lock_guard lock(mutex_);
-  NW_ASSIGN_OR_RETURN(auto tx, sqlite::Transaction::Begin(*db_));
+  return grouped_.Run([&] { return TransitionBookedAppointmentLocked(appointment); },
+                      {"appointment_id=" + appointment.appointment_id});
+}
+
+Status Store::TransitionBookedAppointmentLocked(const AppointmentRecord& appointment) {
   NW_RETURN_IF_ERROR(ExpectStatus("appointments", "appointment_id", appointment.clinic_id,
                                   appointment.appointment_id, types::APPOINTMENT_STATUS_BOOKED,
                                   "appointment"));
   NW_RETURN_IF_ERROR(WriteAppointmentLocked(appointment));
-  return tx->Commit();
+  return OkStatus();
 }
 
 StatusOr<std::vector<AppointmentRecord>> Store::QueryAppointments(
