@@ -153,14 +153,23 @@ std::string SettingJson(const PluginSetting& setting) {
 
 }  // namespace
 
-StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& data_dir) {
+StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& data_dir, int64_t max_kib) {
   NW_ASSIGN_OR_RETURN(auto lock, DataDirLock::Acquire(data_dir));
   NW_ASSIGN_OR_RETURN(auto db, sqlite::Database::Open(data_dir + "/needlework.db"));
   std::unique_ptr<Store> store(new Store(std::move(lock), std::move(db)));
   NW_RETURN_IF_ERROR(store->Migrate());
+  if (max_kib > 0) NW_RETURN_IF_ERROR(store->LimitSize(max_kib));
   NW_ASSIGN_OR_RETURN(store->reader_, sqlite::Database::Open(data_dir + "/needlework.db"));
   NW_RETURN_IF_ERROR(store->reader_->Execute("PRAGMA query_only=ON"));
   return store;
+}
+
+// max_page_count is per connection: only the writer's matters, as only it writes.
+Status Store::LimitSize(int64_t max_kib) {
+  NW_ASSIGN_OR_RETURN(auto page_size, db_->Prepare("PRAGMA page_size"));
+  NW_ASSIGN_OR_RETURN(bool has_row, page_size->Step());
+  int64_t bytes = has_row ? page_size->ColumnInt(0) : 4096;
+  return db_->Execute("PRAGMA max_page_count = " + std::to_string(max_kib * 1024 / bytes));
 }
 
 Status Store::Migrate() {

@@ -59,8 +59,10 @@ inline constexpr int64_t kMaxAppointmentSeconds = 24 * 3600;
 
 class Store {
  public:
-  // Locks the data dir, opens <dir>/needlework.db and brings its schema up to date.
-  static StatusOr<std::unique_ptr<Store>> Open(const std::string& data_dir);
+  // Locks the data dir, opens <dir>/needlework.db and brings its schema up to date. With
+  // `max_kib` > 0 the file may not grow past that many KiB: a write that would needs more
+  // fails (INTERNAL, "database or disk is full") and writes nothing, as on a full disk.
+  static StatusOr<std::unique_ptr<Store>> Open(const std::string& data_dir, int64_t max_kib = 0);
 
   StatusOr<std::vector<ClinicRecord>> ListClinics();
   // NOT_FOUND when absent.
@@ -190,6 +192,7 @@ class Store {
 
   Status AppendAuditLocked(AuditRecord& record);
   Status Migrate();
+  Status LimitSize(int64_t max_kib);
   Status InsertTokenLocked(const TokenRecord& token);
   // On reader_; callers hold read_mutex_ (QueryMessages too).
   StatusOr<std::vector<AppointmentRecord>> QueryAppointments(const std::string& where,
