@@ -101,28 +101,16 @@ class AuditFaultTest : public ::testing::Test {
   std::string ReadConfig() const { return ReadWholeFile(host_->config_path()); }
   void WriteConfig(const std::string& text) const { std::ofstream(host_->config_path()) << text; }
 
-  // Plans with free slots that do not overlap each other (one pen: one at a time).
+  // Bookings of session 0 of `count` new plans, in free slots that do not overlap.
   std::vector<v1::BookRequest> Bookings(int count) {
-    std::vector<v1::BookRequest> bookings;
-    std::string first = CreatePlan(*api_, "Patient/book-0").response.plan_id();
-    v1::FindSlotsRequest request;
-    request.set_plan_id(first);
-    request.set_from_date(LondonDate(7));
-    request.set_to_date(LondonDate(60));
-    request.set_max_results(500);
-    auto reply = api_->FindSlots(host_->emr_token(), request);
-    EXPECT_TRUE(reply.status.ok()) << reply.status.error_message();
-    std::string last_end;
-    for (const auto& slot : reply.response.slots()) {
-      if (slot.start() < last_end || static_cast<int>(bookings.size()) == count) continue;
-      std::string plan = bookings.empty()
-                             ? first
-                             : CreatePlan(*api_, "Patient/book-" + std::to_string(bookings.size()))
-                                   .response.plan_id();
-      bookings.push_back(BookingFor(plan, 0, slot));
-      last_end = slot.end();
+    std::vector<std::string> plans;
+    for (int i = 0; i < count; ++i) {
+      plans.push_back(CreatePlan(*api_, "Patient/book-" + std::to_string(i)).response.plan_id());
     }
-    EXPECT_EQ(static_cast<int>(bookings.size()), count);
+    auto slots = DisjointSlots(*api_, host_->emr_token(), plans[0], count);
+    EXPECT_EQ(slots.size(), static_cast<size_t>(count));
+    std::vector<v1::BookRequest> bookings;
+    for (size_t i = 0; i < slots.size(); ++i) bookings.push_back(BookingFor(plans[i], 0, slots[i]));
     return bookings;
   }
 
