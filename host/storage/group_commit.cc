@@ -71,15 +71,17 @@ void GroupCommit::Lead(std::unique_lock<std::mutex>& lock) {
   for (Pending* pending : batch) async_queued_ -= pending->done ? 1 : 0;
   lock.unlock();
   CommitBatch(batch);
+  std::vector<Pending*> waiting;  // callers of Run, blocked until finished
   for (Pending* pending : batch) {
-    if (!pending->done) continue;
+    if (!pending->done) {
+      waiting.push_back(pending);
+      continue;
+    }
     pending->done(pending->status);
     delete pending;  // queued by RunAsync, which handed it to the batch
   }
   lock.lock();
-  for (Pending* pending : batch) {
-    if (!pending->done) pending->finished = true;
-  }
+  for (Pending* pending : waiting) pending->finished = true;
   leading_ = false;
   changed_.notify_all();
 }

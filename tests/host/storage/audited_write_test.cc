@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <optional>
+#include <thread>
 
 #include "host/storage/audit_chain.h"
 #include "host/storage/call_audit.h"
@@ -131,6 +132,38 @@ TEST_F(AuditedWriteTest, ConcurrentRecordsShareCommits) {
   // One batch may have been taken before the lock was seen; the rest form one more.
   EXPECT_LE(store_->CommitCount() - commits_before, 3);
   EXPECT_EQ(Records().size(), static_cast<size_t>(kRecords));
+}
+
+// Writes (waiting callers) and records (callbacks) mixed in the same batches, from many
+// threads: each gets its own outcome, and the chain holds every record once, in order.
+TEST_F(AuditedWriteTest, WritesAndRecordsShareBatches) {
+  constexpr int kThreads = 8, kEach = 25;
+  std::mutex mutex;
+  std::condition_variable all_done;
+  int records_done = 0;
+  std::vector<std::thread> threads;
+  std::vector<CallAudit> calls(kThreads * kEach);
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i) {
+        CallAudit& call = calls[t * kEach + i];
+        call.draft = call_.draft;
+        store_->AppendAuditAsync(call_.RecordOfCall("NOT_FOUND", "null"), [&](const Status& s) {
+          EXPECT_TRUE(s.ok());
+          std::lock_guard lock(mutex);
+          ++records_done;
+          all_done.notify_all();
+        });
+        CallAuditScope scope(&call);
+        EXPECT_TRUE(InsertPlan("plan_" + std::to_string(t) + "_" + std::to_string(i)).ok());
+        EXPECT_TRUE(call.written());
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  std::unique_lock lock(mutex);
+  all_done.wait(lock, [&] { return records_done == kThreads * kEach; });
+  EXPECT_EQ(Records().size(), static_cast<size_t>(2 * kThreads * kEach));
 }
 
 TEST_F(AuditedWriteTest, ARecordThatCannotBeWrittenIsReported) {
