@@ -20,6 +20,7 @@ const std::set<std::string> kKnownKeys = {"listen",
                                           "rxnorm_map_file",
                                           "hook_deadlines_ms",
                                           "max_message_bytes",
+                                          "max_store_kib",
                                           "log_level",
                                           "plugin_trust",
                                           "tls",
@@ -67,6 +68,10 @@ Status ReadScalars(const YAML::Node& root, const std::string& base_dir, HostConf
     NW_ASSIGN_OR_RETURN(int64_t bytes,
                         PositiveInteger(root["max_message_bytes"], "max_message_bytes"));
     config.max_message_bytes = static_cast<int>(std::min<int64_t>(bytes, 1 << 30));
+  }
+  if (root["max_store_kib"]) {
+    NW_ASSIGN_OR_RETURN(config.max_store_kib,
+                        PositiveInteger(root["max_store_kib"], "max_store_kib", int64_t{1} << 40));
   }
   if (root["log_level"]) {
     NW_ASSIGN_OR_RETURN(config.log_level, ScalarString(root["log_level"], "log_level"));

@@ -48,6 +48,9 @@ struct HostConfig {
   RunnerLimitsConfig runner_limits;
   // Largest request the server accepts, in bytes.
   int max_message_bytes = 8 * 1024 * 1024;
+  // Largest the store (needlework.db) may grow, in KiB; 0: as large as the disk allows.
+  // Past it every write, and every call whose audit record cannot be written, fails closed.
+  int64_t max_store_kib = 0;
   // "debug", "info", "warning" or "error".
   std::string log_level = "info";
   // TLS (and optionally mTLS) on the listener; see TlsConfig.

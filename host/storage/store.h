@@ -1,10 +1,11 @@
 // The embedded store: everything Needlework owns (not the patient chart), in one SQLite
 // file (WAL) under the data directory. Thread-safe. Writes go through one connection,
-// serialised by a mutex; plan and booking inserts are group-committed (see group_commit.h),
-// so concurrent ones share an fsync. Reads outside a write use a second connection with
-// its own mutex: WAL lets them run while a commit waits for the disk, and they see every
-// committed write. The hot path (authentication, plugin routing) reads in-memory
-// snapshots, not the store.
+// serialised by a mutex, and every write is group-committed (see group_commit.h): concurrent
+// ones share an fsync, and a write made for an audited call commits that call's audit
+// record in its own transaction or fails (call_audit.h). Reads outside a write use a second
+// connection with its own mutex: WAL lets them run while a commit waits for the disk, and they see
+// every committed write. The hot path (authentication, plugin routing) reads in-memory snapshots,
+// not the store.
 #ifndef NEEDLEWORK_HOST_STORAGE_STORE_H_
 #define NEEDLEWORK_HOST_STORAGE_STORE_H_
 
@@ -60,8 +61,10 @@ inline constexpr int64_t kMaxAppointmentSeconds = 24 * 3600;
 
 class Store {
  public:
-  // Locks the data dir, opens <dir>/needlework.db and brings its schema up to date.
-  static StatusOr<std::unique_ptr<Store>> Open(const std::string& data_dir);
+  // Locks the data dir, opens <dir>/needlework.db and brings its schema up to date. With
+  // `max_kib` > 0 the file may not grow past that many KiB: a write that would needs more
+  // fails (INTERNAL, "database or disk is full") and writes nothing, as on a full disk.
+  static StatusOr<std::unique_ptr<Store>> Open(const std::string& data_dir, int64_t max_kib = 0);
 
   StatusOr<std::vector<ClinicRecord>> ListClinics();
   // NOT_FOUND when absent.
@@ -79,9 +82,14 @@ class Store {
   StatusOr<TokenRecord> RevokeToken(const std::string& token_id, int64_t now);
 
   // --- Audit log (store_audit.cc); append-only, hash-chained (host/storage/audit_chain.h) ---
-  // Appends `record` after the last one: sets its seq, prev_hash and hash. In its own
-  // transaction (one commit per audited call).
+  // Appends `record` after the last one: sets its seq, prev_hash and hash. Rides the group
+  // commit; returns once it is durable.
   Status AppendAudit(AuditRecord& record);
+  // The same without holding the caller: `done` gets the status once the record is durable
+  // (or could not be written), on a store thread. `done` must not write to the store.
+  void AppendAuditAsync(AuditRecord record, std::function<void(const Status&)> done);
+  // Transactions committed on the write connection since Open (each one fsync).
+  int64_t CommitCount() const { return grouped_.commits(); }
   // Records matching `filter`, oldest first (store_audit_read.cc, on the reader connection).
   StatusOr<std::vector<AuditRecord>> QueryAudit(const AuditFilter& filter);
   // Verifies the chain from the newest anchor to the highest seq ever assigned, in one
@@ -183,10 +191,14 @@ class Store {
 
  private:
   Store(std::unique_ptr<DataDirLock> lock, std::unique_ptr<sqlite::Database> db)
-      : lock_(std::move(lock)), db_(std::move(db)), grouped_(*db_, mutex_) {}
-  // Runs `write` and records `claim` (may be null) in one group-committed transaction;
-  // skips `write` when the claim's key is already stored (see InsertPlan).
-  Status Claimed(IdempotencyClaim* claim, const std::function<Status()>& write);
+      : lock_(std::move(lock)),
+        db_(std::move(db)),
+        grouped_(*db_, mutex_, [this](AuditRecord& record) { return AppendAuditLocked(record); }) {}
+  // Runs `write` and records `claim` (may be null) in one group-committed transaction, with
+  // the current call's audit record (`audit` adds the ids only the write knows); skips
+  // `write` when the claim's key is already stored (see InsertPlan).
+  Status Claimed(IdempotencyClaim* claim, const std::function<Status()>& write,
+                 const WriteAudit& audit = {});
   // In a transaction: whether the claim's key is stored (unexpired); then storing it.
   StatusOr<bool> KeyStoredLocked(const IdempotencyClaim& claim);
   Status StoreKeyLocked(const IdempotencyClaim& claim);
@@ -210,7 +222,18 @@ class Store {
                       const Retimer& retimer);
   // Changes a message's schedule (send_at, status, text); SENT messages are never changed.
   Status RescheduleMessageLocked(const MessageRecord& message);
+  // The bodies of the other writes, each run by grouped_ inside its transaction.
+  Status CreateClinicLocked(const ClinicRecord& clinic, const TokenRecord& first_token);
+  Status UpsertPluginSettingLocked(const PluginSetting& setting);
+  Status SetClinicTimeZoneLocked(const std::string& clinic_id, const std::string& time_zone);
+  Status UpsertResourceLocked(const ResourceRecord& resource);
+  Status SetOpeningHoursLocked(const std::string& clinic_id,
+                               const std::vector<OpeningSpanRecord>& spans);
+  Status InsertSymptomReportLocked(const SymptomRecord& report);
+
+  Status AppendAuditLocked(AuditRecord& record);
   Status Migrate();
+  Status LimitSize(int64_t max_kib);
   Status InsertTokenLocked(const TokenRecord& token);
   // A new query-only connection to the store's file: reader_, and one per walk of the
   // audit log.

@@ -175,7 +175,11 @@ Status Store::MarkMessagesSentLocked(const std::string& clinic_id,
 }
 
 Status Store::InsertSymptomReport(const SymptomRecord& report) {
-  std::lock_guard lock(mutex_);
+  return grouped_.Run([&] { return InsertSymptomReportLocked(report); },
+                      {"appointment_id=" + report.appointment_id});
+}
+
+Status Store::InsertSymptomReportLocked(const SymptomRecord& report) {
   NW_ASSIGN_OR_RETURN(
       auto insert,
       db_->Prepare(

@@ -16,8 +16,18 @@ StatusOr<int64_t> HighestSeq(sqlite::Database& db) {
 }  // namespace
 
 Status Store::AppendAudit(AuditRecord& record) {
-  std::lock_guard lock(mutex_);
-  NW_ASSIGN_OR_RETURN(auto tx, sqlite::Transaction::Begin(*db_));
+  return grouped_.Run([&] { return AppendAuditLocked(record); });
+}
+
+void Store::AppendAuditAsync(AuditRecord record, std::function<void(const Status&)> done) {
+  grouped_.RunAsync(
+      [this, record = std::move(record)]() mutable { return AppendAuditLocked(record); },
+      std::move(done));
+}
+
+// seq and prev_hash are read inside the transaction that inserts the row, under db_'s
+// mutex, so concurrent appends (and rolled-back savepoints) never fork the chain.
+Status Store::AppendAuditLocked(AuditRecord& record) {
   NW_ASSIGN_OR_RETURN(int64_t highest, HighestSeq(*db_));
   NW_ASSIGN_OR_RETURN(auto last, db_->Prepare("SELECT hash FROM audit_log WHERE seq = ?"));
   last->Bind(1, highest);
@@ -31,19 +41,19 @@ Status Store::AppendAudit(AuditRecord& record) {
   insert->Bind(5, record.clinic_id).Bind(6, record.rpc).Bind(7, record.object_ref);
   insert->Bind(8, record.outcome).Bind(9, record.detail).Bind(10, record.prev_hash);
   insert->Bind(11, record.hash);
-  NW_RETURN_IF_ERROR(insert->Run());
-  return tx->Commit();
+  return insert->Run();
 }
 
 StatusOr<TokenRecord> Store::RevokeToken(const std::string& token_id, int64_t now) {
-  {
-    std::lock_guard lock(mutex_);
-    NW_ASSIGN_OR_RETURN(auto update,
-                        db_->Prepare("UPDATE tokens SET revoked_at = IFNULL(revoked_at, ?) "
-                                     "WHERE token_id = ?"));
-    update->Bind(1, now).Bind(2, token_id);
-    NW_RETURN_IF_ERROR(update->Run());
-  }
+  NW_RETURN_IF_ERROR(grouped_.Run(
+      [&]() -> Status {
+        NW_ASSIGN_OR_RETURN(auto update,
+                            db_->Prepare("UPDATE tokens SET revoked_at = IFNULL(revoked_at, ?) "
+                                         "WHERE token_id = ?"));
+        update->Bind(1, now).Bind(2, token_id);
+        return update->Run();
+      },
+      {"token_id=" + token_id}));
   NW_ASSIGN_OR_RETURN(auto tokens, ListTokens());
   for (auto& token : tokens) {
     if (token.token_id == token_id) return token;

@@ -72,7 +72,7 @@ bool Occupies(int status) {
 }  // namespace
 
 Status Store::InsertPlan(const PlanRecord& plan, IdempotencyClaim* claim) {
-  return Claimed(claim, [&] { return InsertPlanLocked(plan); });
+  return Claimed(claim, [&] { return InsertPlanLocked(plan); }, {"plan_id=" + plan.plan_id});
 }
 
 Status Store::InsertPlanLocked(const PlanRecord& plan) {
@@ -126,13 +126,16 @@ Status Store::ExpectPatient(const std::string& clinic_id, const std::string& pat
 Status Store::CancelPlan(const std::string& clinic_id, const std::string& plan_id,
                          const std::string& reason, int64_t now, const Retimer& retimer,
                          IdempotencyClaim* claim, std::vector<AppointmentRecord>* sessions) {
-  return Claimed(claim, [&]() -> Status {
-    NW_RETURN_IF_ERROR(CancelPlanLocked(clinic_id, plan_id, reason, now));
-    NW_RETURN_IF_ERROR(RetimeLocked(clinic_id, plan_id, retimer));
-    NW_ASSIGN_OR_RETURN(*sessions, QueryAppointments(*db_, "WHERE clinic_id = ? AND plan_id = ?",
-                                                     {clinic_id, plan_id}, {}));
-    return OkStatus();
-  });
+  return Claimed(claim,
+                 [&]() -> Status {
+                   NW_RETURN_IF_ERROR(CancelPlanLocked(clinic_id, plan_id, reason, now));
+                   NW_RETURN_IF_ERROR(RetimeLocked(clinic_id, plan_id, retimer));
+                   NW_ASSIGN_OR_RETURN(
+                       *sessions, QueryAppointments(*db_, "WHERE clinic_id = ? AND plan_id = ?",
+                                                    {clinic_id, plan_id}, {}));
+                   return OkStatus();
+                 },
+                 {"plan_id=" + plan_id});
 }
 
 Status Store::CancelPlanLocked(const std::string& clinic_id, const std::string& plan_id,
@@ -239,10 +242,13 @@ Status Store::ExpectStatus(const char* table, const char* key, const std::string
 }
 
 Status Store::SaveBooking(const BookingWrite& write) {
-  return Claimed(write.claim, [&]() -> Status {
-    NW_RETURN_IF_ERROR(SaveBookingLocked(write));
-    return RetimeLocked(write.appointment.clinic_id, write.appointment.plan_id, write.retimer);
-  });
+  return Claimed(write.claim,
+                 [&]() -> Status {
+                   NW_RETURN_IF_ERROR(SaveBookingLocked(write));
+                   return RetimeLocked(write.appointment.clinic_id, write.appointment.plan_id,
+                                       write.retimer);
+                 },
+                 {"appointment_id=" + write.appointment.appointment_id});
 }
 
 Status Store::SaveBookingLocked(const BookingWrite& write) {
@@ -282,13 +288,16 @@ Status Store::SaveBookingLocked(const BookingWrite& write) {
 
 Status Store::TransitionBookedAppointment(const AppointmentRecord& appointment,
                                           const Retimer& retimer, IdempotencyClaim* claim) {
-  return Claimed(claim, [&]() -> Status {
-    NW_RETURN_IF_ERROR(ExpectStatus("appointments", "appointment_id", appointment.clinic_id,
-                                    appointment.appointment_id, types::APPOINTMENT_STATUS_BOOKED,
-                                    "appointment"));
-    NW_RETURN_IF_ERROR(WriteAppointmentLocked(appointment));
-    return RetimeLocked(appointment.clinic_id, appointment.plan_id, retimer);
-  });
+  return Claimed(
+      claim,
+      [&]() -> Status {
+        NW_RETURN_IF_ERROR(ExpectStatus("appointments", "appointment_id", appointment.clinic_id,
+                                        appointment.appointment_id,
+                                        types::APPOINTMENT_STATUS_BOOKED, "appointment"));
+        NW_RETURN_IF_ERROR(WriteAppointmentLocked(appointment));
+        return RetimeLocked(appointment.clinic_id, appointment.plan_id, retimer);
+      },
+      {"appointment_id=" + appointment.appointment_id});
 }
 
 StatusOr<std::vector<AppointmentRecord>> Store::QueryAppointments(

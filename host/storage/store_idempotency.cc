@@ -18,19 +18,22 @@ StatusOr<IdempotencyRecord> Store::FindIdempotencyKey(const std::string& clinic_
   return IdempotencyRecord{query->ColumnText(0), query->ColumnText(1)};
 }
 
-Status Store::Claimed(IdempotencyClaim* claim, const std::function<Status()>& write) {
-  return grouped_.Run([&]() -> Status {
-    if (claim != nullptr) {
-      NW_ASSIGN_OR_RETURN(bool stored, KeyStoredLocked(*claim));
-      if (stored) {
-        claim->replayed = true;
-        return Status(StatusCode::kAborted, "idempotency key '" + claim->key +
-                                                "' was stored by a concurrent call; retry");
-      }
-    }
-    NW_RETURN_IF_ERROR(write());
-    return claim == nullptr ? OkStatus() : StoreKeyLocked(*claim);
-  });
+Status Store::Claimed(IdempotencyClaim* claim, const std::function<Status()>& write,
+                      const WriteAudit& audit) {
+  return grouped_.Run(
+      [&]() -> Status {
+        if (claim != nullptr) {
+          NW_ASSIGN_OR_RETURN(bool stored, KeyStoredLocked(*claim));
+          if (stored) {
+            claim->replayed = true;
+            return Status(StatusCode::kAborted, "idempotency key '" + claim->key +
+                                                    "' was stored by a concurrent call; retry");
+          }
+        }
+        NW_RETURN_IF_ERROR(write());
+        return claim == nullptr ? OkStatus() : StoreKeyLocked(*claim);
+      },
+      audit);
 }
 
 StatusOr<bool> Store::KeyStoredLocked(const IdempotencyClaim& claim) {
