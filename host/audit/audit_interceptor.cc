@@ -5,8 +5,9 @@
 #include "host/admin/admin_convert.h"
 #include "host/audit/audit_fields.h"
 #include "host/auth/token_authority.h"
+#include "host/common/call_audit_scope.h"
 #include "host/common/log.h"
-#include "host/common/time_util.h"
+#include "host/storage/call_audit.h"
 
 namespace needlework::host {
 namespace {
@@ -26,7 +27,9 @@ class AuditInterceptor final : public grpc::experimental::Interceptor {
         store_(store),
         clinic_plugins_(clinic_plugins),
         method_(method),
-        policy_(FindRpcPolicy(method)) {}
+        policy_(FindRpcPolicy(method)) {
+    call_.draft.rpc = method_;
+  }
 
   void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override {
     if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::POST_RECV_INITIAL_METADATA)) {
@@ -40,8 +43,12 @@ class AuditInterceptor final : public grpc::experimental::Interceptor {
       OnResponse(AsMessage(methods->GetSendMessage()));
     }
     if (audited && methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_STATUS)) {
-      Append(methods->GetSendStatus());
+      OnStatus(methods);  // proceeds once the call's record is durable
+      return;
     }
+    // gRPC runs the handler inside the Proceed() that ends the receiving hooks; the scope
+    // lets the store commit this call's record with the handler's writes (call_audit.h).
+    CallAuditScope scope(audited ? &call_ : nullptr);
     methods->Proceed();
   }
 
@@ -54,32 +61,33 @@ class AuditInterceptor final : public grpc::experimental::Interceptor {
     if (policy_ == nullptr || policy_->audit == AuditKind::kNone) return;
     auto caller = tokens_.Authenticate(metadata);
     if (!caller.ok()) return;
-    record_.token_id = caller->token_id;
-    record_.role = RoleName(caller->role);
-    if (policy_->scope == ClinicScope::kToken) record_.clinic_id = caller->clinic_id;
+    call_.draft.token_id = caller->token_id;
+    call_.draft.role = RoleName(caller->role);
+    if (policy_->scope == ClinicScope::kToken) call_.draft.clinic_id = caller->clinic_id;
     authenticated_ = true;
   }
 
   void OnRequest(const Message* request) {
     if (request == nullptr) return;
     if (!policy_->clinic_field.empty()) {
-      record_.clinic_id = FieldAtPath(*request, policy_->clinic_field);
+      call_.draft.clinic_id = FieldAtPath(*request, policy_->clinic_field);
     }
-    record_.object_ref = ObjectRefOf(*request, nullptr);
+    call_.draft.object_ref = ObjectRefOf(*request, nullptr);
     request_ = request;
-    if (policy_->audit == AuditKind::kBeforeAfter && authenticated_) before_ = PluginState();
+    call_.before_after = policy_->audit == AuditKind::kBeforeAfter;
+    if (call_.before_after && authenticated_) call_.before_json = PluginState();
   }
 
   void OnResponse(const Message* response) {
     if (response == nullptr || request_ == nullptr) return;
-    record_.object_ref = ObjectRefOf(*request_, response);
-    if (policy_->audit == AuditKind::kBeforeAfter) after_ = ToJson(*response);
+    call_.draft.object_ref = ObjectRefOf(*request_, response);
+    if (call_.before_after) after_ = ToJson(*response);
   }
 
   // The clinic plugin named by the request, as JSON; "null" when it has no state yet.
   std::string PluginState() const {
     std::string plugin_id = FieldAtPath(*request_, "plugin_id");
-    auto views = clinic_plugins_.List(record_.clinic_id);
+    auto views = clinic_plugins_.List(call_.draft.clinic_id);
     if (!views.ok()) return "null";
     for (const auto& view : *views) {
       if (view.setting.plugin_id == plugin_id) return ToJson(ToClinicPlugin(view));
@@ -87,20 +95,29 @@ class AuditInterceptor final : public grpc::experimental::Interceptor {
     return "null";
   }
 
-  void Append(const grpc::Status& status) {
-    record_.rpc = method_;
-    record_.outcome = CodeName(status.error_code());
-    record_.at = NowUnixMicros();
-    record_.detail = "{}";
-    if (policy_->audit == AuditKind::kBeforeAfter) {
-      record_.detail = "{\"before\":" + before_ +
-                       ",\"after\":" + (status.ok() ? after_ : std::string("null")) + "}";
+  // The call's answer is ready. A call that succeeded and wrote has its record already (it
+  // committed with the write); any other call's record rides the next group commit, and
+  // the answer leaves only once it is durable, or the call fails UNAVAILABLE instead.
+  void OnStatus(grpc::experimental::InterceptorBatchMethods* methods) {
+    grpc::Status status = methods->GetSendStatus();
+    if (status.ok() && call_.written()) {
+      methods->Proceed();
+      return;
     }
-    Status appended = store_.AppendAudit(record_);
-    if (!appended.ok()) {
-      LogEvent(Level::kError, "audit_append_failed",
-               {{"rpc", method_}, {"status", appended.ToString()}});
-    }
+    AuditRecord record =
+        call_.RecordOfCall(CodeName(status.error_code()), status.ok() ? after_ : "null");
+    store_.AppendAuditAsync(std::move(record), [methods, method = method_](const Status& done) {
+      if (!done.ok()) methods->ModifySendStatus(AuditFailure(method, done));
+      methods->Proceed();
+    });
+  }
+
+  static grpc::Status AuditFailure(const char* method, const Status& appended) {
+    LogEvent(Level::kError, "audit_append_failed",
+             {{"rpc", method}, {"status", appended.ToString()}});
+    return grpc::Status(grpc::StatusCode::UNAVAILABLE,
+                        "the audit record of this call could not be written (" +
+                            appended.message() + "), so the call was refused; retry later");
   }
 
   TokenAuthority& tokens_;
@@ -110,8 +127,8 @@ class AuditInterceptor final : public grpc::experimental::Interceptor {
   const RpcPolicy* policy_;
   bool authenticated_ = false;
   const Message* request_ = nullptr;  // owned by the call; valid until it finishes
-  std::string before_ = "null", after_ = "null";
-  AuditRecord record_;
+  std::string after_ = "null";
+  CallAudit call_;
 };
 
 }  // namespace
