@@ -28,6 +28,7 @@ inline constexpr ListLimit kListLimits[] = {
     {"medications", kMaxPatientFacts},
     {"allergies", kMaxPatientFacts},
     {"observations", kMaxPatientFacts},
+    {"procedures", kMaxPatientFacts},
     {"resources", kMaxPatientFacts},  // FhirResources.resources
     {"codes", 100},                   // codings of one condition, medication, ...
     {"ingredients", 100},

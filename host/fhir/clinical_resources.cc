@@ -1,6 +1,8 @@
-// Patient, Condition, AllergyIntolerance and Observation. Medications: medication.cc.
+// Patient, Condition, AllergyIntolerance and Observation. Medications: medication.cc;
+// Procedure and Device: procedures_devices.cc.
 #include "host/fhir/codes.h"
 #include "host/fhir/converters.h"
+#include "host/fhir/dates.h"
 
 namespace needlework::fhir::internal {
 namespace {
@@ -26,16 +28,6 @@ StatusOr<bool> IsRetracted(const Json& resource, std::string_view system, CodeTa
   return MapStatus(status, codes, false, value_set);
 }
 
-// The dateTime field `date_time_key`, else the start of the Period field `period_key`.
-StatusOr<std::string> FirstDateTime(const Json& resource, std::string_view date_time_key,
-                                    std::string_view period_key) {
-  NW_ASSIGN_OR_RETURN(std::string value, StringField(resource, date_time_key, ""));
-  if (!value.empty()) return value;
-  NW_ASSIGN_OR_RETURN(const Json* period, ObjectField(resource, period_key, ""));
-  if (period == nullptr) return std::string();
-  return StringField(*period, "start", period_key);
-}
-
 // value[x] when numeric: valueQuantity (value, and its human-readable unit, else its UCUM
 // code) or valueInteger (scores and grades, e.g. a Fitzpatrick skin type).
 Status ReadNumericValue(const Json& resource, types::v1::Observation* observation) {
@@ -52,12 +44,23 @@ Status ReadNumericValue(const Json& resource, types::v1::Observation* observatio
   return OkStatus();
 }
 
-// effective[x]: effectiveDateTime, effectivePeriod.start or effectiveInstant.
-StatusOr<std::string> ReadEffective(const Json& resource) {
-  NW_ASSIGN_OR_RETURN(std::string instant, StringField(resource, "effectiveInstant", ""));
-  NW_ASSIGN_OR_RETURN(std::string effective,
-                      FirstDateTime(resource, "effectiveDateTime", "effectivePeriod"));
-  return effective.empty() ? instant : effective;
+// onset[x] and abatement[x] as dates: onset its start, abatement its end (else start).
+Status ReadConditionDates(const Json& resource, types::v1::Condition* condition) {
+  NW_ASSIGN_OR_RETURN(types::v1::Period onset, ReadTimeChoice(resource, "onset"));
+  NW_ASSIGN_OR_RETURN(types::v1::Period abatement, ReadTimeChoice(resource, "abatement"));
+  condition->set_onset(std::move(*onset.mutable_start()));
+  condition->set_abatement(abatement.end().empty() ? std::move(*abatement.mutable_start())
+                                                   : std::move(*abatement.mutable_end()));
+  return OkStatus();
+}
+
+// effective[x]: effective its dateTime, instant or Period start; effective_end the Period's end.
+Status ReadEffective(const Json& resource, types::v1::Observation* observation) {
+  NW_ASSIGN_OR_RETURN(types::v1::Period effective, ReadTimeChoice(resource, "effective"));
+  NW_ASSIGN_OR_RETURN(types::v1::Period period, ReadPeriod(resource, "effectivePeriod", ""));
+  observation->set_effective(std::move(*effective.mutable_start()));
+  observation->set_effective_end(std::move(*period.mutable_end()));
+  return OkStatus();
 }
 
 }  // namespace
@@ -107,8 +110,7 @@ Status ConvertCondition(const Json& resource, types::v1::PatientFacts* facts) {
   condition.set_clinical_status(status);
   NW_RETURN_IF_ERROR(
       ReadConceptField(resource, "code", "", condition.mutable_codes(), condition.mutable_text()));
-  NW_ASSIGN_OR_RETURN(*condition.mutable_onset(),
-                      FirstDateTime(resource, "onsetDateTime", "onsetPeriod"));
+  NW_RETURN_IF_ERROR(ReadConditionDates(resource, &condition));
   NW_ASSIGN_OR_RETURN(*condition.mutable_source_ref(), SourceRef(resource));
   if (!retracted) *facts->add_conditions() = std::move(condition);
   return OkStatus();
@@ -156,7 +158,7 @@ Status ConvertObservation(const Json& resource, types::v1::PatientFacts* facts) 
   NW_RETURN_IF_ERROR(ReadNumericValue(resource, &observation));
   NW_RETURN_IF_ERROR(ReadConceptField(resource, "valueCodeableConcept", "",
                                       observation.mutable_value_codes(), nullptr));
-  NW_ASSIGN_OR_RETURN(*observation.mutable_effective(), ReadEffective(resource));
+  NW_RETURN_IF_ERROR(ReadEffective(resource, &observation));
   NW_ASSIGN_OR_RETURN(*observation.mutable_source_ref(), SourceRef(resource));
   if (!dropped) *facts->add_observations() = std::move(observation);
   return OkStatus();

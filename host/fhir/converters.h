@@ -25,6 +25,10 @@ Status ConvertObservation(const Json& resource, types::v1::PatientFacts* facts);
 // Append a Medication (medication.cc).
 Status ConvertMedicationRequest(const Json& resource, types::v1::PatientFacts* facts);
 Status ConvertMedicationStatement(const Json& resource, types::v1::PatientFacts* facts);
+// Append a Procedure or a Device, unless its status is entered-in-error
+// (procedures_devices.cc).
+Status ConvertProcedure(const Json& resource, types::v1::PatientFacts* facts);
+Status ConvertDevice(const Json& resource, types::v1::PatientFacts* facts);
 
 // "<resourceType>/<id>", or "" when the resource has no id.
 StatusOr<std::string> SourceRef(const Json& resource);

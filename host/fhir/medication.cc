@@ -1,6 +1,7 @@
 // MedicationRequest and MedicationStatement: what was prescribed or taken, and its status.
 #include "host/fhir/codes.h"
 #include "host/fhir/converters.h"
+#include "host/fhir/dates.h"
 
 namespace needlework::fhir::internal {
 namespace {
@@ -28,27 +29,27 @@ StatusOr<Contained> FindContainedMedication(const Json& resource, std::string_vi
   return Contained{};
 }
 
-// medicationReference: only a reference to a contained Medication ("#id") can be resolved
-// here; the host does not fetch resources from the EMR.
+// medicationReference: a reference to a contained Medication ("#id") is read; a Medication
+// sent in the same request was made contained before (medication_references.h). The host
+// does not fetch resources from the EMR: any other reference leaves the medication without
+// codes, named by the reference's display (else the reference itself), so that screening
+// reports it as unrecognised rather than passing it.
 Status ReadMedicationReference(const Json& resource, const Json& reference,
                                types::v1::Medication* medication) {
   NW_ASSIGN_OR_RETURN(std::string target,
                       StringField(reference, "reference", "medicationReference"));
+  NW_ASSIGN_OR_RETURN(std::string display,
+                      StringField(reference, "display", "medicationReference"));
   Contained found;
   if (target.size() > 1 && target.front() == '#') {
     NW_ASSIGN_OR_RETURN(found, FindContainedMedication(resource, target.substr(1)));
   }
-  if (found.resource == nullptr) {
-    return InvalidArgumentError(
-        "medicationReference.reference \"" + target +
-        "\" is not a contained Medication; only medicationCodeableConcept or a contained "
-        "Medication (reference \"#<id>\") is supported");
+  if (found.resource != nullptr) {
+    NW_RETURN_IF_ERROR(ReadConceptField(*found.resource, "code", found.path,
+                                        medication->mutable_codes(), medication->mutable_text()));
   }
-  NW_RETURN_IF_ERROR(ReadConceptField(*found.resource, "code", found.path,
-                                      medication->mutable_codes(), medication->mutable_text()));
   if (medication->text().empty()) {
-    NW_ASSIGN_OR_RETURN(*medication->mutable_text(),
-                        StringField(reference, "display", "medicationReference"));
+    medication->set_text(!display.empty() ? std::move(display) : std::move(target));
   }
   return OkStatus();
 }
@@ -62,6 +63,24 @@ Status ReadMedication(const Json& resource, types::v1::Medication* medication) {
   return ReadMedicationReference(resource, *reference, medication);
 }
 
+// When it was ordered or asserted, and when it is taken: a MedicationStatement's
+// dateAsserted and effective[x]; a MedicationRequest's authoredOn and
+// dispenseRequest.validityPeriod.
+Status ReadMedicationDates(const Json& resource, types::v1::Medication* medication) {
+  NW_ASSIGN_OR_RETURN(std::string authored, StringField(resource, "authoredOn", ""));
+  NW_ASSIGN_OR_RETURN(std::string asserted, StringField(resource, "dateAsserted", ""));
+  medication->set_authored_on(authored.empty() ? std::move(asserted) : std::move(authored));
+  NW_ASSIGN_OR_RETURN(types::v1::Period effective, ReadTimeChoice(resource, "effective"));
+  NW_ASSIGN_OR_RETURN(const Json* dispense, ObjectField(resource, "dispenseRequest", ""));
+  if (dispense != nullptr && effective.start().empty() && effective.end().empty()) {
+    NW_ASSIGN_OR_RETURN(effective, ReadPeriod(*dispense, "validityPeriod", "dispenseRequest"));
+  }
+  if (!effective.start().empty() || !effective.end().empty()) {
+    *medication->mutable_effective() = std::move(effective);
+  }
+  return OkStatus();
+}
+
 // Appends the Medication read from `resource`, whose status maps through `statuses`.
 Status ConvertMedication(const Json& resource, CodeTable<MedicationStatus> statuses,
                          std::string_view value_set, types::v1::PatientFacts* facts) {
@@ -72,6 +91,7 @@ Status ConvertMedication(const Json& resource, CodeTable<MedicationStatus> statu
   types::v1::Medication medication;
   medication.set_status(status);
   NW_RETURN_IF_ERROR(ReadMedication(resource, &medication));
+  NW_RETURN_IF_ERROR(ReadMedicationDates(resource, &medication));
   NW_ASSIGN_OR_RETURN(*medication.mutable_source_ref(), SourceRef(resource));
   *facts->add_medications() = std::move(medication);
   return OkStatus();

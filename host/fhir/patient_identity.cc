@@ -47,22 +47,39 @@ Status PatientIdentity::AddPatient(const InputResource& patient) {
 }
 
 Status PatientIdentity::CheckSubject(const InputResource& resource) {
-  const std::string_view field = resource.type == "AllergyIntolerance" ? "patient" : "subject";
+  const std::string_view field =
+      resource.type == "AllergyIntolerance" || resource.type == "Device" ? "patient" : "subject";
   StatusOr<std::string> reference = ReferenceField(resource.json, field);
   if (!reference.ok()) return reference.status().WithPrefix(resource.where);
-  if (reference->empty()) return OkStatus();
+  return CheckReference(resource, field, *reference);
+}
+
+Status PatientIdentity::CheckSkippedSubject(const InputResource& resource) {
+  for (std::string_view field : {"subject", "patient"}) {
+    auto value = resource.json.find(field);
+    if (value == resource.json.end() || !value->is_object()) continue;
+    StatusOr<std::string> reference = ReferenceField(resource.json, field);
+    if (!reference.ok()) return reference.status().WithPrefix(resource.where);
+    NW_RETURN_IF_ERROR(CheckReference(resource, field, *reference));
+  }
+  return OkStatus();
+}
+
+Status PatientIdentity::CheckReference(const InputResource& resource, std::string_view field,
+                                       const std::string& reference) {
+  if (reference.empty()) return OkStatus();
   if (patient_ref_.empty() && aliases_.empty()) {
-    patient_ref_ = NormalizePatientReference(*reference);
+    patient_ref_ = NormalizePatientReference(reference);
     patient_where_ = resource.where;
     return OkStatus();
   }
-  if (std::find(aliases_.begin(), aliases_.end(), *reference) != aliases_.end() ||
-      NormalizePatientReference(*reference) == patient_ref_) {
+  if (std::find(aliases_.begin(), aliases_.end(), reference) != aliases_.end() ||
+      NormalizePatientReference(reference) == patient_ref_) {
     return OkStatus();
   }
   const std::string& known = patient_ref_.empty() ? aliases_.front() : patient_ref_;
   return InvalidArgumentError(resource.where + ": " + std::string(field) + ".reference \"" +
-                              *reference + "\" is not the patient of this request (" + known +
+                              reference + "\" is not the patient of this request (" + known +
                               " from " + patient_where_ + ")" + std::string(kOnePatient));
 }
 

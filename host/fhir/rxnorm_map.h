@@ -24,8 +24,10 @@ class RxNormIngredientMap {
   RxNormIngredientMap() = default;
 
   // The built-in table, host/fhir/rxnorm_ingredients.tsv, compiled into the binary. It covers
-  // the products of the Synthea fixture and common anticoagulants and antiplatelets. An
-  // error means the embedded table is malformed (a build defect the tests catch).
+  // common anticoagulants and antiplatelets and most products of the Synthea fixture (not,
+  // e.g., Humulin 70/30 or an etonogestrel implant: those stay without ingredients, and
+  // screening reports them as unrecognised). An error means the embedded table is malformed
+  // (a build defect the tests catch).
   static StatusOr<RxNormIngredientMap> BuiltIn();
 
   // Adds the mappings of `tsv`: one `product_rxcui<TAB>ingredient_rxcui<TAB>ingredient_display`

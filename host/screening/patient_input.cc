@@ -1,7 +1,5 @@
 #include "host/screening/patient_input.h"
 
-#include "host/fhir/normalize.h"
-
 namespace needlework::host {
 namespace {
 
@@ -26,29 +24,37 @@ Status CheckCodings(const Codings& codes, const std::string& field) {
   return OkStatus();
 }
 
+// A fact must say what it is: a coding with both a system and a code, or (when
+// `text_will_do`, for the facts screening reports as unrecognised) a text.
 template <typename Facts>
 Status CheckEachHasCode(const google::protobuf::RepeatedPtrField<Facts>& facts,
-                        const std::string& field) {
+                        const std::string& field, bool text_will_do) {
   for (int i = 0; i < facts.size(); ++i) {
-    if (!HasCode(facts[i].codes())) {
-      return InvalidArgumentError("facts." + field + "[" + std::to_string(i) +
-                                  "] has no coding with both a system and a code");
+    if (HasCode(facts[i].codes())) continue;
+    if constexpr (requires(const Facts& fact) { fact.text(); }) {
+      if (text_will_do && !facts[i].text().empty()) continue;
     }
+    return InvalidArgumentError("facts." + field + "[" + std::to_string(i) +
+                                "] has no coding with both a system and a code" +
+                                (text_will_do ? " and no text" : ""));
   }
   return OkStatus();
 }
 
 Status CheckTypedFacts(const types::PatientFacts& facts) {
-  NW_RETURN_IF_ERROR(CheckEachHasCode(facts.conditions(), "conditions"));
-  NW_RETURN_IF_ERROR(CheckEachHasCode(facts.medications(), "medications"));
-  NW_RETURN_IF_ERROR(CheckEachHasCode(facts.allergies(), "allergies"));
-  return CheckEachHasCode(facts.observations(), "observations");
+  NW_RETURN_IF_ERROR(CheckEachHasCode(facts.conditions(), "conditions", true));
+  NW_RETURN_IF_ERROR(CheckEachHasCode(facts.medications(), "medications", true));
+  NW_RETURN_IF_ERROR(CheckEachHasCode(facts.allergies(), "allergies", true));
+  NW_RETURN_IF_ERROR(CheckEachHasCode(facts.procedures(), "procedures", false));
+  NW_RETURN_IF_ERROR(CheckEachHasCode(facts.devices(), "devices", false));
+  return CheckEachHasCode(facts.observations(), "observations", false);
 }
 
 }  // namespace
 
 StatusOr<types::PatientFacts> PatientFromInput(const PatientInput& input,
-                                               const fhir::RxNormIngredientMap& rxnorm) {
+                                               const fhir::RxNormIngredientMap& rxnorm,
+                                               fhir::IgnoredCounts* ignored) {
   NW_RETURN_IF_ERROR(CheckCodings(*input.concerns, "concerns"));
   NW_RETURN_IF_ERROR(CheckCodings(*input.areas, "treatment_areas"));
   types::PatientFacts facts;
@@ -61,7 +67,7 @@ StatusOr<types::PatientFacts> PatientFromInput(const PatientInput& input,
     }
     std::vector<std::string> resources(input.fhir->resources().begin(),
                                        input.fhir->resources().end());
-    NW_ASSIGN_OR_RETURN(facts, fhir::NormalizeFhir(resources));
+    NW_ASSIGN_OR_RETURN(facts, fhir::NormalizeFhir(resources, {}, ignored));
   } else {
     return InvalidArgumentError(
         "the request has no patient: set either `facts` (typed facts) or `fhir` (FHIR R4 JSON "

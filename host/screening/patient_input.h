@@ -2,6 +2,7 @@
 #ifndef NEEDLEWORK_HOST_SCREENING_PATIENT_INPUT_H_
 #define NEEDLEWORK_HOST_SCREENING_PATIENT_INPUT_H_
 
+#include "host/fhir/normalize.h"
 #include "host/fhir/rxnorm_map.h"
 #include "needlework/status.h"
 #include "needlework/v1/common.pb.h"
@@ -30,9 +31,11 @@ PatientInput PatientInputOf(const Request& request) {
 
 // The patient's facts with medication ingredients filled from `rxnorm`. INVALID_ARGUMENT,
 // naming the field or FHIR resource, when the patient is missing or malformed, or when a
-// concern or area lacks a system or code.
+// concern or area lacks a system or code. For FHIR input, the resources of types screening
+// does not read are counted into `*ignored` when it is not null (see fhir::NormalizeFhir).
 StatusOr<needlework::types::v1::PatientFacts> PatientFromInput(
-    const PatientInput& input, const fhir::RxNormIngredientMap& rxnorm);
+    const PatientInput& input, const fhir::RxNormIngredientMap& rxnorm,
+    fhir::IgnoredCounts* ignored = nullptr);
 
 }  // namespace needlework::host
 

@@ -32,6 +32,14 @@ std::string PluginRequest(const needlework::v1::ScreenRequest& request, const Co
   return plugin_request.SerializeAsString();
 }
 
+void SetIgnored(const fhir::IgnoredCounts& ignored, needlework::v1::ScreenResponse* response) {
+  for (const auto& [type, count] : ignored) {
+    needlework::v1::IgnoredResources* entry = response->add_ignored_resources();
+    entry->set_resource_type(type);
+    entry->set_count(count);
+  }
+}
+
 }  // namespace
 
 grpc::ServerUnaryReactor* ScreeningServiceImpl::Screen(grpc::CallbackServerContext* context,
@@ -40,7 +48,8 @@ grpc::ServerUnaryReactor* ScreeningServiceImpl::Screen(grpc::CallbackServerConte
   auto caller = tokens_.Authorize(*context);
   if (!caller.ok()) return Reply(context, caller.status());
   if (Status limits = CheckListLimits(*request); !limits.ok()) return Reply(context, limits);
-  auto facts = PatientFromInput(PatientInputOf(*request), rxnorm_);
+  fhir::IgnoredCounts ignored;
+  auto facts = PatientFromInput(PatientInputOf(*request), rxnorm_, &ignored);
   if (!facts.ok()) return Reply(context, facts.status());
 
   auto snapshot = plugins_.registry.Snapshot(caller->clinic_id);
@@ -53,6 +62,7 @@ grpc::ServerUnaryReactor* ScreeningServiceImpl::Screen(grpc::CallbackServerConte
   auto add_ons = CheckRequestedAddOns(*snapshot, request->add_ons(), "add_ons");
   if (!add_ons.ok()) return Reply(context, add_ons.status());
   response->set_patient_ref(facts->patient_ref());
+  SetIgnored(ignored, response);
   auto* reactor = context->DefaultReactor();
   RunHook(plugins_, snapshot->ForTreatment(HOOK_SCREEN, *add_ons), HOOK_SCREEN,
           PluginRequest(*request, *add_ons, std::move(*facts)), plugins_.deadlines.For("screen"),

@@ -103,6 +103,39 @@ std::optional<FindingSpec> ReadConcernFinding(const Json& parent, std::string_vi
   return spec;
 }
 
+// unrecognised.<kind>: nullopt when missing, malformed or disabled. Its rule_id is
+// "unrecognised-<singular>".
+std::optional<UnrecognisedSpec> ReadUnrecognised(const Json& parent, std::string_view kind,
+                                                 std::string_view rule_id, ConfigErrors& errors) {
+  const Json* object = config::ReadObject(parent, "unrecognised", kind, true, errors);
+  if (object == nullptr) return std::nullopt;
+  const std::string path = JoinPath("unrecognised", kind);
+  config::RejectUnknownKeys(
+      *object, path,
+      {"enabled", "display", "outcome", "indicator", "inactive_outcome", "summary", "detail"},
+      errors);
+  const bool enabled = config::ReadBool(*object, path, "enabled", true, errors);
+  UnrecognisedSpec spec;
+  spec.finding = ReadFindingSpec(*object, path, rule_id, errors);
+  spec.inactive_outcome =
+      addon::ReadName(*object, path, "inactive_outcome", addon::OutcomeNames(), {}, errors);
+  spec.inactive_indicator = DefaultIndicator(spec.inactive_outcome);
+  if (!enabled) return std::nullopt;
+  return spec;
+}
+
+UnrecognisedSpecs ReadUnrecognisedSpecs(const Json& root, ConfigErrors& errors) {
+  UnrecognisedSpecs specs;
+  const Json* object = config::ReadObject(root, "", "unrecognised", /*required=*/true, errors);
+  if (object == nullptr) return specs;
+  config::RejectUnknownKeys(*object, "unrecognised", {"conditions", "medications", "allergies"},
+                            errors);
+  specs.conditions = ReadUnrecognised(*object, "conditions", "unrecognised-condition", errors);
+  specs.medications = ReadUnrecognised(*object, "medications", "unrecognised-medication", errors);
+  specs.allergies = ReadUnrecognised(*object, "allergies", "unrecognised-allergy", errors);
+  return specs;
+}
+
 // A rule id becomes a code in the screening-rule code system, shared with the concern
 // findings: lower-case words joined by hyphens, and not one of theirs.
 void CheckRuleId(const std::string& id, std::string_view path, ConfigErrors& errors) {
@@ -110,6 +143,10 @@ void CheckRuleId(const std::string& id, std::string_view path, ConfigErrors& err
     errors.Add(path, "rule id must be lower-case letters and digits in hyphen-joined words");
   } else if (id == kIndicationId || id == kNotAnIndicationId) {
     errors.Add(path, "rule id is reserved for concern_findings." + id);
+  } else if (id.rfind("unrecognised-", 0) == 0) {
+    errors.Add(path,
+               "rule ids starting with \"unrecognised-\" are reserved for the findings "
+               "of the unrecognised section");
   }
 }
 
@@ -149,7 +186,8 @@ std::optional<Rule> ReadRule(const std::string& id, const Json& object, ConfigEr
 }
 
 RuleSet CompileRoot(const Json& root, ConfigErrors& errors) {
-  config::RejectUnknownKeys(root, "config", {"indications", "concern_findings", "rules"}, errors);
+  config::RejectUnknownKeys(root, "config",
+                            {"indications", "concern_findings", "rules", "unrecognised"}, errors);
   RuleSet rule_set;
   if (config::ReadObject(root, "", "indications", /*required=*/true, errors) != nullptr) {
     rule_set.indications = ReadValueSet(root, "", "indications", errors);
@@ -167,6 +205,7 @@ RuleSet CompileRoot(const Json& root, ConfigErrors& errors) {
       }
     }
   }
+  rule_set.unrecognised = ReadUnrecognisedSpecs(root, errors);
   return rule_set;
 }
 
@@ -190,6 +229,7 @@ StatusOr<RuleSet> CompileConfig(std::string_view config_json) {
   ConfigErrors errors{std::string(kConfigSubject)};
   RuleSet rule_set = CompileRoot(root, errors);
   NW_RETURN_IF_ERROR(errors.ToStatus());
+  rule_set.unrecognised = ReadUnrecognisedSpecs(root, errors);
   return rule_set;
 }
 

@@ -15,6 +15,8 @@ namespace needlework::screening {
 
 // In the texts of the concern findings, replaced by the concern's display.
 inline constexpr std::string_view kConcernPlaceholder = "{concern}";
+// In the texts of the unrecognised-entry findings, replaced by how the entry names itself.
+inline constexpr std::string_view kEntryPlaceholder = "{entry}";
 
 // A contraindication rule. It fires when any fact of the patient that counts (see
 // fact_matching.h) is in one of its code sets: one finding per rule, one Evidence per fact.
@@ -29,6 +31,20 @@ struct Rule {
   std::optional<double> min_value;
 };
 
+// The finding for one kind of chart entry that no rule can read (see unrecognised.h).
+struct UnrecognisedSpec {
+  addon::FindingSpec finding;  // for an active entry; texts may hold kEntryPlaceholder
+  types::v1::Outcome inactive_outcome = types::v1::OUTCOME_UNSPECIFIED;  // resolved, stopped
+  types::v1::Indicator inactive_indicator = types::v1::INDICATOR_UNSPECIFIED;
+};
+
+// Per kind of entry; nullopt when the config switches that kind's finding off.
+struct UnrecognisedSpecs {
+  std::optional<UnrecognisedSpec> conditions;
+  std::optional<UnrecognisedSpec> medications;
+  std::optional<UnrecognisedSpec> allergies;
+};
+
 // A whole compiled config.
 struct RuleSet {
   addon::CodeSet indications;  // the concerns microneedling treats
@@ -37,6 +53,7 @@ struct RuleSet {
   std::optional<addon::FindingSpec> indication;
   std::optional<addon::FindingSpec> not_an_indication;
   std::vector<Rule> rules;  // the enabled rules, ordered by rule id
+  UnrecognisedSpecs unrecognised;
 };
 
 }  // namespace needlework::screening

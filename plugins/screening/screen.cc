@@ -10,6 +10,8 @@
 #include "needlework/kit/config_names.h"
 #include "needlework/outcome.h"
 #include "plugins/screening/fact_matching.h"
+#include "plugins/screening/new_finding.h"
+#include "plugins/screening/unrecognised.h"
 
 namespace needlework::screening {
 namespace {
@@ -18,21 +20,6 @@ using addon::FindingSpec;
 using google::protobuf::RepeatedPtrField;
 using types::v1::Coding;
 using types::v1::Finding;
-
-// A finding of `spec` without evidence, its texts as the config gives them.
-Finding NewFinding(const FindingSpec& spec) {
-  Finding finding;
-  finding.set_rule_id(spec.rule_id);
-  Coding* code = finding.mutable_code();
-  code->set_system(std::string(code_systems::kScreeningRule));
-  code->set_code(spec.rule_id);
-  code->set_display(spec.display);
-  finding.set_outcome(spec.outcome);
-  finding.set_indicator(spec.indicator);
-  finding.set_summary(spec.summary);
-  finding.set_detail(spec.detail);
-  return finding;
-}
 
 // A concern finding: {concern} in its texts replaced by `concern`; the summary is cut to
 // kMaxSummaryLength when a long concern name makes it longer.
@@ -99,6 +86,7 @@ Status ScreenPatient(const RuleSet& rules, const plugin::v1::ScreenRequest& requ
   NW_RETURN_IF_ERROR(CheckConcerns(request.concerns()));
   std::vector<Finding> findings;
   AddRuleFindings(rules, request.patient(), &findings);
+  AddUnrecognisedFindings(rules, request.patient(), &findings);
   AddConcernFindings(rules, request.concerns(), &findings);
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     return OutcomeRank(a.outcome()) > OutcomeRank(b.outcome());

@@ -12,10 +12,11 @@ namespace needlework::screening {
 // empty):
 //  - one finding per enabled rule that matches at least one active fact of the patient,
 //    with one Evidence per matching fact (see fact_matching.h);
+//  - one finding per chart entry no rule can read (see unrecognised.h);
 //  - one finding per distinct requested concern: "indication" when the concern is in
 //    rules.indications, else "not-an-indication" (unless the config switches it off);
 //  - findings ordered most restrictive first; at equal rank, rule findings by rule id,
-//    then concern findings in request order;
+//    then unrecognised-entry findings, then concern findings in request order;
 //  - response outcome = the most restrictive finding outcome, or ELIGIBLE with none.
 // Findings leave source_plugin empty: the host sets it. Reads `rules` only, so any number
 // of threads may screen with the same RuleSet at once.

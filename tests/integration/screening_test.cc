@@ -93,6 +93,27 @@ TEST_F(ScreeningTest, ExamplePatientsGetTheirDocumentedOutcome) {
   EXPECT_EQ(acne.response.outcome(), types::OUTCOME_DEFER);
 }
 
+TEST_F(ScreeningTest, FullChartExampleIsReadWhereItCanAndReviewedWhereItCannot) {
+  auto reply = Screen(FhirRequest({ReadExample("full-chart.json")}));
+  ASSERT_TRUE(reply.status.ok()) << reply.status.error_message();
+  EXPECT_EQ(reply.response.outcome(), types::OUTCOME_REVIEW_REQUIRED);
+  std::vector<std::string> summaries;
+  for (const auto& finding : FindingsFrom(reply.response, kScreeningPlugin)) {
+    summaries.push_back(finding.summary());
+  }
+  EXPECT_THAT(summaries,
+              ::testing::UnorderedElementsAre(
+                  "Condition not recognised: Acne vulgaris; a clinician checks it",
+                  "Medication not recognised: Xarelto 20 mg once daily; a clinician checks it"));
+  std::vector<std::string> ignored;
+  for (const auto& entry : reply.response.ignored_resources()) {
+    ignored.push_back(entry.resource_type() + " " + std::to_string(entry.count()));
+  }
+  EXPECT_THAT(ignored,
+              ::testing::ElementsAre("Coverage 1", "DiagnosticReport 1", "Encounter 1",
+                                     "Immunization 1", "Organization 1", "Practitioner 1"));
+}
+
 TEST_F(ScreeningTest, EmptyRequestIsInvalidArgument) {
   auto reply = Screen(v1::ScreenRequest());
   EXPECT_EQ(reply.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
@@ -105,18 +126,41 @@ TEST_F(ScreeningTest, MalformedFhirNamesTheResource) {
   EXPECT_THAT(reply.status.error_message(), HasSubstr("resources[1]"));
 }
 
-TEST_F(ScreeningTest, UnsupportedResourceTypeIsNamed) {
-  auto reply = Screen(FhirRequest({R"({"resourceType":"Encounter","id":"e1"})"}));
-  EXPECT_EQ(reply.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-  EXPECT_THAT(reply.status.error_message(), HasSubstr("Encounter"));
+TEST_F(ScreeningTest, ResourceTypesScreeningDoesNotReadAreCounted) {
+  auto reply = Screen(FhirRequest({R"({"resourceType":"Patient","id":"p1"})",
+                                   R"({"resourceType":"Encounter","id":"e1"})",
+                                   R"({"resourceType":"Encounter","id":"e2"})"}));
+  ASSERT_TRUE(reply.status.ok()) << reply.status.error_message();
+  ASSERT_EQ(reply.response.ignored_resources_size(), 1);
+  EXPECT_EQ(reply.response.ignored_resources(0).resource_type(), "Encounter");
+  EXPECT_EQ(reply.response.ignored_resources(0).count(), 2);
 }
 
-TEST_F(ScreeningTest, TypedFactWithoutCodeIsInvalidArgument) {
+TEST_F(ScreeningTest, AResourceTypeOutsideFhirR4IsNamed) {
+  auto reply = Screen(FhirRequest({R"({"resourceType":"Encounterr","id":"e1"})"}));
+  EXPECT_EQ(reply.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(reply.status.error_message(), HasSubstr("\"Encounterr\" is not a FHIR R4"));
+}
+
+TEST_F(ScreeningTest, TypedFactWithNeitherCodeNorTextIsInvalidArgument) {
   v1::ScreenRequest request;
-  request.mutable_facts()->add_conditions()->set_text("eczema, written as text only");
+  request.mutable_facts()->add_conditions()->set_source_ref("Condition/blank");
   auto reply = Screen(request);
   EXPECT_EQ(reply.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_THAT(reply.status.error_message(), HasSubstr("facts.conditions[0]"));
+}
+
+TEST_F(ScreeningTest, TypedFactWithTextOnlyNeedsReview) {
+  v1::ScreenRequest request;
+  auto* condition = request.mutable_facts()->add_conditions();
+  condition->set_text("eczema, written as text only");
+  condition->set_clinical_status(types::CONDITION_STATUS_ACTIVE);
+  auto reply = Screen(request);
+  ASSERT_TRUE(reply.status.ok()) << reply.status.error_message();
+  EXPECT_EQ(reply.response.outcome(), types::OUTCOME_REVIEW_REQUIRED);
+  ASSERT_GE(reply.response.findings_size(), 1);
+  EXPECT_EQ(reply.response.findings(0).summary(),
+            "Condition not recognised: eczema, written as text only; a clinician checks it");
 }
 
 TEST_F(ScreeningTest, MissingOrUnknownTokenIsUnauthenticated) {

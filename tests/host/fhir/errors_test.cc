@@ -56,12 +56,12 @@ TEST(NormalizeErrorsTest, NotAnObjectOrNoResourceType) {
                                         "number"));
 }
 
-TEST(NormalizeErrorsTest, UnsupportedResourceTypeListsWhatIsSupported) {
-  EXPECT_THAT(NormalizeStatus({R"({"resourceType": "Encounter", "id": "e1"})"}),
-              InvalidArgumentContaining(
-                  "resources[0] (Encounter/e1): resourceType \"Encounter\" is not supported; "
-                  "send Patient, Condition, MedicationRequest, MedicationStatement, "
-                  "AllergyIntolerance or Observation"));
+TEST(NormalizeErrorsTest, AResourceTypeOutsideFhirR4IsRefused) {
+  EXPECT_THAT(NormalizeStatus({R"({"resourceType": "Conditon", "id": "c1"})"}),
+              InvalidArgumentContaining("resources[0] (Conditon/c1): resourceType \"Conditon\" is "
+                                        "not a FHIR R4 resource type"));
+  EXPECT_THAT(NormalizeStatus({R"({"resourceType": "condition"})"}),
+              InvalidArgumentContaining("\"condition\" is not a FHIR R4 resource type"));
 }
 
 TEST(NormalizeErrorsTest, BadStatusCodeInBundleNamesEntryAndId) {

@@ -106,18 +106,38 @@ TEST(NormalizeMedicationTest, ResolvesContainedMedication) {
   EXPECT_EQ(facts.medications(0).source_ref(), "MedicationStatement/s1");
 }
 
-TEST(NormalizeMedicationTest, RefusesReferenceToAMedicationThatIsNotContained) {
+TEST(NormalizeMedicationTest, AReferenceToAMedicationNotSentIsKeptUncodedByItsDisplay) {
   std::string external = kContainedStatement;
-  external.replace(external.find("\"#med\""), 6, "\"Medication/123\"");
-  EXPECT_THAT(NormalizeStatus({external}),
-              InvalidArgumentContaining(
-                  "resources[0] (MedicationStatement/s1): medicationReference.reference "
-                  "\"Medication/123\" is not a contained Medication; only "
-                  "medicationCodeableConcept or a contained Medication"));
+  external.replace(external.find("\"#med\""), 6,
+                   R"("Medication/123", "display": "Xarelto 20 mg")");
+  PatientFacts facts = NormalizeOk({external});
+  ASSERT_THAT(facts.medications(), SizeIs(1));
+  EXPECT_THAT(facts.medications(0).codes(), SizeIs(0));
+  EXPECT_EQ(facts.medications(0).text(), "Xarelto 20 mg");
   std::string missing = kContainedStatement;
   missing.replace(missing.find("\"#med\""), 6, "\"#other\"");
-  EXPECT_THAT(NormalizeStatus({missing}),
-              InvalidArgumentContaining("\"#other\" is not a contained Medication"));
+  facts = NormalizeOk({missing});
+  ASSERT_THAT(facts.medications(), SizeIs(1));
+  EXPECT_THAT(facts.medications(0).codes(), SizeIs(0));
+  EXPECT_EQ(facts.medications(0).text(), "#other");
+}
+
+TEST(NormalizeMedicationTest, ResolvesAMedicationSentInTheSameBundle) {
+  const std::string bundle = R"({"resourceType": "Bundle", "type": "searchset", "entry": [
+    {"fullUrl": "urn:uuid:4f1c", "resource": {"resourceType": "Medication", "id": "m7",
+      "code": {"coding": [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm",
+                           "code": "855332", "display": "warfarin sodium 5 MG Oral Tablet"}]}}},
+    {"resource": {"resourceType": "MedicationRequest", "id": "r1", "status": "active",
+      "medicationReference": {"reference": "Medication/m7"}}},
+    {"resource": {"resourceType": "MedicationRequest", "id": "r2", "status": "active",
+      "medicationReference": {"reference": "urn:uuid:4f1c"}}}]})";
+  PatientFacts facts = NormalizeOk({bundle});
+  ASSERT_THAT(facts.medications(), SizeIs(2));
+  for (const types::v1::Medication& medication : facts.medications()) {
+    ASSERT_THAT(medication.codes(), SizeIs(1));
+    EXPECT_EQ(medication.codes(0).code(), "855332");
+  }
+  EXPECT_EQ(facts.medications(1).source_ref(), "MedicationRequest/r2");
 }
 
 TEST(NormalizeMedicationTest, ContainedPathsAppearInTypeErrors) {

@@ -99,7 +99,7 @@ TEST(MessageLayoutTest, APluginLackingOnlyNewerMessagesLoadsChecked) {
   EXPECT_THAT(loaded->api->message_fingerprints, Not(HasSubstr("CatalogRequest")));
   EXPECT_THAT(loaded->api->message_fingerprints, HasSubstr("needlework.plugin.v1.ScreenRequest="));
   EXPECT_TRUE(loaded->layout.checked);
-  EXPECT_EQ(loaded->layout.summary, "message layouts match the host's (29 compared)");
+  EXPECT_EQ(loaded->layout.summary, "message layouts match the host's (32 compared)");
 }
 
 TEST(MessageLayoutTest, ThisBuildsPluginsAndWireOnlyOnesAreChecked) {

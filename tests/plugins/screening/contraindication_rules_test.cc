@@ -210,10 +210,14 @@ TEST_F(ContraindicationRulesTest, MedicationsOnHoldOrIntendedCount) {
 }
 
 TEST_F(ContraindicationRulesTest, ProductCodeNotInConfigDoesNotTriggerWithoutIngredients) {
-  // Aspirin 81 MG Oral Tablet: a product code; the default value set lists ingredients.
+  // Aspirin 81 MG Oral Tablet: a product code; the default value set lists ingredients. No
+  // rule fires on it; without ingredients it is an unrecognised medication instead.
   AddMedication(request_, RxNorm("243670", "Aspirin 81 MG Oral Tablet"),
                 types::v1::MEDICATION_STATUS_ACTIVE, "MedicationRequest/m1");
-  EXPECT_THAT(ScreenOrDie(rules_, request_).findings(), IsEmpty());
+  ScreenResponse response = ScreenOrDie(rules_, request_);
+  EXPECT_FALSE(FindingFor(response, "blood-thinners").has_value());
+  ASSERT_THAT(response.findings(), SizeIs(1));
+  EXPECT_EQ(response.findings(0).rule_id(), "unrecognised-medication");
 }
 
 TEST_F(ContraindicationRulesTest, EveryMatchingFactIsOneEvidenceInOneFinding) {
@@ -233,7 +237,12 @@ TEST_F(ContraindicationRulesTest, MatchesOnSystemAndCodeNeverOnDisplay) {
                "Condition/display-only");
   AddCondition(request_, MakeCoding("http://hl7.org/fhir/sid/icd-10", "88616000"),
                types::v1::CONDITION_STATUS_ACTIVE, "Condition/other-system");
-  EXPECT_THAT(ScreenOrDie(rules_, request_).findings(), IsEmpty());
+  ScreenResponse response = ScreenOrDie(rules_, request_);
+  EXPECT_FALSE(FindingFor(response, "active-acne").has_value());
+  // The ICD-10 one is in a system no rule uses: unrecognised, not matched.
+  ASSERT_THAT(response.findings(), SizeIs(1));
+  EXPECT_EQ(response.findings(0).rule_id(), "unrecognised-condition");
+  EXPECT_EQ(response.findings(0).evidence(0).source_ref(), "Condition/other-system");
 }
 
 TEST_F(ContraindicationRulesTest, AnyCodingOfAFactCanMatch) {

@@ -90,6 +90,20 @@ TEST(RenderScreenTest, OutcomeFindingsWithEvidenceThenRuns) {
             "  com.acme.allergy          3.1.4    timed-out  50.0 ms  ran past 50 ms\n");
 }
 
+TEST(RenderScreenTest, SkippedResourceTypesUnderThePatient) {
+  v1::ScreenResponse response = Deferred();
+  for (const auto& [type, count] : {std::pair<const char*, int>("Encounter", 12),
+                                    std::pair<const char*, int>("Practitioner", 1)}) {
+    v1::IgnoredResources* ignored = response.add_ignored_resources();
+    ignored->set_resource_type(type);
+    ignored->set_count(count);
+  }
+  EXPECT_THAT(Rendered(response, RenderScreen),
+              HasSubstr("Patient: Patient/p1\n"
+                        "Skipped (not read by screening): Encounter 12, Practitioner 1\n\n"));
+  EXPECT_THAT(Rendered(Deferred(), RenderScreen), Not(HasSubstr("Skipped")));
+}
+
 TEST(RenderScreenTest, NoFindingsNoRuns) {
   v1::ScreenResponse response;
   response.set_outcome(types::v1::OUTCOME_ELIGIBLE);

@@ -87,6 +87,18 @@ std::string FormatVerdict(const v1::AddOnVerdict& verdict) {
   return Printable(text);
 }
 
+// "Skipped (not read by screening): Encounter 2, Practitioner 1", when any was.
+void PrintIgnored(const v1::ScreenResponse& response, std::ostream& out) {
+  if (response.ignored_resources().empty()) return;
+  out << "Skipped (not read by screening):";
+  const char* separator = " ";
+  for (const v1::IgnoredResources& ignored : response.ignored_resources()) {
+    out << separator << Printable(ignored.resource_type()) << ' ' << ignored.count();
+    separator = ", ";
+  }
+  out << '\n';
+}
+
 void PrintVerdicts(const v1::ScreenResponse& response, std::ostream& out) {
   if (response.add_ons().empty()) return;
   out << "\nAdd-ons (" << response.add_ons_size()
@@ -115,6 +127,7 @@ void RenderTherapies(const v1::ListTherapiesResponse& response, std::ostream& ou
 void RenderScreen(const v1::ScreenResponse& response, std::ostream& out) {
   out << "Outcome: " << OutcomeName(response.outcome()) << '\n';
   if (!response.patient_ref().empty()) out << "Patient: " << response.patient_ref() << '\n';
+  PrintIgnored(response, out);
   out << "\nFindings (" << response.findings_size() << "):\n";
   if (response.findings().empty()) out << "  none\n";
   for (int i = 0; i < response.findings_size(); ++i) {
