@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "host/common/paging.h"
 #include "host/storage/aftercare_records.h"
 #include "host/storage/audit_records.h"
 #include "host/storage/data_dir_lock.h"
@@ -100,8 +101,9 @@ class Store {
   Status InsertPlan(const PlanRecord& plan);
   // NOT_FOUND for an unknown plan or one of another clinic.
   StatusOr<PlanRecord> GetPlan(const std::string& clinic_id, const std::string& plan_id);
+  // The patient's plans, one page of them (keyset on created_at, plan_id).
   StatusOr<std::vector<PlanRecord>> ListPlans(const std::string& clinic_id,
-                                              const std::string& patient_ref);
+                                              const std::string& patient_ref, const RowPage& page);
   // Cancels the plan and every BOOKED appointment of it, atomically.
   Status CancelPlan(const std::string& clinic_id, const std::string& plan_id,
                     const std::string& reason, int64_t now);
@@ -125,6 +127,11 @@ class Store {
                                                                    int64_t from, int64_t to);
   StatusOr<std::vector<AppointmentRecord>> ListAppointmentsOfResource(
       const std::string& clinic_id, const std::string& resource_id);
+  // One page of the appointments `filter` selects (keyset on start_utc, appointment_id;
+  // store_pages.cc).
+  StatusOr<std::vector<AppointmentRecord>> ListAppointmentsPage(const std::string& clinic_id,
+                                                                const AppointmentFilter& filter,
+                                                                const RowPage& page);
   // --- Aftercare (store_aftercare.cc) ---
   // Stores an appointment's aftercare plan and its messages in one transaction.
   Status SaveAftercare(const AftercareRecord& plan, const std::vector<MessageRecord>& messages);
@@ -135,9 +142,10 @@ class Store {
                                                                  const std::string& appointment_id);
   StatusOr<std::vector<MessageRecord>> ListMessagesOfPlan(const std::string& clinic_id,
                                                           const std::string& plan_id);
-  // PENDING messages with send_at <= up_to, oldest first.
+  // PENDING messages with send_at <= up_to, oldest first; one page of them (keyset on
+  // send_at, message_id).
   StatusOr<std::vector<MessageRecord>> ListDueMessages(const std::string& clinic_id, int64_t up_to,
-                                                       int limit);
+                                                       const RowPage& page);
   // Changes a message's schedule (send_at, status, text); SENT messages are never changed.
   Status RescheduleMessage(const MessageRecord& message);
   // Marks PENDING messages SENT, atomically. NOT_FOUND (and nothing written) when an id is
@@ -147,9 +155,12 @@ class Store {
                           int64_t now, std::vector<std::string>* marked,
                           std::vector<std::string>* already);
   Status InsertSymptomReport(const SymptomRecord& report);
+  // One page (keyset on created_at, report_id) of the reports of a patient or an
+  // appointment; an empty patient_ref or appointment_id matches all.
   StatusOr<std::vector<SymptomRecord>> ListSymptomReports(const std::string& clinic_id,
                                                           const std::string& patient_ref,
-                                                          const std::string& appointment_id);
+                                                          const std::string& appointment_id,
+                                                          const RowPage& page);
 
   // Marks the plan COMPLETED when every session is fulfilled.
   Status SetPlanStatus(const std::string& clinic_id, const std::string& plan_id, int status);
@@ -163,9 +174,11 @@ class Store {
   Status Migrate();
   Status InsertTokenLocked(const TokenRecord& token);
   // On reader_; callers hold read_mutex_ (QueryMessages too).
+  // `tail` follows the ORDER BY (e.g. a LIMIT).
   StatusOr<std::vector<AppointmentRecord>> QueryAppointments(const std::string& where,
                                                              const std::vector<std::string>& text,
-                                                             const std::vector<int64_t>& numbers);
+                                                             const std::vector<int64_t>& numbers,
+                                                             const std::string& tail = "");
   StatusOr<Conflict> FindConflict(const AppointmentRecord& appointment, const std::string& ignore);
   // FAILED_PRECONDITION unless the stored row of `table` keyed `id` has `status` (in a tx).
   Status ExpectStatus(const char* table, const char* key, const std::string& clinic_id,
