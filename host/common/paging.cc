@@ -40,7 +40,13 @@ std::string ScopeOf(const Message& request, std::string_view caller_scope) {
   }
   std::string text =
       request.GetDescriptor()->full_name() + "\n" + std::string(caller_scope) + "\n" + bytes;
-  return Sha256Hex(text).substr(0, kScopeChars);
+  return Sha256Hex(text);
+}
+
+// What a token carries beside its key: a digest of the request's scope and the key, so a
+// token used with another request, or edited, does not check.
+std::string SealOf(const std::string& scope, std::string_view key) {
+  return Sha256Hex(scope + "\n" + std::string(key)).substr(0, kScopeChars);
 }
 
 std::string HexOf(std::string_view bytes) {
@@ -79,12 +85,12 @@ StatusOr<std::string> KeyOfToken(const std::string& token, const std::string& sc
       token[kTokenPrefix.size() + kScopeChars] != '.') {
     return BadToken("malformed");
   }
-  if (token.compare(kTokenPrefix.size(), kScopeChars, scope) != 0) {
-    return BadToken("it was issued for another request");
-  }
   std::string key;
   if (!FromHex(std::string_view(token).substr(kTokenPrefix.size() + kScopeChars + 1), &key)) {
     return BadToken("malformed");
+  }
+  if (token.compare(kTokenPrefix.size(), kScopeChars, SealOf(scope, key)) != 0) {
+    return BadToken("it was issued for another request, or edited");
   }
   return key;
 }
@@ -92,7 +98,7 @@ StatusOr<std::string> KeyOfToken(const std::string& token, const std::string& sc
 }  // namespace
 
 std::string Page::NextToken(const std::string& last_key) const {
-  return std::string(kTokenPrefix) + scope + "." + HexOf(last_key);
+  return std::string(kTokenPrefix) + SealOf(scope, last_key) + "." + HexOf(last_key);
 }
 
 StatusOr<RowPage> Page::Rows() const {

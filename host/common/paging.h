@@ -40,7 +40,7 @@ struct RowPage {
 struct Page {
   int size = kDefaultPageSize;
   std::string after;  // the last key of the previous page; "" for the first page
-  std::string scope;  // the request's digest, carried by the next token
+  std::string scope;  // the request's digest, sealed with the last key into the next token
 
   // The token for the page after the one ending at `last_key`.
   std::string NextToken(const std::string& last_key) const;
