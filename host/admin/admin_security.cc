@@ -6,7 +6,7 @@
 #include "host/common/paging.h"
 #include "host/common/time_util.h"
 #include "host/slots/clinic_time.h"
-#include "host/storage/audit_chain.h"
+#include "host/storage/audit_verdict_proto.h"
 
 namespace needlework::host {
 namespace {
@@ -192,14 +192,8 @@ grpc::ServerUnaryReactor* AdminServiceImpl::VerifyAudit(Ctx* context,
                                                         const v1::VerifyAuditRequest* request,
                                                         v1::VerifyAuditResponse* response) {
   return AsAdmin(context, request, [&]() -> Status {
-    int64_t highest = 0;
-    NW_ASSIGN_OR_RETURN(auto records, store_.ReadAuditChain(&highest));
-    AuditVerdict verdict = VerifyAuditChain(records, highest);
-    response->set_ok(verdict.ok);
-    response->set_records(verdict.records);
-    response->set_head_hash(verdict.head_hash);
-    response->set_first_bad_seq(verdict.first_bad_seq);
-    response->set_problem(verdict.problem);
+    NW_ASSIGN_OR_RETURN(AuditVerdict verdict, store_.VerifyAudit());
+    *response = ToApiVerdict(verdict);
     return OkStatus();
   });
 }

@@ -1,10 +1,10 @@
 #include "host/aftercare/aftercare_plan.h"
 
+#include <algorithm>
 #include <map>
 
 #include "host/aftercare/time_spec.h"
 #include "host/common/ids.h"
-#include "host/common/log.h"
 #include "host/common/time_util.h"
 #include "host/plugins/hook_runner.h"
 #include "needlework/code_systems.h"
@@ -18,16 +18,15 @@ namespace types = needlework::types::v1;
 namespace v1 = needlework::v1;
 using needlework::plugin::v1::HOOK_AFTERCARE;
 
-// The plan's booked session after `session_index`, if any.
-StatusOr<std::optional<int64_t>> NextSessionStart(Store& store, const std::string& clinic_id,
-                                                  const std::string& plan_id, int session_index) {
-  NW_ASSIGN_OR_RETURN(auto sessions, store.ListAppointmentsOfPlan(clinic_id, plan_id));
+// The start of the booked session after `session_index` among `sessions`, if any.
+std::optional<int64_t> NextSessionStart(const std::vector<AppointmentRecord>& sessions,
+                                        int session_index) {
   for (const auto& s : sessions) {
     if (s.session_index == session_index + 1 && s.status == types::APPOINTMENT_STATUS_BOOKED) {
-      return std::optional<int64_t>(s.start);
+      return s.start;
     }
   }
-  return std::optional<int64_t>();
+  return std::nullopt;
 }
 
 void Replace(std::string& text, const std::string& placeholder, const std::string& value) {
@@ -137,20 +136,44 @@ MessageRecord ToMessage(const types::PatientMessage& message, const AppointmentR
   return record;
 }
 
+// `message` re-timed to the plan's `sessions`; nothing for a sent message, one not anchored
+// to the next session, or one whose session is unknown.
+std::optional<MessageRecord> Retimed(MessageRecord message,
+                                     const std::vector<AppointmentRecord>& sessions,
+                                     const ClinicCalendar& calendar) {
+  types::TimeSpec spec;
+  spec.ParseFromString(message.spec_bytes);
+  if (message.status == v1::Message::STATUS_SENT ||
+      spec.anchor() != types::ANCHOR_NEXT_SESSION_START) {
+    return std::nullopt;
+  }
+  auto session = std::find_if(sessions.begin(), sessions.end(), [&](const AppointmentRecord& s) {
+    return s.appointment_id == message.appointment_id;
+  });
+  if (session == sessions.end()) return std::nullopt;
+  auto next = NextSessionStart(sessions, message.session_index);
+  Anchors anchors{session->end, next, std::nullopt};
+  message.send_at = ResolveTimeSpec(spec, anchors, calendar.zone);
+  message.status = message.send_at ? v1::Message::STATUS_PENDING : v1::Message::STATUS_WAITING;
+  message.text = Render(message.template_text, calendar, session->start, next);
+  return message;
+}
+
 }  // namespace
 
-Status CreateAftercare(Store& store, const PluginCalls& plugins, const ClinicCalendar& calendar,
-                       const AppointmentRecord& appointment, const types::SeriesPlan& series,
-                       const v1::SessionCompletion& completion) {
+Status PrepareAftercare(Store& store, const PluginCalls& plugins, const ClinicCalendar& calendar,
+                        const types::SeriesPlan& series, const v1::SessionCompletion& completion,
+                        CompletionWrite* write) {
+  const AppointmentRecord& appointment = write->appointment;
   auto snapshot = plugins.registry.Snapshot(appointment.clinic_id);
   auto consulted = snapshot->ForTreatment(HOOK_AFTERCARE, completion.add_ons());
   if (consulted.empty() && snapshot->unavailable.empty()) return OkStatus();
   auto request = BuildRequest(appointment, series, completion);
   Anchors anchors{appointment.end, std::nullopt,
                   request.last_session() ? std::optional<int64_t>(appointment.end) : std::nullopt};
-  NW_ASSIGN_OR_RETURN(anchors.next_session_start,
-                      NextSessionStart(store, appointment.clinic_id, appointment.plan_id,
-                                       appointment.session_index));
+  NW_ASSIGN_OR_RETURN(auto sessions,
+                      store.ListAppointmentsOfPlan(appointment.clinic_id, appointment.plan_id));
+  anchors.next_session_start = NextSessionStart(sessions, appointment.session_index);
   auto results = RunHookAndWait(plugins, consulted, HOOK_AFTERCARE, request.SerializeAsString(),
                                 plugins.deadlines.For("aftercare"));
   v1::AftercarePlan plan;
@@ -174,44 +197,24 @@ Status CreateAftercare(Store& store, const PluginCalls& plugins, const ClinicCal
     *plan.add_instructions() = Timed(entry.first, entry.second, anchors, calendar.zone);
   }
   for (const auto& [id, effect] : merged.effects) *plan.add_expected_effects() = effect;
-  std::vector<MessageRecord> messages;
   for (const auto& [message, plugin] : merged.messages) {
-    messages.push_back(ToMessage(message, appointment, calendar, anchors));
+    write->messages.push_back(ToMessage(message, appointment, calendar, anchors));
   }
-  AftercareRecord record{appointment.appointment_id, appointment.clinic_id,
-                         plan.SerializeAsString(), NowUnixMicros() / 1000000};
-  NW_RETURN_IF_ERROR(store.SaveAftercare(record, messages));
-  LogEvent(Level::kInfo, "aftercare_created",
-           {{"clinic", appointment.clinic_id},
-            {"appointment", appointment.appointment_id},
-            {"messages", messages.size()}});
+  write->has_aftercare = true;
+  write->aftercare = {appointment.appointment_id, appointment.clinic_id, plan.SerializeAsString(),
+                      NowUnixMicros() / 1000000};
   return OkStatus();
 }
 
-Status RefreshReminders(Store& store, const std::string& clinic_id, const std::string& plan_id) {
-  NW_ASSIGN_OR_RETURN(auto messages, store.ListMessagesOfPlan(clinic_id, plan_id));
-  std::optional<ClinicCalendar> calendar;
-  for (auto& message : messages) {
-    types::TimeSpec spec;
-    spec.ParseFromString(message.spec_bytes);
-    if (message.status == v1::Message::STATUS_SENT ||
-        spec.anchor() != types::ANCHOR_NEXT_SESSION_START) {
-      continue;
+Retimer ReminderRetimer(const ClinicCalendar& calendar) {
+  return [calendar](const PlanState& state) {
+    std::vector<MessageRecord> retimed;
+    for (const auto& message : state.messages) {
+      auto changed = Retimed(message, state.appointments, calendar);
+      if (changed) retimed.push_back(std::move(*changed));
     }
-    if (!calendar) {
-      NW_ASSIGN_OR_RETURN(calendar, LoadClinicCalendar(store, clinic_id));
-    }
-    NW_ASSIGN_OR_RETURN(auto next,
-                        NextSessionStart(store, clinic_id, plan_id, message.session_index));
-    NW_ASSIGN_OR_RETURN(AppointmentRecord session,
-                        store.GetAppointment(clinic_id, message.appointment_id));
-    Anchors anchors{session.end, next, std::nullopt};
-    message.send_at = ResolveTimeSpec(spec, anchors, calendar->zone);
-    message.status = message.send_at ? v1::Message::STATUS_PENDING : v1::Message::STATUS_WAITING;
-    message.text = Render(message.template_text, *calendar, session.start, next);
-    NW_RETURN_IF_ERROR(store.RescheduleMessage(message));
-  }
-  return OkStatus();
+    return retimed;
+  };
 }
 
 }  // namespace needlework::host

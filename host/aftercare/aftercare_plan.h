@@ -11,20 +11,21 @@
 
 namespace needlework::host {
 
-// Calls every enabled aftercare plugin for the completed `appointment` and stores the merged
-// plan and its messages. Instructions and expected effects with the same id collapse: the
-// longer window (or course) wins. A plugin that fails is named in the plan's plugin runs;
-// the plan still holds what the others gave. With no aftercare plugin enabled nothing is
-// stored (GetAftercarePlan then says so).
-Status CreateAftercare(Store& store, const PluginCalls& plugins, const ClinicCalendar& calendar,
-                       const AppointmentRecord& appointment,
-                       const needlework::types::v1::SeriesPlan& series,
-                       const needlework::v1::SessionCompletion& completion);
+// Calls every enabled aftercare plugin for the completed `write->appointment` and puts the
+// merged plan and its messages into `write` (has_aftercare, aftercare, messages), for the
+// store to commit with the completion. Instructions and expected effects with the same id
+// collapse: the longer window (or course) wins. A plugin that fails is named in the plan's
+// plugin runs; the plan still holds what the others gave. With no aftercare plugin enabled
+// there is no plan (GetAftercarePlan then says so).
+Status PrepareAftercare(Store& store, const PluginCalls& plugins, const ClinicCalendar& calendar,
+                        const needlework::types::v1::SeriesPlan& series,
+                        const needlework::v1::SessionCompletion& completion,
+                        CompletionWrite* write);
 
-// Re-times the unsent messages of `plan_id` anchored to a next session: due before the
-// next booked session, or WAITING (not due) while there is none. Call after any change to
-// the plan's appointments.
-Status RefreshReminders(Store& store, const std::string& clinic_id, const std::string& plan_id);
+// Re-times the unsent messages of a plan anchored to a next session: due before the next
+// booked session, or WAITING (not due) while there is none. Hand it to every store write
+// that changes the plan's appointments; it runs inside that write's transaction.
+Retimer ReminderRetimer(const ClinicCalendar& calendar);
 
 }  // namespace needlework::host
 

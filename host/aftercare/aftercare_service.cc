@@ -2,12 +2,14 @@
 
 #include "host/aftercare/triage.h"
 #include "host/calendar/clinic_calendar.h"
+#include "host/common/idempotency_key.h"
 #include "host/common/ids.h"
 #include "host/common/log.h"
 #include "host/common/paging.h"
 #include "host/common/request_limits.h"
 #include "host/common/rpc.h"
 #include "host/common/time_util.h"
+#include "host/storage/idempotent_write.h"
 #include "needlework/types/v1/scheduling.pb.h"
 #include "needlework/v1/scheduling.pb.h"
 
@@ -122,13 +124,35 @@ grpc::ServerUnaryReactor* AftercareServiceImpl::MarkMessagesSent(
     if (request->message_ids().empty() || request->message_ids_size() > kMaxLimit) {
       return InvalidArgumentError("message_ids must hold 1 to 1000 ids");
     }
-    std::vector<std::string> ids(request->message_ids().begin(), request->message_ids().end());
-    std::vector<std::string> marked, already;
-    NW_RETURN_IF_ERROR(store_.MarkMessagesSent(clinic_id, ids, NowSeconds(), &marked, &already));
+    NW_ASSIGN_OR_RETURN(std::string key, IdempotencyKeyOf(*context, request->idempotency_key()));
+    return RunIdempotent(
+        store_, {clinic_id, "MarkMessagesSent", key, NowSeconds()}, *request, response,
+        [&](IdempotencyClaim* claim) { return MarkSent(clinic_id, *request, claim, response); });
+  });
+}
+
+Status AftercareServiceImpl::MarkSent(const std::string& clinic_id,
+                                      const v1::MarkMessagesSentRequest& request,
+                                      IdempotencyClaim* claim,
+                                      v1::MarkMessagesSentResponse* response) {
+  std::vector<std::string> ids(request.message_ids().begin(), request.message_ids().end());
+  std::vector<std::string> marked, already;
+  auto answer = [&] {
+    response->Clear();
     for (const auto& id : marked) response->add_marked(id);
     for (const auto& id : already) response->add_already_sent(id);
-    return OkStatus();
-  });
+  };
+  if (claim != nullptr) {
+    // Called inside the transaction, once `marked` and `already` hold what it commits.
+    claim->response = [&] {
+      answer();
+      return response->SerializeAsString();
+    };
+  }
+  NW_RETURN_IF_ERROR(
+      store_.MarkMessagesSent(clinic_id, ids, NowSeconds(), &marked, &already, claim));
+  answer();
+  return OkStatus();
 }
 
 grpc::ServerUnaryReactor* AftercareServiceImpl::ReportSymptom(
@@ -178,6 +202,9 @@ grpc::ServerUnaryReactor* AftercareServiceImpl::ListSymptomReports(
     }
     NW_ASSIGN_OR_RETURN(Page page, ReadPage(*request, clinic_id));
     NW_ASSIGN_OR_RETURN(RowPage rows, page.Rows());
+    NW_RETURN_IF_ERROR(request->patient_ref().empty()
+                           ? store_.GetAppointment(clinic_id, request->appointment_id()).status()
+                           : store_.ExpectPatient(clinic_id, request->patient_ref()));
     NW_ASSIGN_OR_RETURN(auto reports, store_.ListSymptomReports(clinic_id, request->patient_ref(),
                                                                 request->appointment_id(), rows));
     response->set_next_page_token(TrimRows(

@@ -32,6 +32,10 @@ class AftercareServiceImpl final : public needlework::v1::AftercareService::Call
  private:
   template <typename Body>
   grpc::ServerUnaryReactor* AsEmr(Ctx* context, Body&& body);
+  // The body of MarkMessagesSent (see RunIdempotent for `claim`).
+  Status MarkSent(const std::string& clinic_id,
+                  const needlework::v1::MarkMessagesSentRequest& request, IdempotencyClaim* claim,
+                  needlework::v1::MarkMessagesSentResponse* response);
 
   TokenAuthority& tokens_;
   Store& store_;

@@ -6,8 +6,10 @@
 #include "host/audit/audit_fields.h"
 #include "host/audit/refusal_guard.h"
 #include "host/auth/token_authority.h"
+#include "host/common/call_audit_scope.h"
 #include "host/common/log.h"
 #include "host/common/time_util.h"
+#include "host/storage/call_audit.h"
 
 namespace needlework::host {
 namespace {
@@ -32,7 +34,9 @@ class AuditInterceptor final : public grpc::experimental::Interceptor {
         guard_(guard),
         info_(info),
         method_(info->method()),
-        policy_(FindRpcPolicy(method_)) {}
+        policy_(FindRpcPolicy(method_)) {
+    call_.draft.rpc = method_;
+  }
 
   void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override {
     if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::POST_RECV_INITIAL_METADATA)) {
@@ -46,8 +50,12 @@ class AuditInterceptor final : public grpc::experimental::Interceptor {
       OnResponse(AsMessage(methods->GetSendMessage()));
     }
     if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_STATUS)) {
-      OnStatus(methods->GetSendStatus(), *methods->GetSendTrailingMetadata(), audited);
+      OnStatus(methods, audited);  // proceeds once the call's record is durable
+      return;
     }
+    // gRPC runs the handler inside the Proceed() that ends the receiving hooks; the scope
+    // lets the store commit this call's record with the handler's writes (call_audit.h).
+    CallAuditScope scope(audited ? &call_ : nullptr);
     methods->Proceed();
   }
 
@@ -66,32 +74,33 @@ class AuditInterceptor final : public grpc::experimental::Interceptor {
     if (limit_.wait_seconds > 0) metadata.emplace(limited_key, grpc::string_ref(limit_.message));
     if (policy_ == nullptr || policy_->audit == AuditKind::kNone) return;
     if (!caller_.ok()) return;
-    record_.token_id = caller_->token_id;
-    record_.role = RoleName(caller_->role);
-    if (policy_->scope == ClinicScope::kToken) record_.clinic_id = caller_->clinic_id;
+    call_.draft.token_id = caller_->token_id;
+    call_.draft.role = RoleName(caller_->role);
+    if (policy_->scope == ClinicScope::kToken) call_.draft.clinic_id = caller_->clinic_id;
     authenticated_ = true;
   }
 
   void OnRequest(const Message* request) {
     if (request == nullptr) return;
     if (!policy_->clinic_field.empty()) {
-      record_.clinic_id = FieldAtPath(*request, policy_->clinic_field);
+      call_.draft.clinic_id = FieldAtPath(*request, policy_->clinic_field);
     }
-    record_.object_ref = ObjectRefOf(*request, nullptr);
+    call_.draft.object_ref = ObjectRefOf(*request, nullptr);
     request_ = request;
-    if (policy_->audit == AuditKind::kBeforeAfter && authenticated_) before_ = PluginState();
+    call_.before_after = policy_->audit == AuditKind::kBeforeAfter;
+    if (call_.before_after && authenticated_) call_.before_json = PluginState();
   }
 
   void OnResponse(const Message* response) {
     if (response == nullptr || request_ == nullptr) return;
-    record_.object_ref = ObjectRefOf(*request_, response);
-    if (policy_->audit == AuditKind::kBeforeAfter) after_ = ToJson(*response);
+    call_.draft.object_ref = ObjectRefOf(*request_, response);
+    if (call_.before_after) after_ = ToJson(*response);
   }
 
   // The clinic plugin named by the request, as JSON; "null" when it has no state yet.
   std::string PluginState() const {
     std::string plugin_id = FieldAtPath(*request_, "plugin_id");
-    auto views = clinic_plugins_.List(record_.clinic_id);
+    auto views = clinic_plugins_.List(call_.draft.clinic_id);
     if (!views.ok()) return "null";
     for (const auto& view : *views) {
       if (view.setting.plugin_id == plugin_id) return ToJson(ToClinicPlugin(view));
@@ -99,36 +108,52 @@ class AuditInterceptor final : public grpc::experimental::Interceptor {
     return "null";
   }
 
-  // Counts a refusal, tells a limited caller when to retry, and records an audited call:
-  // refusals aggregated (refusal_tally.h), every other outcome by Append.
-  void OnStatus(const grpc::Status& status, std::multimap<std::string, std::string>& trailers,
-                bool audited) {
+  // The call's answer is ready. Counts a refusal and tells a limited caller when to retry.
+  // A refused call (UNAUTHENTICATED, PERMISSION_DENIED, or RESOURCE_EXHAUSTED from the
+  // refusal limit) of an audited RPC is counted in the tally (refusal_tally.h), with no
+  // record of its own, and answers at once. A call that succeeded and wrote has its record
+  // already (it committed with the write); any other audited call's record rides the next
+  // group commit, and the answer leaves only once it is durable, or the call fails
+  // UNAVAILABLE instead.
+  void OnStatus(grpc::experimental::InterceptorBatchMethods* methods, bool audited) {
+    grpc::Status status = methods->GetSendStatus();
     int64_t now = NowUnixMicros();
     bool limited = limit_.wait_seconds > 0 && status.error_code() == grpc::RESOURCE_EXHAUSTED;
-    if (limited) trailers.emplace(kRetryPushbackKey, std::to_string(limit_.wait_seconds * 1000));
-    if (IsRefusal(status.error_code())) guard_.CountRefusal(peer_, caller_, now);
-    if (!audited) return;
-    if (!limited && !IsRefusal(status.error_code())) return Append(status);
-    record_.rpc = method_;
-    record_.outcome = CodeName(status.error_code());
-    record_.at = now;
-    guard_.tally().Add(record_, peer_);
+    if (limited) {
+      methods->GetSendTrailingMetadata()->emplace(kRetryPushbackKey,
+                                                  std::to_string(limit_.wait_seconds * 1000));
+    }
+    bool refused = IsRefusal(status.error_code());
+    if (refused) guard_.CountRefusal(peer_, caller_, now);
+    if (!audited) {
+      methods->Proceed();
+      return;
+    }
+    if (limited || refused) {
+      AuditRecord record = call_.RecordOfCall(CodeName(status.error_code()), "null");
+      record.at = now;
+      guard_.tally().Add(record, peer_);
+      methods->Proceed();
+      return;
+    }
+    if (status.ok() && call_.written()) {
+      methods->Proceed();
+      return;
+    }
+    AuditRecord record =
+        call_.RecordOfCall(CodeName(status.error_code()), status.ok() ? after_ : "null");
+    store_.AppendAuditAsync(std::move(record), [methods, method = method_](const Status& done) {
+      if (!done.ok()) methods->ModifySendStatus(AuditFailure(method, done));
+      methods->Proceed();
+    });
   }
 
-  void Append(const grpc::Status& status) {
-    record_.rpc = method_;
-    record_.outcome = CodeName(status.error_code());
-    record_.at = NowUnixMicros();
-    record_.detail = "{}";
-    if (policy_->audit == AuditKind::kBeforeAfter) {
-      record_.detail = "{\"before\":" + before_ +
-                       ",\"after\":" + (status.ok() ? after_ : std::string("null")) + "}";
-    }
-    Status appended = store_.AppendAudit(record_);
-    if (!appended.ok()) {
-      LogEvent(Level::kError, "audit_append_failed",
-               {{"rpc", method_}, {"status", appended.ToString()}});
-    }
+  static grpc::Status AuditFailure(const char* method, const Status& appended) {
+    LogEvent(Level::kError, "audit_append_failed",
+             {{"rpc", method}, {"status", appended.ToString()}});
+    return grpc::Status(grpc::StatusCode::UNAVAILABLE,
+                        "the audit record of this call could not be written (" +
+                            appended.message() + "), so the call was refused; retry later");
   }
 
   TokenAuthority& tokens_;
@@ -143,8 +168,8 @@ class AuditInterceptor final : public grpc::experimental::Interceptor {
   StatusOr<Caller> caller_ = UnauthenticatedError("no metadata yet");
   RefusalLimit limit_;                // its message is what Authorize answers a limited call
   const Message* request_ = nullptr;  // owned by the call; valid until it finishes
-  std::string before_ = "null", after_ = "null";
-  AuditRecord record_;
+  std::string after_ = "null";
+  CallAudit call_;
 };
 
 }  // namespace

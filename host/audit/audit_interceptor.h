@@ -5,11 +5,13 @@
 // officer looks for; they and the calls the refusal limit answers are recorded aggregated, per peer
 // and minute, with no commit per call (refusal_tally.h).
 //
-// The record is appended when the call finishes (PRE_SEND_STATUS), in its own SQLite
-// transaction: one extra commit per audited call. It is not in the transaction of the
-// write it describes (that would reach into every store method), so a crash between the
-// two can lose the record of a completed write; an "OK" record is never written for a
-// call that failed, because the outcome is known before the record is.
+// Fails closed (host/storage/call_audit.h): the record of a call that writes commits in
+// the same transaction as its write, or the write is rolled back and the call fails; every
+// other call's record rides the store's group commit, and the call answers only once that
+// record is durable, or fails UNAVAILABLE when it cannot be written. So a completed write
+// always has its record, and an "OK" record is never written for a call that failed.
+// Refused calls are the exception: counted in the tally, they answer at once, with no
+// record of their own.
 #ifndef NEEDLEWORK_HOST_AUDIT_AUDIT_INTERCEPTOR_H_
 #define NEEDLEWORK_HOST_AUDIT_AUDIT_INTERCEPTOR_H_
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string>
 
+#include "host/common/call_audit_scope.h"
+
 namespace needlework::host {
 
 BlockingPool::BlockingPool(int threads, int max_waiting)
@@ -27,7 +29,10 @@ Status BlockingPool::Submit(std::function<void()> work) {
                     std::to_string(queue_.size()) +
                         " writes are already waiting for the disk; retry in a moment");
     }
-    queue_.push_back(std::move(work));
+    queue_.push_back([audit = CurrentCallAudit(), work = std::move(work)] {
+      CallAuditScope scope(audit);
+      work();
+    });
   }
   wake_.notify_one();
   return OkStatus();

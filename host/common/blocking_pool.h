@@ -30,7 +30,9 @@ class BlockingPool {
   BlockingPool(const BlockingPool&) = delete;
   BlockingPool& operator=(const BlockingPool&) = delete;
 
-  // Queues `work` to run on one of the threads, in submission order as threads come free.
+  // Queues `work` to run on one of the threads, in submission order as threads come free,
+  // inside the submitting thread's CallAuditScope (host/common/call_audit_scope.h), so the
+  // store still commits the call's audit record with the call's writes.
   // RESOURCE_EXHAUSTED (and `work` is dropped, never run) when max_waiting jobs already
   // wait: the caller answers at once rather than queueing without bound.
   Status Submit(std::function<void()> work);

@@ -21,12 +21,14 @@ const std::set<std::string> kKnownKeys = {"listen",
                                           "rxnorm_map_file",
                                           "hook_deadlines_ms",
                                           "max_message_bytes",
+                                          "max_store_kib",
                                           "log_level",
                                           "plugin_trust",
                                           "tls",
                                           "allow_plaintext_non_loopback",
                                           "plugin_isolation",
-                                          "load_limits"};
+                                          "load_limits",
+                                          "audit"};
 const std::set<std::string> kLogLevels = {"debug", "info", "warning", "error"};
 
 Status ReadDeadlines(const YAML::Node& node, HostConfig& config) {
@@ -69,11 +71,29 @@ Status ReadScalars(const YAML::Node& root, const std::string& base_dir, HostConf
                         PositiveInteger(root["max_message_bytes"], "max_message_bytes"));
     config.max_message_bytes = static_cast<int>(std::min<int64_t>(bytes, 1 << 30));
   }
+  if (root["max_store_kib"]) {
+    NW_ASSIGN_OR_RETURN(config.max_store_kib,
+                        PositiveInteger(root["max_store_kib"], "max_store_kib", int64_t{1} << 40));
+  }
   if (root["log_level"]) {
     NW_ASSIGN_OR_RETURN(config.log_level, ScalarString(root["log_level"], "log_level"));
     if (!kLogLevels.contains(config.log_level)) {
       return KeyError("log_level", "expected debug, info, warning or error");
     }
+  }
+  return OkStatus();
+}
+
+// About 100 years: a larger value would overflow the cutoff's microseconds.
+constexpr int64_t kMaxRetentionDays = 36500;
+
+Status ReadAudit(const YAML::Node& node, HostConfig& config) {
+  if (!node.IsMap()) return KeyError("audit", "expected a map with retention_days");
+  NW_RETURN_IF_ERROR(CheckKnownKeys(node, "audit", {"retention_days"}));
+  if (node["retention_days"]) {
+    NW_ASSIGN_OR_RETURN(
+        config.audit_retention_days,
+        PositiveInteger(node["retention_days"], "audit.retention_days", kMaxRetentionDays));
   }
   return OkStatus();
 }
@@ -104,6 +124,7 @@ StatusOr<HostConfig> ParseHostConfig(const std::string& yaml_text, const std::st
   }
   if (root["load_limits"])
     NW_RETURN_IF_ERROR(ReadLoadLimits(root["load_limits"], config.load_limits));
+  if (root["audit"]) NW_RETURN_IF_ERROR(ReadAudit(root["audit"], config));
   NW_RETURN_IF_ERROR(ReadTransport(root, config));
   for (std::string* file :
        {&config.tls.cert_file, &config.tls.key_file, &config.tls.client_ca_file})

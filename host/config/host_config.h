@@ -49,6 +49,9 @@ struct HostConfig {
   RunnerLimitsConfig runner_limits;
   // Largest request the server accepts, in bytes.
   int max_message_bytes = 8 * 1024 * 1024;
+  // Largest the store (needlework.db) may grow, in KiB; 0: as large as the disk allows.
+  // Past it every write, and every call whose audit record cannot be written, fails closed.
+  int64_t max_store_kib = 0;
   // "debug", "info", "warning" or "error".
   std::string log_level = "info";
   // TLS (and optionally mTLS) on the listener; see TlsConfig.
@@ -58,6 +61,9 @@ struct HostConfig {
   bool allow_plaintext_non_loopback = false;
   // Refusal limits, gRPC resource quota and stream cap (`load_limits`).
   LoadLimits load_limits;
+  // `audit.retention_days`: audit records older than this are pruned, at start-up and then
+  // hourly, behind an anchor that keeps the chain verifiable; 0 keeps every record.
+  int64_t audit_retention_days = 0;
 
   // The deadline for `hook` ("screen", ...), falling back to the default one.
   std::chrono::milliseconds DeadlineFor(const std::string& hook) const {

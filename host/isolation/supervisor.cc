@@ -117,7 +117,16 @@ std::string RunnerSupervisor::Discard(const Attempt& attempt) {
 
 // Records a death; false when the thread is to end (stopping, or crashed and then stopped).
 bool RunnerSupervisor::AfterDeath(const std::string& reason) {
-  if (stopping()) return false;
+  if (stopping()) {
+    // Told to stop, a runner destroys its instance and exits 0; anything else (a crash or a
+    // hang in destroy_instance) harms no call, but its vendor should hear of it.
+    if (reason != "exited with status 0") {
+      LogEvent(
+          Level::kWarning, "plugin_runner_stopped_uncleanly",
+          {{"plugin", spec_.args.plugin_id}, {"clinic", spec_.args.clinic_id}, {"reason", reason}});
+    }
+    return false;
+  }
   std::unique_lock lock(mutex_);
   ++crashes_;
   last_reason_ = reason;

@@ -4,6 +4,7 @@
 #include "host/calendar/appointment_view.h"
 #include "host/calendar/clinic_calendar.h"
 #include "host/catalog/add_ons.h"
+#include "host/common/idempotency_key.h"
 #include "host/common/ids.h"
 #include "host/common/log.h"
 #include "host/common/paging.h"
@@ -12,6 +13,7 @@
 #include "host/common/time_util.h"
 #include "host/planning/plan_rules.h"
 #include "host/screening/patient_input.h"
+#include "host/storage/idempotent_write.h"
 #include "needlework/plugin/v1/plan.pb.h"
 
 namespace needlework::host {
@@ -102,23 +104,34 @@ grpc::ServerUnaryReactor* PlanningServiceImpl::CreatePlan(Ctx* context,
   return AsEmr(context, [&](const std::string& clinic_id) -> Status {
     NW_RETURN_IF_ERROR(CheckListLimits(*request));
     NW_RETURN_IF_ERROR(CheckCreateRequest(*request));
-    types::SeriesPlan series = request->plan();
-    NW_ASSIGN_OR_RETURN(*series.mutable_add_ons(),
-                        CheckRequestedAddOns(*plugins_.registry.Snapshot(clinic_id),
-                                             request->plan().add_ons(), "plan.add_ons"));
-    PlanRecord plan{NewId("plan"),
-                    clinic_id,
-                    request->patient_ref(),
-                    series.SerializeAsString(),
-                    types::PLAN_STATUS_ACTIVE,
-                    request->screening_outcome(),
-                    NowSeconds(),
-                    ""};
-    NW_RETURN_IF_ERROR(store_.InsertPlan(plan));
-    LogEvent(Level::kInfo, "plan_created", {{"clinic", clinic_id}, {"plan", plan.plan_id}});
-    NW_ASSIGN_OR_RETURN(*response, LoadPlan(clinic_id, plan.plan_id));
-    return OkStatus();
+    NW_ASSIGN_OR_RETURN(std::string key, IdempotencyKeyOf(*context, request->idempotency_key()));
+    return RunIdempotent(
+        store_, {clinic_id, "CreatePlan", key, NowSeconds()}, *request, response,
+        [&](IdempotencyClaim* claim) { return Create(clinic_id, *request, claim, response); });
   });
+}
+
+Status PlanningServiceImpl::Create(const std::string& clinic_id,
+                                   const v1::CreatePlanRequest& request, IdempotencyClaim* claim,
+                                   v1::Plan* response) {
+  types::SeriesPlan series = request.plan();
+  NW_ASSIGN_OR_RETURN(*series.mutable_add_ons(),
+                      CheckRequestedAddOns(*plugins_.registry.Snapshot(clinic_id),
+                                           request.plan().add_ons(), "plan.add_ons"));
+  PlanRecord plan{NewId("plan"),
+                  clinic_id,
+                  request.patient_ref(),
+                  series.SerializeAsString(),
+                  types::PLAN_STATUS_ACTIVE,
+                  request.screening_outcome(),
+                  NowSeconds(),
+                  ""};
+  NW_ASSIGN_OR_RETURN(auto zone, LoadClinicZone(store_, clinic_id));
+  *response = ToApiPlan(plan, {}, zone);
+  AnswerWith(claim, *response);
+  NW_RETURN_IF_ERROR(store_.InsertPlan(plan, claim));
+  LogEvent(Level::kInfo, "plan_created", {{"clinic", clinic_id}, {"plan", plan.plan_id}});
+  return OkStatus();
 }
 
 grpc::ServerUnaryReactor* PlanningServiceImpl::GetPlan(Ctx* context,
@@ -159,18 +172,35 @@ grpc::ServerUnaryReactor* PlanningServiceImpl::CancelPlan(Ctx* context,
                                                           v1::Plan* response) {
   return AsEmr(context, [&](const std::string& clinic_id) -> Status {
     if (request->reason().empty()) return InvalidArgumentError("reason is required");
-    NW_ASSIGN_OR_RETURN(v1::Plan plan, LoadPlan(clinic_id, request->plan_id()));
-    if (plan.status() != types::PLAN_STATUS_ACTIVE) {
-      return FailedPreconditionError("plan " + plan.plan_id() + " is " +
-                                     types::PlanStatus_Name(plan.status()) + ", not active");
-    }
-    NW_RETURN_IF_ERROR(
-        store_.CancelPlan(clinic_id, plan.plan_id(), request->reason(), NowSeconds()));
-    NW_RETURN_IF_ERROR(RefreshReminders(store_, clinic_id, plan.plan_id()));
-    LogEvent(Level::kInfo, "plan_cancelled", {{"clinic", clinic_id}, {"plan", plan.plan_id()}});
-    NW_ASSIGN_OR_RETURN(*response, LoadPlan(clinic_id, request->plan_id()));
-    return OkStatus();
+    NW_ASSIGN_OR_RETURN(std::string key, IdempotencyKeyOf(*context, request->idempotency_key()));
+    return RunIdempotent(
+        store_, {clinic_id, "CancelPlan", key, NowSeconds()}, *request, response,
+        [&](IdempotencyClaim* claim) { return Cancel(clinic_id, *request, claim, response); });
   });
+}
+
+Status PlanningServiceImpl::Cancel(const std::string& clinic_id,
+                                   const v1::CancelPlanRequest& request, IdempotencyClaim* claim,
+                                   v1::Plan* response) {
+  if (request.plan_id().empty()) return InvalidArgumentError("plan_id is required");
+  NW_ASSIGN_OR_RETURN(PlanRecord plan, store_.GetPlan(clinic_id, request.plan_id()));
+  if (plan.status != types::PLAN_STATUS_ACTIVE) {
+    return FailedPreconditionError("plan " + plan.plan_id + " is " +
+                                   types::PlanStatus_Name(plan.status) + ", not active");
+  }
+  NW_ASSIGN_OR_RETURN(ClinicCalendar calendar, LoadClinicCalendar(store_, clinic_id));
+  plan.status = types::PLAN_STATUS_CANCELLED;
+  plan.cancel_reason = request.reason();
+  std::vector<AppointmentRecord> sessions;
+  if (claim != nullptr) {
+    // Called inside the transaction, once `sessions` holds what it committed.
+    claim->response = [&] { return ToApiPlan(plan, sessions, calendar.zone).SerializeAsString(); };
+  }
+  NW_RETURN_IF_ERROR(store_.CancelPlan(clinic_id, plan.plan_id, request.reason(), NowSeconds(),
+                                       ReminderRetimer(calendar), claim, &sessions));
+  LogEvent(Level::kInfo, "plan_cancelled", {{"clinic", clinic_id}, {"plan", plan.plan_id}});
+  *response = ToApiPlan(plan, sessions, calendar.zone);
+  return OkStatus();
 }
 
 }  // namespace needlework::host

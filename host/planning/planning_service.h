@@ -34,6 +34,11 @@ class PlanningServiceImpl final : public needlework::v1::PlanningService::Callba
   // Runs `body(clinic_id)` for an emr caller and finishes the call with its Status.
   template <typename Body>
   grpc::ServerUnaryReactor* AsEmr(Ctx* context, Body&& body);
+  // The bodies of CreatePlan and CancelPlan (see RunIdempotent for `claim`).
+  Status Create(const std::string& clinic_id, const needlework::v1::CreatePlanRequest& request,
+                IdempotencyClaim* claim, needlework::v1::Plan* response);
+  Status Cancel(const std::string& clinic_id, const needlework::v1::CancelPlanRequest& request,
+                IdempotencyClaim* claim, needlework::v1::Plan* response);
   // The stored plan as the API shows it.
   StatusOr<needlework::v1::Plan> LoadPlan(const std::string& clinic_id, const std::string& plan_id);
 

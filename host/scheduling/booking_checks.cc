@@ -127,10 +127,18 @@ Status CheckOpeningHours(const ClinicCalendar& calendar, int64_t start, int64_t 
                                  " is outside the clinic's opening hours");
 }
 
+StatusOr<std::vector<AppointmentRecord>> PlanHistory(Store& store, const LoadedPlan& plan,
+                                                     const std::string& ignore_appointment) {
+  NW_ASSIGN_OR_RETURN(auto sessions,
+                      store.ListAppointmentsOfPlan(plan.record.clinic_id, plan.record.plan_id));
+  std::erase_if(sessions,
+                [&](const AppointmentRecord& s) { return s.appointment_id == ignore_appointment; });
+  return sessions;
+}
+
 StatusOr<std::vector<types::BookingViolation>> PluginViolations(
-    Store& store, const PluginCalls& plugins, const ClinicCalendar& calendar,
-    const LoadedPlan& plan, int session_index, int64_t start, int64_t end,
-    const std::string& ignore_appointment) {
+    const PluginCalls& plugins, const ClinicCalendar& calendar, const LoadedPlan& plan,
+    int session_index, int64_t start, int64_t end, const std::vector<AppointmentRecord>& history) {
   auto snapshot = plugins.registry.Snapshot(calendar.clinic.clinic_id);
   if (!snapshot->BaseServes(HOOK_CHECK_BOOKING) && snapshot->unavailable.empty()) {
     return FailedPreconditionError("no scheduling plugin is enabled for clinic '" +
@@ -148,12 +156,7 @@ StatusOr<std::vector<types::BookingViolation>> PluginViolations(
   request.set_start_unix_seconds(start);
   request.set_end_unix_seconds(end);
   request.set_clinic_time_zone(calendar.zone.name());
-  NW_ASSIGN_OR_RETURN(auto sessions,
-                      store.ListAppointmentsOfPlan(calendar.clinic.clinic_id, plan.record.plan_id));
-  for (const auto& session : sessions) {
-    if (session.appointment_id != ignore_appointment)
-      *request.add_history() = ToSessionRecord(session);
-  }
+  for (const auto& session : history) *request.add_history() = ToSessionRecord(session);
   auto results = RunHookAndWait(
       plugins, snapshot->ForTreatment(HOOK_CHECK_BOOKING, plan.session.add_ons()),
       HOOK_CHECK_BOOKING, request.SerializeAsString(), plugins.deadlines.For("check_booking"));

@@ -44,15 +44,18 @@ StatusOr<std::vector<std::string>> AssignResources(const ClinicCalendar& calenda
 // FAILED_PRECONDITION unless [start, end) lies inside one opening span of its local day.
 Status CheckOpeningHours(const ClinicCalendar& calendar, int64_t start, int64_t end);
 
+// The plan's appointments other than `ignore_appointment`: the history its bookings are
+// checked against (and which the store re-checks when it commits one).
+StatusOr<std::vector<AppointmentRecord>> PlanHistory(Store& store, const LoadedPlan& plan,
+                                                     const std::string& ignore_appointment);
+
 // The violations every enabled check_booking plugin taking part in the session (see
-// ClinicPlugins::ForTreatment) reports for booking `session_index` at
-// [start, end), given the plan's appointments other than `ignore_appointment`. A plugin that
-// fails counts as a violation (fail closed). FAILED_PRECONDITION when no plugin serves the
-// hook for the clinic.
+// ClinicPlugins::ForTreatment) reports for booking `session_index` at [start, end), given
+// the plan's `history` (see PlanHistory). A plugin that fails counts as a violation (fail
+// closed). FAILED_PRECONDITION when no plugin serves the hook for the clinic.
 StatusOr<std::vector<needlework::types::v1::BookingViolation>> PluginViolations(
-    Store& store, const PluginCalls& plugins, const ClinicCalendar& calendar,
-    const LoadedPlan& plan, int session_index, int64_t start, int64_t end,
-    const std::string& ignore_appointment);
+    const PluginCalls& plugins, const ClinicCalendar& calendar, const LoadedPlan& plan,
+    int session_index, int64_t start, int64_t end, const std::vector<AppointmentRecord>& history);
 
 // The violations of one booking from the check_booking answers `results`: one
 // check-incomplete violation for each of `unavailable` (enabled plugins that could not be

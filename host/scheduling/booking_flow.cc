@@ -7,6 +7,7 @@
 #include "host/common/time_util.h"
 #include "host/scheduling/booking_checks.h"
 #include "host/scheduling/completion_checks.h"
+#include "host/storage/idempotent_write.h"
 
 namespace needlework::host {
 namespace {
@@ -24,34 +25,28 @@ StatusOr<int64_t> FutureStart(const std::string& text) {
   return *start;
 }
 
-// The booking is committed by now: a failure to re-time reminders must not turn it into an
-// error the caller would retry. It is logged; the next change to the plan re-times them.
-void RefreshRemindersAfterCommit(Store& store, const std::string& clinic_id,
-                                 const std::string& plan_id) {
-  Status refreshed = RefreshReminders(store, clinic_id, plan_id);
-  if (!refreshed.ok()) {
-    LogEvent(Level::kError, "reminders_not_refreshed",
-             {{"clinic", clinic_id}, {"plan", plan_id}, {"error", refreshed.ToString()}});
-  }
-}
-
-// Validates `appointment` (times, resources, hours, plugins), then saves it atomically.
+// Validates `write.appointment` (times, resources, hours, plugins), then saves it with the
+// plan's reminders re-timed, in one transaction that re-checks the history the plugins saw.
 StatusOr<v1::Appointment> Save(Store& store, const PluginCalls& plugins,
                                const ClinicCalendar& calendar, const LoadedPlan& plan,
-                               AppointmentRecord appointment, const std::string& replaces) {
+                               BookingWrite write) {
+  AppointmentRecord& appointment = write.appointment;
   NW_RETURN_IF_ERROR(CheckOpeningHours(calendar, appointment.start, appointment.end));
+  NW_ASSIGN_OR_RETURN(write.checked_history, PlanHistory(store, plan, write.replaces));
   NW_ASSIGN_OR_RETURN(auto violations,
-                      PluginViolations(store, plugins, calendar, plan, appointment.session_index,
-                                       appointment.start, appointment.end, replaces));
+                      PluginViolations(plugins, calendar, plan, appointment.session_index,
+                                       appointment.start, appointment.end, write.checked_history));
   NW_RETURN_IF_ERROR(ViolationsToStatus(violations));
   appointment.updated_at = NowSeconds();
-  NW_RETURN_IF_ERROR(store.SaveBooking(appointment, replaces));
-  RefreshRemindersAfterCommit(store, calendar.clinic.clinic_id, appointment.plan_id);
-  LogEvent(Level::kInfo, replaces.empty() ? "appointment_booked" : "appointment_moved",
+  v1::Appointment answer = ToApiAppointment(appointment, calendar.resources, calendar.zone);
+  AnswerWith(write.claim, answer);
+  write.retimer = ReminderRetimer(calendar);
+  NW_RETURN_IF_ERROR(store.SaveBooking(write));
+  LogEvent(Level::kInfo, write.replaces.empty() ? "appointment_booked" : "appointment_moved",
            {{"clinic", calendar.clinic.clinic_id},
             {"appointment", appointment.appointment_id},
             {"plan", appointment.plan_id}});
-  return ToApiAppointment(appointment, calendar.resources, calendar.zone);
+  return answer;
 }
 
 StatusOr<AppointmentRecord> BookedAppointment(Store& store, const std::string& clinic_id,
@@ -83,8 +78,8 @@ void CurrentResources(const ClinicCalendar& calendar, const AppointmentRecord& c
 }  // namespace
 
 StatusOr<v1::Appointment> BookSession(Store& store, const PluginCalls& plugins,
-                                      const std::string& clinic_id,
-                                      const v1::BookRequest& request) {
+                                      const std::string& clinic_id, const v1::BookRequest& request,
+                                      IdempotencyClaim* claim) {
   NW_ASSIGN_OR_RETURN(LoadedPlan plan, LoadActivePlan(store, *plugins.registry.Snapshot(clinic_id),
                                                       clinic_id, request.plan_id()));
   NW_RETURN_IF_ERROR(CheckSessionIndex(plan, request.session_index()));
@@ -104,12 +99,13 @@ StatusOr<v1::Appointment> BookSession(Store& store, const PluginCalls& plugins,
   appointment.session_bytes = plan.session.SerializeAsString();
   appointment.status = types::APPOINTMENT_STATUS_BOOKED;
   appointment.resource_ids = std::move(resources);
-  return Save(store, plugins, calendar, plan, std::move(appointment), "");
+  return Save(store, plugins, calendar, plan, {std::move(appointment), "", {}, {}, claim});
 }
 
 StatusOr<v1::Appointment> RescheduleSession(Store& store, const PluginCalls& plugins,
                                             const std::string& clinic_id,
-                                            const v1::RescheduleRequest& request) {
+                                            const v1::RescheduleRequest& request,
+                                            IdempotencyClaim* claim) {
   NW_ASSIGN_OR_RETURN(AppointmentRecord appointment,
                       BookedAppointment(store, clinic_id, request.appointment_id()));
   NW_ASSIGN_OR_RETURN(LoadedPlan plan, LoadActivePlan(store, *plugins.registry.Snapshot(clinic_id),
@@ -129,11 +125,12 @@ StatusOr<v1::Appointment> RescheduleSession(Store& store, const PluginCalls& plu
   appointment.end = start + int64_t{plan.session.minutes()} * 60;
   appointment.session_bytes = plan.session.SerializeAsString();
   std::string id = appointment.appointment_id;
-  return Save(store, plugins, calendar, plan, std::move(appointment), id);
+  return Save(store, plugins, calendar, plan, {std::move(appointment), id, {}, {}, claim});
 }
 
 StatusOr<v1::Appointment> CancelSession(Store& store, const std::string& clinic_id,
-                                        const v1::CancelAppointmentRequest& request) {
+                                        const v1::CancelAppointmentRequest& request,
+                                        IdempotencyClaim* claim) {
   if (request.reason().empty()) return InvalidArgumentError("reason is required");
   NW_ASSIGN_OR_RETURN(AppointmentRecord appointment,
                       BookedAppointment(store, clinic_id, request.appointment_id()));
@@ -141,54 +138,22 @@ StatusOr<v1::Appointment> CancelSession(Store& store, const std::string& clinic_
   appointment.status = types::APPOINTMENT_STATUS_CANCELLED;
   appointment.cancel_reason = request.reason();
   appointment.updated_at = NowSeconds();
-  NW_RETURN_IF_ERROR(store.TransitionBookedAppointment(appointment));
-  RefreshRemindersAfterCommit(store, clinic_id, appointment.plan_id);
+  v1::Appointment answer = ToApiAppointment(appointment, calendar.resources, calendar.zone);
+  AnswerWith(claim, answer);
+  NW_RETURN_IF_ERROR(
+      store.TransitionBookedAppointment(appointment, ReminderRetimer(calendar), claim));
   LogEvent(Level::kInfo, "appointment_cancelled",
            {{"clinic", clinic_id}, {"appointment", appointment.appointment_id}});
-  return ToApiAppointment(appointment, calendar.resources, calendar.zone);
+  return answer;
 }
-
-namespace {
-
-// After the appointment is FULFILLED: the plan's status, then the aftercare plan.
-StatusOr<v1::Appointment> FinishCompletion(Store& store, const PluginCalls& plugins,
-                                           const ClinicCalendar& calendar,
-                                           const AppointmentRecord& appointment) {
-  const std::string& clinic_id = calendar.clinic.clinic_id;
-  NW_ASSIGN_OR_RETURN(PlanRecord plan, store.GetPlan(clinic_id, appointment.plan_id));
-  types::SeriesPlan series;
-  series.ParseFromString(plan.series_bytes);
-  NW_ASSIGN_OR_RETURN(auto sessions, store.ListAppointmentsOfPlan(clinic_id, plan.plan_id));
-  int fulfilled = 0;
-  for (const auto& s : sessions) fulfilled += s.status == types::APPOINTMENT_STATUS_FULFILLED;
-  if (fulfilled >= series.session_count()) {
-    NW_RETURN_IF_ERROR(store.SetPlanStatus(clinic_id, plan.plan_id, types::PLAN_STATUS_COMPLETED));
-  }
-  v1::SessionCompletion completion;
-  completion.ParseFromString(appointment.completion_bytes);
-  NW_RETURN_IF_ERROR(CreateAftercare(store, plugins, calendar, appointment, series, completion));
-  LogEvent(Level::kInfo, "session_completed",
-           {{"clinic", clinic_id}, {"appointment", appointment.appointment_id}});
-  return ToApiAppointment(appointment, calendar.resources, calendar.zone);
-}
-
-}  // namespace
 
 StatusOr<v1::Appointment> CompleteSession(Store& store, const PluginCalls& plugins,
                                           const std::string& clinic_id,
-                                          const v1::CompleteSessionRequest& request) {
-  if (request.appointment_id().empty()) return InvalidArgumentError("appointment_id is required");
+                                          const v1::CompleteSessionRequest& request,
+                                          IdempotencyClaim* claim) {
   NW_ASSIGN_OR_RETURN(AppointmentRecord appointment,
-                      store.GetAppointment(clinic_id, request.appointment_id()));
+                      BookedAppointment(store, clinic_id, request.appointment_id()));
   NW_ASSIGN_OR_RETURN(ClinicCalendar calendar, LoadClinicCalendar(store, clinic_id));
-  if (appointment.status == types::APPOINTMENT_STATUS_FULFILLED &&
-      store.GetAftercare(clinic_id, appointment.appointment_id).status().code() ==
-          StatusCode::kNotFound) {
-    // Completed before, but its aftercare was never stored (it failed after the commit):
-    // a retry finishes it.
-    return FinishCompletion(store, plugins, calendar, appointment);
-  }
-  NW_ASSIGN_OR_RETURN(appointment, BookedAppointment(store, clinic_id, request.appointment_id()));
   v1::SessionCompletion completion = request.completion();
   double depth = completion.needle_depth_mm();
   if (!(depth >= 0 && depth <= 5)) {
@@ -197,11 +162,26 @@ StatusOr<v1::Appointment> CompleteSession(Store& store, const PluginCalls& plugi
   NW_RETURN_IF_ERROR(
       SettleCompletedAddOns(*plugins.registry.Snapshot(clinic_id), appointment, &completion));
   completion.set_completed_at(slots::FormatLocal(NowSeconds(), calendar.zone));
-  appointment.status = types::APPOINTMENT_STATUS_FULFILLED;
-  appointment.completion_bytes = completion.SerializeAsString();
-  appointment.updated_at = NowSeconds();
-  NW_RETURN_IF_ERROR(store.TransitionBookedAppointment(appointment));
-  return FinishCompletion(store, plugins, calendar, appointment);
+  NW_ASSIGN_OR_RETURN(PlanRecord plan, store.GetPlan(clinic_id, appointment.plan_id));
+  types::SeriesPlan series;
+  series.ParseFromString(plan.series_bytes);
+  CompletionWrite write;
+  write.appointment = std::move(appointment);
+  write.appointment.status = types::APPOINTMENT_STATUS_FULFILLED;
+  write.appointment.completion_bytes = completion.SerializeAsString();
+  write.appointment.updated_at = NowSeconds();
+  write.session_count = series.session_count();
+  NW_RETURN_IF_ERROR(PrepareAftercare(store, plugins, calendar, series, completion, &write));
+  write.retimer = ReminderRetimer(calendar);
+  write.claim = claim;
+  v1::Appointment answer = ToApiAppointment(write.appointment, calendar.resources, calendar.zone);
+  AnswerWith(claim, answer);
+  NW_RETURN_IF_ERROR(store.SaveCompletion(write));
+  LogEvent(Level::kInfo, "session_completed",
+           {{"clinic", clinic_id},
+            {"appointment", write.appointment.appointment_id},
+            {"messages", write.messages.size()}});
+  return answer;
 }
 
 }  // namespace needlework::host

@@ -8,20 +8,22 @@
 
 namespace needlework::host {
 
-// Each validates everything before it writes, writes in one transaction, and answers the
-// appointment as stored. Errors: see scheduling.proto.
+// Each validates everything before it writes, writes in one transaction (with `claim`, which
+// may be null: see RunIdempotent), and answers the appointment as stored. Errors: see
+// scheduling.proto.
 StatusOr<needlework::v1::Appointment> BookSession(Store& store, const PluginCalls& plugins,
                                                   const std::string& clinic_id,
-                                                  const needlework::v1::BookRequest& request);
+                                                  const needlework::v1::BookRequest& request,
+                                                  IdempotencyClaim* claim);
 StatusOr<needlework::v1::Appointment> RescheduleSession(
     Store& store, const PluginCalls& plugins, const std::string& clinic_id,
-    const needlework::v1::RescheduleRequest& request);
+    const needlework::v1::RescheduleRequest& request, IdempotencyClaim* claim);
 StatusOr<needlework::v1::Appointment> CancelSession(
     Store& store, const std::string& clinic_id,
-    const needlework::v1::CancelAppointmentRequest& request);
+    const needlework::v1::CancelAppointmentRequest& request, IdempotencyClaim* claim);
 StatusOr<needlework::v1::Appointment> CompleteSession(
     Store& store, const PluginCalls& plugins, const std::string& clinic_id,
-    const needlework::v1::CompleteSessionRequest& request);
+    const needlework::v1::CompleteSessionRequest& request, IdempotencyClaim* claim);
 
 }  // namespace needlework::host
 

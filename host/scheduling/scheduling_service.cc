@@ -2,6 +2,7 @@
 
 #include "host/calendar/appointment_view.h"
 #include "host/calendar/clinic_calendar.h"
+#include "host/common/idempotency_key.h"
 #include "host/common/paging.h"
 #include "host/common/request_limits.h"
 #include "host/common/rpc.h"
@@ -9,12 +10,15 @@
 #include "host/scheduling/booking_flow.h"
 #include "host/scheduling/slot_search.h"
 #include "host/slots/icalendar.h"
+#include "host/storage/idempotent_write.h"
 
 namespace needlework::host {
 namespace {
 
 namespace types = needlework::types::v1;
 namespace v1 = needlework::v1;
+
+int64_t NowSeconds() { return NowUnixMicros() / 1000000; }
 
 // The store's filter for the request's one filter.
 StatusOr<AppointmentFilter> FilterOf(const ClinicCalendar& calendar,
@@ -94,38 +98,60 @@ grpc::ServerUnaryReactor* SchedulingServiceImpl::FindSlots(Ctx* context,
 
 grpc::ServerUnaryReactor* SchedulingServiceImpl::Book(Ctx* context, const v1::BookRequest* request,
                                                       v1::Appointment* response) {
-  return AsEmrWriter(context, [this, request, response](const std::string& clinic_id) -> Status {
+  return AsEmrWriter(context, [=, this](const std::string& clinic_id) -> Status {
     NW_RETURN_IF_ERROR(CheckListLimits(*request));
-    NW_ASSIGN_OR_RETURN(*response, BookSession(store_, plugins_, clinic_id, *request));
-    return OkStatus();
+    NW_ASSIGN_OR_RETURN(std::string key, IdempotencyKeyOf(*context, request->idempotency_key()));
+    return RunIdempotent(
+        store_, {clinic_id, "Book", key, NowSeconds()}, *request, response,
+        [&](IdempotencyClaim* claim) -> Status {
+          NW_ASSIGN_OR_RETURN(*response, BookSession(store_, plugins_, clinic_id, *request, claim));
+          return OkStatus();
+        });
   });
 }
 
 grpc::ServerUnaryReactor* SchedulingServiceImpl::Reschedule(Ctx* context,
                                                             const v1::RescheduleRequest* request,
                                                             v1::Appointment* response) {
-  return AsEmrWriter(context, [this, request, response](const std::string& clinic_id) -> Status {
+  return AsEmrWriter(context, [=, this](const std::string& clinic_id) -> Status {
     NW_RETURN_IF_ERROR(CheckListLimits(*request));
-    NW_ASSIGN_OR_RETURN(*response, RescheduleSession(store_, plugins_, clinic_id, *request));
-    return OkStatus();
+    NW_ASSIGN_OR_RETURN(std::string key, IdempotencyKeyOf(*context, request->idempotency_key()));
+    return RunIdempotent(store_, {clinic_id, "Reschedule", key, NowSeconds()}, *request, response,
+                         [&](IdempotencyClaim* claim) -> Status {
+                           NW_ASSIGN_OR_RETURN(
+                               *response,
+                               RescheduleSession(store_, plugins_, clinic_id, *request, claim));
+                           return OkStatus();
+                         });
   });
 }
 
 grpc::ServerUnaryReactor* SchedulingServiceImpl::Cancel(Ctx* context,
                                                         const v1::CancelAppointmentRequest* request,
                                                         v1::Appointment* response) {
-  return AsEmrWriter(context, [this, request, response](const std::string& clinic_id) -> Status {
-    NW_ASSIGN_OR_RETURN(*response, CancelSession(store_, clinic_id, *request));
-    return OkStatus();
+  return AsEmrWriter(context, [=, this](const std::string& clinic_id) -> Status {
+    NW_ASSIGN_OR_RETURN(std::string key, IdempotencyKeyOf(*context, request->idempotency_key()));
+    return RunIdempotent(store_, {clinic_id, "Cancel", key, NowSeconds()}, *request, response,
+                         [&](IdempotencyClaim* claim) -> Status {
+                           NW_ASSIGN_OR_RETURN(*response,
+                                               CancelSession(store_, clinic_id, *request, claim));
+                           return OkStatus();
+                         });
   });
 }
 
 grpc::ServerUnaryReactor* SchedulingServiceImpl::CompleteSession(
     Ctx* context, const v1::CompleteSessionRequest* request, v1::Appointment* response) {
-  return AsEmrWriter(context, [this, request, response](const std::string& clinic_id) -> Status {
+  return AsEmrWriter(context, [=, this](const std::string& clinic_id) -> Status {
     NW_RETURN_IF_ERROR(CheckListLimits(*request));
-    NW_ASSIGN_OR_RETURN(*response, host::CompleteSession(store_, plugins_, clinic_id, *request));
-    return OkStatus();
+    NW_ASSIGN_OR_RETURN(std::string key, IdempotencyKeyOf(*context, request->idempotency_key()));
+    return RunIdempotent(store_, {clinic_id, "CompleteSession", key, NowSeconds()}, *request,
+                         response, [&](IdempotencyClaim* claim) -> Status {
+                           NW_ASSIGN_OR_RETURN(
+                               *response,
+                               host::CompleteSession(store_, plugins_, clinic_id, *request, claim));
+                           return OkStatus();
+                         });
   });
 }
 
@@ -152,10 +178,11 @@ grpc::ServerUnaryReactor* SchedulingServiceImpl::ExportCalendar(
     Ctx* context, const v1::ExportCalendarRequest* request, v1::ExportCalendarResponse* response) {
   return AsEmr(context, [&](const std::string& clinic_id) -> Status {
     if (request->patient_ref().empty()) return InvalidArgumentError("patient_ref is required");
+    NW_RETURN_IF_ERROR(store_.ExpectPatient(clinic_id, request->patient_ref()));
     NW_ASSIGN_OR_RETURN(ClinicCalendar calendar, LoadClinicCalendar(store_, clinic_id));
     NW_ASSIGN_OR_RETURN(auto found,
                         store_.ListAppointmentsOfPatient(clinic_id, request->patient_ref()));
-    slots::CalendarInput input{&calendar.zone, NowUnixMicros() / 1000000, {}};
+    slots::CalendarInput input{&calendar.zone, NowSeconds(), {}};
     for (const auto& a : found) {
       if (a.status != types::APPOINTMENT_STATUS_BOOKED) continue;
       NW_ASSIGN_OR_RETURN(PlanRecord plan, store_.GetPlan(clinic_id, a.plan_id));

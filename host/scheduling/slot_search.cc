@@ -131,11 +131,12 @@ Status FindSlots(Store& store, const PluginCalls& plugins, const std::string& cl
   // Each candidate costs one check_booking round; a slow plugin must not hold this thread
   // for minutes. Past the budget the slots found so far are answered.
   auto budget_end = std::chrono::steady_clock::now() + 4 * plugins.deadlines.For("check_booking");
+  NW_ASSIGN_OR_RETURN(auto history, PlanHistory(store, plan, ""));
   for (const auto& slot : slots) {
     if (response->slots_size() >= wanted || std::chrono::steady_clock::now() > budget_end) break;
     NW_ASSIGN_OR_RETURN(auto violations,
-                        PluginViolations(store, plugins, calendar, plan, request.session_index(),
-                                         slot.start, slot.end, ""));
+                        PluginViolations(plugins, calendar, plan, request.session_index(),
+                                         slot.start, slot.end, history));
     if (violations.empty()) {
       AddSlot(slot, plan, calendar, response);
     } else if (first_refusal.empty()) {

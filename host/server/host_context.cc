@@ -35,7 +35,7 @@ StatusOr<std::unique_ptr<PluginCodeFactory>> MakePluginCode(const HostConfig& co
 StatusOr<std::unique_ptr<HostContext>> BuildHostContext(const HostConfig& config) {
   auto context = std::make_unique<HostContext>();
   context->config = config;
-  NW_ASSIGN_OR_RETURN(context->store, Store::Open(config.data_dir));
+  NW_ASSIGN_OR_RETURN(context->store, Store::Open(config.data_dir, config.max_store_kib));
   context->tokens = std::make_unique<TokenAuthority>(context->store.get());
   NW_RETURN_IF_ERROR(context->tokens->Reload());
   NW_ASSIGN_OR_RETURN(context->rxnorm, LoadRxNormMap(config.rxnorm_map_file));
@@ -52,6 +52,10 @@ StatusOr<std::unique_ptr<HostContext>> BuildHostContext(const HostConfig& config
   NW_RETURN_IF_ERROR(context->clinic_plugins->LoadAll());
   context->watchdog = std::make_unique<Watchdog>();
   context->blocking = std::make_unique<BlockingPool>(kBlockingThreads, kMaxWaitingWrites);
+  if (config.audit_retention_days > 0) {
+    context->audit_retention =
+        std::make_unique<AuditRetention>(*context->store, config.audit_retention_days);
+  }
   return context;
 }
 

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "host/admin/clinic_plugins.h"
+#include "host/audit/audit_retention.h"
 #include "host/auth/token_authority.h"
 #include "host/common/blocking_pool.h"
 #include "host/config/host_config.h"
@@ -37,6 +38,8 @@ struct HostContext {
   // For calls that wait on the disk (durable writes); declared last, so it is joined
   // before anything its work uses is destroyed.
   std::unique_ptr<BlockingPool> blocking;
+  // Prunes the audit log (when audit.retention_days is set); stopped first.
+  std::unique_ptr<AuditRetention> audit_retention;
 };
 
 // Opens the store, loads plugins and every clinic's snapshot. Errors name what failed.

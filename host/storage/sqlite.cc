@@ -14,6 +14,17 @@ StatusOr<std::unique_ptr<Database>> Database::Open(const std::string& path) {
   return db;
 }
 
+StatusOr<std::unique_ptr<Database>> Database::OpenReadOnly(const std::string& path) {
+  sqlite3* raw = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
+  std::unique_ptr<Database> db(new Database(raw));
+  if (rc != SQLITE_OK) {
+    return NotFoundError("cannot open " + path + " read-only: " + sqlite3_errmsg(raw));
+  }
+  sqlite3_busy_timeout(raw, 5000);
+  return db;
+}
+
 Database::~Database() {
   cached_at_.clear();
   cache_.clear();  // finalizes every cached statement before the connection closes

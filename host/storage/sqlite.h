@@ -32,6 +32,10 @@ class Database {
   // Opens (creating if needed) the file in WAL mode with foreign keys on, synchronous=FULL
   // (a committed transaction is on disk) and a busy timeout.
   static StatusOr<std::unique_ptr<Database>> Open(const std::string& path);
+  // Opens an existing file read-only, changing nothing in it (no journal mode, no schema):
+  // NOT_FOUND when it is missing or cannot be opened. A file that is not a database opens
+  // and fails at its first statement.
+  static StatusOr<std::unique_ptr<Database>> OpenReadOnly(const std::string& path);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;

@@ -1,5 +1,7 @@
 #include "host/storage/store.h"
 
+#include <nlohmann/json.hpp>
+
 namespace needlework::host {
 namespace {
 
@@ -136,18 +138,76 @@ const char* const kMigrations[] = {
     CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
       BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     )sql",
+    R"sql(
+    -- Retention: each prune first records the last record it removes (seq and hash), so the
+    -- first kept record can still be checked against it. Append-only, like the log.
+    CREATE TABLE audit_anchors (
+      seq            INTEGER PRIMARY KEY,
+      hash           TEXT NOT NULL,
+      pruned_at      INTEGER NOT NULL,
+      cutoff         INTEGER NOT NULL,
+      retention_days INTEGER NOT NULL);
+    CREATE TRIGGER audit_anchors_no_update BEFORE UPDATE ON audit_anchors
+      BEGIN SELECT RAISE(ABORT, 'audit anchors are append-only'); END;
+    CREATE TRIGGER audit_anchors_no_delete BEFORE DELETE ON audit_anchors
+      BEGIN SELECT RAISE(ABORT, 'audit anchors are append-only'); END;
+    -- Only records at or before the newest anchor may be deleted (by the prune).
+    DROP TRIGGER audit_log_no_delete;
+    CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+      WHEN old.seq > IFNULL((SELECT MAX(seq) FROM audit_anchors), 0)
+      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    )sql",
+    R"sql(
+    -- The first answer of each write made with an idempotency key (kept a day, then pruned).
+    CREATE TABLE idempotency_keys (
+      clinic_id      TEXT NOT NULL,
+      rpc            TEXT NOT NULL,
+      key            TEXT NOT NULL,
+      request_digest TEXT NOT NULL,
+      response       BLOB NOT NULL,
+      created_at     INTEGER NOT NULL,
+      PRIMARY KEY (clinic_id, rpc, key));
+    CREATE INDEX idempotency_by_age ON idempotency_keys (created_at);
+    )sql",
 };
+
+// A clinic plugin's setting as stored, for the "after" of its audit record.
+std::string SettingJson(const PluginSetting& setting) {
+  nlohmann::json json = {{"clinic_id", setting.clinic_id},
+                         {"plugin_id", setting.plugin_id},
+                         {"enabled", setting.enabled},
+                         {"updated_at", setting.updated_at}};
+  json["config"] = nlohmann::json::parse(setting.config_json, nullptr, false);
+  if (json["config"].is_discarded()) json["config"] = setting.config_json;
+  return json.dump();
+}
 
 }  // namespace
 
-StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& data_dir) {
+StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& data_dir, int64_t max_kib) {
   NW_ASSIGN_OR_RETURN(auto lock, DataDirLock::Acquire(data_dir));
-  NW_ASSIGN_OR_RETURN(auto db, sqlite::Database::Open(data_dir + "/needlework.db"));
+  std::string path = data_dir + "/needlework.db";
+  NW_ASSIGN_OR_RETURN(auto db, sqlite::Database::Open(path));
   std::unique_ptr<Store> store(new Store(std::move(lock), std::move(db)));
   NW_RETURN_IF_ERROR(store->Migrate());
-  NW_ASSIGN_OR_RETURN(store->reader_, sqlite::Database::Open(data_dir + "/needlework.db"));
-  NW_RETURN_IF_ERROR(store->reader_->Execute("PRAGMA query_only=ON"));
+  store->path_ = path;
+  if (max_kib > 0) NW_RETURN_IF_ERROR(store->LimitSize(max_kib));
+  NW_ASSIGN_OR_RETURN(store->reader_, store->OpenReader());
   return store;
+}
+
+StatusOr<std::unique_ptr<sqlite::Database>> Store::OpenReader() {
+  NW_ASSIGN_OR_RETURN(auto reader, sqlite::Database::Open(path_));
+  NW_RETURN_IF_ERROR(reader->Execute("PRAGMA query_only=ON"));
+  return reader;
+}
+
+// max_page_count is per connection: only the writer's matters, as only it writes.
+Status Store::LimitSize(int64_t max_kib) {
+  NW_ASSIGN_OR_RETURN(auto page_size, db_->Prepare("PRAGMA page_size"));
+  NW_ASSIGN_OR_RETURN(bool has_row, page_size->Step());
+  int64_t bytes = has_row ? page_size->ColumnInt(0) : 4096;
+  return db_->Execute("PRAGMA max_page_count = " + std::to_string(max_kib * 1024 / bytes));
 }
 
 Status Store::Migrate() {
@@ -197,8 +257,11 @@ StatusOr<ClinicRecord> Store::GetClinic(const std::string& clinic_id) {
 }
 
 Status Store::CreateClinic(const ClinicRecord& clinic, const TokenRecord& first_token) {
-  std::lock_guard lock(mutex_);
-  NW_ASSIGN_OR_RETURN(auto tx, sqlite::Transaction::Begin(*db_));
+  return grouped_.Run([&] { return CreateClinicLocked(clinic, first_token); },
+                      {"token_id=" + first_token.token_id});
+}
+
+Status Store::CreateClinicLocked(const ClinicRecord& clinic, const TokenRecord& first_token) {
   NW_ASSIGN_OR_RETURN(
       auto insert,
       db_->Prepare("INSERT INTO clinics (clinic_id, display_name, created_at, time_zone) "
@@ -211,7 +274,7 @@ Status Store::CreateClinic(const ClinicRecord& clinic, const TokenRecord& first_
   }
   NW_RETURN_IF_ERROR(inserted);
   NW_RETURN_IF_ERROR(InsertTokenLocked(first_token));
-  return tx->Commit();
+  return OkStatus();
 }
 
 StatusOr<std::vector<PluginSetting>> Store::ListPluginSettings(const std::string& clinic_id) {
@@ -233,7 +296,11 @@ StatusOr<std::vector<PluginSetting>> Store::ListPluginSettings(const std::string
 }
 
 Status Store::UpsertPluginSetting(const PluginSetting& setting) {
-  std::lock_guard lock(mutex_);
+  return grouped_.Run([&] { return UpsertPluginSettingLocked(setting); },
+                      {"plugin_id=" + setting.plugin_id, SettingJson(setting)});
+}
+
+Status Store::UpsertPluginSettingLocked(const PluginSetting& setting) {
   NW_ASSIGN_OR_RETURN(
       auto upsert,
       db_->Prepare(
@@ -248,8 +315,7 @@ Status Store::UpsertPluginSetting(const PluginSetting& setting) {
 }
 
 Status Store::InsertToken(const TokenRecord& token) {
-  std::lock_guard lock(mutex_);
-  return InsertTokenLocked(token);
+  return grouped_.Run([&] { return InsertTokenLocked(token); }, {"token_id=" + token.token_id});
 }
 
 Status Store::InsertTokenLocked(const TokenRecord& token) {

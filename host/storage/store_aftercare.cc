@@ -41,10 +41,8 @@ void BindSendAt(sqlite::Statement& statement, int index, const std::optional<int
 
 }  // namespace
 
-Status Store::SaveAftercare(const AftercareRecord& plan,
-                            const std::vector<MessageRecord>& messages) {
-  std::lock_guard lock(mutex_);
-  NW_ASSIGN_OR_RETURN(auto tx, sqlite::Transaction::Begin(*db_));
+Status Store::SaveAftercareLocked(const AftercareRecord& plan,
+                                  const std::vector<MessageRecord>& messages) {
   NW_ASSIGN_OR_RETURN(auto insert_plan,
                       db_->Prepare("INSERT OR REPLACE INTO aftercare_plans (appointment_id, "
                                    "clinic_id, plan, created_at) VALUES (?, ?, ?, ?)"));
@@ -66,7 +64,7 @@ Status Store::SaveAftercare(const AftercareRecord& plan,
     insert->Bind(13, int64_t{m.status}).Bind(14, m.sent_at);
     NW_RETURN_IF_ERROR(insert->Run());
   }
-  return tx->Commit();
+  return OkStatus();
 }
 
 StatusOr<AftercareRecord> Store::GetAftercare(const std::string& clinic_id,
@@ -83,10 +81,11 @@ StatusOr<AftercareRecord> Store::GetAftercare(const std::string& clinic_id,
                          query->ColumnInt(3)};
 }
 
-StatusOr<std::vector<MessageRecord>> Store::QueryMessages(const std::string& where,
+StatusOr<std::vector<MessageRecord>> Store::QueryMessages(sqlite::Database& db,
+                                                          const std::string& where,
                                                           const std::vector<std::string>& text,
                                                           const std::vector<int64_t>& numbers) {
-  NW_ASSIGN_OR_RETURN(auto query, reader_->Prepare(std::string(kMessageColumns) + where));
+  NW_ASSIGN_OR_RETURN(auto query, db.Prepare(std::string(kMessageColumns) + where));
   int index = 1;
   for (const auto& t : text) query->Bind(index++, t);
   for (int64_t n : numbers) query->Bind(index++, n);
@@ -102,14 +101,15 @@ StatusOr<std::vector<MessageRecord>> Store::QueryMessages(const std::string& whe
 StatusOr<std::vector<MessageRecord>> Store::ListMessagesOfAppointment(
     const std::string& clinic_id, const std::string& appointment_id) {
   std::lock_guard lock(read_mutex_);
-  return QueryMessages("WHERE clinic_id = ? AND appointment_id = ? ORDER BY send_at, message_id",
+  return QueryMessages(*reader_,
+                       "WHERE clinic_id = ? AND appointment_id = ? ORDER BY send_at, message_id",
                        {clinic_id, appointment_id}, {});
 }
 
 StatusOr<std::vector<MessageRecord>> Store::ListMessagesOfPlan(const std::string& clinic_id,
                                                                const std::string& plan_id) {
   std::lock_guard lock(read_mutex_);
-  return QueryMessages("WHERE clinic_id = ? AND plan_id = ? ORDER BY send_at, message_id",
+  return QueryMessages(*reader_, "WHERE clinic_id = ? AND plan_id = ? ORDER BY send_at, message_id",
                        {clinic_id, plan_id}, {});
 }
 
@@ -117,14 +117,14 @@ StatusOr<std::vector<MessageRecord>> Store::ListDueMessages(const std::string& c
                                                             int64_t up_to, const RowPage& page) {
   std::lock_guard lock(read_mutex_);
   return QueryMessages(
+      *reader_,
       "WHERE clinic_id = ?1 AND status = ?3 AND send_at IS NOT NULL AND send_at <= ?4 "
       "AND (send_at, message_id) > (?5, ?2) ORDER BY send_at, message_id LIMIT ?6",
       {clinic_id, page.after_id},
       {int64_t{Message::STATUS_PENDING}, up_to, page.after_number, int64_t{page.limit}});
 }
 
-Status Store::RescheduleMessage(const MessageRecord& m) {
-  std::lock_guard lock(mutex_);
+Status Store::RescheduleMessageLocked(const MessageRecord& m) {
   NW_ASSIGN_OR_RETURN(
       auto update,
       db_->Prepare("UPDATE messages SET send_at = ?, status = ?, text = ? WHERE clinic_id = ? AND "
@@ -137,9 +137,18 @@ Status Store::RescheduleMessage(const MessageRecord& m) {
 
 Status Store::MarkMessagesSent(const std::string& clinic_id, const std::vector<std::string>& ids,
                                int64_t now, std::vector<std::string>* marked,
-                               std::vector<std::string>* already) {
-  std::lock_guard lock(mutex_);
-  NW_ASSIGN_OR_RETURN(auto tx, sqlite::Transaction::Begin(*db_));
+                               std::vector<std::string>* already, IdempotencyClaim* claim) {
+  return Claimed(claim, [&]() -> Status {
+    marked->clear();
+    already->clear();
+    return MarkMessagesSentLocked(clinic_id, ids, now, marked, already);
+  });
+}
+
+Status Store::MarkMessagesSentLocked(const std::string& clinic_id,
+                                     const std::vector<std::string>& ids, int64_t now,
+                                     std::vector<std::string>* marked,
+                                     std::vector<std::string>* already) {
   NW_ASSIGN_OR_RETURN(
       auto status_of,
       db_->Prepare("SELECT status FROM messages WHERE clinic_id = ? AND message_id = ?"));
@@ -163,11 +172,15 @@ Status Store::MarkMessagesSent(const std::string& clinic_id, const std::vector<s
     NW_RETURN_IF_ERROR(mark->Run());
     (sqlite3_changes(db_->handle()) == 1 ? marked : already)->push_back(id);
   }
-  return tx->Commit();
+  return OkStatus();
 }
 
 Status Store::InsertSymptomReport(const SymptomRecord& report) {
-  std::lock_guard lock(mutex_);
+  return grouped_.Run([&] { return InsertSymptomReportLocked(report); },
+                      {"appointment_id=" + report.appointment_id});
+}
+
+Status Store::InsertSymptomReportLocked(const SymptomRecord& report) {
   NW_ASSIGN_OR_RETURN(
       auto insert,
       db_->Prepare(

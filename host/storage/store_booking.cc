@@ -71,8 +71,8 @@ bool Occupies(int status) {
 
 }  // namespace
 
-Status Store::InsertPlan(const PlanRecord& plan) {
-  return grouped_.Run([&] { return InsertPlanLocked(plan); });
+Status Store::InsertPlan(const PlanRecord& plan, IdempotencyClaim* claim) {
+  return Claimed(claim, [&] { return InsertPlanLocked(plan); }, {"plan_id=" + plan.plan_id});
 }
 
 Status Store::InsertPlanLocked(const PlanRecord& plan) {
@@ -116,18 +116,35 @@ StatusOr<std::vector<PlanRecord>> Store::ListPlans(const std::string& clinic_id,
   return plans;
 }
 
-Status Store::SetPlanStatus(const std::string& clinic_id, const std::string& plan_id, int status) {
-  std::lock_guard lock(mutex_);
-  NW_ASSIGN_OR_RETURN(auto update, db_->Prepare("UPDATE plans SET status = ? WHERE clinic_id = ? "
-                                                "AND plan_id = ?"));
-  update->Bind(1, int64_t{status}).Bind(2, clinic_id).Bind(3, plan_id);
-  return update->Run();
+Status Store::ExpectPatient(const std::string& clinic_id, const std::string& patient_ref) {
+  std::lock_guard lock(read_mutex_);
+  NW_ASSIGN_OR_RETURN(auto query, reader_->Prepare("SELECT 1 FROM plans WHERE clinic_id = ? AND "
+                                                   "patient_ref = ? LIMIT 1"));
+  query->Bind(1, clinic_id).Bind(2, patient_ref);
+  NW_ASSIGN_OR_RETURN(bool row, query->Step());
+  if (!row) return NotFoundError("patient '" + patient_ref + "' has no plan at this clinic");
+  return OkStatus();
 }
 
 Status Store::CancelPlan(const std::string& clinic_id, const std::string& plan_id,
-                         const std::string& reason, int64_t now) {
-  std::lock_guard lock(mutex_);
-  NW_ASSIGN_OR_RETURN(auto tx, sqlite::Transaction::Begin(*db_));
+                         const std::string& reason, int64_t now, const Retimer& retimer,
+                         IdempotencyClaim* claim, std::vector<AppointmentRecord>* sessions) {
+  return Claimed(claim,
+                 [&]() -> Status {
+                   NW_RETURN_IF_ERROR(CancelPlanLocked(clinic_id, plan_id, reason, now));
+                   NW_RETURN_IF_ERROR(RetimeLocked(clinic_id, plan_id, retimer));
+                   NW_ASSIGN_OR_RETURN(
+                       *sessions, QueryAppointments(*db_, "WHERE clinic_id = ? AND plan_id = ?",
+                                                    {clinic_id, plan_id}, {}));
+                   return OkStatus();
+                 },
+                 {"plan_id=" + plan_id});
+}
+
+Status Store::CancelPlanLocked(const std::string& clinic_id, const std::string& plan_id,
+                               const std::string& reason, int64_t now) {
+  NW_RETURN_IF_ERROR(
+      ExpectStatus("plans", "plan_id", clinic_id, plan_id, types::PLAN_STATUS_ACTIVE, "plan"));
   NW_ASSIGN_OR_RETURN(auto plan, db_->Prepare("UPDATE plans SET status = ?, cancel_reason = ? "
                                               "WHERE clinic_id = ? AND plan_id = ?"));
   plan->Bind(1, int64_t{types::PLAN_STATUS_CANCELLED}).Bind(2, reason);
@@ -148,8 +165,7 @@ Status Store::CancelPlan(const std::string& clinic_id, const std::string& plan_i
       .Bind(2, "plan cancelled: " + reason);
   cancel->Bind(3, now).Bind(4, clinic_id).Bind(5, plan_id);
   cancel->Bind(6, int64_t{types::APPOINTMENT_STATUS_BOOKED});
-  NW_RETURN_IF_ERROR(cancel->Run());
-  return tx->Commit();
+  return cancel->Run();
 }
 
 StatusOr<Conflict> Store::FindConflict(const AppointmentRecord& appointment,
@@ -228,17 +244,26 @@ Status Store::ExpectStatus(const char* table, const char* key, const std::string
   return OkStatus();
 }
 
-Status Store::SaveBooking(const AppointmentRecord& appointment, const std::string& replaces) {
-  return grouped_.Run([&] { return SaveBookingLocked(appointment, replaces); });
+Status Store::SaveBooking(const BookingWrite& write) {
+  return Claimed(write.claim,
+                 [&]() -> Status {
+                   NW_RETURN_IF_ERROR(SaveBookingLocked(write));
+                   return RetimeLocked(write.appointment.clinic_id, write.appointment.plan_id,
+                                       write.retimer);
+                 },
+                 {"appointment_id=" + write.appointment.appointment_id});
 }
 
-Status Store::SaveBookingLocked(const AppointmentRecord& appointment, const std::string& replaces) {
+Status Store::SaveBookingLocked(const BookingWrite& write) {
+  const AppointmentRecord& appointment = write.appointment;
+  const std::string& replaces = write.replaces;
   NW_RETURN_IF_ERROR(ExpectStatus("plans", "plan_id", appointment.clinic_id, appointment.plan_id,
                                   types::PLAN_STATUS_ACTIVE, "plan"));
   if (!replaces.empty()) {
     NW_RETURN_IF_ERROR(ExpectStatus("appointments", "appointment_id", appointment.clinic_id,
                                     replaces, types::APPOINTMENT_STATUS_BOOKED, "appointment"));
   }
+  NW_RETURN_IF_ERROR(ExpectHistoryLocked(appointment, replaces, write.checked_history));
   auto conflict = FindConflict(appointment, replaces);
   if (conflict.ok()) {
     return Status(StatusCode::kAborted, "resource '" + conflict->resource_id +
@@ -264,21 +289,25 @@ Status Store::SaveBookingLocked(const AppointmentRecord& appointment, const std:
   return WriteAppointmentLocked(appointment);
 }
 
-Status Store::TransitionBookedAppointment(const AppointmentRecord& appointment) {
-  std::lock_guard lock(mutex_);
-  NW_ASSIGN_OR_RETURN(auto tx, sqlite::Transaction::Begin(*db_));
-  NW_RETURN_IF_ERROR(ExpectStatus("appointments", "appointment_id", appointment.clinic_id,
-                                  appointment.appointment_id, types::APPOINTMENT_STATUS_BOOKED,
-                                  "appointment"));
-  NW_RETURN_IF_ERROR(WriteAppointmentLocked(appointment));
-  return tx->Commit();
+Status Store::TransitionBookedAppointment(const AppointmentRecord& appointment,
+                                          const Retimer& retimer, IdempotencyClaim* claim) {
+  return Claimed(
+      claim,
+      [&]() -> Status {
+        NW_RETURN_IF_ERROR(ExpectStatus("appointments", "appointment_id", appointment.clinic_id,
+                                        appointment.appointment_id,
+                                        types::APPOINTMENT_STATUS_BOOKED, "appointment"));
+        NW_RETURN_IF_ERROR(WriteAppointmentLocked(appointment));
+        return RetimeLocked(appointment.clinic_id, appointment.plan_id, retimer);
+      },
+      {"appointment_id=" + appointment.appointment_id});
 }
 
 StatusOr<std::vector<AppointmentRecord>> Store::QueryAppointments(
-    const std::string& where, const std::vector<std::string>& text,
+    sqlite::Database& db, const std::string& where, const std::vector<std::string>& text,
     const std::vector<int64_t>& numbers, const std::string& tail) {
-  NW_ASSIGN_OR_RETURN(auto query, reader_->Prepare(std::string(kAppointmentColumns) + where +
-                                                   " ORDER BY start_utc, appointment_id" + tail));
+  NW_ASSIGN_OR_RETURN(auto query, db.Prepare(std::string(kAppointmentColumns) + where +
+                                             " ORDER BY start_utc, appointment_id" + tail));
   int index = 1;
   for (const auto& t : text) query->Bind(index++, t);
   for (int64_t n : numbers) query->Bind(index++, n);
@@ -294,8 +323,9 @@ StatusOr<std::vector<AppointmentRecord>> Store::QueryAppointments(
 StatusOr<AppointmentRecord> Store::GetAppointment(const std::string& clinic_id,
                                                   const std::string& appointment_id) {
   std::lock_guard lock(read_mutex_);
-  NW_ASSIGN_OR_RETURN(auto found, QueryAppointments("WHERE clinic_id = ? AND appointment_id = ?",
-                                                    {clinic_id, appointment_id}, {}));
+  NW_ASSIGN_OR_RETURN(auto found,
+                      QueryAppointments(*reader_, "WHERE clinic_id = ? AND appointment_id = ?",
+                                        {clinic_id, appointment_id}, {}));
   if (found.empty()) return NotFoundError("no appointment '" + appointment_id + "' at this clinic");
   return found.front();
 }
@@ -303,27 +333,29 @@ StatusOr<AppointmentRecord> Store::GetAppointment(const std::string& clinic_id,
 StatusOr<std::vector<AppointmentRecord>> Store::ListAppointmentsOfPlan(const std::string& clinic_id,
                                                                        const std::string& plan_id) {
   std::lock_guard lock(read_mutex_);
-  return QueryAppointments("WHERE clinic_id = ? AND plan_id = ?", {clinic_id, plan_id}, {});
+  return QueryAppointments(*reader_, "WHERE clinic_id = ? AND plan_id = ?", {clinic_id, plan_id},
+                           {});
 }
 
 StatusOr<std::vector<AppointmentRecord>> Store::ListAppointmentsOfPatient(
     const std::string& clinic_id, const std::string& patient_ref) {
   std::lock_guard lock(read_mutex_);
-  return QueryAppointments("WHERE clinic_id = ? AND patient_ref = ?", {clinic_id, patient_ref}, {});
+  return QueryAppointments(*reader_, "WHERE clinic_id = ? AND patient_ref = ?",
+                           {clinic_id, patient_ref}, {});
 }
 
 StatusOr<std::vector<AppointmentRecord>> Store::ListAppointmentsBetween(
     const std::string& clinic_id, int64_t from, int64_t to) {
   std::lock_guard lock(read_mutex_);
-  return QueryAppointments("WHERE clinic_id = ? AND start_utc < ? AND end_utc > ?", {clinic_id},
-                           {to, from});
+  return QueryAppointments(*reader_, "WHERE clinic_id = ? AND start_utc < ? AND end_utc > ?",
+                           {clinic_id}, {to, from});
 }
 
 StatusOr<std::vector<AppointmentRecord>> Store::ListAppointmentsOfResource(
     const std::string& clinic_id, const std::string& resource_id) {
   std::lock_guard lock(read_mutex_);
   return QueryAppointments(
-      "WHERE clinic_id = ? AND (',' || resource_ids || ',') LIKE ('%,' || ? || ',%')",
+      *reader_, "WHERE clinic_id = ? AND (',' || resource_ids || ',') LIKE ('%,' || ? || ',%')",
       {clinic_id, resource_id}, {});
 }
 

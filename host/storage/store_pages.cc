@@ -22,6 +22,7 @@ StatusOr<std::vector<AppointmentRecord>> Store::ListAppointmentsPage(
   std::string text = filter.patient_ref.empty() ? filter.resource_id : filter.patient_ref;
   std::lock_guard lock(read_mutex_);
   return QueryAppointments(
+      *reader_,
       "WHERE clinic_id = ?1 AND " + FilterCondition(filter) +
           " AND status != ?7 AND (start_utc, appointment_id) > (?4, ?3)",
       {clinic_id, text, page.after_id},

@@ -4,7 +4,10 @@
 namespace needlework::host {
 
 Status Store::SetClinicTimeZone(const std::string& clinic_id, const std::string& time_zone) {
-  std::lock_guard lock(mutex_);
+  return grouped_.Run([&] { return SetClinicTimeZoneLocked(clinic_id, time_zone); });
+}
+
+Status Store::SetClinicTimeZoneLocked(const std::string& clinic_id, const std::string& time_zone) {
   NW_ASSIGN_OR_RETURN(auto update,
                       db_->Prepare("UPDATE clinics SET time_zone = ? WHERE clinic_id = ?"));
   update->Bind(1, time_zone).Bind(2, clinic_id);
@@ -14,7 +17,11 @@ Status Store::SetClinicTimeZone(const std::string& clinic_id, const std::string&
 }
 
 Status Store::UpsertResource(const ResourceRecord& resource) {
-  std::lock_guard lock(mutex_);
+  return grouped_.Run([&] { return UpsertResourceLocked(resource); },
+                      {"resource_id=" + resource.resource_id});
+}
+
+Status Store::UpsertResourceLocked(const ResourceRecord& resource) {
   NW_ASSIGN_OR_RETURN(
       auto upsert,
       db_->Prepare("INSERT INTO resources (clinic_id, resource_id, type, device_kind, "
@@ -48,8 +55,11 @@ StatusOr<std::vector<ResourceRecord>> Store::ListResources(const std::string& cl
 
 Status Store::SetOpeningHours(const std::string& clinic_id,
                               const std::vector<OpeningSpanRecord>& spans) {
-  std::lock_guard lock(mutex_);
-  NW_ASSIGN_OR_RETURN(auto tx, sqlite::Transaction::Begin(*db_));
+  return grouped_.Run([&] { return SetOpeningHoursLocked(clinic_id, spans); });
+}
+
+Status Store::SetOpeningHoursLocked(const std::string& clinic_id,
+                                    const std::vector<OpeningSpanRecord>& spans) {
   NW_ASSIGN_OR_RETURN(auto clear, db_->Prepare("DELETE FROM opening_hours WHERE clinic_id = ?"));
   clear->Bind(1, clinic_id);
   NW_RETURN_IF_ERROR(clear->Run());
@@ -61,7 +71,7 @@ Status Store::SetOpeningHours(const std::string& clinic_id,
     insert->Bind(3, int64_t{span.open_minute}).Bind(4, int64_t{span.close_minute});
     NW_RETURN_IF_ERROR(insert->Run());
   }
-  return tx->Commit();
+  return OkStatus();
 }
 
 StatusOr<std::vector<OpeningSpanRecord>> Store::GetOpeningHours(const std::string& clinic_id) {

@@ -29,24 +29,8 @@ class BookingStressTest : public ::testing::Test {
     return plans;
   }
 
-  // Free slots over the next weeks that do not overlap each other (one pen: one at a time).
   std::vector<v1::Slot> DisjointSlots(const std::string& plan, size_t wanted) {
-    v1::FindSlotsRequest request;
-    request.set_plan_id(plan);
-    request.set_from_date(LondonDate(7));
-    request.set_to_date(LondonDate(40));
-    request.set_max_results(500);
-    auto reply = api_->FindSlots(host_->emr_token(), request);
-    EXPECT_TRUE(reply.status.ok()) << reply.status.error_message();
-    std::vector<v1::Slot> slots;
-    std::string last_end;
-    for (const auto& slot : reply.response.slots()) {
-      if (slot.start() < last_end) continue;
-      slots.push_back(slot);
-      last_end = slot.end();
-      if (slots.size() == wanted) break;
-    }
-    return slots;
+    return testing::DisjointSlots(*api_, host_->emr_token(), plan, wanted);
   }
 
   // Every appointment that holds the pen, checked pairwise for overlap.

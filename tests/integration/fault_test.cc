@@ -206,6 +206,7 @@ class FaultTest : public ::testing::TestWithParam<Row> {
   void CreateInstanceRow();
   void DestroyInstanceRow();
   void CatalogRow();
+  void ExpectUncleanStopLogged(size_t log_from);
 
   FaultHost* host_ = nullptr;
   std::vector<Expected> expected_;
@@ -340,6 +341,7 @@ void FaultTest::CreateInstanceRow() {
 
 void FaultTest::DestroyInstanceRow() {
   EnableFault();  // a sound instance until it goes
+  size_t log_from = host_->process().Log().size();
   Reply<v1::ClinicPlugin> replaced;
   WhileOtherClinicIsServed(AdminStep(*host_, kFaultCatalog), [&] {
     replaced = host_->api().Configure(admin(), "demo", kFault, R"({"faults":{}})");
@@ -347,6 +349,34 @@ void FaultTest::DestroyInstanceRow() {
   ASSERT_TRUE(replaced.status.ok()) << replaced.status.error_message();
   // The new instance answers.
   ExpectFaultPluginAnswers();
+  ExpectUncleanStopLogged(log_from);
+}
+
+// Process mode: the old instance's runner, told to stop, ends as its fault makes it, and the
+// host says so in its log (the instance is gone, so ListPlugins has no runner to show it on).
+void FaultTest::ExpectUncleanStopLogged(size_t log_from) {
+  static const std::map<std::string, std::string> kEndedBy = {{"segfault", "killed by SIGSEGV"},
+                                                              {"abort", "killed by SIGABRT"},
+                                                              {"exit", "exited with status 3"},
+                                                              {"hang", "of being told to stop"},
+                                                              {"spin", "of being told to stop"}};
+  auto ended = kEndedBy.find(GetParam().fault);
+  if (GetParam().mode != Mode::kProcess || ended == kEndedBy.end()) return;
+  // A JSON line of this row's log saying the event, the plugin and how its runner ended.
+  auto logged = [&] {
+    std::string log = host_->process().Log().substr(log_from);
+    for (size_t at = log.find("plugin_runner_stopped_uncleanly"); at != std::string::npos;
+         at = log.find("plugin_runner_stopped_uncleanly", at + 1)) {
+      size_t begin = log.rfind('\n', at), end = log.find('\n', at);
+      std::string line = log.substr(begin == std::string::npos ? 0 : begin, end - begin);
+      if (line.find(kFault) != std::string::npos && line.find(ended->second) != std::string::npos) {
+        return true;
+      }
+    }
+    return false;
+  };
+  EXPECT_TRUE(Eventually(logged)) << "no plugin_runner_stopped_uncleanly line saying \""
+                                  << ended->second << "\"";
 }
 
 void FaultTest::CatalogRow() {

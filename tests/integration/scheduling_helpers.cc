@@ -100,4 +100,24 @@ v1::BookRequest BookingFor(const std::string& plan_id, int session, const v1::Sl
   return request;
 }
 
+std::vector<v1::Slot> DisjointSlots(SchedulingApi& api, const std::string& emr_token,
+                                    const std::string& plan, size_t wanted) {
+  v1::FindSlotsRequest request;
+  request.set_plan_id(plan);
+  request.set_from_date(LondonDate(7));
+  request.set_to_date(LondonDate(40));
+  request.set_max_results(500);
+  auto reply = api.FindSlots(emr_token, request);
+  EXPECT_TRUE(reply.status.ok()) << reply.status.error_message();
+  std::vector<v1::Slot> slots;
+  std::string last_end;
+  for (const auto& slot : reply.response.slots()) {
+    if (slot.start() < last_end) continue;
+    slots.push_back(slot);
+    last_end = slot.end();
+    if (slots.size() == wanted) break;
+  }
+  return slots;
+}
+
 }  // namespace needlework::testing

@@ -79,6 +79,11 @@ std::string LondonDate(int days, bool monday = false);
 
 v1::BookRequest BookingFor(const std::string& plan_id, int session, const v1::Slot& slot);
 
+// Up to `wanted` free slots for `plan` from 7 to 40 days ahead that do not overlap each
+// other (one pen: one at a time), earliest first.
+std::vector<v1::Slot> DisjointSlots(SchedulingApi& api, const std::string& emr_token,
+                                    const std::string& plan, size_t wanted);
+
 }  // namespace needlework::testing
 
 #endif  // NEEDLEWORK_TESTS_INTEGRATION_SCHEDULING_HELPERS_H_

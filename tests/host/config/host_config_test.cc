@@ -28,6 +28,13 @@ TEST(HostConfigTest, PerHookDeadlinesOverrideTheDefault) {
   EXPECT_EQ(config->DeadlineFor("plan"), std::chrono::milliseconds(100));
 }
 
+TEST(HostConfigTest, AuditRetentionIsOffUnlessSet) {
+  EXPECT_EQ(ParseHostConfig("", "/")->audit_retention_days, 0);
+  auto config = ParseHostConfig("audit: {retention_days: 2555}\n", "/");
+  ASSERT_TRUE(config.ok()) << config.status().ToString();
+  EXPECT_EQ(config->audit_retention_days, 2555);
+}
+
 TEST(HostConfigTest, MistakesNameTheKey) {
   struct Case {
     const char* yaml;
@@ -40,6 +47,10 @@ TEST(HostConfigTest, MistakesNameTheKey) {
       {"listen: [1, 2]\n", "'listen': expected a string"},
       {"- just a list\n", "config must be a YAML map"},
       {"listen: [1, 2\n", "not valid YAML"},
+      {"audit: {retention_days: 0}\n", "'audit.retention_days': expected a positive"},
+      {"audit: {retention_days: 36501}\n", "'audit.retention_days': expected at most 36500"},
+      {"audit: {retention: 30}\n", "'audit.retention': unknown key"},
+      {"audit: 30\n", "'audit': expected a map"},
   };
   for (const auto& c : cases) {
     auto config = ParseHostConfig(c.yaml, "/");

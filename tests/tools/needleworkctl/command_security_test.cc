@@ -1,4 +1,5 @@
-// ParseArgs for `token issue --expires-in`: the units, and the host's 10-year ceiling.
+// ParseArgs for `token issue --expires-in` (the units, and the host's 10-year ceiling) and for
+// `audit verify --db`.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -26,6 +27,12 @@ TEST(ParseArgsTest, ExpiresInUpToTheHostsTenYears) {
   EXPECT_EQ(Parse<SecurityArgs>(IssueFor("3650d")).expires_in_seconds, 3650 * 86400);
   EXPECT_THAT(Problem(IssueFor("3651d")), HasSubstr("'3651d' is longer than 10 years (3650d)"));
   EXPECT_THAT(Problem(IssueFor("0d")), HasSubstr("is not a duration"));
+}
+
+TEST(ParseArgsTest, AuditVerifyTakesAStoreFileToCheckOffline) {
+  EXPECT_EQ(Parse<SecurityArgs>({"audit", "verify"}).db_file, "");
+  EXPECT_EQ(Parse<SecurityArgs>({"audit", "verify", "--db", "copy.db"}).db_file, "copy.db");
+  EXPECT_THAT(Problem({"audit", "verify", "--db"}), HasSubstr("--db"));
 }
 
 }  // namespace

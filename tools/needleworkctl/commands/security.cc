@@ -1,6 +1,7 @@
 // token issue, tokens, token revoke, audit, audit verify.
 #include "commands/security.h"
 
+#include "commands/audit_file.h"
 #include "commands/families.h"
 #include "needlework/v1/admin.grpc.pb.h"
 #include "session.h"
@@ -91,7 +92,8 @@ int Audit(const Args& args, Session& session) {
 }
 
 // Exits kExitRpcError when the chain is broken, so scripts can act on it.
-int AuditVerify(const Args&, Session& session) {
+int AuditVerify(const Args& args, Session& session) {
+  if (!args.db_file.empty()) return VerifyAuditFile(args.db_file, session);
   v1::VerifyAuditResponse verdict;
   if (!session.Call(&Admin::VerifyAudit, "VerifyAudit", v1::VerifyAuditRequest(), &verdict)) {
     return kExitRpcError;
@@ -152,12 +154,14 @@ std::vector<Command> SecurityCommands() {
                       SetWholeNumber<&Args::limit, 1, kMaxDueMessages>}}},
           Audit),
       MakeCommand<Args>(
-          {"audit verify", "", "Check the audit log's hash chain",
-           "Walks the whole audit log and checks each record's hash and its link to the one\n"
-           "before. Exits 1 naming the first bad record when a row was changed, deleted or\n"
-           "reordered. Prints the head hash: keep it elsewhere to detect a rewrite of the whole\n"
-           "log. Needs an admin token."},
-          {}, AuditVerify),
+          {"audit verify", "[--db FILE]", "Check the audit log's hash chain",
+           "Walks the audit log from its retention anchor (the last pruned record, if any) and\n"
+           "checks each record's hash and its link to the one before. Exits 1 naming the first\n"
+           "bad record when a row was changed, deleted or reordered. Prints the head seq and hash\n"
+           "(keep them elsewhere to detect a rewrite of the whole log) and the anchor. Needs an\n"
+           "admin token; with --db it needs no host: it reads the store file (needlework.db, or\n"
+           "a copy) read-only, and exits 2 when the file cannot be read as a store."},
+          {.flags = {{"db", FlagKind::kValue, SetText<&Args::db_file>}}}, AuditVerify),
   };
 }
 

@@ -24,6 +24,7 @@ struct SecurityArgs {
   std::string from_date;           // audit --from, YYYY-MM-DD
   std::string to_date;             // audit --to, YYYY-MM-DD
   int32_t limit = 0;               // audit --limit; 0: the host's default
+  std::string db_file;             // audit verify --db: a store file checked offline
 };
 
 void RenderIssuedToken(const v1::IssueTokenResponse& response, std::ostream& out);

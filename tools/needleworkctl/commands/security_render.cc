@@ -54,8 +54,14 @@ void RenderAudit(const v1::QueryAuditResponse& response, std::ostream& out) {
 
 void RenderAuditVerdict(const v1::VerifyAuditResponse& response, std::ostream& out) {
   if (response.ok()) {
-    out << "Audit log intact: " << response.records() << " records, head " << response.head_hash()
-        << "\n";
+    out << "Audit log intact: " << response.records() << " records, head seq "
+        << response.head_seq() << " hash " << response.head_hash() << "\n";
+    if (response.anchor_seq() == 0) {
+      out << "Anchor: none (nothing pruned; the chain starts at seq 1)\n";
+    } else {
+      out << "Anchor: seq " << response.anchor_seq() << " hash " << response.anchor_hash()
+          << " (records up to it were pruned by retention)\n";
+    }
   } else {
     out << "Audit log TAMPERED: " << response.problem() << " (first bad record "
         << response.first_bad_seq() << ")\n";
