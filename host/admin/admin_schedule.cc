@@ -3,6 +3,7 @@
 
 #include "host/admin/admin_convert.h"
 #include "host/admin/admin_service.h"
+#include "host/common/paging.h"
 #include "host/common/request_limits.h"
 #include "host/slots/clinic_time.h"
 #include "host/slots/opening_hours.h"
@@ -123,7 +124,8 @@ grpc::ServerUnaryReactor* AdminServiceImpl::ListResources(Ctx* context,
     NW_RETURN_IF_ERROR(store_.GetClinic(request->clinic_id()).status());
     NW_ASSIGN_OR_RETURN(auto resources, store_.ListResources(request->clinic_id()));
     for (const auto& r : resources) *response->add_resources() = ToApiResource(r);
-    return OkStatus();
+    return PageInMemory(*request, "", response->mutable_resources(), response,
+                        [](const v1::Resource& resource) { return resource.resource_id(); });
   });
 }
 

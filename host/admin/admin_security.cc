@@ -3,6 +3,7 @@
 #include <string>
 
 #include "host/admin/admin_service.h"
+#include "host/common/paging.h"
 #include "host/common/time_util.h"
 #include "host/slots/clinic_time.h"
 #include "host/storage/audit_verdict_proto.h"
@@ -145,7 +146,9 @@ grpc::ServerUnaryReactor* AdminServiceImpl::ListTokens(Ctx* context,
       if (token.revoked_at != 0 && !request->include_revoked()) continue;
       *response->add_tokens() = ToTokenInfo(token);
     }
-    return OkStatus();
+    return PageInMemory(
+        *request, "", response->mutable_tokens(), response,
+        [](const v1::TokenInfo& token) { return token.created_at() + "/" + token.token_id(); });
   });
 }
 

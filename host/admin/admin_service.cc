@@ -3,6 +3,7 @@
 #include "host/admin/admin_convert.h"
 #include "host/common/grpc_status.h"
 #include "host/common/log.h"
+#include "host/common/paging.h"
 #include "host/common/time_util.h"
 #include "host/slots/clinic_time.h"
 
@@ -19,9 +20,10 @@ Status RequireIds(const std::string& clinic_id, const std::string& plugin_id) {
 
 }  // namespace
 
-grpc::ServerUnaryReactor* AdminServiceImpl::ListPlugins(Ctx* context, const v1::ListPluginsRequest*,
+grpc::ServerUnaryReactor* AdminServiceImpl::ListPlugins(Ctx* context,
+                                                        const v1::ListPluginsRequest* request,
                                                         v1::ListPluginsResponse* response) {
-  return AsAdmin(context, nullptr, [&](const Caller& caller) {
+  return AsAdmin(context, nullptr, [&](const Caller& caller) -> Status {
     for (const auto& entry : catalog_.entries()) {
       auto* plugin = response->add_plugins();
       *plugin = ToInstalledPlugin(entry);
@@ -33,7 +35,8 @@ grpc::ServerUnaryReactor* AdminServiceImpl::ListPlugins(Ctx* context, const v1::
         *plugin->add_runners() = ToPluginRunner(clinic_id, runner);
       }
     }
-    return OkStatus();
+    return PageInMemory(*request, caller.clinic_id, response->mutable_plugins(), response,
+                        [](const v1::InstalledPlugin& plugin) { return plugin.file(); });
   });
 }
 
@@ -61,12 +64,14 @@ grpc::ServerUnaryReactor* AdminServiceImpl::CreateClinic(Ctx* context,
   });
 }
 
-grpc::ServerUnaryReactor* AdminServiceImpl::ListClinics(Ctx* context, const v1::ListClinicsRequest*,
+grpc::ServerUnaryReactor* AdminServiceImpl::ListClinics(Ctx* context,
+                                                        const v1::ListClinicsRequest* request,
                                                         v1::ListClinicsResponse* response) {
   return AsAdmin(context, nullptr, [&]() -> Status {
     NW_ASSIGN_OR_RETURN(auto clinics, store_.ListClinics());
     for (const auto& clinic : clinics) *response->add_clinics() = ToClinic(clinic);
-    return OkStatus();
+    return PageInMemory(*request, "", response->mutable_clinics(), response,
+                        [](const v1::Clinic& clinic) { return clinic.clinic_id(); });
   });
 }
 
@@ -118,7 +123,8 @@ grpc::ServerUnaryReactor* AdminServiceImpl::ListClinicPlugins(
     if (request->clinic_id().empty()) return InvalidArgumentError("clinic_id is required");
     NW_ASSIGN_OR_RETURN(auto views, clinic_plugins_.List(request->clinic_id()));
     for (const auto& view : views) *response->add_plugins() = ToClinicPlugin(view);
-    return OkStatus();
+    return PageInMemory(*request, "", response->mutable_plugins(), response,
+                        [](const v1::ClinicPlugin& plugin) { return plugin.plugin_id(); });
   });
 }
 

@@ -5,6 +5,7 @@
 #include "host/common/idempotency_key.h"
 #include "host/common/ids.h"
 #include "host/common/log.h"
+#include "host/common/paging.h"
 #include "host/common/request_limits.h"
 #include "host/common/rpc.h"
 #include "host/common/time_util.h"
@@ -18,7 +19,6 @@ namespace {
 namespace types = needlework::types::v1;
 namespace v1 = needlework::v1;
 
-constexpr int kDefaultLimit = 100;
 constexpr int kMaxLimit = 1000;
 
 int64_t NowSeconds() { return NowUnixMicros() / 1000000; }
@@ -103,9 +103,14 @@ grpc::ServerUnaryReactor* AftercareServiceImpl::ListDueMessages(
     if (request->limit() < 0 || request->limit() > kMaxLimit) {
       return InvalidArgumentError("limit must be 0 (default 100) to 1000");
     }
-    int limit = request->limit() == 0 ? kDefaultLimit : request->limit();
+    NW_ASSIGN_OR_RETURN(Page page, ReadPage(*request, clinic_id));
+    if (request->page_size() == 0 && request->limit() != 0) page.size = request->limit();
+    NW_ASSIGN_OR_RETURN(RowPage rows, page.Rows());
     NW_ASSIGN_OR_RETURN(auto zone, LoadClinicZone(store_, clinic_id));
-    NW_ASSIGN_OR_RETURN(auto due, store_.ListDueMessages(clinic_id, up_to, limit));
+    NW_ASSIGN_OR_RETURN(auto due, store_.ListDueMessages(clinic_id, up_to, rows));
+    response->set_next_page_token(TrimRows(due, page, [](const MessageRecord& m) {
+      return PageKey(m.send_at.value_or(0), m.message_id);
+    }));
     for (const auto& m : due) *response->add_messages() = ToApiMessage(m, zone);
     return OkStatus();
   });
@@ -195,11 +200,15 @@ grpc::ServerUnaryReactor* AftercareServiceImpl::ListSymptomReports(
       return InvalidArgumentError(
           "the patient_ref or appointment_id given is empty; name one patient or appointment");
     }
+    NW_ASSIGN_OR_RETURN(Page page, ReadPage(*request, clinic_id));
+    NW_ASSIGN_OR_RETURN(RowPage rows, page.Rows());
     NW_RETURN_IF_ERROR(request->patient_ref().empty()
                            ? store_.GetAppointment(clinic_id, request->appointment_id()).status()
                            : store_.ExpectPatient(clinic_id, request->patient_ref()));
     NW_ASSIGN_OR_RETURN(auto reports, store_.ListSymptomReports(clinic_id, request->patient_ref(),
-                                                                request->appointment_id()));
+                                                                request->appointment_id(), rows));
+    response->set_next_page_token(TrimRows(
+        reports, page, [](const SymptomRecord& r) { return PageKey(r.created_at, r.report_id); }));
     for (const auto& r : reports) response->add_reports()->ParseFromString(r.report_bytes);
     return OkStatus();
   });

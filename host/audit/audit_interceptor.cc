@@ -4,9 +4,11 @@
 
 #include "host/admin/admin_convert.h"
 #include "host/audit/audit_fields.h"
+#include "host/audit/refusal_guard.h"
 #include "host/auth/token_authority.h"
 #include "host/common/call_audit_scope.h"
 #include "host/common/log.h"
+#include "host/common/time_util.h"
 #include "host/storage/call_audit.h"
 
 namespace needlework::host {
@@ -15,6 +17,9 @@ namespace {
 using google::protobuf::Message;
 using grpc::experimental::InterceptionHookPoints;
 
+// gRPC's retry pushback: a client that retries waits this many milliseconds first.
+constexpr const char* kRetryPushbackKey = "grpc-retry-pushback-ms";
+
 // gRPC hands interceptors the request and response as void*; they point at the generated
 // message types, which derive (singly, at offset 0) from google::protobuf::Message.
 const Message* AsMessage(const void* message) { return static_cast<const Message*>(message); }
@@ -22,12 +27,14 @@ const Message* AsMessage(const void* message) { return static_cast<const Message
 class AuditInterceptor final : public grpc::experimental::Interceptor {
  public:
   AuditInterceptor(TokenAuthority& tokens, Store& store, ClinicPluginManager& clinic_plugins,
-                   const char* method)
+                   RefusalGuard& guard, grpc::experimental::ServerRpcInfo* info)
       : tokens_(tokens),
         store_(store),
         clinic_plugins_(clinic_plugins),
-        method_(method),
-        policy_(FindRpcPolicy(method)) {
+        guard_(guard),
+        info_(info),
+        method_(info->method()),
+        policy_(FindRpcPolicy(method_)) {
     call_.draft.rpc = method_;
   }
 
@@ -42,8 +49,8 @@ class AuditInterceptor final : public grpc::experimental::Interceptor {
     if (audited && methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_MESSAGE)) {
       OnResponse(AsMessage(methods->GetSendMessage()));
     }
-    if (audited && methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_STATUS)) {
-      OnStatus(methods);  // proceeds once the call's record is durable
+    if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_STATUS)) {
+      OnStatus(methods, audited);  // proceeds once the call's record is durable
       return;
     }
     // gRPC runs the handler inside the Proceed() that ends the receiving hooks; the scope
@@ -53,17 +60,23 @@ class AuditInterceptor final : public grpc::experimental::Interceptor {
   }
 
  private:
-  // Records the method for Authorize (erasing any client-sent copy) and who is calling.
+  // Records the method for Authorize (erasing any client-sent copy), who is calling, and
+  // whether the refusal limit answers the call (kLimitedMetadataKey).
   void OnMetadata(ClientMetadata& metadata) {
     grpc::string_ref key(kMethodMetadataKey.data(), kMethodMetadataKey.size());
     metadata.erase(key);
     metadata.emplace(key, grpc::string_ref(method_));
+    grpc::string_ref limited_key(kLimitedMetadataKey.data(), kLimitedMetadataKey.size());
+    metadata.erase(limited_key);
+    peer_ = PeerAddress(info_->server_context()->peer());
+    caller_ = tokens_.Authenticate(metadata);
+    limit_ = guard_.Check(peer_, caller_, NowUnixMicros());
+    if (limit_.wait_seconds > 0) metadata.emplace(limited_key, grpc::string_ref(limit_.message));
     if (policy_ == nullptr || policy_->audit == AuditKind::kNone) return;
-    auto caller = tokens_.Authenticate(metadata);
-    if (!caller.ok()) return;
-    call_.draft.token_id = caller->token_id;
-    call_.draft.role = RoleName(caller->role);
-    if (policy_->scope == ClinicScope::kToken) call_.draft.clinic_id = caller->clinic_id;
+    if (!caller_.ok()) return;
+    call_.draft.token_id = caller_->token_id;
+    call_.draft.role = RoleName(caller_->role);
+    if (policy_->scope == ClinicScope::kToken) call_.draft.clinic_id = caller_->clinic_id;
     authenticated_ = true;
   }
 
@@ -95,11 +108,34 @@ class AuditInterceptor final : public grpc::experimental::Interceptor {
     return "null";
   }
 
-  // The call's answer is ready. A call that succeeded and wrote has its record already (it
-  // committed with the write); any other call's record rides the next group commit, and
-  // the answer leaves only once it is durable, or the call fails UNAVAILABLE instead.
-  void OnStatus(grpc::experimental::InterceptorBatchMethods* methods) {
+  // The call's answer is ready. Counts a refusal and tells a limited caller when to retry.
+  // A refused call (UNAUTHENTICATED, PERMISSION_DENIED, or RESOURCE_EXHAUSTED from the
+  // refusal limit) of an audited RPC is counted in the tally (refusal_tally.h), with no
+  // record of its own, and answers at once. A call that succeeded and wrote has its record
+  // already (it committed with the write); any other audited call's record rides the next
+  // group commit, and the answer leaves only once it is durable, or the call fails
+  // UNAVAILABLE instead.
+  void OnStatus(grpc::experimental::InterceptorBatchMethods* methods, bool audited) {
     grpc::Status status = methods->GetSendStatus();
+    int64_t now = NowUnixMicros();
+    bool limited = limit_.wait_seconds > 0 && status.error_code() == grpc::RESOURCE_EXHAUSTED;
+    if (limited) {
+      methods->GetSendTrailingMetadata()->emplace(kRetryPushbackKey,
+                                                  std::to_string(limit_.wait_seconds * 1000));
+    }
+    bool refused = IsRefusal(status.error_code());
+    if (refused) guard_.CountRefusal(peer_, caller_, now);
+    if (!audited) {
+      methods->Proceed();
+      return;
+    }
+    if (limited || refused) {
+      AuditRecord record = call_.RecordOfCall(CodeName(status.error_code()), "null");
+      record.at = now;
+      guard_.tally().Add(record, peer_);
+      methods->Proceed();
+      return;
+    }
     if (status.ok() && call_.written()) {
       methods->Proceed();
       return;
@@ -123,9 +159,14 @@ class AuditInterceptor final : public grpc::experimental::Interceptor {
   TokenAuthority& tokens_;
   Store& store_;
   ClinicPluginManager& clinic_plugins_;
+  RefusalGuard& guard_;
+  grpc::experimental::ServerRpcInfo* info_;  // owned by gRPC; outlives the interceptor
   const char* method_;  // owned by the server's method table; outlives the call
   const RpcPolicy* policy_;
   bool authenticated_ = false;
+  std::string peer_;
+  StatusOr<Caller> caller_ = UnauthenticatedError("no metadata yet");
+  RefusalLimit limit_;                // its message is what Authorize answers a limited call
   const Message* request_ = nullptr;  // owned by the call; valid until it finishes
   std::string after_ = "null";
   CallAudit call_;
@@ -135,13 +176,14 @@ class AuditInterceptor final : public grpc::experimental::Interceptor {
 
 grpc::experimental::Interceptor* AuditInterceptorFactory::CreateServerInterceptor(
     grpc::experimental::ServerRpcInfo* info) {
-  return new AuditInterceptor(tokens_, store_, clinic_plugins_, info->method());
+  return new AuditInterceptor(tokens_, store_, clinic_plugins_, guard_, info);
 }
 
 void InstallCallInterceptors(grpc::ServerBuilder& builder, TokenAuthority& tokens, Store& store,
-                             ClinicPluginManager& clinic_plugins) {
+                             ClinicPluginManager& clinic_plugins, RefusalGuard& guard) {
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> creators;
-  creators.push_back(std::make_unique<AuditInterceptorFactory>(tokens, store, clinic_plugins));
+  creators.push_back(
+      std::make_unique<AuditInterceptorFactory>(tokens, store, clinic_plugins, guard));
   builder.experimental().SetInterceptorCreators(std::move(creators));
 }
 

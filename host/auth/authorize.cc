@@ -6,10 +6,14 @@
 namespace needlework::host {
 namespace {
 
-std::string_view MethodOf(const ClientMetadata& metadata) {
-  auto it = metadata.find(grpc::string_ref(kMethodMetadataKey.data(), kMethodMetadataKey.size()));
+std::string_view ValueOf(const ClientMetadata& metadata, std::string_view key) {
+  auto it = metadata.find(grpc::string_ref(key.data(), key.size()));
   if (it == metadata.end()) return {};
   return std::string_view(it->second.data(), it->second.size());
+}
+
+std::string_view MethodOf(const ClientMetadata& metadata) {
+  return ValueOf(metadata, kMethodMetadataKey);
 }
 
 Status Denied(const Caller& caller, std::string_view method, const std::string& why) {
@@ -39,6 +43,8 @@ std::string_view CalledMethod(const grpc::ServerContextBase& context) {
 StatusOr<Caller> TokenAuthority::Authorize(const grpc::ServerContextBase& context,
                                            const google::protobuf::Message* request) const {
   const ClientMetadata& metadata = context.client_metadata();
+  std::string_view limited = ValueOf(metadata, kLimitedMetadataKey);
+  if (!limited.empty()) return Status(StatusCode::kResourceExhausted, std::string(limited));
   NW_ASSIGN_OR_RETURN(Caller caller, Authenticate(metadata));
   std::string_view method = CalledMethod(context);
   const RpcPolicy* policy = FindRpcPolicy(method);

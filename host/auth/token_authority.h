@@ -35,6 +35,11 @@ StatusOr<Role> ParseRole(std::string_view name);
 // (client-sent copies are erased first), so Authorize can find the call's policy.
 inline constexpr std::string_view kMethodMetadataKey = "needlework-internal-method";
 
+// The metadata key under which the audit interceptor puts the RESOURCE_EXHAUSTED message
+// for a call the refusal limit answers (host/audit/refusal_guard.h); client-sent copies are
+// erased first. Authorize refuses such a call before it looks at the token.
+inline constexpr std::string_view kLimitedMetadataKey = "needlework-internal-limited";
+
 using ClientMetadata = std::multimap<grpc::string_ref, grpc::string_ref>;
 
 struct Caller {
@@ -76,6 +81,7 @@ class TokenAuthority {
   // unknown, revoked or expired token.
   StatusOr<Caller> Authenticate(const ClientMetadata& metadata) const;
 
+  // RESOURCE_EXHAUSTED when the refusal limit answers the call (kLimitedMetadataKey).
   // Authenticate, then the call's rpc_policy entry (found by kMethodMetadataKey):
   // PERMISSION_DENIED when the method has no entry, the role is not allowed, or (kRequest
   // scope) a clinic_admin names another clinic than its own. `request` is the call's

@@ -1,11 +1,12 @@
 #include "host/catalog/catalog_service.h"
 
+#include "host/common/paging.h"
 #include "host/common/rpc.h"
 
 namespace needlework::host {
 
 grpc::ServerUnaryReactor* CatalogServiceImpl::ListTherapies(
-    grpc::CallbackServerContext* context, const needlework::v1::ListTherapiesRequest* /*request*/,
+    grpc::CallbackServerContext* context, const needlework::v1::ListTherapiesRequest* request,
     needlework::v1::ListTherapiesResponse* response) {
   auto caller = tokens_.Authorize(*context);
   if (!caller.ok()) return FinishWith(context, caller.status());
@@ -18,11 +19,19 @@ grpc::ServerUnaryReactor* CatalogServiceImpl::ListTherapies(
     out->set_config_json(offered.instance->effective_config_json());
   }
   for (const auto& missing : snapshot->unavailable) {
+    if (!request->page_token().empty()) break;  // listed on the first page only
     auto* out = response->add_unavailable();
     out->set_plugin_id(missing.plugin_id);
     out->set_reason(missing.reason);
   }
-  return FinishWith(context, OkStatus());
+  // The snapshot's order: BASE therapies first, then ADD_ONs, each by code.
+  return FinishWith(
+      context, PageInMemory(*request, caller->clinic_id, response->mutable_therapies(), response,
+                            [](const needlework::v1::OfferedTherapy& offered) {
+                              const auto& therapy = offered.therapy();
+                              return PageKey(therapy.kind(),
+                                             therapy.code().code() + "|" + therapy.code().system());
+                            }));
 }
 
 }  // namespace needlework::host

@@ -9,6 +9,7 @@
 
 #include "host/config/config_keys.h"
 #include "host/config/isolation_config_reader.h"
+#include "host/config/load_limits_config.h"
 #include "host/config/tls_config.h"
 
 namespace needlework::host {
@@ -26,6 +27,7 @@ const std::set<std::string> kKnownKeys = {"listen",
                                           "tls",
                                           "allow_plaintext_non_loopback",
                                           "plugin_isolation",
+                                          "load_limits",
                                           "audit"};
 const std::set<std::string> kLogLevels = {"debug", "info", "warning", "error"};
 
@@ -120,6 +122,8 @@ StatusOr<HostConfig> ParseHostConfig(const std::string& yaml_text, const std::st
   if (root["plugin_isolation"]) {
     NW_RETURN_IF_ERROR(ReadPluginIsolation(root["plugin_isolation"], base_dir, config));
   }
+  if (root["load_limits"])
+    NW_RETURN_IF_ERROR(ReadLoadLimits(root["load_limits"], config.load_limits));
   if (root["audit"]) NW_RETURN_IF_ERROR(ReadAudit(root["audit"], config));
   NW_RETURN_IF_ERROR(ReadTransport(root, config));
   for (std::string* file :

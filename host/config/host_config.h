@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "host/common/load_limits.h"
 #include "host/limits/runner_limits.h"
 #include "host/plugins/hook_deadlines.h"
 #include "host/plugins/isolation_config.h"
@@ -58,6 +59,8 @@ struct HostConfig {
   // Plaintext on an address other than loopback or a unix socket is refused unless this is
   // set explicitly; the host then logs a warning at start-up.
   bool allow_plaintext_non_loopback = false;
+  // Refusal limits, gRPC resource quota and stream cap (`load_limits`).
+  LoadLimits load_limits;
   // `audit.retention_days`: audit records older than this are pruned, at start-up and then
   // hourly, behind an anchor that keeps the chain verifiable; 0 keeps every record.
   int64_t audit_retention_days = 0;

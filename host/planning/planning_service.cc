@@ -7,6 +7,7 @@
 #include "host/common/idempotency_key.h"
 #include "host/common/ids.h"
 #include "host/common/log.h"
+#include "host/common/paging.h"
 #include "host/common/request_limits.h"
 #include "host/common/rpc.h"
 #include "host/common/time_util.h"
@@ -147,9 +148,20 @@ grpc::ServerUnaryReactor* PlanningServiceImpl::ListPlans(Ctx* context,
                                                          v1::ListPlansResponse* response) {
   return AsEmr(context, [&](const std::string& clinic_id) -> Status {
     if (request->patient_ref().empty()) return InvalidArgumentError("patient_ref is required");
-    NW_ASSIGN_OR_RETURN(auto plans, store_.ListPlans(clinic_id, request->patient_ref()));
+    NW_ASSIGN_OR_RETURN(Page page, ReadPage(*request, clinic_id));
+    NW_ASSIGN_OR_RETURN(RowPage rows, page.Rows());
+    NW_ASSIGN_OR_RETURN(auto plans, store_.ListPlans(clinic_id, request->patient_ref(), rows));
+    response->set_next_page_token(TrimRows(plans, page, [](const PlanRecord& plan) {
+      return PageKey(plan.created_at, plan.plan_id);
+    }));
+    // Three queries whatever the page holds: the plans, the patient's sessions, the zone.
+    NW_ASSIGN_OR_RETURN(auto sessions,
+                        store_.ListAppointmentsOfPatient(clinic_id, request->patient_ref()));
+    NW_ASSIGN_OR_RETURN(auto zone, LoadClinicZone(store_, clinic_id));
+    std::map<std::string, std::vector<AppointmentRecord>> by_plan;
+    for (auto& session : sessions) by_plan[session.plan_id].push_back(std::move(session));
     for (const auto& plan : plans) {
-      NW_ASSIGN_OR_RETURN(*response->add_plans(), LoadPlan(clinic_id, plan.plan_id));
+      *response->add_plans() = ToApiPlan(plan, by_plan[plan.plan_id], zone);
     }
     return OkStatus();
   });

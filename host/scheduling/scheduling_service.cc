@@ -3,6 +3,7 @@
 #include "host/calendar/appointment_view.h"
 #include "host/calendar/clinic_calendar.h"
 #include "host/common/idempotency_key.h"
+#include "host/common/paging.h"
 #include "host/common/request_limits.h"
 #include "host/common/rpc.h"
 #include "host/common/time_util.h"
@@ -19,22 +20,29 @@ namespace v1 = needlework::v1;
 
 int64_t NowSeconds() { return NowUnixMicros() / 1000000; }
 
-StatusOr<std::vector<AppointmentRecord>> SelectAppointments(
-    Store& store, const ClinicCalendar& calendar, const v1::ListAppointmentsRequest& request) {
-  const std::string& clinic_id = calendar.clinic.clinic_id;
+// The store's filter for the request's one filter.
+StatusOr<AppointmentFilter> FilterOf(const ClinicCalendar& calendar,
+                                     const v1::ListAppointmentsRequest& request) {
+  AppointmentFilter filter;
+  filter.include_cancelled = request.include_cancelled();
   switch (request.filter_case()) {
     case v1::ListAppointmentsRequest::kPatientRef:
-      return store.ListAppointmentsOfPatient(clinic_id, request.patient_ref());
+      if (request.patient_ref().empty()) return InvalidArgumentError("patient_ref is empty");
+      filter.patient_ref = request.patient_ref();
+      return filter;
     case v1::ListAppointmentsRequest::kResourceId:
       if (calendar.FindResource(request.resource_id()) == nullptr) {
         return NotFoundError("no resource '" + request.resource_id() + "' at this clinic");
       }
-      return store.ListAppointmentsOfResource(clinic_id, request.resource_id());
+      filter.resource_id = request.resource_id();
+      return filter;
     case v1::ListAppointmentsRequest::kDay: {
       auto day = slots::ParseDate(request.day());
       if (!day.ok()) return day.status().WithPrefix("day");
       NW_ASSIGN_OR_RETURN(auto range, slots::LocalDayRangeToUtc({*day, *day}, calendar.zone));
-      return store.ListAppointmentsBetween(clinic_id, range.start, range.end);
+      filter.from = range.start;
+      filter.to = range.end;
+      return filter;
     }
     default:
       return InvalidArgumentError("set one filter: patient_ref, day (YYYY-MM-DD) or resource_id");
@@ -151,11 +159,15 @@ grpc::ServerUnaryReactor* SchedulingServiceImpl::ListAppointments(
     Ctx* context, const v1::ListAppointmentsRequest* request,
     v1::ListAppointmentsResponse* response) {
   return AsEmr(context, [&](const std::string& clinic_id) -> Status {
+    NW_ASSIGN_OR_RETURN(Page page, ReadPage(*request, clinic_id));
+    NW_ASSIGN_OR_RETURN(RowPage rows, page.Rows());
     NW_ASSIGN_OR_RETURN(ClinicCalendar calendar, LoadClinicCalendar(store_, clinic_id));
-    NW_ASSIGN_OR_RETURN(auto found, SelectAppointments(store_, calendar, *request));
+    NW_ASSIGN_OR_RETURN(AppointmentFilter filter, FilterOf(calendar, *request));
+    NW_ASSIGN_OR_RETURN(auto found, store_.ListAppointmentsPage(clinic_id, filter, rows));
+    response->set_next_page_token(TrimRows(found, page, [](const AppointmentRecord& a) {
+      return PageKey(a.start, a.appointment_id);
+    }));
     for (const auto& a : found) {
-      if (a.status == types::APPOINTMENT_STATUS_CANCELLED && !request->include_cancelled())
-        continue;
       *response->add_appointments() = ToApiAppointment(a, calendar.resources, calendar.zone);
     }
     return OkStatus();

@@ -73,7 +73,9 @@ StatusOr<std::unique_ptr<HostServer>> HostServer::Start(HostContext* host) {
   builder.RegisterService(&server->services_->admin);
   builder.RegisterService(&server->services_->catalog);
   // The method for Authorize, and the audit log.
-  InstallCallInterceptors(builder, *host->tokens, *host->store, *host->clinic_plugins);
+  server->refusals_ = std::make_unique<RefusalGuard>(*host->store, host->config.load_limits);
+  InstallCallInterceptors(builder, *host->tokens, *host->store, *host->clinic_plugins,
+                          *server->refusals_);
   server->server_ = builder.BuildAndStart();
   if (!server->server_ || (port == 0 && listen.rfind("unix:", 0) != 0)) {
     return FailedPreconditionError("cannot listen on " + listen +
@@ -89,6 +91,7 @@ void HostServer::Shutdown(std::chrono::milliseconds grace) {
   server_->Shutdown(std::chrono::system_clock::now() + grace);
   server_->Wait();
   server_.reset();
+  refusals_->tally().Stop();  // every call has finished: its refusals are counted
 }
 
 HostServer::~HostServer() { Shutdown(std::chrono::milliseconds(0)); }

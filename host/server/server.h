@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "host/audit/refusal_guard.h"
 #include "host/server/host_context.h"
 
 namespace needlework::host {
@@ -22,13 +23,15 @@ class HostServer {
 
   // The address actually bound, e.g. "127.0.0.1:43121" when port 0 was configured.
   const std::string& address() const { return address_; }
-  // Stops accepting calls and lets in-flight calls finish, up to `grace`; then cancels them.
+  // Stops accepting calls and lets in-flight calls finish, up to `grace`; then cancels them
+  // and appends the audit records of the refusals counted but not yet flushed.
   void Shutdown(std::chrono::milliseconds grace);
 
  private:
   struct Services;
   HostServer() = default;
 
+  std::unique_ptr<RefusalGuard> refusals_;  // outlives the server; flushed at Shutdown
   std::unique_ptr<Services> services_;
   std::unique_ptr<grpc::Server> server_;
   std::string address_;

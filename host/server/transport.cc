@@ -2,6 +2,7 @@
 
 #include <arpa/inet.h>
 #include <grpc/grpc_security_constants.h>
+#include <grpcpp/resource_quota.h>
 #include <grpcpp/security/server_credentials.h>
 
 #include <fstream>
@@ -112,6 +113,12 @@ StatusOr<std::shared_ptr<grpc::ServerCredentials>> ListenerCredentials(const Hos
 void ApplyConnectionLimits(const HostConfig& config, grpc::ServerBuilder& builder) {
   builder.SetMaxReceiveMessageSize(config.max_message_bytes);
   builder.AddChannelArgument(GRPC_ARG_SERVER_HANDSHAKE_TIMEOUT_MS, kHandshakeTimeoutMs);
+  const LoadLimits& limits = config.load_limits;
+  builder.AddChannelArgument(GRPC_ARG_MAX_CONCURRENT_STREAMS, limits.max_concurrent_streams);
+  grpc::ResourceQuota quota("needlework-host");
+  quota.Resize(static_cast<size_t>(limits.memory_quota_bytes));
+  if (limits.max_threads > 0) quota.SetMaxThreads(limits.max_threads);
+  builder.SetResourceQuota(quota);
 }
 
 }  // namespace needlework::host

@@ -32,7 +32,9 @@ Status CheckTransport(const HostConfig& config);
 StatusOr<std::shared_ptr<grpc::ServerCredentials>> ListenerCredentials(const HostConfig& config);
 
 // Connection-level bounds on hostile clients, whatever the credentials: the largest request
-// (max_message_bytes) and a deadline on the TLS/HTTP2 handshake.
+// (max_message_bytes), a deadline on the TLS/HTTP2 handshake, the concurrent streams of one
+// connection (load_limits.max_concurrent_streams: further calls wait at the client until a
+// stream closes) and gRPC's resource quota (load_limits.memory_quota_mb, max_threads).
 void ApplyConnectionLimits(const HostConfig& config, grpc::ServerBuilder& builder);
 
 }  // namespace needlework::host

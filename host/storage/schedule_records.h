@@ -52,6 +52,15 @@ struct AppointmentRecord {
 };
 
 // What a resource is busy with, for slot search.
+// Which appointments ListAppointmentsPage selects: those of one patient, those using one
+// resource, or those overlapping [from, to) (Unix seconds) when both names are empty.
+struct AppointmentFilter {
+  std::string patient_ref;
+  std::string resource_id;
+  int64_t from = 0, to = 0;
+  bool include_cancelled = false;
+};
+
 struct BusyRecord {
   std::string resource_id;
   int64_t start = 0;

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "host/common/paging.h"
 #include "host/storage/aftercare_records.h"
 #include "host/storage/audit_prune.h"
 #include "host/storage/audit_records.h"
@@ -128,8 +129,9 @@ class Store {
   Status InsertPlan(const PlanRecord& plan, IdempotencyClaim* claim = nullptr);
   // NOT_FOUND for an unknown plan or one of another clinic.
   StatusOr<PlanRecord> GetPlan(const std::string& clinic_id, const std::string& plan_id);
+  // The patient's plans, one page of them (keyset on created_at, plan_id).
   StatusOr<std::vector<PlanRecord>> ListPlans(const std::string& clinic_id,
-                                              const std::string& patient_ref);
+                                              const std::string& patient_ref, const RowPage& page);
   // NOT_FOUND unless the clinic holds a plan of `patient_ref`: the patient is not its own.
   Status ExpectPatient(const std::string& clinic_id, const std::string& patient_ref);
   // Cancels the ACTIVE plan and every BOOKED appointment of it and re-times its reminders
@@ -167,6 +169,11 @@ class Store {
                                                                    int64_t from, int64_t to);
   StatusOr<std::vector<AppointmentRecord>> ListAppointmentsOfResource(
       const std::string& clinic_id, const std::string& resource_id);
+  // One page of the appointments `filter` selects (keyset on start_utc, appointment_id;
+  // store_pages.cc).
+  StatusOr<std::vector<AppointmentRecord>> ListAppointmentsPage(const std::string& clinic_id,
+                                                                const AppointmentFilter& filter,
+                                                                const RowPage& page);
   // --- Aftercare (store_aftercare.cc) ---
   // NOT_FOUND when the appointment has no aftercare plan.
   StatusOr<AftercareRecord> GetAftercare(const std::string& clinic_id,
@@ -175,9 +182,10 @@ class Store {
                                                                  const std::string& appointment_id);
   StatusOr<std::vector<MessageRecord>> ListMessagesOfPlan(const std::string& clinic_id,
                                                           const std::string& plan_id);
-  // PENDING messages with send_at <= up_to, oldest first.
+  // PENDING messages with send_at <= up_to, oldest first; one page of them (keyset on
+  // send_at, message_id).
   StatusOr<std::vector<MessageRecord>> ListDueMessages(const std::string& clinic_id, int64_t up_to,
-                                                       int limit);
+                                                       const RowPage& page);
   // Marks PENDING messages SENT, atomically. NOT_FOUND (and nothing written) when an id is
   // not a message of the clinic; FAILED_PRECONDITION when one is WAITING or CANCELLED. `marked`
   // gets the ids this call changed, `already` the rest.
@@ -185,9 +193,12 @@ class Store {
                           int64_t now, std::vector<std::string>* marked,
                           std::vector<std::string>* already, IdempotencyClaim* claim = nullptr);
   Status InsertSymptomReport(const SymptomRecord& report);
+  // One page (keyset on created_at, report_id) of the reports of a patient or an
+  // appointment; an empty patient_ref or appointment_id matches all.
   StatusOr<std::vector<SymptomRecord>> ListSymptomReports(const std::string& clinic_id,
                                                           const std::string& patient_ref,
-                                                          const std::string& appointment_id);
+                                                          const std::string& appointment_id,
+                                                          const RowPage& page);
 
  private:
   Store(std::unique_ptr<DataDirLock> lock, std::unique_ptr<sqlite::Database> db)
@@ -245,10 +256,12 @@ class Store {
   StatusOr<AuditPruneResult> AnchorPrunePoint(int64_t point, const AuditPrunePolicy& policy);
   StatusOr<int64_t> DeleteAnchoredAudit(int chunk_rows);
   // On `db`: reader_ with read_mutex_ held, or db_ inside a write (QueryMessages too).
+  // `tail` follows the ORDER BY (e.g. a LIMIT).
   StatusOr<std::vector<AppointmentRecord>> QueryAppointments(sqlite::Database& db,
                                                              const std::string& where,
                                                              const std::vector<std::string>& text,
-                                                             const std::vector<int64_t>& numbers);
+                                                             const std::vector<int64_t>& numbers,
+                                                             const std::string& tail = "");
   StatusOr<Conflict> FindConflict(const AppointmentRecord& appointment, const std::string& ignore);
   // FAILED_PRECONDITION unless the stored row of `table` keyed `id` has `status` (in a tx).
   Status ExpectStatus(const char* table, const char* key, const std::string& clinic_id,

@@ -114,13 +114,14 @@ StatusOr<std::vector<MessageRecord>> Store::ListMessagesOfPlan(const std::string
 }
 
 StatusOr<std::vector<MessageRecord>> Store::ListDueMessages(const std::string& clinic_id,
-                                                            int64_t up_to, int limit) {
+                                                            int64_t up_to, const RowPage& page) {
   std::lock_guard lock(read_mutex_);
   return QueryMessages(
       *reader_,
-      "WHERE clinic_id = ? AND status = ? AND send_at IS NOT NULL AND send_at <= ? "
-      "ORDER BY send_at, message_id LIMIT ?",
-      {clinic_id}, {int64_t{Message::STATUS_PENDING}, up_to, int64_t{limit}});
+      "WHERE clinic_id = ?1 AND status = ?3 AND send_at IS NOT NULL AND send_at <= ?4 "
+      "AND (send_at, message_id) > (?5, ?2) ORDER BY send_at, message_id LIMIT ?6",
+      {clinic_id, page.after_id},
+      {int64_t{Message::STATUS_PENDING}, up_to, page.after_number, int64_t{page.limit}});
 }
 
 Status Store::RescheduleMessageLocked(const MessageRecord& m) {
@@ -192,15 +193,18 @@ Status Store::InsertSymptomReportLocked(const SymptomRecord& report) {
 
 StatusOr<std::vector<SymptomRecord>> Store::ListSymptomReports(const std::string& clinic_id,
                                                                const std::string& patient_ref,
-                                                               const std::string& appointment_id) {
+                                                               const std::string& appointment_id,
+                                                               const RowPage& page) {
   std::lock_guard lock(read_mutex_);
   NW_ASSIGN_OR_RETURN(
       auto query,
       reader_->Prepare(
           "SELECT report_id, clinic_id, appointment_id, patient_ref, report, created_at "
           "FROM symptom_reports WHERE clinic_id = ?1 AND (?2 = '' OR patient_ref = ?2) AND "
-          "(?3 = '' OR appointment_id = ?3) ORDER BY created_at, report_id"));
+          "(?3 = '' OR appointment_id = ?3) AND (created_at, report_id) > (?4, ?5) "
+          "ORDER BY created_at, report_id LIMIT ?6"));
   query->Bind(1, clinic_id).Bind(2, patient_ref).Bind(3, appointment_id);
+  query->Bind(4, page.after_number).Bind(5, page.after_id).Bind(6, int64_t{page.limit});
   std::vector<SymptomRecord> reports;
   while (true) {
     NW_ASSIGN_OR_RETURN(bool row, query->Step());

@@ -98,12 +98,15 @@ StatusOr<PlanRecord> Store::GetPlan(const std::string& clinic_id, const std::str
 }
 
 StatusOr<std::vector<PlanRecord>> Store::ListPlans(const std::string& clinic_id,
-                                                   const std::string& patient_ref) {
+                                                   const std::string& patient_ref,
+                                                   const RowPage& page) {
   std::lock_guard lock(read_mutex_);
-  NW_ASSIGN_OR_RETURN(
-      auto query, reader_->Prepare(std::string(kPlanColumns) +
-                                   "WHERE clinic_id = ? AND patient_ref = ? ORDER BY created_at"));
-  query->Bind(1, clinic_id).Bind(2, patient_ref);
+  NW_ASSIGN_OR_RETURN(auto query, reader_->Prepare(std::string(kPlanColumns) +
+                                                   "WHERE clinic_id = ? AND patient_ref = ? AND "
+                                                   "(created_at, plan_id) > (?, ?) "
+                                                   "ORDER BY created_at, plan_id LIMIT ?"));
+  query->Bind(1, clinic_id).Bind(2, patient_ref).Bind(3, page.after_number);
+  query->Bind(4, page.after_id).Bind(5, int64_t{page.limit});
   std::vector<PlanRecord> plans;
   while (true) {
     NW_ASSIGN_OR_RETURN(bool row, query->Step());
@@ -302,9 +305,9 @@ Status Store::TransitionBookedAppointment(const AppointmentRecord& appointment,
 
 StatusOr<std::vector<AppointmentRecord>> Store::QueryAppointments(
     sqlite::Database& db, const std::string& where, const std::vector<std::string>& text,
-    const std::vector<int64_t>& numbers) {
+    const std::vector<int64_t>& numbers, const std::string& tail) {
   NW_ASSIGN_OR_RETURN(auto query, db.Prepare(std::string(kAppointmentColumns) + where +
-                                             " ORDER BY start_utc, appointment_id"));
+                                             " ORDER BY start_utc, appointment_id" + tail));
   int index = 1;
   for (const auto& t : text) query->Bind(index++, t);
   for (int64_t n : numbers) query->Bind(index++, n);

@@ -26,6 +26,7 @@ void WriteConfig(const std::string& path, const std::string& data_dir, const Hos
       out << "  " << hook << ": " << ms << "\n";
   }
   if (!options.plugin_trust.empty()) out << "plugin_trust:\n" << options.plugin_trust;
+  if (!options.load_limits.empty()) out << "load_limits:\n" << options.load_limits;
   out << options.extra_config << "\n";
 }
 

@@ -24,6 +24,10 @@ struct HostOptions {
   // default: most tests load the built-in plugins from the build tree, unsigned. Empty: no
   // plugin_trust key at all (the host's default, enforce).
   std::string plugin_trust = "  mode: development\n";
+  // The body of the config's load_limits section, indented by two spaces. By default the
+  // refusal limits are out of reach: every test calls from loopback, and the matrix tests
+  // make hundreds of refused calls on purpose. Empty: the host's defaults.
+  std::string load_limits = "  refusals_per_peer: 1000000\n  refusals_per_clinic: 1000000\n";
   // "127.0.0.1:0" (a free port) or "unix:" + a path.
   std::string listen = "127.0.0.1:0";
   // YAML appended to the generated config as written, e.g. a `tls:` map.

@@ -16,6 +16,7 @@
 #include "ctl.h"
 #include "needlework/status.h"
 #include "options.h"
+#include "values.h"
 
 namespace needlework::ctl {
 
@@ -46,6 +47,13 @@ class Session {
   template <typename Stub, typename Request, typename Response, typename Render>
   int Invoke(grpc::Status (Stub::*method)(grpc::ClientContext*, const Request&, Response*),
              std::string_view rpc, const Request& request, Render render);
+
+  // Invoke for a List RPC: calls it page after page (the largest page the host serves, when
+  // the request names no page_size) and prints every item as one response. A failure on any
+  // page prints the error and nothing else; returns kExitOk or kExitRpcError.
+  template <typename Stub, typename Request, typename Response, typename Render>
+  int InvokeAll(grpc::Status (Stub::*method)(grpc::ClientContext*, const Request&, Response*),
+                std::string_view rpc, Request request, Render render);
 
   // Prints a local error (unreadable or unwritable file, bad config) and returns kExitUsage.
   int LocalError(const Status& status);
@@ -81,6 +89,25 @@ int Session::Invoke(grpc::Status (Stub::*method)(grpc::ClientContext*, const Req
   Response response;
   if (!Call(method, rpc, request, &response)) return kExitRpcError;
   Print(response, render);
+  return kExitOk;
+}
+
+template <typename Stub, typename Request, typename Response, typename Render>
+int Session::InvokeAll(grpc::Status (Stub::*method)(grpc::ClientContext*, const Request&,
+                                                    Response*),
+                       std::string_view rpc, Request request, Render render) {
+  if (request.page_size() == 0) request.set_page_size(kMaxPageSize);
+  Response all;
+  while (true) {
+    Response page;
+    if (!Call(method, rpc, request, &page)) return kExitRpcError;
+    std::string next = page.next_page_token();
+    all.MergeFrom(page);
+    if (next.empty()) break;
+    request.set_page_token(next);
+  }
+  all.clear_next_page_token();
+  Print(all, render);
   return kExitOk;
 }
 

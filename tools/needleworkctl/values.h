@@ -15,6 +15,7 @@ namespace needlework::ctl {
 
 inline constexpr int32_t kMaxSlotResults = 500;   // FindSlotsRequest.max_results' ceiling
 inline constexpr int32_t kMaxDueMessages = 1000;  // ListDueMessagesRequest.limit's ceiling
+inline constexpr int32_t kMaxPageSize = 1000;     // every List RPC's page_size ceiling
 inline constexpr size_t kMaxMessageIds = 1000;    // MarkMessagesSentRequest's ceiling
 inline constexpr double kMaxNeedleDepthMm = 10;   // a typo guard (15 for 1.5), not a clinical rule
 

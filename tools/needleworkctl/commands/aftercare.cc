@@ -62,7 +62,12 @@ int AftercarePlan(const Args& args, Session& session) {
                         BuildGetAftercarePlanRequest(args), RenderAftercarePlan);
 }
 
+// With --limit, one batch of at most that many; without, every due message.
 int MessagesDue(const Args& args, Session& session) {
+  if (args.limit == 0) {
+    return session.InvokeAll(&Aftercare::ListDueMessages, "ListDueMessages",
+                             BuildListDueMessagesRequest(args), RenderDueMessages);
+  }
   return session.Invoke(&Aftercare::ListDueMessages, "ListDueMessages",
                         BuildListDueMessagesRequest(args), RenderDueMessages);
 }
@@ -78,8 +83,8 @@ int Symptom(const Args& args, Session& session) {
 }
 
 int Symptoms(const Args& args, Session& session) {
-  return session.Invoke(&Aftercare::ListSymptomReports, "ListSymptomReports",
-                        BuildListSymptomReportsRequest(args), RenderSymptomReports);
+  return session.InvokeAll(&Aftercare::ListSymptomReports, "ListSymptomReports",
+                           BuildListSymptomReportsRequest(args), RenderSymptomReports);
 }
 
 }  // namespace

@@ -61,8 +61,8 @@ Status FinishCalendar(const GlobalOptions& options, Args* args) {
 }
 
 int Appointments(const Args& args, Session& session) {
-  return session.Invoke(&Scheduling::ListAppointments, "ListAppointments",
-                        BuildListAppointmentsRequest(args), RenderAppointments);
+  return session.InvokeAll(&Scheduling::ListAppointments, "ListAppointments",
+                           BuildListAppointmentsRequest(args), RenderAppointments);
 }
 
 int Complete(const Args& args, Session& session) {

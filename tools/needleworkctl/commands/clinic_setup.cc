@@ -42,8 +42,8 @@ int ClinicTimeZone(const Args& args, Session& session) {
 }
 
 int Resources(const Args& args, Session& session) {
-  return session.Invoke(&Admin::ListResources, "ListResources", BuildListResourcesRequest(args),
-                        RenderResources);
+  return session.InvokeAll(&Admin::ListResources, "ListResources", BuildListResourcesRequest(args),
+                           RenderResources);
 }
 
 int ResourceAdd(const Args& args, Session& session) {

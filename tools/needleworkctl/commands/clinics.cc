@@ -19,13 +19,13 @@ constexpr Positional<Args> kPluginId{"plugin-id", SetWord<&Args::plugin_id>, fal
 constexpr Flag<Args> kConfig{"config", FlagKind::kValue, SetConfig<&Args::config>};
 
 int Plugins(const Args&, Session& session) {
-  return session.Invoke(&Admin::ListPlugins, "ListPlugins", v1::ListPluginsRequest(),
-                        RenderPlugins);
+  return session.InvokeAll(&Admin::ListPlugins, "ListPlugins", v1::ListPluginsRequest(),
+                           RenderPlugins);
 }
 
 int Clinics(const Args&, Session& session) {
-  return session.Invoke(&Admin::ListClinics, "ListClinics", v1::ListClinicsRequest(),
-                        RenderClinics);
+  return session.InvokeAll(&Admin::ListClinics, "ListClinics", v1::ListClinicsRequest(),
+                           RenderClinics);
 }
 
 int ClinicCreate(const Args& args, Session& session) {
@@ -38,8 +38,8 @@ int ClinicCreate(const Args& args, Session& session) {
 }
 
 int ClinicPlugins(const Args& args, Session& session) {
-  return session.Invoke(&Admin::ListClinicPlugins, "ListClinicPlugins",
-                        BuildListClinicPluginsRequest(args), RenderClinicPlugins);
+  return session.InvokeAll(&Admin::ListClinicPlugins, "ListClinicPlugins",
+                           BuildListClinicPluginsRequest(args), RenderClinicPlugins);
 }
 
 // Renders the ClinicPlugin that enable, disable and configure answer with.

@@ -95,8 +95,8 @@ int PlanCreate(const Args& args, Session& session) {
 }
 
 int Plans(const Args& args, Session& session) {
-  return session.Invoke(&Planning::ListPlans, "ListPlans", BuildListPlansRequest(args),
-                        RenderPlans);
+  return session.InvokeAll(&Planning::ListPlans, "ListPlans", BuildListPlansRequest(args),
+                           RenderPlans);
 }
 
 int PlanShow(const Args& args, Session& session) {

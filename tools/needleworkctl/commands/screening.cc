@@ -12,8 +12,8 @@ namespace {
 using Args = PatientArgs;
 
 int Therapies(const Args&, Session& session) {
-  return session.Invoke(&v1::CatalogService::Stub::ListTherapies, "ListTherapies",
-                        v1::ListTherapiesRequest(), RenderTherapies);
+  return session.InvokeAll(&v1::CatalogService::Stub::ListTherapies, "ListTherapies",
+                           v1::ListTherapiesRequest(), RenderTherapies);
 }
 
 int Screen(const Args& args, Session& session) {

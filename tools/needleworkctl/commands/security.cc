@@ -78,7 +78,7 @@ int Tokens(const Args& args, Session& session) {
   v1::ListTokensRequest request;
   request.set_clinic_id(args.clinic_id);
   request.set_include_revoked(args.include_revoked);
-  return session.Invoke(&Admin::ListTokens, "ListTokens", request, RenderTokens);
+  return session.InvokeAll(&Admin::ListTokens, "ListTokens", request, RenderTokens);
 }
 
 int TokenRevoke(const Args& args, Session& session) {
