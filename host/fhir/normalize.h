@@ -53,10 +53,10 @@ using IgnoredCounts = std::map<std::string, int>;
 //   are dropped.
 // - Device: type, status; entered-in-error ones are dropped.
 // Any other type is skipped and counted in `*ignored` (when not null): e.g. Encounter,
-// Immunization, Practitioner; Medication too, which is read only through a reference. A resourceType that is not a FHIR R4 type is refused.
-// A dateTime is kept as given. Codings lacking a system or a code are skipped; `text` is the
-// CodeableConcept's text. `source_ref` is "<resourceType>/<id>". Unknown fields, meta,
-// extensions are ignored.
+// Immunization, Practitioner; Medication too, which is read only through a reference. A
+// resourceType that is not a FHIR R4 type is refused. A dateTime is kept as given. Codings lacking
+// a system or a code are skipped; `text` is the CodeableConcept's text. `source_ref` is
+// "<resourceType>/<id>". Unknown fields, meta, extensions are ignored.
 //
 // All resources must be about one patient: several Patient resources with different ids, or
 // a subject (AllergyIntolerance, Device: patient) reference to anyone else, are refused; so

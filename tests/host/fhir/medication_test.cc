@@ -108,8 +108,7 @@ TEST(NormalizeMedicationTest, ResolvesContainedMedication) {
 
 TEST(NormalizeMedicationTest, AReferenceToAMedicationNotSentIsKeptUncodedByItsDisplay) {
   std::string external = kContainedStatement;
-  external.replace(external.find("\"#med\""), 6,
-                   R"("Medication/123", "display": "Xarelto 20 mg")");
+  external.replace(external.find("\"#med\""), 6, R"("Medication/123", "display": "Xarelto 20 mg")");
   PatientFacts facts = NormalizeOk({external});
   ASSERT_THAT(facts.medications(), SizeIs(1));
   EXPECT_THAT(facts.medications(0).codes(), SizeIs(0));
