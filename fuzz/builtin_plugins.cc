@@ -10,8 +10,8 @@
 namespace needlework::fuzz {
 namespace {
 
-constexpr std::string_view kNames[] = {"aftercare",      "prp",        "radiofrequency",
-                                       "scheduling",     "screening",  "serums"};
+constexpr std::string_view kNames[] = {"aftercare",  "prp",       "radiofrequency",
+                                       "scheduling", "screening", "serums"};
 
 bool IsBuiltIn(std::string_view name) {
   for (std::string_view known : kNames) {
@@ -27,7 +27,8 @@ const host::LoadedPlugin* BuiltInPlugin(std::string_view name) {
   static auto* const loaded = new std::map<std::string, host::LoadedPlugin, std::less<>>();
   auto found = loaded->find(name);
   if (found != loaded->end()) return &found->second;
-  std::string file = std::string(NEEDLEWORK_PLUGIN_DIR) + "/needlework_" + std::string(name) + ".so";
+  std::string file =
+      std::string(NEEDLEWORK_PLUGIN_DIR) + "/needlework_" + std::string(name) + ".so";
   // The host never unloads a plugin, so its library handle is leaked on purpose
   // (plugin_library.cc): not a finding.
   __lsan_disable();

@@ -74,7 +74,8 @@ host::PluginCallResult ReadResult(Reader& reader) {
   size_t length = reader.Byte();
   length |= static_cast<size_t>(reader.Byte()) << 8;
   result.response = reader.Bytes(length);
-  if (result.state != PluginRun::STATE_OK) result.message = result.instance->plugin_id() + ": fuzzed";
+  if (result.state != PluginRun::STATE_OK)
+    result.message = result.instance->plugin_id() + ": fuzzed";
   return result;
 }
 

@@ -50,8 +50,8 @@ const Fixture& TheFixture();
 
 void RemoveFixtureFiles() {
   const Fixture& fixture = TheFixture();
-  for (const std::string& file : {fixture.plugin_file, fixture.plugin_file + ".sig",
-                                  fixture.config.approved_file}) {
+  for (const std::string& file :
+       {fixture.plugin_file, fixture.plugin_file + ".sig", fixture.config.approved_file}) {
     ::unlink(file.c_str());
   }
   ::rmdir(fixture.dir.c_str());
@@ -111,7 +111,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   constexpr std::string_view kSeparator = "\n---\n";
   size_t at = input.find(kSeparator);
   std::string_view approved = at == std::string_view::npos ? input : input.substr(0, at);
-  std::string_view sig = at == std::string_view::npos ? input : input.substr(at + kSeparator.size());
+  std::string_view sig =
+      at == std::string_view::npos ? input : input.substr(at + kSeparator.size());
   const Fixture& fixture = TheFixture();
   Write(fixture.config.approved_file, approved);
   Write(fixture.plugin_file + std::string(signing::kSignatureSuffix), sig);
