@@ -61,7 +61,9 @@ class ClinicZone {
 StatusOr<int64_t> ParseRfc3339(std::string_view text);
 
 // RFC 3339 text for `unix_seconds` with the zone's offset at that instant, e.g.
-// "2026-03-29T10:00:00+01:00". Round-trips through ParseRfc3339().
+// "2026-03-29T10:00:00+01:00". Round-trips through ParseRfc3339() for instants from 1972 to
+// 9999-12-30: before, some zones' offsets had seconds, which RFC 3339 cannot write (the text
+// is off by them); outside years 0000-9999 the year is not four digits (the text is refused).
 std::string FormatLocal(int64_t unix_seconds, const ClinicZone& zone);
 
 // Parses "YYYY-MM-DD" (exactly that shape, a real date). INVALID_ARGUMENT, quoting the text,
