@@ -56,6 +56,15 @@ const char kAuditRowSelect[] =
     "SELECT seq, at, token_id, role, clinic_id, rpc, object_ref, outcome, detail, prev_hash, "
     "hash FROM audit_log ";
 
+std::string AuditQuerySql(const AuditFilter& filter) {
+  std::string clinic =
+      filter.clinic_id.empty() ? "WHERE ?1 = '' AND " : "WHERE clinic_id = ?1 AND ";
+  return std::string(kAuditRowSelect) + clinic +
+         "(?2 = '' OR rpc = ?2 OR rpc LIKE '%/' || ?2) AND (?3 = '' OR token_id = ?3) AND "
+         "(?4 = '' OR instr(object_ref, ?4) > 0) AND (?5 = 0 OR at >= ?5) AND "
+         "(?6 = 0 OR at < ?6) AND seq > ?7 ORDER BY seq LIMIT ?8";
+}
+
 AuditRecord ReadAuditRow(const sqlite::Statement& row) {
   AuditRecord record;
   record.seq = row.ColumnInt(0);

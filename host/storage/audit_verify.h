@@ -20,6 +20,11 @@ namespace needlework::host {
 extern const char kAuditRowSelect[];
 AuditRecord ReadAuditRow(const sqlite::Statement& row);
 
+// The query of QueryAudit for `filter`, oldest first, with parameters ?1 (clinic), ?2 (rpc),
+// ?3 (token id), ?4 (object ref), ?5 (from), ?6 (to), ?7 (after seq) and ?8 (limit). A query
+// for one clinic names `clinic_id = ?1` plainly, so SQLite walks the (clinic_id, seq) index.
+std::string AuditQuerySql(const AuditFilter& filter);
+
 // The highest seq ever assigned (SQLite's AUTOINCREMENT counter, which survives deleting the
 // last rows); 0 for a log never written.
 StatusOr<int64_t> HighestAuditSeq(sqlite::Database& db);

@@ -4,24 +4,12 @@
 #include "host/storage/store.h"
 
 namespace needlework::host {
-namespace {
 
-// The filters of QueryAudit after the clinic's; ?1 is the clinic (unused without one).
-constexpr char kAuditFilters[] =
-    "(?2 = '' OR rpc = ?2 OR rpc LIKE '%/' || ?2) AND (?3 = '' OR token_id = ?3) AND "
-    "(?4 = '' OR instr(object_ref, ?4) > 0) AND (?5 = 0 OR at >= ?5) AND (?6 = 0 OR at < ?6) "
-    "AND seq > ?7 ORDER BY seq LIMIT ?8";
-
-}  // namespace
-
-// A query for one clinic says `clinic_id = ?1` plainly, so SQLite walks audit_by_clinic;
-// one for every clinic walks the table by seq from `after_seq`.
+// A query for one clinic walks audit_by_clinic (AuditQuerySql); one for every clinic walks
+// the table by seq from `after_seq`.
 StatusOr<std::vector<AuditRecord>> Store::QueryAudit(const AuditFilter& filter) {
   std::lock_guard lock(read_mutex_);
-  std::string clinic =
-      filter.clinic_id.empty() ? "WHERE ?1 = '' AND " : "WHERE clinic_id = ?1 AND ";
-  NW_ASSIGN_OR_RETURN(auto query,
-                      reader_->Prepare(std::string(kAuditRowSelect) + clinic + kAuditFilters));
+  NW_ASSIGN_OR_RETURN(auto query, reader_->Prepare(AuditQuerySql(filter)));
   query->Bind(1, filter.clinic_id).Bind(2, filter.rpc).Bind(3, filter.token_id);
   query->Bind(4, filter.object_ref).Bind(5, filter.from).Bind(6, filter.to);
   query->Bind(7, filter.after_seq).Bind(8, int64_t{filter.limit});

@@ -232,5 +232,30 @@ TEST_F(AuditRetentionTest, AFileThatIsNoStoreIsAnErrorNotAVerdict) {
   EXPECT_THAT(verdict.status().message(), HasSubstr("no audit log"));
 }
 
+// QueryAudit for one clinic walks the (clinic_id, seq) index instead of scanning the log
+// (as a `?1 = '' OR clinic_id = ?1` query did); SQLite's own plan says so.
+TEST(AuditQueryPlanTest, OneClinicsQueryUsesTheClinicIndex) {
+  testing::TempDir dir;
+  ASSERT_TRUE(Store::Open(dir.path()).ok());
+  auto db = sqlite::Database::OpenReadOnly(dir.path() + "/needlework.db");
+  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  auto plan_of = [&](const AuditFilter& filter) {
+    std::string plan;
+    auto explain = (*db)->Prepare("EXPLAIN QUERY PLAN " + AuditQuerySql(filter));
+    EXPECT_TRUE(explain.ok());
+    if (!explain.ok()) return plan;
+    while (true) {
+      auto row = (*explain)->Step();
+      if (!row.ok() || !*row) break;
+      plan += (*explain)->ColumnText(3) + "\n";
+    }
+    return plan;
+  };
+  AuditFilter one_clinic;
+  one_clinic.clinic_id = "demo";
+  EXPECT_THAT(plan_of(one_clinic), HasSubstr("USING INDEX audit_by_clinic (clinic_id=?"));
+  EXPECT_THAT(plan_of(AuditFilter{}), ::testing::Not(HasSubstr("audit_by_clinic")));
+}
+
 }  // namespace
 }  // namespace needlework::host
