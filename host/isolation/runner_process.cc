@@ -128,11 +128,16 @@ void RunnerProcess::Return(int connection) {
   changed_.notify_one();
 }
 
+// True once the runner has exited, reaped or not: a runner the supervisor already reaped
+// (waitid fails with ECHILD) must not count as alive, or a call's Kill racing the reap would
+// name the death by the call's reason instead of by how the runner died.
 bool RunnerProcess::ExitedNow() const {
   siginfo_t info{};
-  return ::waitid(static_cast<idtype_t>(P_PIDFD), static_cast<id_t>(pidfd()), &info,
-                  WEXITED | WNOHANG | WNOWAIT) == 0 &&
-         info.si_pid != 0;
+  if (::waitid(static_cast<idtype_t>(P_PIDFD), static_cast<id_t>(pidfd()), &info,
+               WEXITED | WNOHANG | WNOWAIT) != 0) {
+    return errno == ECHILD;
+  }
+  return info.si_pid != 0;
 }
 
 void RunnerProcess::Kill(const std::string& reason) {
