@@ -306,8 +306,14 @@ Status Store::TransitionBookedAppointment(const AppointmentRecord& appointment,
 StatusOr<std::vector<AppointmentRecord>> Store::QueryAppointments(
     sqlite::Database& db, const std::string& where, const std::vector<std::string>& text,
     const std::vector<int64_t>& numbers, const std::string& tail) {
-  NW_ASSIGN_OR_RETURN(auto query, db.Prepare(std::string(kAppointmentColumns) + where +
-                                             " ORDER BY start_utc, appointment_id" + tail));
+  // A page (`tail` non-empty) walks the (clinic_id, start_utc) index in order and stops at
+  // its LIMIT. Anything else sorts its few rows: `+start_utc` keeps SQLite from choosing that
+  // index for the order, which scans the clinic's every appointment to find one plan's
+  // (1.7 ms instead of 0.02 ms at 22,000 appointments, under the writer lock for bookings).
+  const char* order =
+      tail.empty() ? " ORDER BY +start_utc, appointment_id" : " ORDER BY start_utc, appointment_id";
+  NW_ASSIGN_OR_RETURN(auto query,
+                      db.Prepare(std::string(kAppointmentColumns) + where + order + tail));
   int index = 1;
   for (const auto& t : text) query->Bind(index++, t);
   for (int64_t n : numbers) query->Bind(index++, n);
