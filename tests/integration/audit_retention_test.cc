@@ -9,6 +9,7 @@
 #include <fstream>
 #include <vector>
 
+#include "audit_helpers.h"
 #include "host/storage/audit_verify.h"
 #include "security_helpers.h"
 #include "support/eventually.h"
@@ -21,29 +22,6 @@ using ::testing::HasSubstr;
 
 constexpr char kListPlans[] = "/needlework.v1.PlanningService/ListPlans";
 constexpr int64_t kFourHundredDays = int64_t{400} * 86400 * 1000000;
-
-std::unique_ptr<v1::AdminService::Stub> Admin(const HostProcess& host) {
-  return v1::AdminService::NewStub(host.channel());
-}
-
-v1::VerifyAuditResponse Verify(const HostProcess& host) {
-  v1::VerifyAuditResponse response;
-  auto status = Admin(host)->VerifyAudit(AuthorizedContext(host.admin_token()).get(),
-                                         v1::VerifyAuditRequest(), &response);
-  EXPECT_TRUE(status.ok()) << status.error_message();
-  return response;
-}
-
-std::vector<v1::AuditRecord> Records(const HostProcess& host, const std::string& rpc) {
-  v1::QueryAuditRequest request;
-  request.set_rpc(rpc);
-  request.set_limit(1000);
-  v1::QueryAuditResponse response;
-  auto status =
-      Admin(host)->QueryAudit(AuthorizedContext(host.admin_token()).get(), request, &response);
-  EXPECT_TRUE(status.ok()) << status.error_message();
-  return {response.records().begin(), response.records().end()};
-}
 
 void Exec(host::sqlite::Database& db, const std::string& sql) {
   Status status = db.Execute(sql);

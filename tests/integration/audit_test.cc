@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "api_helpers.h"
+#include "audit_helpers.h"
 #include "host/auth/rpc_policy.h"
 #include "needlework/status.h"
 #include "security_helpers.h"
@@ -18,31 +19,6 @@ namespace needlework::testing {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::unique_ptr<v1::AdminService::Stub> Admin(const HostProcess& host) {
-  return v1::AdminService::NewStub(host.channel());
-}
-
-std::vector<v1::AuditRecord> Records(const HostProcess& host, const std::string& rpc,
-                                     const std::string& clinic = "") {
-  v1::QueryAuditRequest request;
-  request.set_rpc(rpc);
-  request.set_clinic_id(clinic);
-  request.set_limit(1000);
-  v1::QueryAuditResponse response;
-  auto status =
-      Admin(host)->QueryAudit(AuthorizedContext(host.admin_token()).get(), request, &response);
-  EXPECT_TRUE(status.ok()) << status.error_message();
-  return {response.records().begin(), response.records().end()};
-}
-
-v1::VerifyAuditResponse Verify(const HostProcess& host) {
-  v1::VerifyAuditResponse response;
-  auto status = Admin(host)->VerifyAudit(AuthorizedContext(host.admin_token()).get(),
-                                         v1::VerifyAuditRequest(), &response);
-  EXPECT_TRUE(status.ok()) << status.error_message();
-  return response;
-}
 
 std::string CodeName(grpc::StatusCode code) {
   return std::string(StatusCodeName(static_cast<StatusCode>(code)));
