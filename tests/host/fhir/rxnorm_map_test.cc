@@ -65,6 +65,9 @@ TEST(RxNormMapTest, BuiltInTableCoversBrandedProductsPacksAndSalts) {
   EXPECT_THAT(IngredientCodes(map, "197845"), ElementsAre("6064"));      // isotretinoin 40 MG
   EXPECT_THAT(IngredientCodes(map, "213469"), ElementsAre("140587"));    // [Celebrex] 200 MG
   EXPECT_THAT(IngredientCodes(map, "206997"), ElementsAre("8640"));      // [Deltasone] 20 MG
+  EXPECT_THAT(IngredientCodes(map, "834023"), ElementsAre("6902"));      // Medrol Dosepak
+  EXPECT_THAT(IngredientCodes(map, "849728"), ElementsAre("7258"));      // [Aleve] 220 MG
+  EXPECT_THAT(IngredientCodes(map, "860096"), ElementsAre("35827"));     // ketorolac tromethamine
 }
 
 // A product with a substance the table has no ingredient for is left out whole, so that
