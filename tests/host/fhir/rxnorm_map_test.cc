@@ -71,6 +71,7 @@ TEST(RxNormMapTest, BuiltInTableCoversBrandedProductsPacksAndSalts) {
   EXPECT_THAT(IngredientCodes(map, "855928"), ElementsAre("3355"));      // [Voltaren] 75 MG
   EXPECT_THAT(IngredientCodes(map, "835911"), ElementsAre("3008"));      // [Neoral] 100 MG
   EXPECT_THAT(IngredientCodes(map, "153008"), ElementsAre("5640"));      // [Advil] 200 MG
+  EXPECT_THAT(IngredientCodes(map, "198142"), ElementsAre("8638"));      // prednisolone 5 MG
 }
 
 // A product with a substance the table has no ingredient for is left out whole, so that
