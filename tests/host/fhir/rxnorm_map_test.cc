@@ -46,8 +46,41 @@ TEST(RxNormMapTest, BuiltInTableParsesAndMapsKnownProducts) {
   EXPECT_THAT(IngredientCodes(map, "855332"), ElementsAre("11289"));         // warfarin 5 MG
   EXPECT_THAT(IngredientCodes(map, "309362"), ElementsAre("32968"));         // clopidogrel 75 MG
   EXPECT_THAT(IngredientCodes(map, "1364445"), ElementsAre("1364430"));      // apixaban 5 MG
+  EXPECT_THAT(IngredientCodes(map, "562251"), ElementsAre("723", "48203"));  // amoxicillin/clav.
   EXPECT_THAT(IngredientCodes(map, "749762"), ElementsAre("6373", "4124"));  // Seasonique
   EXPECT_EQ(map.IngredientsOf("243670")[0].display(), "aspirin");
+}
+
+// Generated from the snapshots in scripts/rxnorm/sources/: branded products, packs and
+// salts reach the ingredient the rules name.
+TEST(RxNormMapTest, BuiltInTableCoversBrandedProductsPacksAndSalts) {
+  RxNormIngredientMap map = BuiltIn();
+  EXPECT_GT(map.size(), 300u);
+  EXPECT_THAT(IngredientCodes(map, "855334"), ElementsAre("11289"));     // [Coumadin] 5 MG
+  EXPECT_THAT(IngredientCodes(map, "855336"), ElementsAre("11289"));     // [Jantoven] 5 MG
+  EXPECT_THAT(IngredientCodes(map, "1992427"), ElementsAre("1364430"));  // apixaban pack
+  EXPECT_THAT(IngredientCodes(map, "1361615"), ElementsAre("5224"));     // heparin, porcine
+  EXPECT_THAT(IngredientCodes(map, "978740"), ElementsAre("67109"));     // dalteparin sodium
+  EXPECT_THAT(IngredientCodes(map, "861360"), ElementsAre("321208"));    // fondaparinux sodium
+  EXPECT_THAT(IngredientCodes(map, "1116635"), ElementsAre("1116632"));  // ticagrelor 90 MG
+  EXPECT_THAT(IngredientCodes(map, "197845"), ElementsAre("6064"));      // isotretinoin 40 MG
+  EXPECT_THAT(IngredientCodes(map, "213469"), ElementsAre("140587"));    // [Celebrex] 200 MG
+  EXPECT_THAT(IngredientCodes(map, "206997"), ElementsAre("8640"));      // [Deltasone] 20 MG
+  EXPECT_THAT(IngredientCodes(map, "834023"), ElementsAre("6902"));      // Medrol Dosepak
+  EXPECT_THAT(IngredientCodes(map, "849728"), ElementsAre("7258"));      // [Aleve] 220 MG
+  EXPECT_THAT(IngredientCodes(map, "860096"), ElementsAre("35827"));     // ketorolac tromethamine
+  EXPECT_THAT(IngredientCodes(map, "855928"), ElementsAre("3355"));      // [Voltaren] 75 MG
+  EXPECT_THAT(IngredientCodes(map, "835911"), ElementsAre("3008"));      // [Neoral] 100 MG
+  EXPECT_THAT(IngredientCodes(map, "153008"), ElementsAre("5640"));      // [Advil] 200 MG
+  EXPECT_THAT(IngredientCodes(map, "198142"), ElementsAre("8638"));      // prednisolone 5 MG
+}
+
+// A product with a substance the table has no ingredient for is left out whole, so that
+// screening reports it as unrecognised rather than knowing half of what it contains.
+TEST(RxNormMapTest, BuiltInTableLeavesOutProductsItKnowsOnlyPartOf) {
+  RxNormIngredientMap map = BuiltIn();
+  EXPECT_THAT(IngredientCodes(map, "198479"), IsEmpty());   // aspirin / caffeine
+  EXPECT_THAT(IngredientCodes(map, "1043400"), IsEmpty());  // acetaminophen / dextrometh. / ...
 }
 
 TEST(RxNormMapTest, IngredientsMapToThemselvesAndUnknownCodesToNothing) {
