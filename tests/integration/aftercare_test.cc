@@ -12,6 +12,7 @@ namespace needlework::testing {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 class AftercareTest : public ::testing::Test {
  protected:
@@ -216,6 +217,9 @@ TEST_F(AftercareTest, TriageSaysExpectedOrUrgent) {
   ASSERT_TRUE(pus.status.ok()) << pus.status.error_message();
   EXPECT_EQ(pus.response.level(), types::TRIAGE_LEVEL_URGENT);
   EXPECT_EQ(pus.response.indicator(), types::INDICATOR_CRITICAL);
+  // The advice names the clinic; no placeholder reaches the patient.
+  EXPECT_THAT(pus.response.advice(), HasSubstr("Contact Demo Aesthetics today"));
+  EXPECT_THAT(pus.response.advice(), Not(HasSubstr("{")));
 
   v1::ListSymptomReportsRequest list;
   list.set_patient_ref("Patient/after-1");
