@@ -49,11 +49,11 @@ Status CheckConcerns(const RepeatedPtrField<Coding>& concerns) {
 
 // Evidence first, texts only for the rules that fire: most rules do not, and a finding's
 // texts are most of its bytes.
-void AddRuleFindings(const RuleSet& rules, const types::v1::PatientFacts& patient,
+void AddRuleFindings(const RuleSet& rules, const plugin::v1::ScreenRequest& request,
                      std::vector<Finding>* findings) {
   for (const Rule& rule : rules.rules) {
     Finding evidence;
-    CollectEvidence(rule, patient, &evidence);
+    CollectEvidence(rule, request.patient(), request.as_of_date(), &evidence);
     if (evidence.evidence_size() == 0) continue;
     Finding finding = NewFinding(rule.finding);
     finding.mutable_evidence()->Swap(evidence.mutable_evidence());
@@ -85,7 +85,7 @@ Status ScreenPatient(const RuleSet& rules, const plugin::v1::ScreenRequest& requ
                      plugin::v1::ScreenResponse* response) {
   NW_RETURN_IF_ERROR(CheckConcerns(request.concerns()));
   std::vector<Finding> findings;
-  AddRuleFindings(rules, request.patient(), &findings);
+  AddRuleFindings(rules, request, &findings);
   AddUnrecognisedFindings(rules, request.patient(), &findings);
   AddConcernFindings(rules, request.concerns(), &findings);
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
