@@ -1,7 +1,7 @@
 // Checks every code of an add-on's default screening rules against the plugin itself: for
-// each rule and each code of its conditions, medications and allergies, a patient with only
+// each rule and each code of its conditions, medications, allergies and devices, a patient with only
 // that fact, current, gets exactly that rule with the rule's outcome; the same fact no longer
-// current (resolved, stopped, inactive) gets nothing. Observation codes are checked on both
+// current (resolved, stopped, inactive, removed) gets nothing. Observation codes are checked on both
 // sides of the threshold. So a code in the config that the matching cannot reach, or a rule
 // whose outcome drifts from its documentation, fails the test of that plugin.
 #ifndef NEEDLEWORK_TESTS_PLUGINS_ADDON_SUPPORT_DEFAULT_RULES_CHECK_H_
@@ -31,7 +31,7 @@ inline types::v1::Outcome OutcomeNamed(const std::string& name) {
 using ScreenFacts = std::function<ScreenResponse(const PatientFacts&)>;
 
 // One fact for `key` ("system|code") of kind `kind` ("conditions", "medications",
-// "allergies"), current or not.
+// "allergies", "devices"), current or not (a device INACTIVE: removed).
 inline PatientFacts OneFact(const std::string& kind, const std::string& key, bool current) {
   const size_t bar = key.rfind('|');
   const std::string system = key.substr(0, bar);
@@ -43,6 +43,11 @@ inline PatientFacts OneFact(const std::string& kind, const std::string& key, boo
   } else if (kind == "medications") {
     AddMedication(facts, "900000" + code, code, "",
                   current ? types::v1::MEDICATION_STATUS_ACTIVE : types::v1::MEDICATION_STATUS_STOPPED);
+  } else if (kind == "devices") {
+    auto* device = facts.add_devices();
+    *device->add_codes() = MakeCoding(system, code);
+    device->set_status(current ? types::v1::DEVICE_STATUS_ACTIVE : types::v1::DEVICE_STATUS_INACTIVE);
+    device->set_source_ref("Device/" + code);
   } else {
     AddAllergy(facts, system, code,
                current ? types::v1::ALLERGY_STATUS_ACTIVE : types::v1::ALLERGY_STATUS_INACTIVE);
@@ -55,7 +60,7 @@ inline PatientFacts OneFact(const std::string& kind, const std::string& key, boo
 inline void ExpectEveryCodeOfTheRuleFires(const std::string& id, const Json& rule,
                                           const ScreenFacts& screen) {
   const types::v1::Outcome outcome = OutcomeNamed(rule.at("outcome"));
-  for (const char* kind : {"conditions", "medications", "allergies"}) {
+  for (const char* kind : {"conditions", "medications", "allergies", "devices"}) {
     if (!rule.contains(kind)) continue;
     for (const auto& [key, display] : rule.at(kind).items()) {
       ScreenResponse current = screen(OneFact(kind, key, true));

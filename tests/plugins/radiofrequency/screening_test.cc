@@ -139,6 +139,20 @@ TEST_F(RadiofrequencyScreeningTest, ANeurostimulatorCodedInIcd10CmContraindicate
   EXPECT_THAT(response.findings(0).detail(), HasSubstr("neurostimulators"));
 }
 
+TEST_F(RadiofrequencyScreeningTest, AnImplantedDefibrillatorRecordedAsADeviceContraindicatesRf) {
+  auto* device = facts_.add_devices();
+  *device->add_codes() = MakeCoding(kSnomed, "72506001");
+  device->set_status(types::v1::DEVICE_STATUS_ACTIVE);
+  device->set_text("Implantable defibrillator");
+  device->set_source_ref("Device/icd-1");
+  ScreenResponse response = Screen(facts_);
+  EXPECT_EQ(response.outcome(), types::v1::OUTCOME_CONTRAINDICATED);
+  ASSERT_THAT(RuleIds(response), ElementsAre("implanted-electronic-device"));
+  EXPECT_EQ(response.findings(0).evidence(0).source_ref(), "Device/icd-1");
+  device->set_status(types::v1::DEVICE_STATUS_INACTIVE);  // explanted
+  EXPECT_THAT(Screen(facts_).findings(), IsEmpty());
+}
+
 TEST_F(RadiofrequencyScreeningTest, AGoldOrNickelAllergyContraindicatesRfOnly) {
   AddAllergy(facts_, kSnomed, "33396006", types::v1::ALLERGY_STATUS_ACTIVE, "Nickel");
   ScreenResponse response = Screen(facts_);
