@@ -29,23 +29,16 @@ std::optional<int64_t> NextSessionStart(const std::vector<AppointmentRecord>& se
   return std::nullopt;
 }
 
-void Replace(std::string& text, const std::string& placeholder, const std::string& value) {
-  for (size_t at = text.find(placeholder); at != std::string::npos;
-       at = text.find(placeholder, at + value.size())) {
-    text.replace(at, placeholder.size(), value);
-  }
-}
-
 // Fills the host's placeholders: {clinic_name}, {session_date}, {next_session_time}.
 std::string Render(std::string text, const ClinicCalendar& calendar, int64_t session_start,
                    const std::optional<int64_t>& next_session) {
-  Replace(text, "{clinic_name}", calendar.clinic.display_name);
-  Replace(text, "{session_date}",
-          absl::FormatCivilTime(slots::LocalDate(session_start, calendar.zone)));
-  Replace(text, "{next_session_time}",
-          next_session ? slots::FormatLocal(*next_session, calendar.zone).substr(0, 16)
-                       : std::string("your next session"));
-  return text;
+  text = ReplacePlaceholder(std::move(text), "{clinic_name}", calendar.clinic.display_name);
+  text = ReplacePlaceholder(std::move(text), "{session_date}",
+                            absl::FormatCivilTime(slots::LocalDate(session_start, calendar.zone)));
+  return ReplacePlaceholder(
+      std::move(text), "{next_session_time}",
+      next_session ? slots::FormatLocal(*next_session, calendar.zone).substr(0, 16)
+                   : std::string("your next session"));
 }
 
 // When `candidate`'s window outlasts `kept`'s (an open end outlasts any end).
@@ -160,6 +153,15 @@ std::optional<MessageRecord> Retimed(MessageRecord message,
 }
 
 }  // namespace
+
+std::string ReplacePlaceholder(std::string text, const std::string& placeholder,
+                               const std::string& value) {
+  for (size_t at = text.find(placeholder); at != std::string::npos;
+       at = text.find(placeholder, at + value.size())) {
+    text.replace(at, placeholder.size(), value);
+  }
+  return text;
+}
 
 Status PrepareAftercare(Store& store, const PluginCalls& plugins, const ClinicCalendar& calendar,
                         const types::SeriesPlan& series, const v1::SessionCompletion& completion,

@@ -22,6 +22,10 @@ Status PrepareAftercare(Store& store, const PluginCalls& plugins, const ClinicCa
                         const needlework::v1::SessionCompletion& completion,
                         CompletionWrite* write);
 
+// `text` with every `placeholder` (e.g. "{clinic_name}") replaced by `value`.
+std::string ReplacePlaceholder(std::string text, const std::string& placeholder,
+                               const std::string& value);
+
 // Re-times the unsent messages of a plan anchored to a next session: due before the next
 // booked session, or WAITING (not due) while there is none. Hand it to every store write
 // that changes the plan's appointments; it runs inside that write's transaction.

@@ -161,7 +161,8 @@ grpc::ServerUnaryReactor* AftercareServiceImpl::ReportSymptom(
     NW_RETURN_IF_ERROR(CheckSymptom(*request));
     NW_ASSIGN_OR_RETURN(AppointmentRecord appointment,
                         CompletedAppointment(store_, clinic_id, request->appointment_id()));
-    NW_ASSIGN_OR_RETURN(auto zone, LoadClinicZone(store_, clinic_id));
+    NW_ASSIGN_OR_RETURN(ClinicCalendar calendar, LoadClinicCalendar(store_, clinic_id));
+    const slots::ClinicZone& zone = calendar.zone;
     int64_t now = NowSeconds();
     v1::SymptomReport report;
     report.set_report_id(NewId("sym"));
@@ -175,7 +176,8 @@ grpc::ServerUnaryReactor* AftercareServiceImpl::ReportSymptom(
     v1::SessionCompletion completion;
     completion.ParseFromString(appointment.completion_bytes);
     NW_RETURN_IF_ERROR(
-        TriageReport(plugins_, clinic_id, request->language(), completion.add_ons(), &report));
+        TriageReport(plugins_, clinic_id, calendar.clinic.display_name, request->language(),
+                     completion.add_ons(), &report));
     NW_RETURN_IF_ERROR(
         store_.InsertSymptomReport({report.report_id(), clinic_id, appointment.appointment_id,
                                     appointment.patient_ref, report.SerializeAsString(), now}));

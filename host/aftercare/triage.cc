@@ -1,5 +1,6 @@
 #include "host/aftercare/triage.h"
 
+#include "host/aftercare/aftercare_plan.h"
 #include "host/plugins/hook_runner.h"
 #include "needlework/plugin/v1/aftercare.pb.h"
 
@@ -28,6 +29,7 @@ void Escalate(types::TriageLevel level, const std::string& advice, types::Indica
 }  // namespace
 
 Status TriageReport(const PluginCalls& plugins, const std::string& clinic_id,
+                    const std::string& clinic_name,
                     const std::string& language, const Codings& add_ons,
                     needlework::v1::SymptomReport* report) {
   auto snapshot = plugins.registry.Snapshot(clinic_id);
@@ -82,6 +84,7 @@ Status TriageReport(const PluginCalls& plugins, const std::string& clinic_id,
              "contact the patient.",
              types::INDICATOR_WARNING, report);
   }
+  report->set_advice(ReplacePlaceholder(report->advice(), "{clinic_name}", clinic_name));
   return OkStatus();
 }
 

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "needlework/types/v1/aftercare.pb.h"
 #include "needlework/types/v1/clinical.pb.h"
@@ -67,6 +68,7 @@ inline constexpr char kPastCourse[] = "past-course";
 struct Texts {
   std::string until_healed;  // until_text of a window with no end
   std::string from_healed;   // until_text of a window that starts once healed
+  std::string list_or;       // joins emergency numbers, e.g. "or"; "/" when not configured
   std::map<std::string, std::string> instructions;  // by InstructionRule::id
   std::map<std::string, std::string> effects;       // by EffectRule::id
   std::map<std::string, std::string> messages;      // by MessageRule::id; templates
@@ -79,6 +81,9 @@ struct AftercareRules {
   std::string default_language;                          // a key of `languages`
   int maintenance_min_months = 0;                        // maintenance after the series
   int maintenance_max_months = 0;                        // >= maintenance_min_months
+  // The clinic's emergency telephone numbers, most important first (e.g. {"911"}, or
+  // {"999", "112"}): advice texts name them as {emergency_numbers}.
+  std::vector<std::string> emergency_numbers;
   std::map<std::string, InstructionRule> instructions;   // enabled ones
   std::map<std::string, EffectRule> effects;             // enabled ones
   std::map<std::string, MessageRule> messages;           // enabled ones

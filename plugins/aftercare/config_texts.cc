@@ -70,9 +70,11 @@ Texts ReadLanguage(const config::Json& object, const std::string& path, const Co
                    config::ConfigErrors& errors) {
   config::RejectUnknownKeys(
       object, path,
-      {"until_healed", "from_healed", "instructions", "effects", "messages", "symptoms", "advice"},
+      {"until_healed", "from_healed", "or", "instructions", "effects", "messages", "symptoms",
+       "advice"},
       errors);
   Texts texts;
+  texts.list_or = object.contains("or") ? ReadTemplate(object, path, "or", {}, errors) : "/";
   texts.until_healed = ReadTemplate(object, path, "until_healed", {}, errors);
   texts.from_healed = ReadTemplate(object, path, "from_healed", {}, errors);
   texts.instructions = ReadTextMap(object, path, "instructions", ids.instructions, {}, errors);

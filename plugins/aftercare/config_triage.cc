@@ -1,4 +1,6 @@
 // Reads root.triage: the indicator of each level and a rule per symptom code.
+#include <algorithm>
+#include <cctype>
 #include <string>
 
 #include "needlework/kit/aftercare_config.h"
@@ -91,6 +93,45 @@ void ReadSymptom(const std::string& code, const config::Json& object, AftercareR
   rules.symptoms.emplace(code, std::move(rule));
 }
 
+// An emergency telephone number as dialled: 2 to 8 digits, e.g. "911", "112", "15".
+bool IsDialledNumber(const config::Json& number) {
+  if (!number.is_string()) return false;
+  const std::string& digits = number.get_ref<const std::string&>();
+  return digits.size() >= 2 && digits.size() <= 8 &&
+         std::all_of(digits.begin(), digits.end(),
+                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+}
+
+// triage.emergency_numbers: 1 to 4 distinct numbers, most important first.
+void ReadEmergencyNumbers(const config::Json& triage, AftercareRules& rules,
+                          config::ConfigErrors& errors) {
+  const std::string path = "triage.emergency_numbers";
+  const auto found = triage.find("emergency_numbers");
+  if (found == triage.end()) {
+    errors.Add(path, "is required: the clinic's emergency telephone numbers, e.g. [\"911\"]");
+    return;
+  }
+  const config::Json* numbers = &*found;
+  if (!numbers->is_array() || numbers->empty() || numbers->size() > 4) {
+    errors.Add(path, "must be a list of 1 to 4 numbers, e.g. [\"999\", \"112\"], not " +
+                         config::DescribeValue(*numbers));
+    return;
+  }
+  for (size_t i = 0; i < numbers->size(); ++i) {
+    const config::Json& number = (*numbers)[i];
+    const std::string item_path = path + "[" + std::to_string(i) + "]";
+    if (!IsDialledNumber(number)) {
+      errors.Add(item_path, "must be 2 to 8 digits as dialled, e.g. \"112\", not " +
+                                config::DescribeValue(number));
+    } else if (std::find(rules.emergency_numbers.begin(), rules.emergency_numbers.end(),
+                         number.get<std::string>()) != rules.emergency_numbers.end()) {
+      errors.Add(item_path, number.dump() + " is listed twice");
+    } else {
+      rules.emergency_numbers.push_back(number.get<std::string>());
+    }
+  }
+}
+
 }  // namespace
 
 void ReadTriage(const config::Json& root, AftercareRules& rules, ConfiguredIds& ids,
@@ -98,8 +139,10 @@ void ReadTriage(const config::Json& root, AftercareRules& rules, ConfiguredIds& 
   ids.advice.insert({kWithinCourse, kSevereWithinCourse, kPastCourse});
   const config::Json* triage = config::ReadObject(root, "", "triage", /*required=*/true, errors);
   if (triage == nullptr) return;
-  config::RejectUnknownKeys(*triage, "triage", {"indicators", "symptoms"}, errors);
+  config::RejectUnknownKeys(*triage, "triage", {"indicators", "emergency_numbers", "symptoms"},
+                            errors);
   ReadIndicators(*triage, rules, errors);
+  ReadEmergencyNumbers(*triage, rules, errors);
   const config::Json* symptoms =
       config::ReadObject(*triage, "triage", "symptoms", /*required=*/true, errors);
   if (symptoms == nullptr) return;

@@ -2,7 +2,8 @@
 // host's untouched, for the host to fill when it sends the message:
 //   plugin, in messages: {session_number} (1-based), {next_session_number},
 //     {session_count} (from the plan), {maintenance_months_min}, {maintenance_months_max};
-//   plugin, in triage advice: {symptom} (its display in the language), {course_days};
+//   plugin, in triage advice: {symptom} (its display in the language), {course_days},
+//     {emergency_numbers} (the clinic's, joined by the language's "or");
 //   host, in any text: {clinic_name}, {session_date}, {next_session_time}.
 #ifndef NEEDLEWORK_PLUGINS_AFTERCARE_TEXT_TEMPLATE_H_
 #define NEEDLEWORK_PLUGINS_AFTERCARE_TEXT_TEMPLATE_H_
@@ -20,7 +21,8 @@ inline constexpr std::array<std::string_view, 3> kHostPlaceholders = {"clinic_na
 inline constexpr std::array<std::string_view, 5> kMessagePlaceholders = {
     "session_number", "next_session_number", "session_count", "maintenance_months_min",
     "maintenance_months_max"};
-inline constexpr std::array<std::string_view, 2> kAdvicePlaceholders = {"symptom", "course_days"};
+inline constexpr std::array<std::string_view, 3> kAdvicePlaceholders = {"symptom", "course_days",
+                                                                        "emergency_numbers"};
 
 // The names between braces in `text`, in order, e.g. {"clinic_name"} for
 // "Call {clinic_name}."; a "{" without a closing "}" yields nothing.

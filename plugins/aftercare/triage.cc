@@ -44,6 +44,15 @@ StatusOr<const SymptomRule*> FindRule(const AftercareRules& rules,
                               "\" (known symptoms: " + known + ")");
 }
 
+// The clinic's emergency numbers as a patient reads them, e.g. "999 or 112".
+std::string EmergencyNumbers(const AftercareRules& rules, const Texts& texts) {
+  std::string joined;
+  for (const std::string& number : rules.emergency_numbers) {
+    joined.append(joined.empty() ? "" : " " + texts.list_or + " ").append(number);
+  }
+  return joined;
+}
+
 }  // namespace
 
 Status TriageSymptom(const AftercareRules& rules, const plugin::v1::TriageRequest& request,
@@ -57,7 +66,9 @@ Status TriageSymptom(const AftercareRules& rules, const plugin::v1::TriageReques
   NW_ASSIGN_OR_RETURN(const SymptomRule* rule, FindRule(rules, request.symptom()));
   const Decision decision = Decide(*rule, request);
   const Texts& texts = rules.languages.at(ResolveLanguage(rules, request.language()));
-  std::map<std::string, std::string> values = {{"symptom", texts.symptoms.at(rule->code)}};
+  std::map<std::string, std::string> values = {
+      {"symptom", texts.symptoms.at(rule->code)},
+      {"emergency_numbers", EmergencyNumbers(rules, texts)}};
   if (rule->course_hours) values["course_days"] = std::to_string((*rule->course_hours + 23) / 24);
   response->set_level(decision.level);
   response->set_advice(FillTemplate(texts.advice.at(decision.advice), values));

@@ -12,6 +12,7 @@ namespace needlework::testing {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 class AftercareTest : public ::testing::Test {
  protected:
@@ -216,6 +217,9 @@ TEST_F(AftercareTest, TriageSaysExpectedOrUrgent) {
   ASSERT_TRUE(pus.status.ok()) << pus.status.error_message();
   EXPECT_EQ(pus.response.level(), types::TRIAGE_LEVEL_URGENT);
   EXPECT_EQ(pus.response.indicator(), types::INDICATOR_CRITICAL);
+  // The advice names the clinic; no placeholder reaches the patient.
+  EXPECT_THAT(pus.response.advice(), HasSubstr("Contact Demo Aesthetics today"));
+  EXPECT_THAT(pus.response.advice(), Not(HasSubstr("{")));
 
   v1::ListSymptomReportsRequest list;
   list.set_patient_ref("Patient/after-1");
@@ -233,6 +237,25 @@ TEST_F(AftercareTest, TriageSaysExpectedOrUrgent) {
           .error_code(),
       grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(reports.reports_size(), 0);
+}
+
+// The emergency advice names the clinic's own numbers once its admin configures them; warmth
+// on the session's evening is the expected course the evening message describes.
+TEST_F(AftercareTest, EmergencyAdviceNamesTheClinicsNumbersAndWarmthIsExpected) {
+  ASSERT_TRUE(Complete(first_.appointment_id()).status.ok());
+  auto by_default = Report("breathing-difficulty", types::SYMPTOM_SEVERITY_SEVERE);
+  ASSERT_TRUE(by_default.status.ok()) << by_default.status.error_message();
+  EXPECT_THAT(by_default.response.advice(), HasSubstr("Call emergency services now on 112."));
+  auto configured = Api(*host_).Configure(host_->admin_token(), "demo", "org.needlework.aftercare",
+                                          R"({"triage":{"emergency_numbers":["911"]}})");
+  ASSERT_TRUE(configured.status.ok()) << configured.status.error_message();
+  auto us = Report("breathing-difficulty", types::SYMPTOM_SEVERITY_SEVERE);
+  ASSERT_TRUE(us.status.ok()) << us.status.error_message();
+  EXPECT_EQ(us.response.level(), types::TRIAGE_LEVEL_URGENT);
+  EXPECT_THAT(us.response.advice(), HasSubstr("Call emergency services now on 911."));
+  auto warmth = Report("warmth", types::SYMPTOM_SEVERITY_MILD);
+  ASSERT_TRUE(warmth.status.ok()) << warmth.status.error_message();
+  EXPECT_EQ(warmth.response.level(), types::TRIAGE_LEVEL_EXPECTED);
 }
 
 TEST_F(AftercareTest, BadInputGetsPreciseStatuses) {

@@ -92,6 +92,24 @@ TEST(AftercareConfigValidationTest, TriageRulesAreChecked) {
                 "triage.indicators.urgent: \"red\" is not one of info, warning, critical");
 }
 
+TEST(AftercareConfigValidationTest, EmergencyNumbersAreOneToFourDistinctDialledNumbers) {
+  ExpectRefused(R"({"triage": {"emergency_numbers": null}})",
+                "triage.emergency_numbers: is required: the clinic's emergency telephone numbers");
+  ExpectRefused(R"({"triage": {"emergency_numbers": []}})",
+                "triage.emergency_numbers: must be a list of 1 to 4 numbers");
+  ExpectRefused(R"({"triage": {"emergency_numbers": "911"}})",
+                "triage.emergency_numbers: must be a list of 1 to 4 numbers");
+  ExpectRefused(R"({"triage": {"emergency_numbers": ["1", "2", "3", "4", "5"]}})",
+                "must be a list of 1 to 4 numbers");
+  ExpectRefused(R"({"triage": {"emergency_numbers": ["911", "+1 911"]}})",
+                "triage.emergency_numbers[1]: must be 2 to 8 digits as dialled");
+  ExpectRefused(R"({"triage": {"emergency_numbers": [911]}})",
+                "triage.emergency_numbers[0]: must be 2 to 8 digits as dialled");
+  ExpectRefused(R"({"triage": {"emergency_numbers": ["112", "112"]}})",
+                "triage.emergency_numbers[1]: \"112\" is listed twice");
+  ExpectRefused(R"({"languages": {"fr": {"or": ""}}})", "languages.fr.or: must be a non-empty");
+}
+
 TEST(AftercareConfigValidationTest, EveryIdNeedsATextInEveryLanguage) {
   ExpectRefused(R"({"instructions": {"no-makeup": {"from_hours": 0}},
                     "languages": {"en": {"instructions": {"no-makeup": "No make-up."}}}})",

@@ -16,6 +16,7 @@ namespace {
 
 using ::testing::AllOf;
 using ::testing::HasSubstr;
+using ::testing::Not;
 using namespace needlework::aftercare::testing;  // NOLINT(build/namespaces)
 
 constexpr auto kMild = types::v1::SYMPTOM_SEVERITY_MILD;
@@ -84,7 +85,8 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(CourseCase{"redness", 2, 2.1}, CourseCase{"swelling", 2, 2.1},
                       CourseCase{"dryness", 7, 7.5}, CourseCase{"discolouration", 7, 8},
                       CourseCase{"peeling", 7, 7.1}, CourseCase{"flaking", 7, 7.1},
-                      CourseCase{"tingling", 3, 3.5}, CourseCase{"tightness", 3, 4}),
+                      CourseCase{"tingling", 3, 3.5}, CourseCase{"tightness", 3, 4},
+                      CourseCase{"warmth", 2, 2.1}),
     CourseName);
 
 INSTANTIATE_TEST_SUITE_P(ConfiguredCourses, TriageCourseTest,
@@ -109,7 +111,7 @@ TEST_P(TriageSignTest, IsUrgentWhateverTheDayAndSeverity) {
 }
 
 INSTANTIATE_TEST_SUITE_P(InfectionAndAllergy, TriageSignTest,
-                         ::testing::Values("pus", "fever", "warmth", "spreading-redness", "hives",
+                         ::testing::Values("pus", "fever", "spreading-redness", "hives",
                                            "blistering", "facial-swelling", "breathing-difficulty"),
                          SignName);
 
@@ -135,14 +137,56 @@ TEST_F(TriageTest, InfectionAndAllergySignsGetTheirAdvice) {
   EXPECT_THAT(hives.advice(), HasSubstr("allergic reaction"));
 }
 
-TEST_F(TriageTest, BreathingDifficultySaysCallEmergencyServices) {
+TEST_F(TriageTest, BreathingDifficultySaysCallEmergencyServicesOnTheDefaultNumber) {
   const TriageResponse response =
       TriageOrDie(rules_, MakeTriageRequest("breathing-difficulty", 0.1));
   EXPECT_EQ(response.rule_id(), "breathing-difficulty/emergency");
-  EXPECT_THAT(response.advice(), HasSubstr("Call emergency services now"));
+  EXPECT_THAT(response.advice(), HasSubstr("Call emergency services now on 112."));
   EXPECT_THAT(
       TriageOrDie(rules_, MakeTriageRequest("breathing-difficulty", 0.1, kMild, "fr")).advice(),
-      HasSubstr("Appelez immédiatement les services d'urgence"));
+      HasSubstr("Appelez immédiatement les services d'urgence au 112."));
+}
+
+// The advice a clinic with `numbers` (a JSON list) gives for breathing difficulty.
+std::string EmergencyAdvice(const char* numbers, std::string_view language,
+                            const Json& extra = Json::object()) {
+  Json patch = {{"triage", {{"emergency_numbers", Json::parse(numbers)}}}};
+  patch.update(extra);  // not merge_patch: a null in `extra` must reach the config
+  return TriageOrDie(CompileOrDie(patch),
+                     MakeTriageRequest("breathing-difficulty", 0.1, kMild, language))
+      .advice();
+}
+
+TEST(TriageEmergencyTest, EachClinicNamesItsOwnNumbersInThePatientsLanguage) {
+  EXPECT_THAT(EmergencyAdvice(R"(["911"])", "en-US"),
+              AllOf(HasSubstr("Call emergency services now on 911."), Not(HasSubstr("112"))));
+  EXPECT_THAT(EmergencyAdvice(R"(["999", "112"])", "en"), HasSubstr("now on 999 or 112."));
+  EXPECT_THAT(EmergencyAdvice(R"(["15", "112"])", "fr"), HasSubstr("d'urgence au 15 ou 112."));
+}
+
+TEST(TriageEmergencyTest, ALanguageWithoutAnOrWordJoinsWithASlash) {
+  const Json no_or = {{"languages", {{"en", {{"or", nullptr}}}}}};
+  EXPECT_THAT(EmergencyAdvice(R"(["999", "112"])", "en", no_or), HasSubstr("now on 999 / 112."));
+}
+
+// The evening message tells the patient warmth is normal and spreading warmth or fever is
+// not; triage answers the same on the evening of the session and on the next day.
+TEST_F(TriageTest, WarmthTriageAgreesWithTheEveningMessage) {
+  const AftercareResponse aftercare = AftercareOrDie(rules_, MakeAftercareRequest(0, 3));
+  std::string evening;
+  for (const auto& message : aftercare.messages()) {
+    if (message.id() == "evening") evening = message.text();
+  }
+  EXPECT_THAT(evening, AllOf(HasSubstr("warm"), HasSubstr("this is normal"),
+                             HasSubstr("If redness or warmth spreads, or you have a fever")));
+  for (double days : {0.2, 1.0, 2.0}) {
+    EXPECT_EQ(TriageOrDie(rules_, MakeTriageRequest("warmth", days)).level(), kExpected) << days;
+    EXPECT_EQ(TriageOrDie(rules_, MakeTriageRequest("spreading-redness", days)).level(), kUrgent);
+    EXPECT_EQ(TriageOrDie(rules_, MakeTriageRequest("fever", days)).level(), kUrgent);
+  }
+  EXPECT_THAT(TriageOrDie(rules_, MakeTriageRequest("spreading-redness", 1)).advice(),
+              HasSubstr("Your spreading redness or warmth may be a sign of infection"));
+  EXPECT_EQ(TriageOrDie(rules_, MakeTriageRequest("warmth", 3)).level(), kContact);
 }
 
 TEST_F(TriageTest, FrenchAdviceAndFallback) {

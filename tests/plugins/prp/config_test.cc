@@ -23,9 +23,9 @@ TEST(PrpConfigTest, TheDefaultsCompile) {
   auto plugin = CreateOrDie<PrpPlugin>(kDefaultConfigJson);
   ASSERT_NE(plugin, nullptr);
   ASSERT_EQ(plugin->rules().offers.size(), 1u);
-  EXPECT_EQ(plugin->rules().offers[0].rules.size(), 4u);
-  ASSERT_EQ(plugin->rules().offers[0].rules[0].finding.rule_id, "blood-thinners");
-  EXPECT_EQ(plugin->rules().offers[0].rules[0].criteria.medications.size(), 14u);
+  EXPECT_EQ(plugin->rules().offers[0].rules.size(), 7u);  // in id order
+  ASSERT_EQ(plugin->rules().offers[0].rules[1].finding.rule_id, "blood-thinners");
+  EXPECT_EQ(plugin->rules().offers[0].rules[1].criteria.medications.size(), 14u);
 }
 
 TEST(PrpConfigTest, AThresholdNeedsItsObservationsAndExactlyOneBound) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "plugins/addon_support/addon_test_support.h"
+#include "plugins/addon_support/default_rules_check.h"
 #include "plugins/prp/embedded_config.h"
 #include "plugins/prp/prp_plugin.h"
 
@@ -130,6 +131,75 @@ TEST_F(PrpScreeningTest, AClinicRemovesAspirinFromTheBloodThinners) {
          {{"medications", {{std::string(code_systems::kRxNorm) + "|1191", nullptr}}}}}}}};
   EXPECT_THAT(RuleIds(Screen()), ElementsAre("blood-thinners"));
   EXPECT_THAT(Screen(patch).findings(), IsEmpty());
+}
+
+TEST_F(PrpScreeningTest, EveryDefaultCodeFiresItsRuleOnlyWhileCurrent) {
+  ExpectEveryDefaultCodeFires(kDefaultConfigJson, [](const PatientFacts& facts) {
+    return AnswerPatched<PrpPlugin>(kDefaultConfigJson, Json::object(), &Plugin::Screen,
+                                    MakeScreenRequest(facts, {Procedure("prp-serum")}));
+  });
+}
+
+TEST_F(PrpScreeningTest, AnNsaidIsACautionNamedByItsIngredient) {
+  AddMedication(facts_, "310965", "5640", "ibuprofen");
+  ScreenResponse response = Screen();
+  EXPECT_EQ(response.outcome(), types::v1::OUTCOME_ELIGIBLE_WITH_CAUTION);
+  ASSERT_THAT(RuleIds(response), ElementsAre("nsaids"));
+  ExpectFindingAbout(response.findings(0), "prp-serum", "PRP with caution: ibuprofen (NSAID)",
+                     types::v1::INDICATOR_WARNING);
+  EXPECT_THAT(response.findings(0).detail(), HasSubstr("platelet activation"));
+}
+
+TEST_F(PrpScreeningTest, ASystemicCorticosteroidIsACaution) {
+  AddMedication(facts_, "312617", "8640", "prednisone");
+  ScreenResponse response = Screen();
+  EXPECT_EQ(response.outcome(), types::v1::OUTCOME_ELIGIBLE_WITH_CAUTION);
+  ASSERT_THAT(RuleIds(response), ElementsAre("systemic-steroids"));
+  EXPECT_EQ(response.findings(0).summary(),
+            "PRP with caution: prednisone (systemic corticosteroid)");
+}
+
+TEST_F(PrpScreeningTest, AnaemiaInEitherCodeSystemOrALowHaemoglobinNeedsReview) {
+  AddCondition(facts_, kSnomed, "271737000", types::v1::CONDITION_STATUS_ACTIVE,
+               "Anemia (disorder)");
+  AddCondition(facts_, std::string(kIcd10Cm), "D64.9");
+  ScreenResponse response = Screen();
+  EXPECT_EQ(response.outcome(), types::v1::OUTCOME_REVIEW_REQUIRED);
+  ASSERT_THAT(RuleIds(response), ElementsAre("anaemia"));
+  EXPECT_EQ(response.findings(0).summary(),
+            "PRP needs review: anaemia (Anemia (disorder), Anemia, unspecified)");
+
+  PatientFacts haemoglobin;
+  AddObservation(haemoglobin, kLoinc, "718-7", 10.4, "g/dL", "2026-01-05");
+  EXPECT_THAT(AnswerPatched<PrpPlugin>(kDefaultConfigJson, Json::object(), &Plugin::Screen,
+                                       MakeScreenRequest(haemoglobin, {Procedure("prp-serum")}))
+                  .findings(),
+              IsEmpty());
+  AddObservation(haemoglobin, kLoinc, "718-7", 9.1, "g/dL", "2026-02-05");
+  ScreenResponse low =
+      AnswerPatched<PrpPlugin>(kDefaultConfigJson, Json::object(), &Plugin::Screen,
+                               MakeScreenRequest(haemoglobin, {Procedure("prp-serum")}));
+  ASSERT_THAT(RuleIds(low), ElementsAre("anaemia"));
+  EXPECT_EQ(low.findings(0).evidence(0).description(),
+            "latest observation, value 9.1 g/dL (below 10)");
+}
+
+TEST_F(PrpScreeningTest, Icd10CmCodesBlockPrpAsTheirSnomedCounterpartsDo) {
+  AddCondition(facts_, std::string(kIcd10Cm), "D69.6");
+  AddCondition(facts_, std::string(kIcd10Cm), "D66");
+  AddCondition(facts_, std::string(kIcd10Cm), "B20");
+  ScreenResponse response = Screen();
+  EXPECT_EQ(response.outcome(), types::v1::OUTCOME_CONTRAINDICATED);
+  EXPECT_THAT(RuleIds(response),
+              ElementsAre("bloodborne-infection", "clotting-disorder", "low-platelets"));
+}
+
+TEST_F(PrpScreeningTest, TheMostRestrictiveRuleDecidesAndEachKeepsItsFinding) {
+  AddMedication(facts_, "849574", "7258", "naproxen");
+  AddCondition(facts_, std::string(kIcd10Cm), "D50.9");
+  ScreenResponse response = Screen();
+  EXPECT_EQ(response.outcome(), types::v1::OUTCOME_REVIEW_REQUIRED);
+  EXPECT_THAT(RuleIds(response), ElementsAre("anaemia", "nsaids"));
 }
 
 }  // namespace

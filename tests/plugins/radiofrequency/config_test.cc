@@ -20,7 +20,7 @@ TEST(RadiofrequencyConfigTest, TheDefaultsCompile) {
   auto plugin = CreateOrDie<RadiofrequencyPlugin>(kDefaultConfigJson);
   ASSERT_NE(plugin, nullptr);
   ASSERT_EQ(plugin->rules().offers.size(), 1u);
-  EXPECT_EQ(plugin->rules().offers[0].rules.size(), 3u);
+  EXPECT_EQ(plugin->rules().offers[0].rules.size(), 4u);
   EXPECT_EQ(plugin->rules().triage.size(), 2u);
 }
 

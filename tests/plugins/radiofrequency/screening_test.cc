@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "plugins/addon_support/addon_test_support.h"
+#include "plugins/addon_support/default_rules_check.h"
 #include "plugins/radiofrequency/embedded_config.h"
 #include "plugins/radiofrequency/radiofrequency_plugin.h"
 
@@ -121,6 +122,66 @@ TEST_F(RadiofrequencyScreeningTest, AClinicChangesACodeSetAndSwitchesARuleOff) {
   ScreenResponse response = Screen(facts_, {"face"}, patch);
   ASSERT_THAT(RuleIds(response), ElementsAre("implanted-electronic-device"));
   EXPECT_EQ(response.findings(0).summary(), "RF microneedling contraindicated: Cochlear implant");
+}
+
+TEST_F(RadiofrequencyScreeningTest, EveryDefaultCodeFiresItsRuleOnlyWhileCurrent) {
+  ExpectEveryDefaultCodeFires(kDefaultConfigJson,
+                              [this](const PatientFacts& facts) { return Screen(facts); });
+}
+
+TEST_F(RadiofrequencyScreeningTest, ANeurostimulatorCodedInIcd10CmContraindicatesRf) {
+  AddCondition(facts_, std::string(kIcd10Cm), "Z96.82");
+  ScreenResponse response = Screen(facts_);
+  EXPECT_EQ(response.outcome(), types::v1::OUTCOME_CONTRAINDICATED);
+  ASSERT_THAT(RuleIds(response), ElementsAre("implanted-electronic-device"));
+  EXPECT_EQ(response.findings(0).summary(),
+            "RF microneedling contraindicated: Presence of neurostimulator");
+  EXPECT_THAT(response.findings(0).detail(), HasSubstr("neurostimulators"));
+}
+
+TEST_F(RadiofrequencyScreeningTest, AnImplantedDefibrillatorRecordedAsADeviceContraindicatesRf) {
+  auto* device = facts_.add_devices();
+  *device->add_codes() = MakeCoding(kSnomed, "72506001");
+  device->set_status(types::v1::DEVICE_STATUS_ACTIVE);
+  device->set_text("Implantable defibrillator");
+  device->set_source_ref("Device/icd-1");
+  ScreenResponse response = Screen(facts_);
+  EXPECT_EQ(response.outcome(), types::v1::OUTCOME_CONTRAINDICATED);
+  ASSERT_THAT(RuleIds(response), ElementsAre("implanted-electronic-device"));
+  EXPECT_EQ(response.findings(0).evidence(0).source_ref(), "Device/icd-1");
+  device->set_status(types::v1::DEVICE_STATUS_INACTIVE);  // explanted
+  EXPECT_THAT(Screen(facts_).findings(), IsEmpty());
+}
+
+TEST_F(RadiofrequencyScreeningTest, AGoldOrNickelAllergyContraindicatesRfOnly) {
+  AddAllergy(facts_, kSnomed, "33396006", types::v1::ALLERGY_STATUS_ACTIVE, "Nickel");
+  ScreenResponse response = Screen(facts_);
+  EXPECT_EQ(response.outcome(), types::v1::OUTCOME_CONTRAINDICATED);
+  ASSERT_THAT(RuleIds(response), ElementsAre("metal-allergy"));
+  ExpectFindingAbout(response.findings(0), "rf-microneedling",
+                     "RF microneedling contraindicated: allergy to Nickel",
+                     types::v1::INDICATOR_CRITICAL);
+  EXPECT_EQ(response.findings(0).evidence(0).description(), "active allergy");
+
+  PatientFacts gold;
+  AddAllergy(gold, kSnomed, "2309006");
+  EXPECT_EQ(Screen(gold).findings(0).summary(), "RF microneedling contraindicated: allergy to Gold");
+  PatientFacts other_system;  // the same digits in another code system are another substance
+  AddAllergy(other_system, "http://www.nlm.nih.gov/research/umls/rxnorm", "2309006");
+  EXPECT_THAT(Screen(other_system).findings(), IsEmpty());
+}
+
+TEST_F(RadiofrequencyScreeningTest, AClinicWithMetalFreeCartridgesCanMakeTheAllergyAReview) {
+  AddAllergy(facts_, kSnomed, "2309006");
+  const Json patch = {{"rules", {{"metal-allergy", {{"outcome", "review_required"}}}}}};
+  EXPECT_EQ(Screen(facts_, {"face"}, patch).outcome(), types::v1::OUTCOME_REVIEW_REQUIRED);
+}
+
+TEST_F(RadiofrequencyScreeningTest, PregnancyCodedInIcd10CmDefersRf) {
+  AddCondition(facts_, std::string(kIcd10Cm), "Z33.1");
+  ScreenResponse response = Screen(facts_);
+  EXPECT_EQ(response.outcome(), types::v1::OUTCOME_DEFER);
+  EXPECT_THAT(RuleIds(response), ElementsAre("pregnancy"));
 }
 
 }  // namespace
