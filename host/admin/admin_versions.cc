@@ -26,8 +26,8 @@ grpc::ServerUnaryReactor* AdminServiceImpl::PinPluginVersion(
     if (request->version().empty()) {
       return InvalidArgumentError("version is required; UnpinPluginVersion removes a pin");
     }
-    NW_ASSIGN_OR_RETURN(auto view, clinic_plugins_.Pin(request->clinic_id(),
-                                                       request->plugin_id(), request->version()));
+    NW_ASSIGN_OR_RETURN(auto view, clinic_plugins_.Pin(request->clinic_id(), request->plugin_id(),
+                                                       request->version()));
     *response = ToClinicPlugin(view);
     return OkStatus();
   });

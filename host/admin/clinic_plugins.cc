@@ -42,8 +42,8 @@ Status ClinicPluginManager::LoadAll() {
     auto& [enabled, unavailable] = by_clinic[setting.clinic_id];
     auto plugin = Chosen(setting.plugin_id, pinned[{setting.clinic_id, setting.plugin_id}]);
     auto instance = plugin.ok()
-                        ? CreateInstanceWithin(*pool_, create_deadline_, **plugin, setting.clinic_id,
-                                               setting.config_json, *code_)
+                        ? CreateInstanceWithin(*pool_, create_deadline_, **plugin,
+                                               setting.clinic_id, setting.config_json, *code_)
                         : StatusOr<std::shared_ptr<PluginInstance>>(plugin.status());
     if (instance.ok()) {
       enabled.push_back(*instance);
@@ -105,15 +105,18 @@ StatusOr<std::shared_ptr<PluginInstance>> ClinicPluginManager::CreateInstance(
                               config_json, *code_);
 }
 
+Status ClinicPluginManager::Unchanged(const Pending& pending) {
+  const auto& setting = pending.setting;
+  if (generation_[{setting.clinic_id, setting.plugin_id}] == pending.generation) return OkStatus();
+  return Status(StatusCode::kAborted, setting.plugin_id + " for clinic '" + setting.clinic_id +
+                                          "' was changed meanwhile; nothing was changed, retry");
+}
+
 StatusOr<ClinicPluginView> ClinicPluginManager::Finish(const Pending& pending,
                                                        std::shared_ptr<PluginInstance> instance) {
   std::lock_guard lock(mutex_);
-  const auto& setting = pending.setting;
-  if (generation_[{setting.clinic_id, setting.plugin_id}] != pending.generation) {
-    return Status(StatusCode::kAborted, setting.plugin_id + " for clinic '" + setting.clinic_id +
-                                            "' was changed meanwhile; nothing was changed, retry");
-  }
-  return Commit(setting, std::move(instance));
+  NW_RETURN_IF_ERROR(Unchanged(pending));
+  return Commit(pending.setting, std::move(instance));
 }
 
 StatusOr<ClinicPluginView> ClinicPluginManager::Enable(
@@ -159,10 +162,33 @@ StatusOr<ClinicPluginView> ClinicPluginManager::Commit(const PluginSetting& requ
   return View(setting, true);
 }
 
+StatusOr<ClinicPluginView> ClinicPluginManager::Republish(const Pending& pending,
+                                                          std::shared_ptr<PluginInstance> instance,
+                                                          bool pin) {
+  std::lock_guard lock(mutex_);
+  NW_RETURN_IF_ERROR(Unchanged(pending));
+  const auto& setting = pending.setting;
+  if (pin) {
+    NW_RETURN_IF_ERROR(store_->SetPluginPin(
+        {setting.clinic_id, setting.plugin_id, pending.pinned_version, NowSeconds()}));
+    LogEvent(Level::kInfo, "plugin_pinned",
+             {{"clinic", setting.clinic_id},
+              {"plugin", setting.plugin_id},
+              {"version", pending.pinned_version.empty() ? "newest" : pending.pinned_version}});
+  }
+  ++generation_[{setting.clinic_id, setting.plugin_id}];
+  if (instance) {
+    registry_->Publish(setting.clinic_id, Replace(*registry_->Snapshot(setting.clinic_id),
+                                                  setting.plugin_id, std::move(instance)));
+  }
+  return View(setting, setting.updated_at != 0);
+}
+
 ClinicPluginView ClinicPluginManager::View(const PluginSetting& setting, bool has_setting) const {
   ClinicPluginView view{setting, has_setting, nullptr, "", ""};
   if (auto pin = PinOf(setting.clinic_id, setting.plugin_id); pin.ok()) view.pinned_version = *pin;
-  if (auto plugin = Chosen(setting.plugin_id, view.pinned_version); plugin.ok()) view.plugin = *plugin;
+  if (auto plugin = Chosen(setting.plugin_id, view.pinned_version); plugin.ok())
+    view.plugin = *plugin;
   if (view.plugin != nullptr) {
     auto effective =
         EffectiveConfig(view.plugin->manifest.default_config_json(), setting.config_json);

@@ -128,6 +128,8 @@ class ClinicPluginManager {
   // Without mutex_: the instance for `config_json`, from plugin code bounded by its deadline.
   StatusOr<std::shared_ptr<PluginInstance>> CreateInstance(const Pending& pending,
                                                            const std::string& config_json);
+  // Under mutex_: ABORTED when the same clinic plugin changed since `pending` began.
+  Status Unchanged(const Pending& pending);
   // Commits `pending.setting` unless another change of the same clinic plugin came first.
   StatusOr<ClinicPluginView> Finish(const Pending& pending,
                                     std::shared_ptr<PluginInstance> instance);

@@ -1,10 +1,9 @@
 // ClinicPluginManager's versions: which version serves a clinic, pins, and moving clinics to
-// a version a rescan found.
+// a version a rescan found (Republish, shared with the other changes, is in clinic_plugins.cc).
 #include <set>
 
 #include "host/admin/clinic_plugins.h"
 #include "host/common/log.h"
-#include "host/common/time_util.h"
 #include "host/plugins/hook_runner.h"
 
 namespace needlework::host {
@@ -14,21 +13,6 @@ std::string Joined(const std::vector<std::string>& items) {
   std::string joined;
   for (const auto& item : items) joined += (joined.empty() ? "" : ", ") + item;
   return joined.empty() ? "none" : joined;
-}
-
-// The snapshot a clinic gets when `instance` replaces the plugin's live instance, if any.
-std::shared_ptr<const ClinicPlugins> WithInstance(const ClinicPlugins& current,
-                                                  std::shared_ptr<PluginInstance> instance) {
-  ClinicPlugins::InstanceList enabled;
-  for (const auto& existing : current.enabled) {
-    if (existing->plugin_id() != instance->plugin_id()) enabled.push_back(existing);
-  }
-  std::vector<UnavailablePlugin> unavailable;
-  for (const auto& missing : current.unavailable) {
-    if (missing.plugin_id != instance->plugin_id()) unavailable.push_back(missing);
-  }
-  enabled.push_back(std::move(instance));
-  return std::make_shared<const ClinicPlugins>(std::move(enabled), std::move(unavailable));
 }
 
 // The version of `plugin_id` serving the clinic now; empty when none.
@@ -65,38 +49,11 @@ StatusOr<ClinicPluginView> ClinicPluginManager::Pin(const std::string& clinic_id
   NW_ASSIGN_OR_RETURN(Pending pending, Begin(clinic_id, plugin_id, version));
   std::shared_ptr<PluginInstance> instance;
   if (pending.setting.enabled) {
-    NW_ASSIGN_OR_RETURN(instance, CreateInstanceWithin(*pool_, create_deadline_, *pending.plugin,
-                                                       clinic_id, pending.setting.config_json,
-                                                       *code_));
+    NW_ASSIGN_OR_RETURN(instance,
+                        CreateInstanceWithin(*pool_, create_deadline_, *pending.plugin, clinic_id,
+                                             pending.setting.config_json, *code_));
   }
   return Republish(pending, std::move(instance), /*pin=*/true);
-}
-
-StatusOr<ClinicPluginView> ClinicPluginManager::Republish(const Pending& pending,
-                                                          std::shared_ptr<PluginInstance> instance,
-                                                          bool pin) {
-  std::lock_guard lock(mutex_);
-  const auto& setting = pending.setting;
-  uint64_t& generation = generation_[{setting.clinic_id, setting.plugin_id}];
-  if (generation != pending.generation) {
-    return Status(StatusCode::kAborted, setting.plugin_id + " for clinic '" + setting.clinic_id +
-                                            "' was changed meanwhile; nothing was changed, retry");
-  }
-  if (pin) {
-    int64_t now = NowUnixMicros() / 1000000;
-    NW_RETURN_IF_ERROR(store_->SetPluginPin(
-        {setting.clinic_id, setting.plugin_id, pending.pinned_version, now}));
-    LogEvent(Level::kInfo, "plugin_pinned",
-             {{"clinic", setting.clinic_id},
-              {"plugin", setting.plugin_id},
-              {"version", pending.pinned_version.empty() ? "newest" : pending.pinned_version}});
-  }
-  ++generation;
-  if (instance) {
-    registry_->Publish(setting.clinic_id,
-                       WithInstance(*registry_->Snapshot(setting.clinic_id), std::move(instance)));
-  }
-  return View(setting, setting.updated_at != 0);
 }
 
 StatusOr<PluginRescan> ClinicPluginManager::Rescan() {
@@ -125,8 +82,8 @@ std::optional<PluginMove> ClinicPluginManager::Move(const PluginSetting& setting
   move.to_version = pending->plugin->manifest.version();
   auto instance = CreateInstanceWithin(*pool_, create_deadline_, *pending->plugin,
                                        setting.clinic_id, pending->setting.config_json, *code_);
-  Status moved = instance.ok() ? Republish(*pending, *instance, /*pin=*/false).status()
-                               : instance.status();
+  Status moved =
+      instance.ok() ? Republish(*pending, *instance, /*pin=*/false).status() : instance.status();
   if (!moved.ok()) move.error = moved.message();
   LogEvent(moved.ok() ? Level::kInfo : Level::kError, "plugin_moved",
            {{"clinic", move.clinic_id},

@@ -91,9 +91,9 @@ void PluginCatalog::Add(const std::string& file) {
   if (loaded.ok()) {
     const auto& manifest = loaded->plugin.manifest;
     if (const LoadedPlugin* same = FindLocked(manifest.id(), manifest.version())) {
-      loaded = FailedPreconditionError("plugin id '" + manifest.id() + "' version " +
-                                       manifest.version() + " is already loaded from " +
-                                       same->file);
+      loaded =
+          FailedPreconditionError("plugin id '" + manifest.id() + "' version " +
+                                  manifest.version() + " is already loaded from " + same->file);
     }
   }
   if (!loaded.ok()) return Refuse(std::move(entry), loaded.status().message());

@@ -75,7 +75,7 @@ class PluginCatalog {
   std::vector<std::string> dirs_;
   PluginTrust trust_;
   std::unique_ptr<std::mutex> mutex_ = std::make_unique<std::mutex>();
-  std::deque<CatalogEntry> entries_;  // a deque: adding never moves an entry
+  std::deque<CatalogEntry> entries_;                    // a deque: adding never moves an entry
   std::set<std::pair<std::string, std::string>> seen_;  // (file, sha256) already listed
 };
 

@@ -69,11 +69,10 @@ Status CheckHostVersion(const Manifest& manifest) {
   NW_ASSIGN_OR_RETURN(VersionRange range, VersionRange::Parse(manifest.host_versions()));
   NW_ASSIGN_OR_RETURN(SemanticVersion host, SemanticVersion::Parse(SdkVersion()));
   if (range.Contains(host)) return OkStatus();
-  return FailedPreconditionError(manifest.id() + " " + manifest.version() +
-                                 " supports host releases '" + range.text() +
-                                 "', not this host's " + host.text() +
-                                 "; install a version of the plugin built for " + host.text() +
-                                 ", or a host in that range");
+  return FailedPreconditionError(
+      manifest.id() + " " + manifest.version() + " supports host releases '" + range.text() +
+      "', not this host's " + host.text() + "; install a version of the plugin built for " +
+      host.text() + ", or a host in that range");
 }
 
 // The library at `load_path`, version-checked and described.

@@ -24,7 +24,8 @@ bool ToNumber(const std::string& text, uint64_t* number) {
 std::vector<std::string> Split(const std::string& text, char separator) {
   std::vector<std::string> parts;
   size_t start = 0;
-  for (size_t at = text.find(separator); at != std::string::npos; at = text.find(separator, start)) {
+  for (size_t at = text.find(separator); at != std::string::npos;
+       at = text.find(separator, start)) {
     parts.push_back(text.substr(start, at - start));
     start = at + 1;
   }
@@ -37,8 +38,8 @@ std::strong_ordering CompareIdentifier(const std::string& a, const std::string& 
   uint64_t a_number = 0, b_number = 0;
   bool a_numeric = ToNumber(a, &a_number), b_numeric = ToNumber(b, &b_number);
   if (a_numeric && b_numeric) return a_number <=> b_number;
-  if (a_numeric != b_numeric) return a_numeric ? std::strong_ordering::less
-                                               : std::strong_ordering::greater;
+  if (a_numeric != b_numeric)
+    return a_numeric ? std::strong_ordering::less : std::strong_ordering::greater;
   return a.compare(b) <=> 0;
 }
 
@@ -95,7 +96,8 @@ StatusOr<VersionRange> VersionRange::Parse(std::string_view text) {
       return InvalidArgumentError("version range '" + range.text_ + "': '" + word +
                                   "' does not start with >=, >, <=, < or =");
     }
-    StatusOr<SemanticVersion> version = SemanticVersion::Parse(word.substr(std::string_view(op).size()));
+    StatusOr<SemanticVersion> version =
+        SemanticVersion::Parse(word.substr(std::string_view(op).size()));
     if (!version.ok()) {
       return version.status().WithPrefix("version range '" + range.text_ + "'");
     }

@@ -41,8 +41,8 @@ Status Store::SetPluginPin(const PluginPin& pin) {
 
 Status Store::SetPluginPinLocked(const PluginPin& pin) {
   if (pin.version.empty()) {
-    NW_ASSIGN_OR_RETURN(auto remove,
-                        db_->Prepare("DELETE FROM plugin_pins WHERE clinic_id = ? AND plugin_id = ?"));
+    NW_ASSIGN_OR_RETURN(
+        auto remove, db_->Prepare("DELETE FROM plugin_pins WHERE clinic_id = ? AND plugin_id = ?"));
     remove->Bind(1, pin.clinic_id).Bind(2, pin.plugin_id);
     return remove->Run();
   }

@@ -140,9 +140,8 @@ TEST(ValidateManifestTest, AVersionAndAHostRangeMustBeSemantic) {
   manifest.set_host_versions(">=0.1");
   Status status = ValidateManifest(manifest);
   EXPECT_EQ(status.code(), StatusCode::kInvalidArgument);
-  EXPECT_THAT(status.message(),
-              AllOf(HasSubstr("version '1.0' is not a semantic version"),
-                    HasSubstr("host_versions: version range '>=0.1'")));
+  EXPECT_THAT(status.message(), AllOf(HasSubstr("version '1.0' is not a semantic version"),
+                                      HasSubstr("host_versions: version range '>=0.1'")));
   manifest.set_version("1.0.0");
   manifest.set_host_versions(">=0.1.0 <2.0.0");
   EXPECT_TRUE(ValidateManifest(manifest).ok());

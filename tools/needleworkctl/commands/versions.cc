@@ -54,8 +54,7 @@ int PluginPin(const Args& args, Session& session) {
   request.set_clinic_id(args.clinic_id);
   request.set_plugin_id(args.plugin_id);
   request.set_version(args.version);
-  return session.Invoke(&Admin::PinPluginVersion, "PinPluginVersion", request,
-                        RenderSetting(args));
+  return session.Invoke(&Admin::PinPluginVersion, "PinPluginVersion", request, RenderSetting(args));
 }
 
 int PluginUnpin(const Args& args, Session& session) {
