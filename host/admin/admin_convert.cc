@@ -26,6 +26,7 @@ needlework::v1::InstalledPlugin ToInstalledPlugin(const CatalogEntry& entry) {
   for (int hook : m.hooks()) manifest->add_hooks(HookName(hook));
   manifest->set_default_config_json(m.default_config_json());
   manifest->set_config_schema_json(m.config_schema_json());
+  manifest->set_host_versions(m.host_versions());
   return out;
 }
 
@@ -77,7 +78,14 @@ needlework::v1::ClinicPlugin ToClinicPlugin(const ClinicPluginView& view) {
   out.set_config_json(view.setting.config_json);
   out.set_effective_config_json(view.effective_config_json);
   if (view.has_setting) out.set_updated_at(FormatRfc3339Utc(view.setting.updated_at));
+  out.set_pinned_version(view.pinned_version);
   return out;
+}
+
+Status RequireIds(const std::string& clinic_id, const std::string& plugin_id) {
+  if (clinic_id.empty()) return InvalidArgumentError("clinic_id is required");
+  if (plugin_id.empty()) return InvalidArgumentError("plugin_id is required");
+  return OkStatus();
 }
 
 Status ValidateClinicId(const std::string& clinic_id) {

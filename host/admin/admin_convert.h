@@ -15,6 +15,9 @@ needlework::v1::PluginRunner ToPluginRunner(const std::string& clinic_id,
 needlework::v1::Clinic ToClinic(const ClinicRecord& record);
 needlework::v1::ClinicPlugin ToClinicPlugin(const ClinicPluginView& view);
 
+// INVALID_ARGUMENT naming the first of clinic_id and plugin_id that is empty.
+Status RequireIds(const std::string& clinic_id, const std::string& plugin_id);
+
 // INVALID_ARGUMENT unless the id is 2-63 characters of [a-z0-9-], not starting or ending
 // with '-'.
 Status ValidateClinicId(const std::string& clinic_id);

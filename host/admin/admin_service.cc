@@ -8,17 +8,8 @@
 #include "host/slots/clinic_time.h"
 
 namespace needlework::host {
-namespace {
 
 namespace v1 = needlework::v1;
-
-Status RequireIds(const std::string& clinic_id, const std::string& plugin_id) {
-  if (clinic_id.empty()) return InvalidArgumentError("clinic_id is required");
-  if (plugin_id.empty()) return InvalidArgumentError("plugin_id is required");
-  return OkStatus();
-}
-
-}  // namespace
 
 grpc::ServerUnaryReactor* AdminServiceImpl::ListPlugins(Ctx* context,
                                                         const v1::ListPluginsRequest* request,

@@ -59,6 +59,14 @@ class AdminServiceImpl final : public needlework::v1::AdminService::CallbackServ
                                        needlework::v1::QueryAuditResponse*) override;
   grpc::ServerUnaryReactor* VerifyAudit(Ctx*, const needlework::v1::VerifyAuditRequest*,
                                         needlework::v1::VerifyAuditResponse*) override;
+  // Plugin versions (admin_versions.cc).
+  grpc::ServerUnaryReactor* PinPluginVersion(Ctx*, const needlework::v1::PinPluginVersionRequest*,
+                                             needlework::v1::ClinicPlugin*) override;
+  grpc::ServerUnaryReactor* UnpinPluginVersion(Ctx*,
+                                               const needlework::v1::UnpinPluginVersionRequest*,
+                                               needlework::v1::ClinicPlugin*) override;
+  grpc::ServerUnaryReactor* RescanPlugins(Ctx*, const needlework::v1::RescanPluginsRequest*,
+                                          needlework::v1::RescanPluginsResponse*) override;
 
  private:
   // Runs `body` if the rpc_policy table lets the caller make this call (`request`, when

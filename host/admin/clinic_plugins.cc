@@ -32,17 +32,19 @@ std::shared_ptr<const ClinicPlugins> Replace(const ClinicPlugins& current,
 Status ClinicPluginManager::LoadAll() {
   std::lock_guard lock(mutex_);
   NW_ASSIGN_OR_RETURN(auto settings, store_->ListPluginSettings(""));
+  NW_ASSIGN_OR_RETURN(auto pins, store_->ListPluginPins(""));
+  std::map<std::pair<std::string, std::string>, std::string> pinned;
+  for (const auto& pin : pins) pinned[{pin.clinic_id, pin.plugin_id}] = pin.version;
   std::map<std::string, std::pair<ClinicPlugins::InstanceList, std::vector<UnavailablePlugin>>>
       by_clinic;
   for (const auto& setting : settings) {
     if (!setting.enabled) continue;
     auto& [enabled, unavailable] = by_clinic[setting.clinic_id];
-    const LoadedPlugin* plugin = catalog_->Find(setting.plugin_id);
-    auto instance = plugin != nullptr
-                        ? CreateInstanceWithin(*pool_, create_deadline_, *plugin, setting.clinic_id,
-                                               setting.config_json, *code_)
-                        : StatusOr<std::shared_ptr<PluginInstance>>(
-                              NotFoundError("plugin is not installed on this host"));
+    auto plugin = Chosen(setting.plugin_id, pinned[{setting.clinic_id, setting.plugin_id}]);
+    auto instance = plugin.ok()
+                        ? CreateInstanceWithin(*pool_, create_deadline_, **plugin,
+                                               setting.clinic_id, setting.config_json, *code_)
+                        : StatusOr<std::shared_ptr<PluginInstance>>(plugin.status());
     if (instance.ok()) {
       enabled.push_back(*instance);
     } else {
@@ -81,12 +83,18 @@ StatusOr<PluginSetting> ClinicPluginManager::CurrentSetting(const std::string& c
   return PluginSetting{clinic_id, plugin_id, false, "{}", 0};
 }
 
-StatusOr<ClinicPluginManager::Pending> ClinicPluginManager::Begin(const std::string& clinic_id,
-                                                                  const std::string& plugin_id) {
+StatusOr<ClinicPluginManager::Pending> ClinicPluginManager::Begin(
+    const std::string& clinic_id, const std::string& plugin_id,
+    const std::optional<std::string>& pin) {
   std::lock_guard lock(mutex_);
   Pending pending;
   NW_ASSIGN_OR_RETURN(pending.setting, CurrentSetting(clinic_id, plugin_id));
-  NW_ASSIGN_OR_RETURN(pending.plugin, Installed(plugin_id));
+  if (pin) {
+    pending.pinned_version = *pin;
+  } else {
+    NW_ASSIGN_OR_RETURN(pending.pinned_version, PinOf(clinic_id, plugin_id));
+  }
+  NW_ASSIGN_OR_RETURN(pending.plugin, Chosen(plugin_id, pending.pinned_version));
   pending.generation = generation_[{clinic_id, plugin_id}];
   return pending;
 }
@@ -97,15 +105,18 @@ StatusOr<std::shared_ptr<PluginInstance>> ClinicPluginManager::CreateInstance(
                               config_json, *code_);
 }
 
+Status ClinicPluginManager::Unchanged(const Pending& pending) {
+  const auto& setting = pending.setting;
+  if (generation_[{setting.clinic_id, setting.plugin_id}] == pending.generation) return OkStatus();
+  return Status(StatusCode::kAborted, setting.plugin_id + " for clinic '" + setting.clinic_id +
+                                          "' was changed meanwhile; nothing was changed, retry");
+}
+
 StatusOr<ClinicPluginView> ClinicPluginManager::Finish(const Pending& pending,
                                                        std::shared_ptr<PluginInstance> instance) {
   std::lock_guard lock(mutex_);
-  const auto& setting = pending.setting;
-  if (generation_[{setting.clinic_id, setting.plugin_id}] != pending.generation) {
-    return Status(StatusCode::kAborted, setting.plugin_id + " for clinic '" + setting.clinic_id +
-                                            "' was changed meanwhile; nothing was changed, retry");
-  }
-  return Commit(setting, std::move(instance));
+  NW_RETURN_IF_ERROR(Unchanged(pending));
+  return Commit(pending.setting, std::move(instance));
 }
 
 StatusOr<ClinicPluginView> ClinicPluginManager::Enable(
@@ -151,8 +162,33 @@ StatusOr<ClinicPluginView> ClinicPluginManager::Commit(const PluginSetting& requ
   return View(setting, true);
 }
 
+StatusOr<ClinicPluginView> ClinicPluginManager::Republish(const Pending& pending,
+                                                          std::shared_ptr<PluginInstance> instance,
+                                                          bool pin) {
+  std::lock_guard lock(mutex_);
+  NW_RETURN_IF_ERROR(Unchanged(pending));
+  const auto& setting = pending.setting;
+  if (pin) {
+    NW_RETURN_IF_ERROR(store_->SetPluginPin(
+        {setting.clinic_id, setting.plugin_id, pending.pinned_version, NowSeconds()}));
+    LogEvent(Level::kInfo, "plugin_pinned",
+             {{"clinic", setting.clinic_id},
+              {"plugin", setting.plugin_id},
+              {"version", pending.pinned_version.empty() ? "newest" : pending.pinned_version}});
+  }
+  ++generation_[{setting.clinic_id, setting.plugin_id}];
+  if (instance) {
+    registry_->Publish(setting.clinic_id, Replace(*registry_->Snapshot(setting.clinic_id),
+                                                  setting.plugin_id, std::move(instance)));
+  }
+  return View(setting, setting.updated_at != 0);
+}
+
 ClinicPluginView ClinicPluginManager::View(const PluginSetting& setting, bool has_setting) const {
-  ClinicPluginView view{setting, has_setting, catalog_->Find(setting.plugin_id), ""};
+  ClinicPluginView view{setting, has_setting, nullptr, "", ""};
+  if (auto pin = PinOf(setting.clinic_id, setting.plugin_id); pin.ok()) view.pinned_version = *pin;
+  if (auto plugin = Chosen(setting.plugin_id, view.pinned_version); plugin.ok())
+    view.plugin = *plugin;
   if (view.plugin != nullptr) {
     auto effective =
         EffectiveConfig(view.plugin->manifest.default_config_json(), setting.config_json);
@@ -172,6 +208,7 @@ StatusOr<std::vector<ClinicPluginView>> ClinicPluginManager::List(const std::str
   }
   for (const auto& entry : catalog_->entries()) {
     if (!entry.loaded || seen.contains(entry.plugin.manifest.id())) continue;
+    seen[entry.plugin.manifest.id()] = true;  // one view per plugin id, whatever its versions
     views.push_back(
         View(PluginSetting{clinic_id, entry.plugin.manifest.id(), false, "{}", 0}, false));
   }

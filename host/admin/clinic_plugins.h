@@ -27,15 +27,31 @@ namespace needlework::host {
 struct ClinicPluginView {
   PluginSetting setting;
   bool has_setting = false;              // false: installed, never configured for this clinic
-  const LoadedPlugin* plugin = nullptr;  // nullptr when not installed
+  const LoadedPlugin* plugin = nullptr;  // the version serving the clinic; nullptr: none
   std::string effective_config_json;     // empty when not computable
+  std::string pinned_version;            // empty: the clinic gets the newest version
+};
+
+// A clinic moved to another version of a plugin by a rescan.
+struct PluginMove {
+  std::string clinic_id;
+  std::string plugin_id;
+  std::string from_version;  // empty when no version served the clinic before
+  std::string to_version;
+  std::string error;  // set when the new version could not serve it (the old one stays)
+};
+
+// What a rescan found, and which clinics it moved.
+struct PluginRescan {
+  std::vector<CatalogEntry> added;  // new files, loaded or refused
+  std::vector<PluginMove> moves;
 };
 
 class ClinicPluginManager {
  public:
   // None owned; all outlive the manager. Plugin instances are created on `pool`, each
   // within `create_deadline`, with their code from `code` (in process, or in a runner).
-  ClinicPluginManager(Store* store, const PluginCatalog* catalog, ClinicRegistry* registry,
+  ClinicPluginManager(Store* store, PluginCatalog* catalog, ClinicRegistry* registry,
                       PluginCallPool* pool, std::chrono::milliseconds create_deadline,
                       PluginCodeFactory* code)
       : store_(store),
@@ -61,6 +77,23 @@ class ClinicPluginManager {
   // Every setting of the clinic plus every installed plugin without one.
   StatusOr<std::vector<ClinicPluginView>> List(const std::string& clinic_id);
 
+  // Versions (plugin_versions.cc). A clinic is served by the version it is pinned to, else
+  // by the newest installed version (semantic order). A clinic pinned to a version that is
+  // not installed gets none: its calls fail closed, naming the pin.
+  //
+  // Pins the clinic to `version` of `plugin_id` (stored, so it survives a restart); an
+  // enabled plugin is re-created at that version and serves the clinic's next call, while
+  // calls already running finish on the version they started with. An empty `version`
+  // unpins (the clinic gets the newest). NOT_FOUND for an unknown clinic or a version that
+  // is not installed (naming the installed ones); else as Enable.
+  StatusOr<ClinicPluginView> Pin(const std::string& clinic_id, const std::string& plugin_id,
+                                 const std::string& version);
+  // Rescans the catalog's directories (PluginCatalog::Rescan), then moves every enabled,
+  // unpinned clinic to the newest version of each plugin that gained one (and a pinned
+  // clinic whose version just arrived). A clinic whose new instance cannot be created keeps
+  // the old one; the move names the error.
+  StatusOr<PluginRescan> Rescan();
+
   // Where `plugin_id`'s instances run.
   IsolationMode ModeFor(const std::string& plugin_id) const { return code_->ModeFor(plugin_id); }
   // The runner of each clinic's live instance of `plugin_id` in process mode, by clinic id
@@ -71,16 +104,32 @@ class ClinicPluginManager {
   StatusOr<PluginSetting> CurrentSetting(const std::string& clinic_id,
                                          const std::string& plugin_id);
   StatusOr<const LoadedPlugin*> Installed(const std::string& plugin_id) const;
-  // Under mutex_: the setting to change, the installed plugin, and the change count it is at.
+  // The clinic's pinned version of the plugin; empty when none.
+  StatusOr<std::string> PinOf(const std::string& clinic_id, const std::string& plugin_id) const;
+  // The version that serves a clinic pinned to `pin` (empty: the newest). NOT_FOUND naming
+  // the installed versions.
+  StatusOr<const LoadedPlugin*> Chosen(const std::string& plugin_id, const std::string& pin) const;
+  // Under mutex_: the setting to change, the chosen version, and the change count it is at.
   struct Pending {
     PluginSetting setting;
+    std::string pinned_version;
     const LoadedPlugin* plugin = nullptr;
     uint64_t generation = 0;
   };
-  StatusOr<Pending> Begin(const std::string& clinic_id, const std::string& plugin_id);
+  // `pin`, when given, replaces the clinic's stored pin for the choice of version.
+  StatusOr<Pending> Begin(const std::string& clinic_id, const std::string& plugin_id,
+                          const std::optional<std::string>& pin = std::nullopt);
+  // Publishes `instance` for the pending clinic plugin without changing its setting (a pin,
+  // a move), unless another change came first (ABORTED). With `pin`, stores the pin first.
+  StatusOr<ClinicPluginView> Republish(const Pending& pending,
+                                       std::shared_ptr<PluginInstance> instance, bool pin);
+  // Moves one clinic plugin to the version chosen for it now, if that is not the live one.
+  std::optional<PluginMove> Move(const PluginSetting& setting);
   // Without mutex_: the instance for `config_json`, from plugin code bounded by its deadline.
   StatusOr<std::shared_ptr<PluginInstance>> CreateInstance(const Pending& pending,
                                                            const std::string& config_json);
+  // Under mutex_: ABORTED when the same clinic plugin changed since `pending` began.
+  Status Unchanged(const Pending& pending);
   // Commits `pending.setting` unless another change of the same clinic plugin came first.
   StatusOr<ClinicPluginView> Finish(const Pending& pending,
                                     std::shared_ptr<PluginInstance> instance);
@@ -94,7 +143,7 @@ class ClinicPluginManager {
   // Changes committed per (clinic, plugin) since start; guarded by mutex_.
   std::map<std::pair<std::string, std::string>, uint64_t> generation_;
   Store* store_;
-  const PluginCatalog* catalog_;
+  PluginCatalog* catalog_;
   ClinicRegistry* registry_;
   PluginCallPool* pool_;
   std::chrono::milliseconds create_deadline_;

@@ -68,6 +68,10 @@ constexpr RpcPolicy kPolicies[] = {
     // The log holds patient references, so reading it is itself audited.
     {NW_ADMIN "QueryAudit", kAdmins, kRequest, "clinic_id", kYes},
     {NW_ADMIN "VerifyAudit", kAdmin, kHost, "", kNo},
+    // A clinic moves to a plugin version when its medical director has validated it.
+    {NW_ADMIN "PinPluginVersion", kAdmins, kRequest, "clinic_id", kDiff},
+    {NW_ADMIN "UnpinPluginVersion", kAdmins, kRequest, "clinic_id", kDiff},
+    {NW_ADMIN "RescanPlugins", kAdmin, kHost, "", kYes},
 };
 
 }  // namespace

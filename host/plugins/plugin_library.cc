@@ -11,6 +11,7 @@
 #include <regex>
 #include <vector>
 
+#include "host/plugins/plugin_version.h"
 #include "host/plugins/sink.h"
 #include "needlework/build_key.h"
 #include "needlework/message_fingerprints.h"
@@ -62,6 +63,18 @@ StatusOr<Manifest> Describe(const nw_plugin_api& api) {
   return DecodeManifest(sink.text());
 }
 
+// The host's release must be in the range the manifest declares (validated already).
+Status CheckHostVersion(const Manifest& manifest) {
+  if (manifest.host_versions().empty()) return OkStatus();
+  NW_ASSIGN_OR_RETURN(VersionRange range, VersionRange::Parse(manifest.host_versions()));
+  NW_ASSIGN_OR_RETURN(SemanticVersion host, SemanticVersion::Parse(SdkVersion()));
+  if (range.Contains(host)) return OkStatus();
+  return FailedPreconditionError(
+      manifest.id() + " " + manifest.version() + " supports host releases '" + range.text() +
+      "', not this host's " + host.text() + "; install a version of the plugin built for " +
+      host.text() + ", or a host in that range");
+}
+
 // The library at `load_path`, version-checked and described.
 StatusOr<LoadedPlugin> LoadFrom(const std::string& load_path) {
   NW_ASSIGN_OR_RETURN(const nw_plugin_api* api, ReadEntryPoint(load_path));
@@ -71,6 +84,7 @@ StatusOr<LoadedPlugin> LoadFrom(const std::string& load_path) {
       layout::LayoutVerdict layout,
       layout::CheckMessageLayouts(*api, NEEDLEWORK_MESSAGE_FINGERPRINTS, SdkVersion()));
   NW_ASSIGN_OR_RETURN(Manifest manifest, Describe(*api));
+  NW_RETURN_IF_ERROR(CheckHostVersion(manifest));
   return LoadedPlugin{load_path, api, std::move(manifest), std::move(layout)};
 }
 
@@ -134,7 +148,14 @@ Status ValidateManifest(const Manifest& manifest) {
   } else if (!std::regex_match(manifest.id(), kReverseDns)) {
     problems.push_back("id '" + manifest.id() + "' is not reverse-DNS (e.g. com.acme.rf)");
   }
-  if (manifest.version().empty()) problems.push_back("version is empty");
+  if (manifest.version().empty()) {
+    problems.push_back("version is empty");
+  } else if (auto version = SemanticVersion::Parse(manifest.version()); !version.ok()) {
+    problems.push_back(version.status().message());
+  }
+  if (auto range = VersionRange::Parse(manifest.host_versions()); !range.ok()) {
+    problems.push_back("host_versions: " + range.status().message());
+  }
   for (int hook : manifest.hooks()) {
     if (!needlework::plugin::v1::Hook_IsValid(hook) || hook == 0) {
       problems.push_back("hook " + std::to_string(hook) + " is unknown to this host");

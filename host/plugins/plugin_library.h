@@ -38,11 +38,12 @@ Status CheckSdkLibrary();
 
 // Loads the sealed bytes of `plugin` (its LoadPath()), checks its version block and then its
 // message layouts against the host's (layout::CheckMessageLayouts) before calling anything
-// else, then asks for its manifest and validates it. The memfd is released to the dynamic
-// loader, which knows the library by its /proc/self/fd path, so it stays open for the life
-// of the process. FAILED_PRECONDITION with a message naming every problem, and the plugin's
-// file rather than the descriptor path, when the plugin is refused (the library stays mapped
-// but is never used). `file` of the result is plugin.file().
+// else, then asks for its manifest, validates it, and refuses it when the manifest's
+// host_versions range excludes this host's release (SdkVersion()), naming the range. The memfd is
+// released to the dynamic loader, which knows the library by its /proc/self/fd path, so it stays
+// open for the life of the process. FAILED_PRECONDITION with a message naming every problem, and
+// the plugin's file rather than the descriptor path, when the plugin is refused (the library stays
+// mapped but is never used). `file` of the result is plugin.file().
 StatusOr<LoadedPlugin> LoadPluginLibrary(OpenedPlugin& plugin);
 
 // The same for `file`, opened and sealed here, without PluginTrust's checks: for tests and
@@ -54,8 +55,9 @@ StatusOr<LoadedPlugin> LoadPluginLibrary(const std::string& file);
 // ValidateManifest. FAILED_PRECONDITION naming what is wrong; never crashes on any bytes.
 StatusOr<needlework::plugin::v1::Manifest> DecodeManifest(std::string_view bytes);
 
-// A manifest the host can route: reverse-DNS id, a version, known hooks, a JSON-object
-// default config. INVALID_ARGUMENT naming every problem.
+// A manifest the host can route: reverse-DNS id, a semantic version, known hooks, a
+// JSON-object default config, a well-formed host_versions range (plugin_version.h).
+// INVALID_ARGUMENT naming every problem.
 Status ValidateManifest(const needlework::plugin::v1::Manifest& manifest);
 
 }  // namespace needlework::host

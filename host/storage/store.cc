@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "host/storage/plugin_pins_schema.h"
+
 namespace needlework::host {
 namespace {
 
@@ -168,7 +170,7 @@ const char* const kMigrations[] = {
       created_at     INTEGER NOT NULL,
       PRIMARY KEY (clinic_id, rpc, key));
     CREATE INDEX idempotency_by_age ON idempotency_keys (created_at);
-    )sql",
+    )sql", kPluginPinsMigration,
 };
 
 // A clinic plugin's setting as stored, for the "after" of its audit record.

@@ -44,6 +44,14 @@ struct PluginSetting {
   int64_t updated_at = 0;
 };
 
+// A clinic held at one version of a plugin (store_plugin_pins.cc).
+struct PluginPin {
+  std::string clinic_id;
+  std::string plugin_id;
+  std::string version;
+  int64_t updated_at = 0;  // Unix seconds
+};
+
 struct TokenRecord {
   std::string token_id;    // public handle, safe to log
   std::string token_hash;  // hex SHA-256 of the secret; the secret itself is never stored
@@ -76,6 +84,10 @@ class Store {
   // Settings of one clinic, or of every clinic when clinic_id is empty.
   StatusOr<std::vector<PluginSetting>> ListPluginSettings(const std::string& clinic_id);
   Status UpsertPluginSetting(const PluginSetting& setting);
+  // Pins (store_plugin_pins.cc): of one clinic, or of every clinic when clinic_id is empty.
+  StatusOr<std::vector<PluginPin>> ListPluginPins(const std::string& clinic_id);
+  // Creates or replaces the pin of (clinic, plugin); with an empty version, removes it.
+  Status SetPluginPin(const PluginPin& pin);
 
   Status InsertToken(const TokenRecord& token);
   StatusOr<std::vector<TokenRecord>> ListTokens();
@@ -236,6 +248,7 @@ class Store {
   // The bodies of the other writes, each run by grouped_ inside its transaction.
   Status CreateClinicLocked(const ClinicRecord& clinic, const TokenRecord& first_token);
   Status UpsertPluginSettingLocked(const PluginSetting& setting);
+  Status SetPluginPinLocked(const PluginPin& pin);
   Status SetClinicTimeZoneLocked(const std::string& clinic_id, const std::string& time_zone);
   Status UpsertResourceLocked(const ResourceRecord& resource);
   Status SetOpeningHoursLocked(const std::string& clinic_id,

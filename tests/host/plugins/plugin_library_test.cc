@@ -133,6 +133,20 @@ TEST(ValidateManifestTest, ProblemsAreListedTogether) {
                     HasSubstr("hook 0 is unknown"), HasSubstr("not a JSON object")));
 }
 
+TEST(ValidateManifestTest, AVersionAndAHostRangeMustBeSemantic) {
+  needlework::plugin::v1::Manifest manifest;
+  manifest.set_id("com.acme.rf");
+  manifest.set_version("1.0");
+  manifest.set_host_versions(">=0.1");
+  Status status = ValidateManifest(manifest);
+  EXPECT_EQ(status.code(), StatusCode::kInvalidArgument);
+  EXPECT_THAT(status.message(), AllOf(HasSubstr("version '1.0' is not a semantic version"),
+                                      HasSubstr("host_versions: version range '>=0.1'")));
+  manifest.set_version("1.0.0");
+  manifest.set_host_versions(">=0.1.0 <2.0.0");
+  EXPECT_TRUE(ValidateManifest(manifest).ok());
+}
+
 TEST(LoadPluginLibraryTest, MissingFileIsRefusedWithTheLoaderMessage) {
   auto loaded = LoadPluginLibrary("/nonexistent/plugin.so");
   EXPECT_EQ(loaded.status().code(), StatusCode::kFailedPrecondition);

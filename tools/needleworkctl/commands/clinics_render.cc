@@ -116,10 +116,11 @@ void RenderClinicPlugins(const v1::ListClinicPluginsResponse& response, std::ost
     out << "No plugins: the host has none installed and the clinic has no settings.\n";
     return;
   }
-  Table table({"PLUGIN", "ENABLED", "VERSION", "INSTALLED", "CONFIG OVERRIDES"});
+  Table table({"PLUGIN", "ENABLED", "VERSION", "PINNED", "INSTALLED", "CONFIG OVERRIDES"});
   for (const v1::ClinicPlugin& plugin : response.plugins()) {
     table.AddRow({plugin.plugin_id(), std::string(YesNo(plugin.enabled())),
-                  OrDash(plugin.plugin_version()), std::string(YesNo(plugin.installed())),
+                  OrDash(plugin.plugin_version()), OrDash(plugin.pinned_version()),
+                  std::string(YesNo(plugin.installed())),
                   OrDash(CompactJson(plugin.config_json()))});
   }
   table.Print(out);
@@ -131,6 +132,8 @@ void RenderClinicPlugin(std::string_view clinic_id, const v1::ClinicPlugin& plug
       << (plugin.enabled() ? "enabled" : "disabled") << '\n';
   Table table;
   table.AddRow({"version", OrDash(plugin.plugin_version())});
+  table.AddRow({"pinned", plugin.pinned_version().empty() ? "no: follows the newest version"
+                                                          : plugin.pinned_version()});
   table.AddRow({"installed", plugin.installed() ? "yes" : "no: the host has no plugin of this id"});
   table.AddRow({"config overrides", OrDash(CompactJson(plugin.config_json()))});
   table.AddRow({"effective config", OrDash(CompactJson(plugin.effective_config_json()))});

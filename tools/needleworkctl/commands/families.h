@@ -18,6 +18,7 @@ std::vector<Command> BookingCommands();      // slots, book, reschedule, cancel 
 std::vector<Command> AppointmentCommands();  // appointments, complete, calendar
 std::vector<Command> AftercareCommands();    // aftercare, messages, symptoms (aftercare.cc)
 std::vector<Command> TrustCommands();        // plugin keygen|sign|verify|hash (trust.cc)
+std::vector<Command> VersionCommands();      // plugin pin|unpin|rescan (versions.cc)
 std::vector<Command> SecurityCommands();     // token issue|revoke, tokens, audit (security.cc)
 
 }  // namespace needlework::ctl
