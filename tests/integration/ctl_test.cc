@@ -86,10 +86,25 @@ TEST_F(CtlTest, ServerErrorsAreShownWithTheirStatus) {
 
 TEST_F(CtlTest, PlansAndBooksASeriesForTheDemoPatient) {
   std::string examples = std::string(NEEDLEWORK_SOURCE_DIR) + "/examples/patients/";
+  ASSERT_EQ(Ctl(host_->emr_token(), {"--json", "screen", "--fhir", examples + "eligible.json",
+                                     "--concern", "fine-lines", "--area", "face"}),
+            0)
+      << err_;
+  auto screened = nlohmann::json::parse(out_, nullptr, false);
+  std::string screening_id = screened.value("screeningId", "");
+  std::string patient = screened.value("patientRef", "");
+  ASSERT_FALSE(screening_id.empty()) << out_;
+  // The plan is for the patient the chart names: another reference is refused.
+  EXPECT_EQ(
+      Ctl(host_->emr_token(),
+          {"plan", "create", "--patient", "Patient/someone-else", "--screening", screening_id,
+           "--fhir", examples + "eligible.json", "--concern", "fine-lines", "--area", "face"}),
+      1);
+  EXPECT_THAT(err_, HasSubstr("not of 'Patient/someone-else'"));
   ASSERT_EQ(
-      Ctl(host_->emr_token(), {"--json", "plan", "create", "--patient", "Patient/ctl-1", "--fhir",
-                               examples + "eligible.json", "--concern", "fine-lines", "--area",
-                               "face", "--screening-outcome", "eligible"}),
+      Ctl(host_->emr_token(),
+          {"--json", "plan", "create", "--patient", patient, "--screening", screening_id, "--fhir",
+           examples + "eligible.json", "--concern", "fine-lines", "--area", "face"}),
       0)
       << err_;
   auto plan = nlohmann::json::parse(out_, nullptr, false);

@@ -9,8 +9,8 @@ namespace {
 std::vector<Command> BuildTable() {
   std::vector<Command> table;
   for (auto family :
-       {HelpCommands, ClinicCommands, ClinicSetupCommands, ScreeningCommands, PlanningCommands,
-        BookingCommands, AppointmentCommands, AftercareCommands, TrustCommands, SecurityCommands}) {
+       {HelpCommands, ClinicCommands, ClinicSetupCommands, ScreeningCommands,
+        ScreeningRecordCommands, PlanningCommands, BookingCommands, AppointmentCommands, AftercareCommands, TrustCommands, SecurityCommands}) {
     for (Command& command : family()) table.push_back(std::move(command));
   }
   return table;
