@@ -124,14 +124,15 @@ std::vector<Command> ClinicSetupCommands() {
           {.positionals = {kClinicId, {"time-zone", SetTimeZoneWord<&Args::time_zone>, false}}},
           ClinicTimeZone),
       MakeCommand<Args>(
-          {"clinic screening-recency", "<clinic-id> --days N",
+          {"clinic screening", "<clinic-id> --recency-days N",
            "Set how old a screening a new plan may use",
            "plan create refuses a screening older than N days (1 to 365; default 30): the\n"
            "patient is screened again. Needs an admin token (or the clinic's clinic_admin);\n"
            "audited."},
           {.positionals = {kClinicId},
-           .flags = {{"days", FlagKind::kValue, SetWholeNumber<&Args::recency_days, 1, 365>}},
-           .required = {"days"}},
+           .flags = {{"recency-days", FlagKind::kValue,
+                      SetWholeNumber<&Args::recency_days, 1, 365>}},
+           .required = {"recency-days"}},
           ClinicScreeningRecency),
       MakeCommand<Args>(
           {"resources", "<clinic-id>", "List a clinic's practitioners, rooms and devices",

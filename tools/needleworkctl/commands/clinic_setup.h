@@ -1,4 +1,4 @@
-// The clinic-setup commands of AdminService: clinic time-zone, clinic screening-recency,
+// The clinic-setup commands of AdminService: clinic time-zone, clinic screening,
 // resources, resource add,
 // hours, hours set. Their arguments, the requests they send and how the answers read; the
 // commands themselves are in clinic_setup.cc.
@@ -25,7 +25,7 @@ struct ClinicSetupArgs {
   bool inactive = false;                       // resource add --inactive
   std::vector<std::string> hours_specs;        // hours set <spec>..., the words as given
   std::vector<v1::OpeningSpan> opening_spans;  // hours set: the specs parsed
-  int32_t recency_days = 0;                    // clinic screening-recency --days
+  int32_t recency_days = 0;                    // clinic screening --recency-days
 };
 
 v1::SetClinicTimeZoneRequest BuildSetClinicTimeZoneRequest(const ClinicSetupArgs& args);
