@@ -70,7 +70,7 @@ std::unique_ptr<Store> StoreWithPlan(const testing::TempDir& dir) {
   if (!opened.ok() || !(*opened)->CreateClinic({"a", "A", 1}, Token("t1", "a")).ok()) {
     return nullptr;
   }
-  PlanRecord plan{"plan_1", "a", "Patient/1", "", 1 /*ACTIVE*/, 1, 1, ""};
+  PlanRecord plan{"plan_1", "a", "Patient/1", "", 1 /*ACTIVE*/, 1, 1, "", ""};
   return (*opened)->InsertPlan(plan).ok() ? std::move(*opened) : nullptr;
 }
 
@@ -157,12 +157,12 @@ TEST(StoreTest, IdempotencyKeyIsStoredWithItsWriteOnly) {
   Store& store = *opened;
   IdempotencyClaim refused{"a", "CreatePlan", "k1", "digest", 1000, [] { return "first"; }, false};
   // The plan's clinic does not exist: the insert fails and the key is not kept.
-  EXPECT_FALSE(store.InsertPlan({"plan_k0", "nowhere", "P/1", "", 1, 1, 1, ""}, &refused).ok());
+  EXPECT_FALSE(store.InsertPlan({"plan_k0", "nowhere", "P/1", "", 1, 1, 1, "", ""}, &refused).ok());
   EXPECT_EQ(store.FindIdempotencyKey("a", "CreatePlan", "k1", 1000).status().code(),
             StatusCode::kNotFound);
 
   IdempotencyClaim claim = refused;
-  ASSERT_TRUE(store.InsertPlan({"plan_k1", "a", "P/1", "", 1, 1, 1, ""}, &claim).ok());
+  ASSERT_TRUE(store.InsertPlan({"plan_k1", "a", "P/1", "", 1, 1, 1, "", ""}, &claim).ok());
   auto stored = store.FindIdempotencyKey("a", "CreatePlan", "k1", 1000);
   ASSERT_TRUE(stored.ok());
   EXPECT_EQ(stored->response_bytes, "first");
