@@ -172,7 +172,7 @@ TEST(StoreTest, IdempotencyKeyIsStoredWithItsWriteOnly) {
   EXPECT_FALSE(store.FindIdempotencyKey("a", "CancelPlan", "k1", 1000).ok());
 
   IdempotencyClaim again = refused;
-  Status skipped = store.InsertPlan({"plan_k2", "a", "P/1", "", 1, 1, 1, ""}, &again);
+  Status skipped = store.InsertPlan({"plan_k2", "a", "P/1", "", 1, 1, 1, "", ""}, &again);
   EXPECT_EQ(skipped.code(), StatusCode::kAborted);
   EXPECT_TRUE(again.replayed);
   EXPECT_EQ(store.GetPlan("a", "plan_k2").status().code(), StatusCode::kNotFound);
@@ -182,7 +182,7 @@ TEST(StoreTest, IdempotencyKeyIsStoredWithItsWriteOnly) {
   IdempotencyClaim later{
       "a",  "CreatePlan", "k1", "other", 1000 + kIdempotencyKeySeconds, [] { return "second"; },
       false};
-  ASSERT_TRUE(store.InsertPlan({"plan_k3", "a", "P/1", "", 1, 1, 1, ""}, &later).ok());
+  ASSERT_TRUE(store.InsertPlan({"plan_k3", "a", "P/1", "", 1, 1, 1, "", ""}, &later).ok());
   EXPECT_EQ(store.FindIdempotencyKey("a", "CreatePlan", "k1", 1000 + kIdempotencyKeySeconds)
                 ->response_bytes,
             "second");
