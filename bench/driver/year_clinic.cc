@@ -12,6 +12,7 @@
 #include "needlework/v1/admin.grpc.pb.h"
 #include "needlework/v1/planning.grpc.pb.h"
 #include "needlework/v1/scheduling.grpc.pb.h"
+#include "needlework/v1/screening.grpc.pb.h"
 
 namespace needlework::bench {
 namespace {
@@ -117,14 +118,39 @@ Status AllOk(const LoadResult& result, const std::string& what) {
                        " calls failed, the first with " + result.first_error);
 }
 
+// Screens each of `patients` (no history: ELIGIBLE); their screening ids, in order.
+StatusOr<std::vector<std::string>> ScreenPatients(BenchHost& host, const YearClinic& clinic,
+                                                  const std::vector<std::string>& patients) {
+  std::vector<std::string> requests;
+  for (const auto& patient : patients) {
+    v1::ScreenRequest screen;
+    screen.mutable_facts()->set_patient_ref(patient);
+    requests.push_back(screen.SerializeAsString());
+  }
+  LoadResult result = Drive(host, clinic.emr_token, "/needlework.v1.ScreeningService/Screen",
+                            std::move(requests), true);
+  NW_RETURN_IF_ERROR(AllOk(result, "Screen"));
+  std::vector<std::string> ids;
+  for (const auto& bytes : result.responses) {
+    v1::ScreenResponse response;
+    response.ParseFromString(bytes);
+    ids.push_back(response.screening_id());
+  }
+  return ids;
+}
+
 StatusOr<std::vector<std::string>> CreatePlans(BenchHost& host, const YearClinic& clinic,
                                                const std::string& prefix, size_t count) {
+  std::vector<std::string> patients;
+  for (size_t i = 0; i < count; ++i)
+    patients.push_back("Patient/" + prefix + "-" + std::to_string(i));
+  NW_ASSIGN_OR_RETURN(auto screenings, ScreenPatients(host, clinic, patients));
   std::vector<std::string> requests;
   for (size_t i = 0; i < count; ++i) {
     v1::CreatePlanRequest create;
-    create.set_patient_ref("Patient/" + prefix + "-" + std::to_string(i));
+    create.set_patient_ref(patients[i]);
     *create.mutable_plan() = clinic.series;
-    create.set_screening_outcome(types::OUTCOME_ELIGIBLE);
+    create.set_screening_id(screenings[i]);
     requests.push_back(create.SerializeAsString());
   }
   LoadResult result = Drive(host, clinic.emr_token, "/needlework.v1.PlanningService/CreatePlan",

@@ -66,6 +66,7 @@ needlework::v1::Clinic ToClinic(const ClinicRecord& record) {
   out.set_display_name(record.display_name);
   out.set_created_at(FormatRfc3339Utc(record.created_at));
   out.set_time_zone(record.time_zone);
+  out.set_screening_recency_days(record.screening_recency_days);
   return out;
 }
 

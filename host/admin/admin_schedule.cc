@@ -11,6 +11,8 @@
 namespace needlework::host {
 namespace {
 
+constexpr int kMaxScreeningRecencyDays = 365;
+
 namespace types = needlework::types::v1;
 namespace v1 = needlework::v1;
 
@@ -92,6 +94,20 @@ grpc::ServerUnaryReactor* AdminServiceImpl::SetClinicTimeZone(
   return AsAdmin(context, request, [&]() -> Status {
     NW_RETURN_IF_ERROR(slots::ClinicZone::Load(request->time_zone()).status());
     NW_RETURN_IF_ERROR(store_.SetClinicTimeZone(request->clinic_id(), request->time_zone()));
+    NW_ASSIGN_OR_RETURN(ClinicRecord clinic, store_.GetClinic(request->clinic_id()));
+    *response = ToClinic(clinic);
+    return OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* AdminServiceImpl::SetScreeningRecency(
+    Ctx* context, const v1::SetScreeningRecencyRequest* request, v1::Clinic* response) {
+  return AsAdmin(context, request, [&]() -> Status {
+    if (request->days() < 1 || request->days() > kMaxScreeningRecencyDays) {
+      return InvalidArgumentError("days must be 1 to " + std::to_string(kMaxScreeningRecencyDays) +
+                                  " (got " + std::to_string(request->days()) + ")");
+    }
+    NW_RETURN_IF_ERROR(store_.SetScreeningRecency(request->clinic_id(), request->days()));
     NW_ASSIGN_OR_RETURN(ClinicRecord clinic, store_.GetClinic(request->clinic_id()));
     *response = ToClinic(clinic);
     return OkStatus();

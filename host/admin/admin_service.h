@@ -40,6 +40,10 @@ class AdminServiceImpl final : public needlework::v1::AdminService::CallbackServ
   // Clinic schedule (admin_schedule.cc).
   grpc::ServerUnaryReactor* SetClinicTimeZone(Ctx*, const needlework::v1::SetClinicTimeZoneRequest*,
                                               needlework::v1::Clinic*) override;
+  // 1 to kMaxScreeningRecencyDays days.
+  grpc::ServerUnaryReactor* SetScreeningRecency(Ctx*,
+                                                const needlework::v1::SetScreeningRecencyRequest*,
+                                                needlework::v1::Clinic*) override;
   grpc::ServerUnaryReactor* UpsertResource(Ctx*, const needlework::v1::UpsertResourceRequest*,
                                            needlework::v1::Resource*) override;
   grpc::ServerUnaryReactor* ListResources(Ctx*, const needlework::v1::ListResourcesRequest*,

@@ -15,9 +15,9 @@ namespace {
 using google::protobuf::FieldDescriptor;
 using google::protobuf::Message;
 
-constexpr std::array<std::string_view, 7> kRefFields = {
+constexpr std::array<std::string_view, 8> kRefFields = {
     "patient_ref", "plan_id",  "appointment_id", "plugin_id",
-    "resource_id", "token_id", "message_ids"};
+    "resource_id", "token_id", "message_ids",    "screening_id"};
 constexpr int kMaxListedIds = 10;
 
 bool IsRefField(std::string_view name) {

@@ -30,6 +30,10 @@ constexpr AuditKind kDiff = AuditKind::kBeforeAfter;
 // from the token, audited. Admin calls: see the README's "Authorization" table.
 constexpr RpcPolicy kPolicies[] = {
     {NW_SCREENING "Screen", kEmr, kToken, "", kYes},
+    {NW_SCREENING "GetScreening", kEmr, kToken, "", kYes},
+    // The clinician reviews in the EMR; the EMR records the review under its token, with the
+    // clinician's name (ScreeningReview.reviewer).
+    {NW_SCREENING "RecordReview", kEmr, kToken, "", kYes},
     {NW_PLANNING "ProposePlan", kEmr, kToken, "", kYes},
     {NW_PLANNING "CreatePlan", kEmr, kToken, "", kYes},
     {NW_PLANNING "GetPlan", kEmr, kToken, "", kYes},
@@ -56,6 +60,7 @@ constexpr RpcPolicy kPolicies[] = {
     {NW_ADMIN "SetPluginConfig", kAdmins, kRequest, "clinic_id", kDiff},
     {NW_ADMIN "ListClinicPlugins", kAdmins, kRequest, "clinic_id", kNo},
     {NW_ADMIN "SetClinicTimeZone", kAdmins, kRequest, "clinic_id", kYes},
+    {NW_ADMIN "SetScreeningRecency", kAdmins, kRequest, "clinic_id", kYes},
     {NW_ADMIN "UpsertResource", kAdmins, kRequest, "clinic_id", kYes},
     {NW_ADMIN "ListResources", kAdmins, kRequest, "clinic_id", kNo},
     {NW_ADMIN "SetOpeningHours", kAdmins, kRequest, "hours.clinic_id", kYes},

@@ -82,6 +82,7 @@ needlework::v1::Plan ToApiPlan(const PlanRecord& plan,
   out.mutable_plan()->ParseFromString(plan.series_bytes);
   out.set_status(static_cast<types::PlanStatus>(plan.status));
   out.set_screening_outcome(static_cast<types::Outcome>(plan.screening_outcome));
+  out.set_screening_id(plan.screening_id);
   out.set_created_at(slots::FormatLocal(plan.created_at, zone));
   out.set_cancel_reason(plan.cancel_reason);
   for (const auto& a : appointments) *out.add_sessions() = ToSessionRecord(a);

@@ -13,6 +13,7 @@
 #include "host/common/time_util.h"
 #include "host/planning/plan_rules.h"
 #include "host/screening/patient_input.h"
+#include "host/screening/screening_gate.h"
 #include "host/storage/idempotent_write.h"
 #include "needlework/plugin/v1/plan.pb.h"
 
@@ -36,10 +37,8 @@ Status CheckCreateRequest(const v1::CreatePlanRequest& request) {
     return InvalidArgumentError("patient_ref is required (the EMR's reference, e.g. Patient/123)");
   }
   if (!request.has_plan()) return InvalidArgumentError("plan is required (see ProposePlan)");
-  if (request.screening_outcome() == types::OUTCOME_UNSPECIFIED ||
-      !types::Outcome_IsValid(request.screening_outcome())) {
-    return InvalidArgumentError(
-        "screening_outcome is required: the outcome of the patient's screening (see Screen)");
+  if (!types::Outcome_IsValid(request.screening_outcome())) {
+    return InvalidArgumentError("screening_outcome is not a known Outcome; leave it unset");
   }
   return ValidateSeriesPlan(request.plan());
 }
@@ -118,14 +117,20 @@ Status PlanningServiceImpl::Create(const std::string& clinic_id,
   NW_ASSIGN_OR_RETURN(*series.mutable_add_ons(),
                       CheckRequestedAddOns(*plugins_.registry.Snapshot(clinic_id),
                                            request.plan().add_ons(), "plan.add_ons"));
+  NW_ASSIGN_OR_RETURN(auto screening,
+                      ScreeningForPlan(store_, clinic_id,
+                                       {request.screening_id(), request.patient_ref(),
+                                        request.screening_outcome(), series.add_ons()},
+                                       NowSeconds()));
   PlanRecord plan{NewId("plan"),
                   clinic_id,
                   request.patient_ref(),
                   series.SerializeAsString(),
                   types::PLAN_STATUS_ACTIVE,
-                  request.screening_outcome(),
+                  screening.outcome(),
                   NowSeconds(),
-                  ""};
+                  "",
+                  screening.screening_id()};
   NW_ASSIGN_OR_RETURN(auto zone, LoadClinicZone(store_, clinic_id));
   *response = ToApiPlan(plan, {}, zone);
   AnswerWith(claim, *response);

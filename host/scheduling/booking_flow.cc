@@ -7,6 +7,7 @@
 #include "host/common/time_util.h"
 #include "host/scheduling/booking_checks.h"
 #include "host/scheduling/completion_checks.h"
+#include "host/screening/screening_gate.h"
 #include "host/storage/idempotent_write.h"
 
 namespace needlework::host {
@@ -82,6 +83,7 @@ StatusOr<v1::Appointment> BookSession(Store& store, const PluginCalls& plugins,
                                       IdempotencyClaim* claim) {
   NW_ASSIGN_OR_RETURN(LoadedPlan plan, LoadActivePlan(store, *plugins.registry.Snapshot(clinic_id),
                                                       clinic_id, request.plan_id()));
+  NW_RETURN_IF_ERROR(CheckScreeningAllowsBooking(store, plan.record, plan.series));
   NW_RETURN_IF_ERROR(CheckSessionIndex(plan, request.session_index()));
   NW_ASSIGN_OR_RETURN(int64_t start, FutureStart(request.start()));
   NW_ASSIGN_OR_RETURN(ClinicCalendar calendar, LoadClinicCalendar(store, clinic_id));
@@ -110,6 +112,7 @@ StatusOr<v1::Appointment> RescheduleSession(Store& store, const PluginCalls& plu
                       BookedAppointment(store, clinic_id, request.appointment_id()));
   NW_ASSIGN_OR_RETURN(LoadedPlan plan, LoadActivePlan(store, *plugins.registry.Snapshot(clinic_id),
                                                       clinic_id, appointment.plan_id));
+  NW_RETURN_IF_ERROR(CheckScreeningAllowsBooking(store, plan.record, plan.series));
   NW_ASSIGN_OR_RETURN(int64_t start, FutureStart(request.start()));
   NW_ASSIGN_OR_RETURN(ClinicCalendar calendar, LoadClinicCalendar(store, clinic_id));
   std::string practitioner, room;

@@ -22,7 +22,7 @@ namespace needlework::host {
 struct HostServer::Services {
   explicit Services(HostContext& host)
       : plugin_calls{*host.registry, *host.watchdog, host.config.hook_deadlines, *host.plugin_pool},
-        screening(*host.tokens, plugin_calls, *host.rxnorm),
+        screening(*host.tokens, *host.store, *host.blocking, plugin_calls, *host.rxnorm),
         planning(*host.tokens, *host.store, plugin_calls, *host.rxnorm),
         scheduling(*host.tokens, *host.store, plugin_calls, *host.blocking),
         aftercare(*host.tokens, *host.store, plugin_calls),

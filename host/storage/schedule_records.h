@@ -32,6 +32,7 @@ struct PlanRecord {
   int screening_outcome = 0;  // needlework.types.v1.Outcome
   int64_t created_at = 0;
   std::string cancel_reason;
+  std::string screening_id;  // the screening record the plan is bound to; "" for older plans
 };
 
 struct AppointmentRecord {

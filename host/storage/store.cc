@@ -171,6 +171,32 @@ const char* const kMigrations[] = {
       PRIMARY KEY (clinic_id, rpc, key));
     CREATE INDEX idempotency_by_age ON idempotency_keys (created_at);
     )sql", kPluginPinsMigration,
+    R"sql(
+    -- Screening records (each answered Screen; never the chart) and the clinicians' reviews
+    -- of them. Plans name the record they are bound to; clinics say how old one may be.
+    CREATE TABLE screenings (
+      screening_id TEXT PRIMARY KEY,
+      clinic_id    TEXT NOT NULL REFERENCES clinics(clinic_id),
+      patient_ref  TEXT NOT NULL,
+      outcome      INTEGER NOT NULL,
+      result       BLOB NOT NULL,
+      input_digest TEXT NOT NULL,
+      created_at   INTEGER NOT NULL);
+    CREATE INDEX screenings_by_patient ON screenings (clinic_id, patient_ref, created_at);
+    CREATE TABLE screening_reviews (
+      review_id           TEXT PRIMARY KEY,
+      screening_id        TEXT NOT NULL REFERENCES screenings(screening_id),
+      clinic_id           TEXT NOT NULL,
+      decision            INTEGER NOT NULL,
+      overridden_rule_ids TEXT NOT NULL,
+      reviewer            TEXT NOT NULL,
+      reason              TEXT NOT NULL,
+      token_id            TEXT NOT NULL,
+      reviewed_at         INTEGER NOT NULL);
+    CREATE INDEX reviews_by_screening ON screening_reviews (clinic_id, screening_id, reviewed_at);
+    ALTER TABLE plans ADD COLUMN screening_id TEXT NOT NULL DEFAULT '';
+    ALTER TABLE clinics ADD COLUMN screening_recency_days INTEGER NOT NULL DEFAULT 30;
+    )sql",
 };
 
 // A clinic plugin's setting as stored, for the "after" of its audit record.
@@ -236,26 +262,28 @@ StatusOr<std::vector<ClinicRecord>> Store::ListClinics() {
   NW_ASSIGN_OR_RETURN(
       auto query,
       reader_->Prepare(
-          "SELECT clinic_id, display_name, created_at, time_zone FROM clinics ORDER BY clinic_id"));
+          "SELECT clinic_id, display_name, created_at, time_zone, screening_recency_days "
+          "FROM clinics ORDER BY clinic_id"));
   std::vector<ClinicRecord> clinics;
   while (true) {
     NW_ASSIGN_OR_RETURN(bool row, query->Step());
     if (!row) break;
-    clinics.push_back(
-        {query->ColumnText(0), query->ColumnText(1), query->ColumnInt(2), query->ColumnText(3)});
+    clinics.push_back({query->ColumnText(0), query->ColumnText(1), query->ColumnInt(2),
+                       query->ColumnText(3), static_cast<int>(query->ColumnInt(4))});
   }
   return clinics;
 }
 
 StatusOr<ClinicRecord> Store::GetClinic(const std::string& clinic_id) {
   std::lock_guard lock(read_mutex_);
-  NW_ASSIGN_OR_RETURN(auto query, reader_->Prepare("SELECT clinic_id, display_name, created_at, "
-                                                   "time_zone FROM clinics WHERE clinic_id = ?"));
+  NW_ASSIGN_OR_RETURN(auto query,
+                      reader_->Prepare("SELECT clinic_id, display_name, created_at, time_zone, "
+                                       "screening_recency_days FROM clinics WHERE clinic_id = ?"));
   query->Bind(1, clinic_id);
   NW_ASSIGN_OR_RETURN(bool row, query->Step());
   if (!row) return NotFoundError("no clinic '" + clinic_id + "'");
   return ClinicRecord{query->ColumnText(0), query->ColumnText(1), query->ColumnInt(2),
-                      query->ColumnText(3)};
+                      query->ColumnText(3), static_cast<int>(query->ColumnInt(4))};
 }
 
 Status Store::CreateClinic(const ClinicRecord& clinic, const TokenRecord& first_token) {

@@ -23,6 +23,7 @@
 #include "host/storage/data_dir_lock.h"
 #include "host/storage/group_commit.h"
 #include "host/storage/schedule_records.h"
+#include "host/storage/screening_records.h"
 #include "host/storage/sqlite.h"
 #include "host/storage/write_records.h"
 #include "needlework/status.h"
@@ -32,8 +33,9 @@ namespace needlework::host {
 struct ClinicRecord {
   std::string clinic_id;
   std::string display_name;
-  int64_t created_at = 0;         // Unix seconds
-  std::string time_zone = "UTC";  // IANA
+  int64_t created_at = 0;           // Unix seconds
+  std::string time_zone = "UTC";    // IANA
+  int screening_recency_days = 30;  // CreatePlan refuses older screening records
 };
 
 struct PluginSetting {
@@ -126,6 +128,20 @@ class Store {
   // What the clinic's resources are busy with between `from` and `to` (Unix seconds).
   StatusOr<std::vector<BusyRecord>> ListBusy(const std::string& clinic_id, int64_t from,
                                              int64_t to);
+
+  // --- Screening records (store_screening.cc); every read is scoped to a clinic ---
+  // Stores `row` with the current call's audit record (naming the screening), group-committed.
+  Status InsertScreening(const ScreeningRow& row);
+  // NOT_FOUND for an unknown id or one of another clinic.
+  StatusOr<ScreeningRow> GetScreening(const std::string& clinic_id,
+                                      const std::string& screening_id);
+  // Stores `review` (its screening must exist) with `claim` (may be null; see InsertPlan).
+  Status InsertReview(const ReviewRow& review, IdempotencyClaim* claim = nullptr);
+  // The screening's reviews, oldest first.
+  StatusOr<std::vector<ReviewRow>> ListReviews(const std::string& clinic_id,
+                                               const std::string& screening_id);
+  // NOT_FOUND for an unknown clinic.
+  Status SetScreeningRecency(const std::string& clinic_id, int days);
 
   // --- Idempotency keys (store_idempotency.cc) ---
   // The answer stored for `key` of `rpc` at the clinic less than kIdempotencyKeySeconds
@@ -254,6 +270,9 @@ class Store {
   Status SetOpeningHoursLocked(const std::string& clinic_id,
                                const std::vector<OpeningSpanRecord>& spans);
   Status InsertSymptomReportLocked(const SymptomRecord& report);
+  Status InsertScreeningLocked(const ScreeningRow& row);
+  Status InsertReviewLocked(const ReviewRow& review);
+  Status SetScreeningRecencyLocked(const std::string& clinic_id, int days);
 
   Status AppendAuditLocked(AuditRecord& record);
   Status Migrate();

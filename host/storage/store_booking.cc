@@ -56,12 +56,13 @@ PlanRecord ReadPlan(const sqlite::Statement& row) {
                     static_cast<int>(row.ColumnInt(4)),
                     static_cast<int>(row.ColumnInt(5)),
                     row.ColumnInt(6),
-                    row.ColumnText(7)};
+                    row.ColumnText(7),
+                    row.ColumnText(8)};
 }
 
 constexpr char kPlanColumns[] =
     "SELECT plan_id, clinic_id, patient_ref, series, status, screening_outcome, created_at, "
-    "cancel_reason FROM plans ";
+    "cancel_reason, screening_id FROM plans ";
 
 bool Occupies(int status) {
   return status == types::APPOINTMENT_STATUS_BOOKED ||
@@ -78,12 +79,12 @@ Status Store::InsertPlan(const PlanRecord& plan, IdempotencyClaim* claim) {
 Status Store::InsertPlanLocked(const PlanRecord& plan) {
   NW_ASSIGN_OR_RETURN(auto insert,
                       db_->Prepare("INSERT INTO plans (plan_id, clinic_id, patient_ref, series, "
-                                   "status, screening_outcome, created_at, cancel_reason) "
-                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+                                   "status, screening_outcome, created_at, cancel_reason, "
+                                   "screening_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   insert->Bind(1, plan.plan_id).Bind(2, plan.clinic_id).Bind(3, plan.patient_ref);
   insert->Bind(4, plan.series_bytes).Bind(5, int64_t{plan.status});
   insert->Bind(6, int64_t{plan.screening_outcome}).Bind(7, plan.created_at);
-  insert->Bind(8, plan.cancel_reason);
+  insert->Bind(8, plan.cancel_reason).Bind(9, plan.screening_id);
   return insert->Run();
 }
 

@@ -310,8 +310,7 @@ TEST(AftercareMergeTest, AddOnLinesMergeAndTheLongerWindowWins) {
                     .Configure(host->admin_token(), "demo", "org.needlework.test.aftercare-extra",
                                "{\"avoid_sun_hours\":" + std::to_string(hours) + "}")
                     .status.ok());
-    std::string plan = CreateFacePlan(api, host->emr_token(), "Patient/merge",
-                                      types::OUTCOME_ELIGIBLE, {"test-add-on"});
+    std::string plan = CreateFacePlan(api, host->emr_token(), "Patient/merge", {"test-add-on"});
     ASSERT_FALSE(plan.empty());
     v1::FindSlotsRequest find;
     find.set_plan_id(plan);

@@ -51,6 +51,7 @@ std::set<std::string> Unrecorded(const HostProcess& host, const std::string& tab
 
 void ExpectEveryWriteRecordedAndTheChainIntact(const HostProcess& host) {
   EXPECT_THAT(Unrecorded(host, "plans", "plan_id", "CreatePlan"), ::testing::IsEmpty());
+  EXPECT_THAT(Unrecorded(host, "screenings", "screening_id", "Screen"), ::testing::IsEmpty());
   EXPECT_THAT(Unrecorded(host, "appointments", "appointment_id", "Book"), ::testing::IsEmpty());
   std::string out, err;
   EXPECT_EQ(
@@ -70,7 +71,6 @@ v1::CreatePlanRequest PlanToCreate(SchedulingApi& api, const HostProcess& host) 
   EXPECT_TRUE(proposed.status.ok()) << proposed.status.error_message();
   v1::CreatePlanRequest create;
   *create.mutable_plan() = proposed.response.plan();
-  create.set_screening_outcome(types::OUTCOME_ELIGIBLE);
   return create;
 }
 
@@ -92,10 +92,18 @@ class AuditFaultTest : public ::testing::Test {
     create_ = PlanToCreate(*api_, *host_);
   }
 
+  // The patient's plan, created once Screen stored a screening of the patient.
   Reply<v1::Plan> CreatePlan(SchedulingApi& api, const std::string& patient_ref) {
+    auto screened = api.Screen(host_->emr_token(), FaceScreenRequest(patient_ref));
+    if (!screened.status.ok()) return {screened.status, {}};
+    return api.CreatePlan(host_->emr_token(), Create(patient_ref, screened.response));
+  }
+
+  v1::CreatePlanRequest Create(const std::string& patient_ref, const v1::ScreenResponse& screen) {
     v1::CreatePlanRequest request = create_;
     request.set_patient_ref(patient_ref);
-    return api.CreatePlan(host_->emr_token(), request);
+    request.set_screening_id(screen.screening_id());
+    return request;
   }
 
   std::string ReadConfig() const { return ReadWholeFile(host_->config_path()); }
@@ -125,20 +133,25 @@ TEST_F(AuditFaultTest, WriteLockHeldPastTheBusyTimeout) {
   Start();
   std::string kept = CreatePlan(*api_, "Patient/before").response.plan_id();
   ASSERT_FALSE(kept.empty());
+  constexpr int kCalls = 4;
+  std::vector<v1::CreatePlanRequest> creates;  // screened before the lock is taken
+  for (int i = 0; i < kCalls; ++i) {
+    std::string patient = "Patient/locked-" + std::to_string(i);
+    auto screened = api_->Screen(host_->emr_token(), FaceScreenRequest(patient));
+    ASSERT_TRUE(screened.status.ok()) << screened.status.error_message();
+    creates.push_back(Create(patient, screened.response));
+  }
   sqlite3* holder = nullptr;
   ASSERT_EQ(sqlite3_open((host_->data_dir() + "/needlework.db").c_str(), &holder), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(holder, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
 
-  constexpr int kCalls = 4;
   std::vector<grpc::Status> writes(kCalls), reads(kCalls);
   std::vector<std::thread> callers;
   for (int i = 0; i < kCalls; ++i) {
     callers.emplace_back([&, i] {
       auto planning = v1::PlanningService::NewStub(host_->channel());
-      v1::CreatePlanRequest create = create_;
-      create.set_patient_ref("Patient/locked-" + std::to_string(i));
       v1::Plan plan;
-      writes[i] = planning->CreatePlan(PatientContext(host_->emr_token()).get(), create, &plan);
+      writes[i] = planning->CreatePlan(PatientContext(host_->emr_token()).get(), creates[i], &plan);
       v1::GetPlanRequest get;
       get.set_plan_id(kept);
       reads[i] = planning->GetPlan(PatientContext(host_->emr_token()).get(), get, &plan);

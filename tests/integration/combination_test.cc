@@ -246,7 +246,7 @@ TEST_F(CombinationTest, MicroneedlingWithRfAndPrpEndToEnd) {
   v1::CreatePlanRequest create;
   create.set_patient_ref("Patient/combo-1");
   *create.mutable_plan() = proposed.response.plan();
-  create.set_screening_outcome(types::OUTCOME_ELIGIBLE);
+  create.set_screening_id(screened.response.screening_id());
   auto plan = api_->CreatePlan(host_->emr_token(), create);
   ASSERT_TRUE(plan.status.ok()) << plan.status.error_message();
 
@@ -303,9 +303,9 @@ TEST_F(CombinationTest, MicroneedlingWithRfAndPrpEndToEnd) {
 TEST_F(CombinationTest, SlotsOfferOnlyTimesWhenTheAddOnDeviceIsFree) {
   std::string day = LondonDate(7, true);
   std::string first =
-      CreateFacePlan(*api_, host_->emr_token(), "Patient/prp-1", types::OUTCOME_ELIGIBLE, {kPrp});
+      CreateFacePlan(*api_, host_->emr_token(), "Patient/prp-1", {kPrp});
   std::string second =
-      CreateFacePlan(*api_, host_->emr_token(), "Patient/prp-2", types::OUTCOME_ELIGIBLE, {kPrp});
+      CreateFacePlan(*api_, host_->emr_token(), "Patient/prp-2", {kPrp});
   std::string plain = CreateFacePlan(*api_, host_->emr_token(), "Patient/plain-1");
   ASSERT_FALSE(first.empty() || second.empty() || plain.empty());
   auto taken = BookFirst(host_->emr_token(), first, day);
@@ -340,7 +340,7 @@ TEST_F(CombinationTest, SlotsOfferOnlyTimesWhenTheAddOnDeviceIsFree) {
 
 TEST_F(CombinationTest, SerumCompletionMustRecordTheProductLot) {
   std::string plan =
-      CreateFacePlan(*api_, host_->emr_token(), "Patient/ha-1", types::OUTCOME_ELIGIBLE, {kHa});
+      CreateFacePlan(*api_, host_->emr_token(), "Patient/ha-1", {kHa});
   ASSERT_FALSE(plan.empty());
   auto booked = BookFirst(host_->emr_token(), plan, LondonDate(7, true));
   ASSERT_FALSE(booked.appointment_id().empty());
@@ -366,9 +366,9 @@ TEST_F(CombinationTest, TogglingRfOffForOneClinicChangesOnlyThatClinic) {
       Api(*host_).Enable(host_->admin_token(), "harbour", "org.needlework.aftercare").status.ok());
   ASSERT_TRUE(SetUpCombinationClinic("harbour"));
   std::string a_plan =
-      CreateFacePlan(*api_, host_->emr_token(), "Patient/a-1", types::OUTCOME_ELIGIBLE, {kRf});
+      CreateFacePlan(*api_, host_->emr_token(), "Patient/a-1", {kRf});
   std::string b_plan =
-      CreateFacePlan(*api_, b_token, "Patient/b-1", types::OUTCOME_ELIGIBLE, {kRf});
+      CreateFacePlan(*api_, b_token, "Patient/b-1", {kRf});
   ASSERT_FALSE(a_plan.empty() || b_plan.empty());
 
   ASSERT_TRUE(Api(*host_).Disable(host_->admin_token(), "demo", kRfPlugin).status.ok());

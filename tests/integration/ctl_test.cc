@@ -3,6 +3,7 @@
 #include <absl/time/time.h>
 #include <gmock/gmock.h>
 
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "integration/api_helpers.h"
@@ -25,6 +26,30 @@ class CtlTest : public ::testing::Test {
     out_.clear();
     err_.clear();
     return RunCtlBinary(argv, &out_, &err_);
+  }
+
+  // The example eligible chart with its Patient's id made `id`, written beside the host's
+  // data: each test's patient is its own. The path.
+  std::string EligibleChart(const std::string& id) {
+    std::string chart =
+        ReadWholeFile(std::string(NEEDLEWORK_SOURCE_DIR) + "/examples/patients/eligible.json");
+    const std::string kId = "5f0d2c1e-8a3b-4c6d-9e7f-0a1b2c3d4e01";
+    for (size_t at = chart.find(kId); at != std::string::npos; at = chart.find(kId, at)) {
+      chart.replace(at, kId.size(), id);
+    }
+    std::string path = host_->data_dir() + "/" + id + ".json";
+    std::ofstream(path) << chart;
+    return path;
+  }
+
+  // Screens `chart` (with the concern and any add-ons); the screening id.
+  std::string ScreeningOf(const std::string& chart, const std::string& concern,
+                          const std::vector<std::string>& add_ons = {}) {
+    std::vector<std::string> args = {"--json",    "screen", "--fhir", chart,
+                                     "--concern", concern,  "--area", "face"};
+    for (const auto& add_on : add_ons) args.insert(args.end(), {"--add-on", add_on});
+    EXPECT_EQ(Ctl(host_->emr_token(), args), 0) << err_;
+    return nlohmann::json::parse(out_, nullptr, false).value("screeningId", "");
   }
 
   static HostProcess* host_;
@@ -85,12 +110,19 @@ TEST_F(CtlTest, ServerErrorsAreShownWithTheirStatus) {
 }
 
 TEST_F(CtlTest, PlansAndBooksASeriesForTheDemoPatient) {
-  std::string examples = std::string(NEEDLEWORK_SOURCE_DIR) + "/examples/patients/";
-  ASSERT_EQ(
-      Ctl(host_->emr_token(), {"--json", "plan", "create", "--patient", "Patient/ctl-1", "--fhir",
-                               examples + "eligible.json", "--concern", "fine-lines", "--area",
-                               "face", "--screening-outcome", "eligible"}),
-      0)
+  std::string chart = EligibleChart("ctl-1");
+  std::string screening_id = ScreeningOf(chart, "fine-lines");
+  ASSERT_FALSE(screening_id.empty()) << out_;
+  // The plan is for the patient the chart names: another reference is refused.
+  EXPECT_EQ(Ctl(host_->emr_token(),
+                {"plan", "create", "--patient", "Patient/someone-else", "--screening", screening_id,
+                 "--fhir", chart, "--concern", "fine-lines", "--area", "face"}),
+            1);
+  EXPECT_THAT(err_, HasSubstr("not of 'Patient/someone-else'"));
+  ASSERT_EQ(Ctl(host_->emr_token(),
+                {"--json", "plan", "create", "--patient", "Patient/ctl-1", "--screening",
+                 screening_id, "--fhir", chart, "--concern", "fine-lines", "--area", "face"}),
+            0)
       << err_;
   auto plan = nlohmann::json::parse(out_, nullptr, false);
   ASSERT_TRUE(plan.is_object()) << out_;
@@ -151,10 +183,13 @@ TEST_F(CtlTest, CombinesRfAndPrpAsTheReadmeShows) {
   EXPECT_THAT(out_, HasSubstr("Outcome: REVIEW_REQUIRED"));
   EXPECT_THAT(out_, HasSubstr("CONTRAINDICATED — PRP contraindicated: warfarin"));
 
-  ASSERT_EQ(Ctl(host_->emr_token(), {"--json", "plan", "create", "--patient", "Patient/ctl-combo",
-                                     "--fhir", examples + "eligible.json", "--concern",
-                                     "acne-scars", "--area", "face", "--add-on", "rf-microneedling",
-                                     "--add-on", "prp-serum", "--screening-outcome", "eligible"}),
+  std::string chart = EligibleChart("ctl-combo");
+  std::string screening_id = ScreeningOf(chart, "acne-scars", {"rf-microneedling", "prp-serum"});
+  ASSERT_FALSE(screening_id.empty()) << out_;
+  ASSERT_EQ(Ctl(host_->emr_token(),
+                {"--json", "plan", "create", "--patient", "Patient/ctl-combo", "--screening",
+                 screening_id, "--fhir", chart, "--concern", "acne-scars", "--area", "face",
+                 "--add-on", "rf-microneedling", "--add-on", "prp-serum"}),
             0)
       << err_;
   std::string plan_id = nlohmann::json::parse(out_, nullptr, false).value("planId", "");

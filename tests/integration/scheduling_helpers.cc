@@ -65,17 +65,37 @@ v1::ProposePlanRequest FacePlanRequest(const std::string& patient_ref,
   return propose;
 }
 
+v1::ScreenRequest FaceScreenRequest(const std::string& patient_ref,
+                                    const std::vector<std::string>& add_ons) {
+  v1::ProposePlanRequest propose = FacePlanRequest(patient_ref, add_ons);
+  v1::ScreenRequest screen;
+  *screen.mutable_facts() = propose.facts();
+  *screen.mutable_concerns() = propose.concerns();
+  *screen.mutable_treatment_areas() = propose.treatment_areas();
+  *screen.mutable_add_ons() = propose.add_ons();
+  return screen;
+}
+
+std::string ScreeningIdOf(SchedulingApi& api, const std::string& emr_token,
+                          const v1::ScreenRequest& request) {
+  auto screened = api.Screen(emr_token, request);
+  EXPECT_TRUE(screened.status.ok()) << screened.status.error_message();
+  EXPECT_FALSE(screened.response.screening_id().empty());
+  return screened.response.screening_id();
+}
+
 std::string CreateFacePlan(SchedulingApi& api, const std::string& emr_token,
-                           const std::string& patient_ref, types::Outcome screening,
+                           const std::string& patient_ref,
                            const std::vector<std::string>& add_ons) {
+  std::string screening_id = ScreeningIdOf(api, emr_token, FaceScreenRequest(patient_ref, add_ons));
   auto propose = FacePlanRequest(patient_ref, add_ons);
   auto proposed = api.ProposePlan(emr_token, propose);
   EXPECT_TRUE(proposed.status.ok()) << proposed.status.error_message();
-  if (!proposed.status.ok()) return "";
+  if (!proposed.status.ok() || screening_id.empty()) return "";
   v1::CreatePlanRequest create;
   create.set_patient_ref(patient_ref);
   *create.mutable_plan() = proposed.response.plan();
-  create.set_screening_outcome(screening);
+  create.set_screening_id(screening_id);
   auto created = api.CreatePlan(emr_token, create);
   EXPECT_TRUE(created.status.ok()) << created.status.error_message();
   return created.response.plan_id();

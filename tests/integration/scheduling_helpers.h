@@ -10,6 +10,7 @@
 #include "needlework/v1/aftercare.grpc.pb.h"
 #include "needlework/v1/planning.grpc.pb.h"
 #include "needlework/v1/scheduling.grpc.pb.h"
+#include "needlework/v1/screening.grpc.pb.h"
 
 namespace needlework::testing {
 
@@ -19,7 +20,8 @@ class SchedulingApi {
       : admin_(v1::AdminService::NewStub(host.channel())),
         planning_(v1::PlanningService::NewStub(host.channel())),
         scheduling_(v1::SchedulingService::NewStub(host.channel())),
-        aftercare_(v1::AftercareService::NewStub(host.channel())) {}
+        aftercare_(v1::AftercareService::NewStub(host.channel())),
+        screening_(v1::ScreeningService::NewStub(host.channel())) {}
 
 #define NW_TEST_CALL(stub, Rpc, Request, Response)                                      \
   Reply<v1::Response> Rpc(const std::string& token, const v1::Request& request) {       \
@@ -30,6 +32,10 @@ class SchedulingApi {
   NW_TEST_CALL(admin_, SetClinicTimeZone, SetClinicTimeZoneRequest, Clinic)
   NW_TEST_CALL(admin_, UpsertResource, UpsertResourceRequest, Resource)
   NW_TEST_CALL(admin_, SetOpeningHours, SetOpeningHoursRequest, OpeningHours)
+  NW_TEST_CALL(admin_, SetScreeningRecency, SetScreeningRecencyRequest, Clinic)
+  NW_TEST_CALL(screening_, Screen, ScreenRequest, ScreenResponse)
+  NW_TEST_CALL(screening_, GetScreening, GetScreeningRequest, ScreeningRecord)
+  NW_TEST_CALL(screening_, RecordReview, RecordReviewRequest, ScreeningReview)
   NW_TEST_CALL(planning_, ProposePlan, ProposePlanRequest, ProposePlanResponse)
   NW_TEST_CALL(planning_, CreatePlan, CreatePlanRequest, Plan)
   NW_TEST_CALL(planning_, GetPlan, GetPlanRequest, Plan)
@@ -50,6 +56,7 @@ class SchedulingApi {
   std::unique_ptr<v1::PlanningService::Stub> planning_;
   std::unique_ptr<v1::SchedulingService::Stub> scheduling_;
   std::unique_ptr<v1::AftercareService::Stub> aftercare_;
+  std::unique_ptr<v1::ScreeningService::Stub> screening_;
 };
 
 inline constexpr char kZone[] = "Europe/London";
@@ -62,12 +69,20 @@ bool SetUpClinic(SchedulingApi& api, const std::string& admin_token, const std::
 v1::ProposePlanRequest FacePlanRequest(const std::string& patient_ref,
                                        const std::vector<std::string>& add_ons = {});
 
+// Screen's request for the patient of FacePlanRequest(patient_ref, add_ons), with no
+// history (ELIGIBLE).
+v1::ScreenRequest FaceScreenRequest(const std::string& patient_ref,
+                                    const std::vector<std::string>& add_ons = {});
+
+// The screening_id of screening `request`; empty on failure (with test failures).
+std::string ScreeningIdOf(SchedulingApi& api, const std::string& emr_token,
+                          const v1::ScreenRequest& request);
+
 // A plan for `patient_ref` (fine lines on the face, proposed by the plugins, with the
-// add-ons of the given procedure codes), created with the given screening outcome. Empty on
-// failure (with test failures).
+// add-ons of the given procedure codes), bound to a screening of the same patient with no
+// history (ELIGIBLE). Empty on failure (with test failures).
 std::string CreateFacePlan(SchedulingApi& api, const std::string& emr_token,
                            const std::string& patient_ref,
-                           types::Outcome screening = types::OUTCOME_ELIGIBLE,
                            const std::vector<std::string>& add_ons = {});
 
 // {procedure code system, `code`}: a therapy of the clinic's catalog.

@@ -249,15 +249,6 @@ TEST_F(SchedulingTest, CancellingThePlanFreesItsSessions) {
   EXPECT_EQ(again.response.slots(0).start(), slots.response.slots(0).start());  // free again
 }
 
-TEST_F(SchedulingTest, ScreeningThatForbidsTreatmentBlocksBooking) {
-  std::string deferred =
-      CreateFacePlan(*api_, host_->emr_token(), "Patient/acne", types::OUTCOME_DEFER);
-  std::string monday = LondonDate(7, true);
-  auto slots = Slots(0, monday, monday, deferred);
-  EXPECT_EQ(slots.status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
-  EXPECT_THAT(slots.status.error_message(), HasSubstr("screening-forbids"));
-}
-
 TEST_F(SchedulingTest, DisablingTheSchedulingPluginIsSaidPlainly) {
   ASSERT_TRUE(
       Api(*host_).Disable(host_->admin_token(), "demo", "org.needlework.scheduling").status.ok());

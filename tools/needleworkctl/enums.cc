@@ -60,6 +60,11 @@ StatusOr<types::v1::Outcome> ParseOutcome(std::string_view text) {
   return static_cast<types::v1::Outcome>(number);
 }
 
+StatusOr<v1::ReviewDecision> ParseReviewDecision(std::string_view text) {
+  NW_ASSIGN_OR_RETURN(int number, Parse(*v1::ReviewDecision_descriptor(), text, "a decision"));
+  return static_cast<v1::ReviewDecision>(number);
+}
+
 StatusOr<types::v1::ResourceType> ParseResourceType(std::string_view text) {
   NW_ASSIGN_OR_RETURN(int number,
                       Parse(*types::v1::ResourceType_descriptor(), text, "a resource type"));
@@ -77,6 +82,9 @@ std::string SeverityLabel(types::v1::Severity severity) {
 }
 std::string OutcomeLabel(types::v1::Outcome outcome) {
   return Label(*types::v1::Outcome_descriptor(), outcome);
+}
+std::string ReviewDecisionLabel(v1::ReviewDecision decision) {
+  return Label(*v1::ReviewDecision_descriptor(), decision);
 }
 std::string ResourceTypeLabel(types::v1::ResourceType type) {
   return Label(*types::v1::ResourceType_descriptor(), type);

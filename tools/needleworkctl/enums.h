@@ -12,6 +12,7 @@
 #include "needlework/types/v1/clinical.pb.h"
 #include "needlework/types/v1/scheduling.pb.h"
 #include "needlework/v1/aftercare.pb.h"
+#include "needlework/v1/screening.pb.h"
 
 namespace needlework::ctl {
 
@@ -22,11 +23,13 @@ StatusOr<types::v1::Severity> ParseSeverity(std::string_view text);
 StatusOr<types::v1::Outcome> ParseOutcome(std::string_view text);
 StatusOr<types::v1::ResourceType> ParseResourceType(std::string_view text);
 StatusOr<types::v1::SymptomSeverity> ParseSymptomSeverity(std::string_view text);
+StatusOr<v1::ReviewDecision> ParseReviewDecision(std::string_view text);  // reviewed-proceed
 
 // Labels for people: "moderate", "review-required", "room", "active", "booked"; "unknown"
 // for a value newer than this build.
 std::string SeverityLabel(types::v1::Severity severity);
 std::string OutcomeLabel(types::v1::Outcome outcome);
+std::string ReviewDecisionLabel(v1::ReviewDecision decision);
 std::string ResourceTypeLabel(types::v1::ResourceType type);
 std::string PlanStatusLabel(types::v1::PlanStatus status);
 std::string AppointmentStatusLabel(types::v1::AppointmentStatus status);

@@ -50,7 +50,7 @@ class AuditedWriteTest : public ::testing::Test {
   }
 
   Status InsertPlan(const std::string& plan_id) {
-    return store_->InsertPlan({plan_id, "a", "Patient/1", "", 1, 1, 10, ""});
+    return store_->InsertPlan({plan_id, "a", "Patient/1", "", 1, 1, 10, "", ""});
   }
 
   // Every record, oldest first, once the chain has verified.

@@ -70,7 +70,7 @@ std::unique_ptr<Store> StoreWithPlan(const testing::TempDir& dir) {
   if (!opened.ok() || !(*opened)->CreateClinic({"a", "A", 1}, Token("t1", "a")).ok()) {
     return nullptr;
   }
-  PlanRecord plan{"plan_1", "a", "Patient/1", "", 1 /*ACTIVE*/, 1, 1, ""};
+  PlanRecord plan{"plan_1", "a", "Patient/1", "", 1 /*ACTIVE*/, 1, 1, "", ""};
   return (*opened)->InsertPlan(plan).ok() ? std::move(*opened) : nullptr;
 }
 
@@ -157,12 +157,12 @@ TEST(StoreTest, IdempotencyKeyIsStoredWithItsWriteOnly) {
   Store& store = *opened;
   IdempotencyClaim refused{"a", "CreatePlan", "k1", "digest", 1000, [] { return "first"; }, false};
   // The plan's clinic does not exist: the insert fails and the key is not kept.
-  EXPECT_FALSE(store.InsertPlan({"plan_k0", "nowhere", "P/1", "", 1, 1, 1, ""}, &refused).ok());
+  EXPECT_FALSE(store.InsertPlan({"plan_k0", "nowhere", "P/1", "", 1, 1, 1, "", ""}, &refused).ok());
   EXPECT_EQ(store.FindIdempotencyKey("a", "CreatePlan", "k1", 1000).status().code(),
             StatusCode::kNotFound);
 
   IdempotencyClaim claim = refused;
-  ASSERT_TRUE(store.InsertPlan({"plan_k1", "a", "P/1", "", 1, 1, 1, ""}, &claim).ok());
+  ASSERT_TRUE(store.InsertPlan({"plan_k1", "a", "P/1", "", 1, 1, 1, "", ""}, &claim).ok());
   auto stored = store.FindIdempotencyKey("a", "CreatePlan", "k1", 1000);
   ASSERT_TRUE(stored.ok());
   EXPECT_EQ(stored->response_bytes, "first");
@@ -172,7 +172,7 @@ TEST(StoreTest, IdempotencyKeyIsStoredWithItsWriteOnly) {
   EXPECT_FALSE(store.FindIdempotencyKey("a", "CancelPlan", "k1", 1000).ok());
 
   IdempotencyClaim again = refused;
-  Status skipped = store.InsertPlan({"plan_k2", "a", "P/1", "", 1, 1, 1, ""}, &again);
+  Status skipped = store.InsertPlan({"plan_k2", "a", "P/1", "", 1, 1, 1, "", ""}, &again);
   EXPECT_EQ(skipped.code(), StatusCode::kAborted);
   EXPECT_TRUE(again.replayed);
   EXPECT_EQ(store.GetPlan("a", "plan_k2").status().code(), StatusCode::kNotFound);
@@ -182,7 +182,7 @@ TEST(StoreTest, IdempotencyKeyIsStoredWithItsWriteOnly) {
   IdempotencyClaim later{
       "a",  "CreatePlan", "k1", "other", 1000 + kIdempotencyKeySeconds, [] { return "second"; },
       false};
-  ASSERT_TRUE(store.InsertPlan({"plan_k3", "a", "P/1", "", 1, 1, 1, ""}, &later).ok());
+  ASSERT_TRUE(store.InsertPlan({"plan_k3", "a", "P/1", "", 1, 1, 1, "", ""}, &later).ok());
   EXPECT_EQ(store.FindIdempotencyKey("a", "CreatePlan", "k1", 1000 + kIdempotencyKeySeconds)
                 ->response_bytes,
             "second");

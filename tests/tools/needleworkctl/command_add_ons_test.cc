@@ -52,9 +52,9 @@ TEST(ParseAddOnsTest, PlanProposeAndCreateByProposing) {
       {"plan", "propose", "--fhir", "p.json", "--add-on=rf-microneedling", "--add-on", "ha-serum"});
   EXPECT_THAT(AddOns(propose),
               ::testing::ElementsAre(kProcedure + "|rf-microneedling", kProcedure + "|ha-serum"));
-  auto create =
-      Parse<PlanArgs>({"plan", "create", "--patient", "Patient/1", "--screening-outcome",
-                       "eligible", "--fhir", "p.json", "--add-on", "growth-factor-serum"});
+  auto create = Parse<PlanArgs>({"plan", "create", "--patient", "Patient/1", "--screening", "scr_1",
+                                 "--screening-outcome", "eligible", "--fhir", "p.json", "--add-on",
+                                 "growth-factor-serum"});
   EXPECT_EQ(create.name, "plan create");
   EXPECT_THAT(AddOns(create), ::testing::ElementsAre(kProcedure + "|growth-factor-serum"));
 }
@@ -102,10 +102,11 @@ TEST(ParseAddOnsUsageTest, SameAddOnTwice) {
 }
 
 TEST(ParseAddOnsUsageTest, ProposalFileCarriesItsOwnAddOns) {
-  EXPECT_EQ(Problem({"plan", "create", "--patient", "P", "--screening-outcome", "eligible",
-                     "--from-proposal", "f.json", "--add-on", "prp-serum"}),
-            "plan create: --add-on goes with --fhir (a new proposal), not with --from-proposal: "
-            "the proposal's plan carries its add-ons");
+  EXPECT_EQ(
+      Problem({"plan", "create", "--patient", "P", "--screening", "scr_1", "--screening-outcome",
+               "eligible", "--from-proposal", "f.json", "--add-on", "prp-serum"}),
+      "plan create: --add-on goes with --fhir (a new proposal), not with --from-proposal: "
+      "the proposal's plan carries its add-ons");
 }
 
 TEST(ParseAddOnsUsageTest, OnlyTheCommandsThatCombineTherapies) {

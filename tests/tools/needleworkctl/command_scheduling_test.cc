@@ -114,18 +114,21 @@ TEST(ParsePlanningTest, PlanPropose) {
 
 TEST(ParsePlanningTest, PlanCreateFromProposal) {
   auto command = Parse<PlanArgs>({"plan", "create", "--patient", "Patient/123", "--from-proposal",
-                                  "proposal.json", "--screening-outcome", "eligible-with-caution"});
+                                  "proposal.json", "--screening", "scr_1", "--screening-outcome",
+                                  "eligible-with-caution"});
   EXPECT_EQ(command.name, "plan create");
   EXPECT_EQ(command.patient_ref, "Patient/123");
   EXPECT_EQ(command.proposal_file, "proposal.json");
   EXPECT_EQ(command.screening_outcome, types::v1::OUTCOME_ELIGIBLE_WITH_CAUTION);
+  EXPECT_EQ(command.screening_id, "scr_1");
   EXPECT_TRUE(command.fhir_files.empty());
 }
 
 TEST(ParsePlanningTest, PlanCreateByProposing) {
-  auto command = Parse<PlanArgs>({"plan", "create", "--patient", "Patient/123", "--fhir", "p.json",
-                                  "--concern", "acne-scars", "--area", "face", "--severity",
-                                  "severe", "--screening-outcome", "REVIEW_REQUIRED"});
+  auto command =
+      Parse<PlanArgs>({"plan", "create", "--patient", "Patient/123", "--fhir", "p.json",
+                       "--concern", "acne-scars", "--area", "face", "--severity", "severe",
+                       "--screening", "scr_1", "--screening-outcome", "REVIEW_REQUIRED"});
   EXPECT_EQ(command.proposal_file, "");
   EXPECT_THAT(command.fhir_files, ElementsAre("p.json"));
   EXPECT_EQ(command.concerns.size(), 1u);
@@ -333,7 +336,8 @@ TEST(ParsePlanningUsageTest, Errors) {
 
 TEST(ParsePlanningUsageTest, PlanCreateErrors) {
   const std::vector<std::string> base = {
-      "plan", "create", "--patient", "P", "--screening-outcome", "eligible"};
+      "plan",        "create", "--patient",           "P",
+      "--screening", "scr_1",  "--screening-outcome", "eligible"};
   auto with = [&](std::vector<std::string> more) {
     more.insert(more.begin(), base.begin(), base.end());
     return Problem(more);
@@ -350,15 +354,16 @@ TEST(ParsePlanningUsageTest, PlanCreateErrors) {
   EXPECT_EQ(with({"--from-proposal", "f.json", "--severity", "mild"}),
             "plan create: --concern, --area and --severity go with --fhir (a new proposal), not "
             "with --from-proposal");
-  EXPECT_EQ(Problem({"plan", "create", "--screening-outcome", "eligible", "--fhir", "p"}),
+  EXPECT_EQ(Problem({"plan", "create", "--screening", "scr_1", "--screening-outcome", "eligible",
+                     "--fhir", "p"}),
             "plan create: missing --patient");
   EXPECT_EQ(Problem({"plan", "create", "--patient", "P", "--fhir", "p"}),
-            "plan create: missing --screening-outcome");
-  EXPECT_EQ(
-      Problem({"plan", "create", "--patient", "P", "--fhir", "p", "--screening-outcome", "fine"}),
-      "plan create: --screening-outcome: 'fine' is not a screening outcome: want "
-      "eligible|eligible-with-caution|review-required|consult-required|defer|refer|"
-      "contraindicated");
+            "plan create: missing --screening");
+  EXPECT_EQ(Problem({"plan", "create", "--patient", "P", "--fhir", "p", "--screening", "scr_1",
+                     "--screening-outcome", "fine"}),
+            "plan create: --screening-outcome: 'fine' is not a screening outcome: want "
+            "eligible|eligible-with-caution|review-required|consult-required|defer|refer|"
+            "contraindicated");
 }
 
 TEST(ParseSchedulingUsageTest, SlotsErrors) {

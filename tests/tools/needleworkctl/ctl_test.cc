@@ -146,8 +146,8 @@ TEST_F(RunCtlTest, UsageErrorOfASchedulingCommandExitsTwo) {
 TEST_F(RunCtlTest, UnreadableProposalOrFhirFileExitsTwoBeforeAnyCall) {
   std::string absent = PathOf("absent.json");
   for (const char* flag : {"--from-proposal", "--fhir"}) {
-    Result result = Run(
-        {"plan", "create", "--patient", "P/1", "--screening-outcome", "eligible", flag, absent});
+    Result result = Run({"plan", "create", "--patient", "P/1", "--screening", "scr_1",
+                         "--screening-outcome", "eligible", flag, absent});
     EXPECT_EQ(result.exit_code, kExitUsage) << flag;
     EXPECT_EQ(result.err,
               "needleworkctl: cannot read '" + absent + "': No such file or directory\n")
@@ -159,8 +159,8 @@ TEST_F(RunCtlTest, UnreadableProposalOrFhirFileExitsTwoBeforeAnyCall) {
 
 TEST_F(RunCtlTest, ProposalWithoutSessionsExitsTwoBeforeAnyCall) {
   std::string empty = Write("empty.json", "{}");
-  Result result = Run({"plan", "create", "--patient", "P/1", "--screening-outcome", "eligible",
-                       "--from-proposal", empty});
+  Result result = Run({"plan", "create", "--patient", "P/1", "--screening", "scr_1",
+                       "--screening-outcome", "eligible", "--from-proposal", empty});
   EXPECT_EQ(result.exit_code, kExitUsage);
   EXPECT_EQ(result.err,
             "needleworkctl: proposal file '" + empty + "' holds no plan: its sessionCount is 0\n");
@@ -197,10 +197,11 @@ TEST_F(RunCtlTest, NoHostExitsOneNamingTheRpcWithAHint) {
       {{"hours", "aurora"}, "GetOpeningHours"},
       {{"hours", "set", "aurora", "mon-fri 09:00-17:00"}, "SetOpeningHours"},
       {{"plan", "propose", "--fhir", patient}, "ProposePlan"},
-      {{"plan", "create", "--patient", "P/1", "--fhir", patient, "--screening-outcome", "eligible"},
+      {{"plan", "create", "--patient", "P/1", "--fhir", patient, "--screening", "scr_1",
+        "--screening-outcome", "eligible"},
        "ProposePlan"},
-      {{"plan", "create", "--patient", "P/1", "--from-proposal", proposal, "--screening-outcome",
-        "eligible"},
+      {{"plan", "create", "--patient", "P/1", "--from-proposal", proposal, "--screening", "scr_1",
+        "--screening-outcome", "eligible"},
        "CreatePlan"},
       {{"plans", "--patient", "P/1"}, "ListPlans"},
       {{"plan", "show", "pl-1"}, "GetPlan"},

@@ -351,7 +351,7 @@ TEST(RenderProposalTest, SeriesRunsAndHowToKeepIt) {
             "  dev.needlework.planning  0.1.0    ok     850 us  -\n"
             "\n"
             "To keep it, save it with --json > FILE, then run:\n"
-            "  needleworkctl plan create --patient REF --screening-outcome OUTCOME --from-proposal "
+            "  needleworkctl plan create --patient REF --screening SCREENING_ID --from-proposal "
             "FILE\n");
 }
 

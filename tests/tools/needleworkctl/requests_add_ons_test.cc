@@ -55,8 +55,8 @@ TEST_F(BuildAddOnRequestTest, ProposePlanCombinesEverySessionWithTheAddOns) {
   std::string patient = Write("p.json", kPatient);
   for (std::vector<std::string> args :
        {std::vector<std::string>{"plan", "propose"},
-        std::vector<std::string>{"plan", "create", "--patient", "P/1", "--screening-outcome",
-                                 "eligible"}}) {
+        std::vector<std::string>{"plan", "create", "--patient", "P/1", "--screening", "scr_1",
+                                 "--screening-outcome", "eligible"}}) {
     args.insert(args.end(), {"--fhir", patient, "--severity", "mild", "--add-on",
                              "rf-microneedling", "--add-on", "ha-serum"});
     StatusOr<v1::ProposePlanRequest> request = BuildProposePlanRequest(Parse<PlanArgs>(args));
@@ -79,8 +79,8 @@ TEST_F(BuildAddOnRequestTest, ProposalFileKeepsItsAddOns) {
   StatusOr<types::v1::SeriesPlan> series = ReadSeriesPlan(Write("proposal.json", ToJson(proposal)));
   ASSERT_TRUE(series.ok()) << series.status().ToString();
   v1::CreatePlanRequest request = BuildCreatePlanRequest(
-      Parse<PlanArgs>({"plan", "create", "--patient", "P/1", "--from-proposal", "f",
-                       "--screening-outcome", "eligible"}),
+      Parse<PlanArgs>({"plan", "create", "--patient", "P/1", "--from-proposal", "f", "--screening",
+                       "scr_1", "--screening-outcome", "eligible"}),
       *series);
   EXPECT_THAT(Codes(request.plan().add_ons()), ElementsAre(kProcedure + "|rf-microneedling"));
 }

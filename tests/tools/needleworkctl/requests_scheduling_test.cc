@@ -108,11 +108,12 @@ TEST(BuildPlanningRequestPlainTest, CreatePlanWithTheGivenSeries) {
   series.set_session_count(4);
   v1::CreatePlanRequest request = BuildCreatePlanRequest(
       Parse<PlanArgs>({"plan", "create", "--patient", "Patient/9", "--from-proposal", "f.json",
-                       "--screening-outcome", "eligible"}),
+                       "--screening", "scr_1", "--screening-outcome", "eligible"}),
       series);
   EXPECT_EQ(request.patient_ref(), "Patient/9");
   EXPECT_EQ(request.plan().session_count(), 4);
   EXPECT_EQ(request.screening_outcome(), types::v1::OUTCOME_ELIGIBLE);
+  EXPECT_EQ(request.screening_id(), "scr_1");
 }
 
 TEST(BuildPlanningRequestPlainTest, GetListCancel) {

@@ -41,6 +41,11 @@ int ClinicTimeZone(const Args& args, Session& session) {
                         BuildSetClinicTimeZoneRequest(args), RenderClinic);
 }
 
+int ClinicScreeningRecency(const Args& args, Session& session) {
+  return session.Invoke(&Admin::SetScreeningRecency, "SetScreeningRecency",
+                        BuildSetScreeningRecencyRequest(args), RenderClinic);
+}
+
 int Resources(const Args& args, Session& session) {
   return session.InvokeAll(&Admin::ListResources, "ListResources", BuildListResourcesRequest(args),
                            RenderResources);
@@ -67,6 +72,13 @@ v1::SetClinicTimeZoneRequest BuildSetClinicTimeZoneRequest(const ClinicSetupArgs
   v1::SetClinicTimeZoneRequest request;
   request.set_clinic_id(args.clinic_id);
   request.set_time_zone(args.time_zone);
+  return request;
+}
+
+v1::SetScreeningRecencyRequest BuildSetScreeningRecencyRequest(const ClinicSetupArgs& args) {
+  v1::SetScreeningRecencyRequest request;
+  request.set_clinic_id(args.clinic_id);
+  request.set_days(args.recency_days);
   return request;
 }
 
@@ -111,6 +123,17 @@ std::vector<Command> ClinicSetupCommands() {
            "Needs an admin token."},
           {.positionals = {kClinicId, {"time-zone", SetTimeZoneWord<&Args::time_zone>, false}}},
           ClinicTimeZone),
+      MakeCommand<Args>(
+          {"clinic screening", "<clinic-id> --recency-days N",
+           "Set how old a screening a new plan may use",
+           "plan create refuses a screening older than N days (1 to 365; default 30): the\n"
+           "patient is screened again. Needs an admin token (or the clinic's clinic_admin);\n"
+           "audited."},
+          {.positionals = {kClinicId},
+           .flags = {{"recency-days", FlagKind::kValue,
+                      SetWholeNumber<&Args::recency_days, 1, 365>}},
+           .required = {"recency-days"}},
+          ClinicScreeningRecency),
       MakeCommand<Args>(
           {"resources", "<clinic-id>", "List a clinic's practitioners, rooms and devices",
            "Every resource of the clinic: id, type, device kind, name and whether it is active\n"

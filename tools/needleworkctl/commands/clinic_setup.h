@@ -1,4 +1,5 @@
-// The clinic-setup commands of AdminService: clinic time-zone, resources, resource add,
+// The clinic-setup commands of AdminService: clinic time-zone, clinic screening,
+// resources, resource add,
 // hours, hours set. Their arguments, the requests they send and how the answers read; the
 // commands themselves are in clinic_setup.cc.
 #ifndef NEEDLEWORK_TOOLS_NEEDLEWORKCTL_COMMANDS_CLINIC_SETUP_H_
@@ -24,9 +25,11 @@ struct ClinicSetupArgs {
   bool inactive = false;                       // resource add --inactive
   std::vector<std::string> hours_specs;        // hours set <spec>..., the words as given
   std::vector<v1::OpeningSpan> opening_spans;  // hours set: the specs parsed
+  int32_t recency_days = 0;                    // clinic screening --recency-days
 };
 
 v1::SetClinicTimeZoneRequest BuildSetClinicTimeZoneRequest(const ClinicSetupArgs& args);
+v1::SetScreeningRecencyRequest BuildSetScreeningRecencyRequest(const ClinicSetupArgs& args);
 // The resource is active unless --inactive was given.
 v1::UpsertResourceRequest BuildUpsertResourceRequest(const ClinicSetupArgs& args);
 v1::ListResourcesRequest BuildListResourcesRequest(const ClinicSetupArgs& args);

@@ -12,6 +12,9 @@ void RenderClinic(const v1::Clinic& clinic, std::ostream& out) {
   Table table;
   table.AddRow({"name", OrDash(clinic.display_name())});
   table.AddRow({"time zone", OrDash(clinic.time_zone())});
+  if (clinic.screening_recency_days() > 0) {
+    table.AddRow({"screening recency", std::to_string(clinic.screening_recency_days()) + " days"});
+  }
   table.AddRow({"created", OrDash(clinic.created_at())});
   table.Print(out, "  ");
 }

@@ -9,17 +9,18 @@
 
 namespace needlework::ctl {
 
-std::vector<Command> HelpCommands();         // help (help.cc)
-std::vector<Command> ClinicCommands();       // plugins, clinics and their settings (clinics.cc)
-std::vector<Command> ClinicSetupCommands();  // time zone, resources, hours (clinic_setup.cc)
-std::vector<Command> ScreeningCommands();    // therapies, screen (screening.cc)
-std::vector<Command> PlanningCommands();     // plan propose|create|show|cancel, plans
-std::vector<Command> BookingCommands();      // slots, book, reschedule, cancel (booking.cc)
-std::vector<Command> AppointmentCommands();  // appointments, complete, calendar
-std::vector<Command> AftercareCommands();    // aftercare, messages, symptoms (aftercare.cc)
-std::vector<Command> TrustCommands();        // plugin keygen|sign|verify|hash (trust.cc)
-std::vector<Command> VersionCommands();      // plugin pin|unpin|rescan (versions.cc)
-std::vector<Command> SecurityCommands();     // token issue|revoke, tokens, audit (security.cc)
+std::vector<Command> HelpCommands();             // help (help.cc)
+std::vector<Command> ClinicCommands();           // plugins, clinics and their settings (clinics.cc)
+std::vector<Command> ClinicSetupCommands();      // time zone, resources, hours (clinic_setup.cc)
+std::vector<Command> ScreeningCommands();        // therapies, screen (screening.cc)
+std::vector<Command> ScreeningRecordCommands();  // screening show|review (screening_record.cc)
+std::vector<Command> PlanningCommands();         // plan propose|create|show|cancel, plans
+std::vector<Command> BookingCommands();          // slots, book, reschedule, cancel (booking.cc)
+std::vector<Command> AppointmentCommands();      // appointments, complete, calendar
+std::vector<Command> AftercareCommands();        // aftercare, messages, symptoms (aftercare.cc)
+std::vector<Command> TrustCommands();            // plugin keygen|sign|verify|hash (trust.cc)
+std::vector<Command> VersionCommands();          // plugin pin|unpin|rescan (versions.cc)
+std::vector<Command> SecurityCommands();         // token issue|revoke, tokens, audit (security.cc)
 
 }  // namespace needlework::ctl
 

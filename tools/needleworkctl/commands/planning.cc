@@ -122,6 +122,7 @@ v1::CreatePlanRequest BuildCreatePlanRequest(const PlanArgs& args, types::v1::Se
   request.set_patient_ref(args.patient_ref);
   *request.mutable_plan() = std::move(plan);
   request.set_screening_outcome(args.screening_outcome);
+  request.set_screening_id(args.screening_id);
   return request;
 }
 
@@ -149,6 +150,7 @@ std::vector<Command> PlanningCommands() {
   create_flags.insert(
       create_flags.end(),
       {kPatient,
+       {"screening", FlagKind::kValue, SetText<&Args::screening_id>},
        {"screening-outcome", FlagKind::kValue, SetBy<&Args::screening_outcome, ParseOutcome>},
        {"from-proposal", FlagKind::kValue, SetText<&Args::proposal_file>}});
   return {
@@ -167,20 +169,19 @@ std::vector<Command> PlanningCommands() {
           {.flags = ProposalFlags(), .required = {"fhir"}}, PlanPropose),
       MakeCommand<Args>(
           {"plan create",
-           "--patient REF --screening-outcome OUTCOME (--from-proposal FILE | --fhir FILE ... "
+           "--patient REF --screening ID (--from-proposal FILE | --fhir FILE ... "
            "[--concern CODE ...] [--area CODE ...] [--severity SEVERITY] [--add-on CODE ...])",
            "Store a treatment series for a patient",
            "Stores a series for the EMR patient REF (e.g. Patient/123) at the clinic of the token\n"
            "(an `emr` token). The series comes from --from-proposal FILE (the --json output of\n"
            "plan propose or plan show, or a SeriesPlan in JSON; its add-ons come with it), or\n"
            "from a new proposal: given --fhir (with --concern, --area, --severity and --add-on as\n"
-           "for plan propose), the plan is proposed and stored as proposed. --screening-outcome\n"
-           "is the outcome the clinician accepted: eligible, eligible-with-caution,\n"
-           "review-required, consult-required, defer, refer or contraindicated. Prints the stored\n"
-           "plan."},
-          {.flags = create_flags,
-           .required = {"patient", "screening-outcome"},
-           .finish = FinishPlanCreate},
+           "for plan propose), the plan is proposed and stored as proposed. --screening ID is\n"
+           "the patient's screening (screen prints it): the plan takes its outcome and add-on\n"
+           "verdicts, and is refused when it is of another patient, older than the clinic's\n"
+           "screening recency, or blocks the patient or a planned add-on. --screening-outcome is\n"
+           "superseded: when given, it must match the screening's. Prints the stored plan."},
+          {.flags = create_flags, .required = {"patient", "screening"}, .finish = FinishPlanCreate},
           PlanCreate),
       MakeCommand<Args>(
           {"plans", "--patient REF", "List a patient's treatment plans",

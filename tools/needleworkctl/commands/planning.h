@@ -20,18 +20,19 @@ struct PlanArgs {
   std::vector<types::v1::Coding> concerns;  // --concern
   std::vector<types::v1::Coding> areas;     // --area
   std::vector<types::v1::Coding> add_ons;   // --add-on: therapy codes, none twice
-  types::v1::Severity severity = types::v1::SEVERITY_UNSPECIFIED;  // --severity
-  std::string patient_ref;                                         // --patient
-  std::string proposal_file;                                       // --from-proposal
-  types::v1::Outcome screening_outcome = types::v1::OUTCOME_UNSPECIFIED;
-  std::string plan_id;  // <plan-id>
-  std::string reason;   // plan cancel --reason
+  types::v1::Severity severity = types::v1::SEVERITY_UNSPECIFIED;         // --severity
+  std::string patient_ref;                                                // --patient
+  std::string proposal_file;                                              // --from-proposal
+  types::v1::Outcome screening_outcome = types::v1::OUTCOME_UNSPECIFIED;  // superseded
+  std::string screening_id;                                               // plan create --screening
+  std::string plan_id;                                                    // <plan-id>
+  std::string reason;                                                     // plan cancel --reason
 };
 
 // The patient fields and the severity. Errors: those of ReadFhirFiles.
 StatusOr<v1::ProposePlanRequest> BuildProposePlanRequest(const PlanArgs& args);
-// The patient and screening outcome of `args` with `plan` (from --from-proposal, or
-// ProposePlan's answer).
+// The patient, screening id (and outcome, when given) of `args` with `plan` (from --from-proposal,
+// or ProposePlan's answer).
 v1::CreatePlanRequest BuildCreatePlanRequest(const PlanArgs& args, types::v1::SeriesPlan plan);
 v1::GetPlanRequest BuildGetPlanRequest(const PlanArgs& args);
 v1::ListPlansRequest BuildListPlansRequest(const PlanArgs& args);

@@ -109,7 +109,7 @@ void RenderProposal(const v1::ProposePlanResponse& response, std::ostream& out) 
   RenderPluginRuns(response.plugin_runs(), out);
   if (!response.has_plan()) return;
   out << "\nTo keep it, save it with --json > FILE, then run:\n"
-         "  needleworkctl plan create --patient REF --screening-outcome OUTCOME "
+         "  needleworkctl plan create --patient REF --screening SCREENING_ID "
          "--from-proposal FILE\n";
 }
 
@@ -118,6 +118,7 @@ void RenderPlan(const v1::Plan& plan, std::ostream& out) {
   Table table;
   table.AddRow({"patient", OrDash(plan.patient_ref())});
   table.AddRow({"screening outcome", OutcomeLabel(plan.screening_outcome())});
+  if (!plan.screening_id().empty()) table.AddRow({"screening", plan.screening_id()});
   table.AddRow({"created", OrDash(FormatLocalWithOffset(plan.created_at()))});
   if (!plan.cancel_reason().empty()) table.AddRow({"cancel reason", plan.cancel_reason()});
   AddSeriesRows(plan.plan(), &table);

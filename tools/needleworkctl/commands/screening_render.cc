@@ -127,6 +127,9 @@ void RenderTherapies(const v1::ListTherapiesResponse& response, std::ostream& ou
 void RenderScreen(const v1::ScreenResponse& response, std::ostream& out) {
   out << "Outcome: " << OutcomeName(response.outcome()) << '\n';
   if (!response.patient_ref().empty()) out << "Patient: " << response.patient_ref() << '\n';
+  if (!response.screening_id().empty()) {
+    out << "Screening: " << response.screening_id() << " (plan create --screening takes it)\n";
+  }
   PrintIgnored(response, out);
   out << "\nFindings (" << response.findings_size() << "):\n";
   if (response.findings().empty()) out << "  none\n";
