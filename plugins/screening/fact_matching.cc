@@ -9,8 +9,8 @@ namespace needlework::screening {
 
 void CollectEvidence(const Rule& rule, const types::v1::PatientFacts& patient,
                      types::v1::Finding* finding) {
-  // Conditions, medications and allergies as the kit matches them; the kit matches no
-  // observation, as the criteria have no below or above.
+  // Conditions, medications, allergies and (with below or above) observations as the kit
+  // matches them; min_value, the plugin's own threshold, below.
   for (addon::FactMatch& match : addon::MatchFacts(rule.criteria, patient)) {
     *finding->add_evidence() = std::move(match.evidence);
   }

@@ -13,7 +13,8 @@
 //  - Observations have no status: all count. For each observation code in the rule, the
 //    latest observation of that code with a numeric value decides (latest = greatest
 //    `effective`, compared as text, which orders FHIR dateTimes written alike; among equal
-//    or empty ones, the one listed last). It matches when its value is >= min_value.
+//    or empty ones, the one listed last). It matches when its value is >= min_value, or
+//    (the kit's thresholds) > above or < below.
 #ifndef NEEDLEWORK_PLUGINS_SCREENING_FACT_MATCHING_H_
 #define NEEDLEWORK_PLUGINS_SCREENING_FACT_MATCHING_H_
 

@@ -47,13 +47,21 @@ Status CheckConcerns(const RepeatedPtrField<Coding>& concerns) {
   return OkStatus();
 }
 
+// Whether `rule` speaks for a session on `areas`: it names no areas, the request names none
+// (where is unknown: the rule stands), or one of `areas` is among the rule's.
+bool CoversAreas(const Rule& rule, const RepeatedPtrField<Coding>& areas) {
+  return rule.treatment_areas.empty() || areas.empty() ||
+         rule.treatment_areas.FirstIn(areas) != nullptr;
+}
+
 // Evidence first, texts only for the rules that fire: most rules do not, and a finding's
 // texts are most of its bytes.
-void AddRuleFindings(const RuleSet& rules, const types::v1::PatientFacts& patient,
+void AddRuleFindings(const RuleSet& rules, const plugin::v1::ScreenRequest& request,
                      std::vector<Finding>* findings) {
   for (const Rule& rule : rules.rules) {
+    if (!CoversAreas(rule, request.treatment_areas())) continue;
     Finding evidence;
-    CollectEvidence(rule, patient, &evidence);
+    CollectEvidence(rule, request.patient(), &evidence);
     if (evidence.evidence_size() == 0) continue;
     Finding finding = NewFinding(rule.finding);
     finding.mutable_evidence()->Swap(evidence.mutable_evidence());
@@ -85,7 +93,7 @@ Status ScreenPatient(const RuleSet& rules, const plugin::v1::ScreenRequest& requ
                      plugin::v1::ScreenResponse* response) {
   NW_RETURN_IF_ERROR(CheckConcerns(request.concerns()));
   std::vector<Finding> findings;
-  AddRuleFindings(rules, request.patient(), &findings);
+  AddRuleFindings(rules, request, &findings);
   AddUnrecognisedFindings(rules, request.patient(), &findings);
   AddConcernFindings(rules, request.concerns(), &findings);
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
