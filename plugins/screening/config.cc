@@ -166,13 +166,19 @@ void CheckThresholds(const Json& object, std::string_view path, const Rule& rule
   }
 }
 
-// The rule's code sets, thresholds, history switch and treatment areas (the keys after its
-// finding's).
+// The rule's code sets, look-back window, thresholds, history switch and treatment areas
+// (the keys after its finding's).
 void ReadMatching(const Json& object, std::string_view path, Rule& rule, ConfigErrors& errors) {
   rule.criteria.conditions = ReadValueSet(object, path, "conditions", errors);
   rule.criteria.medications = ReadValueSet(object, path, "medications", errors);
   rule.criteria.allergies = ReadValueSet(object, path, "allergies", errors);
   rule.criteria.observations = ReadValueSet(object, path, "observations", errors);
+  rule.criteria.procedures = ReadValueSet(object, path, "procedures", errors);
+  rule.criteria.devices = ReadValueSet(object, path, "devices", errors);
+  if (object.contains("within_days")) {  // optional: without it, time does not count
+    rule.criteria.within_days = config::ReadInt(object, path, "within_days", 0,
+                                                addon::kMaxWithinDays, std::nullopt, errors);
+  }
   rule.min_value = config::ReadNumber(object, path, "min_value", errors);
   rule.criteria.above = config::ReadNumber(object, path, "above", errors);
   rule.criteria.below = config::ReadNumber(object, path, "below", errors);
@@ -191,11 +197,12 @@ std::optional<Rule> ReadRule(const std::string& id, const Json& object, ConfigEr
     errors.Add(path, "must be an object, not " + config::DescribeValue(object));
     return std::nullopt;
   }
-  config::RejectUnknownKeys(object, path,
-                            {"enabled", "display", "outcome", "indicator", "summary", "detail",
-                             "conditions", "medications", "allergies", "observations", "min_value",
-                             "above", "below", "include_condition_history", "treatment_areas"},
-                            errors);
+  config::RejectUnknownKeys(
+      object, path,
+      {"enabled", "display", "outcome", "indicator", "summary", "detail", "conditions",
+       "medications", "allergies", "observations", "procedures", "devices", "within_days",
+       "min_value", "above", "below", "include_condition_history", "treatment_areas"},
+      errors);
   const bool enabled = config::ReadBool(object, path, "enabled", true, errors);
   Rule rule;
   rule.finding = ReadFindingSpec(object, path, id, errors);

@@ -61,7 +61,7 @@ void AddRuleFindings(const RuleSet& rules, const plugin::v1::ScreenRequest& requ
   for (const Rule& rule : rules.rules) {
     if (!CoversAreas(rule, request.treatment_areas())) continue;
     Finding evidence;
-    CollectEvidence(rule, request.patient(), &evidence);
+    CollectEvidence(rule, request.patient(), request.as_of_date(), &evidence);
     if (evidence.evidence_size() == 0) continue;
     Finding finding = NewFinding(rule.finding);
     finding.mutable_evidence()->Swap(evidence.mutable_evidence());

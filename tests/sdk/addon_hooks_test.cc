@@ -27,7 +27,7 @@ std::vector<std::string> Names(const std::vector<FactMatch>& matches) {
   return names;
 }
 
-TEST(FactMatchTest, ConditionsCountWhileActiveAndTheHistoryOnlyWhenAskedFor) {
+TEST(FactMatchTest, ConditionsCountWhileActiveOrUnstatedAndTheHistoryOnlyWhenAskedFor) {
   PatientFacts facts;
   AddCondition(facts, kSnomed, "1", types::v1::CONDITION_STATUS_ACTIVE, "one");
   AddCondition(facts, kSnomed, "1", types::v1::CONDITION_STATUS_RELAPSE);
@@ -36,13 +36,15 @@ TEST(FactMatchTest, ConditionsCountWhileActiveAndTheHistoryOnlyWhenAskedFor) {
   facts.mutable_conditions(1)->set_text("one, again");
   const char* set = R"("conditions": {"http://snomed.info/sct|1": "configured"})";
   auto active = MatchFacts(Criteria((std::string("{") + set + "}").c_str()), facts);
-  EXPECT_THAT(Names(active), ElementsAre("one", "one, again"));
+  EXPECT_THAT(Names(active), ElementsAre("one", "one, again", "configured"));
   EXPECT_EQ(active[1].evidence.description(), "active condition (relapse)");
+  EXPECT_EQ(active[2].evidence.description(),
+            "condition with no clinical status, counted as active");
   EXPECT_EQ(active[1].evidence.code().display(), "configured") << "filled from the config";
   auto history = MatchFacts(
       Criteria((std::string("{") + set + R"(, "include_condition_history": true})").c_str()),
       facts);
-  ASSERT_EQ(history.size(), 3u);
+  ASSERT_EQ(history.size(), 4u);
   EXPECT_EQ(history[2].evidence.description(), "history: resolved condition");
   EXPECT_EQ(history[2].name, "configured");
 }

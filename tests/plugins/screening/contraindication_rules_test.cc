@@ -143,14 +143,24 @@ TEST_F(ContraindicationRulesTest, ObservationWithoutNumericValueIsIgnored) {
 }
 
 TEST_F(ContraindicationRulesTest, ConditionsThatAreNotActiveAreIgnored) {
-  for (auto status :
-       {types::v1::CONDITION_STATUS_INACTIVE, types::v1::CONDITION_STATUS_REMISSION,
-        types::v1::CONDITION_STATUS_RESOLVED, types::v1::CONDITION_STATUS_UNSPECIFIED}) {
+  for (auto status : {types::v1::CONDITION_STATUS_INACTIVE, types::v1::CONDITION_STATUS_REMISSION,
+                      types::v1::CONDITION_STATUS_RESOLVED}) {
     AddCondition(request_, Snomed("88616000"), status, "Condition/old-acne");
   }
   ScreenResponse response = ScreenOrDie(rules_, request_);
   EXPECT_THAT(response.findings(), IsEmpty());
   EXPECT_EQ(response.outcome(), types::v1::OUTCOME_ELIGIBLE);
+}
+
+TEST_F(ContraindicationRulesTest, AConditionWithNoClinicalStatusCountsAsActive) {
+  AddCondition(request_, Snomed("88616000"), types::v1::CONDITION_STATUS_UNSPECIFIED,
+               "Condition/acne");
+  ScreenResponse response = ScreenOrDie(rules_, request_);
+  EXPECT_EQ(response.outcome(), types::v1::OUTCOME_DEFER);
+  std::optional<Finding> acne = FindingFor(response, "active-acne");
+  ASSERT_TRUE(acne.has_value());
+  EXPECT_EQ(acne->evidence(0).description(),
+            "condition with no clinical status, counted as active");
 }
 
 TEST_F(ContraindicationRulesTest, HistoryOfChronicSkinDiseaseNeedsAConsult) {

@@ -138,7 +138,8 @@ TEST(UncontrolledDiabetesTest, AnHbA1cAbove8PercentNeedsReview) {
       FindingFor(ScreenOrDie(CompileOrDie(), request), "uncontrolled-diabetes");
   ASSERT_TRUE(finding.has_value());
   EXPECT_EQ(finding->outcome(), types::v1::OUTCOME_REVIEW_REQUIRED);
-  EXPECT_EQ(finding->evidence(0).description(), "latest observation, value 8.4 % (above 8)");
+  EXPECT_EQ(finding->evidence(0).description(),
+            "latest observation, date unknown, value 8.4 % (above 8)");
 }
 
 TEST(UncontrolledDiabetesTest, AnHbA1cOf8PercentIsNotAbove) {

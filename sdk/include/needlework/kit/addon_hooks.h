@@ -83,7 +83,8 @@ inline void ScreenRules(const std::vector<FindingRule>& rules, const types::v1::
                         plugin::v1::ScreenResponse* response) {
   for (const FindingRule& rule : rules) {
     if (!CoversAreas(rule, request.treatment_areas())) continue;
-    std::vector<FactMatch> matches = MatchFacts(rule.criteria, request.patient());
+    std::vector<FactMatch> matches =
+        MatchFacts(rule.criteria, request.patient(), request.as_of_date());
     if (!matches.empty()) AddFinding(rule.finding, therapy, matches, response);
   }
 }
