@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 
+#include "needlework/code_systems.h"
 #include "needlework/kit/config_names.h"
 #include "needlework/kit/config_reader.h"
 
@@ -150,18 +151,42 @@ void CheckRuleId(const std::string& id, std::string_view path, ConfigErrors& err
   }
 }
 
-// The rule's code sets, threshold and history switch (the keys after its finding's).
+// The observation thresholds of a rule: exactly one of min_value, above and below when it
+// has observations, none when it has not.
+void CheckThresholds(const Json& object, std::string_view path, const Rule& rule,
+                     ConfigErrors& errors) {
+  const int thresholds = static_cast<int>(object.contains("min_value")) +
+                         static_cast<int>(object.contains("above")) +
+                         static_cast<int>(object.contains("below"));
+  if (!rule.criteria.observations.empty() && thresholds != 1) {
+    errors.Add(JoinPath(path, "min_value"),
+               "observations need exactly one of min_value, above and below");
+  } else if (rule.criteria.observations.empty() && thresholds != 0) {
+    errors.Add(path, "min_value, above and below go with observations");
+  }
+}
+
+// The rule's code sets, look-back window, thresholds, history switch and treatment areas
+// (the keys after its finding's).
 void ReadMatching(const Json& object, std::string_view path, Rule& rule, ConfigErrors& errors) {
   rule.criteria.conditions = ReadValueSet(object, path, "conditions", errors);
   rule.criteria.medications = ReadValueSet(object, path, "medications", errors);
   rule.criteria.allergies = ReadValueSet(object, path, "allergies", errors);
   rule.criteria.observations = ReadValueSet(object, path, "observations", errors);
+  rule.criteria.procedures = ReadValueSet(object, path, "procedures", errors);
+  rule.criteria.devices = ReadValueSet(object, path, "devices", errors);
+  if (object.contains("within_days")) {  // optional: without it, time does not count
+    rule.criteria.within_days = config::ReadInt(object, path, "within_days", 0,
+                                                addon::kMaxWithinDays, std::nullopt, errors);
+  }
   rule.min_value = config::ReadNumber(object, path, "min_value", errors);
+  rule.criteria.above = config::ReadNumber(object, path, "above", errors);
+  rule.criteria.below = config::ReadNumber(object, path, "below", errors);
   rule.criteria.include_condition_history =
       config::ReadBool(object, path, "include_condition_history", false, errors);
-  if (!rule.criteria.observations.empty() && !rule.min_value) {
-    errors.Add(JoinPath(path, "min_value"), "is required when observations is not empty");
-  }
+  rule.treatment_areas = addon::ReadLocalCodeSet(object, path, "treatment_areas",
+                                                 code_systems::kTreatmentArea, errors);
+  CheckThresholds(object, path, rule, errors);
 }
 
 // rules.<id>: the compiled rule, or nullopt when it is disabled (or refused).
@@ -175,7 +200,8 @@ std::optional<Rule> ReadRule(const std::string& id, const Json& object, ConfigEr
   config::RejectUnknownKeys(
       object, path,
       {"enabled", "display", "outcome", "indicator", "summary", "detail", "conditions",
-       "medications", "allergies", "observations", "min_value", "include_condition_history"},
+       "medications", "allergies", "observations", "procedures", "devices", "within_days",
+       "min_value", "above", "below", "include_condition_history", "treatment_areas"},
       errors);
   const bool enabled = config::ReadBool(object, path, "enabled", true, errors);
   Rule rule;

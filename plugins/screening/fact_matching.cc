@@ -10,8 +10,8 @@ namespace needlework::screening {
 
 void CollectEvidence(const Rule& rule, const types::v1::PatientFacts& patient,
                      std::string_view as_of_date, types::v1::Finding* finding) {
-  // Conditions, medications and allergies as the kit matches them; the kit matches no
-  // observation, as the criteria have no below or above.
+  // Everything the kit matches, observations with below or above included; min_value, the
+  // plugin's own threshold, below.
   for (addon::FactMatch& match : addon::MatchFacts(rule.criteria, patient, as_of_date)) {
     *finding->add_evidence() = std::move(match.evidence);
   }

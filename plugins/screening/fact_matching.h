@@ -7,8 +7,8 @@
 // intended; allergies while active; procedures done; devices in place; for each observation
 // code, the latest numeric value. A rule with within_days also counts medications ended,
 // conditions abated and procedures performed at most that many days before the request's
-// as_of_date, and only an observation dated within it. The one difference from the kit:
-// an observation matches when its value is >= the rule's min_value.
+// as_of_date, and only an observation dated within it. The one addition to the kit: an
+// observation may also match when its value is >= the rule's min_value.
 #ifndef NEEDLEWORK_PLUGINS_SCREENING_FACT_MATCHING_H_
 #define NEEDLEWORK_PLUGINS_SCREENING_FACT_MATCHING_H_
 

@@ -24,11 +24,14 @@ struct Rule {
   addon::FindingSpec finding;  // rule_id is the config key; summary < 140 code points
   // conditions (include_condition_history: resolved, inactive or in remission count too, for
   // chronic relapsing skin disease), medications (ingredients and codes), allergies, and the
-  // observation codes; its below and above stay unset (see min_value).
+  // observation codes with their threshold: below or above (the kit's), or min_value.
   addon::FactCriteria criteria;
-  // An observation matches when its latest value is >= min_value; always set when
-  // criteria.observations is not empty.
+  // An observation matches when its latest value is >= min_value. Exactly one of min_value,
+  // criteria.above and criteria.below is set when criteria.observations is not empty.
   std::optional<double> min_value;
+  // The treatment areas (local codes of code_systems::kTreatmentArea) the rule speaks for;
+  // empty: wherever the session treats. See CoversAreas in screen.h.
+  addon::CodeSet treatment_areas;
 };
 
 // The finding for one kind of chart entry that no rule can read (see unrecognised.h).

@@ -47,11 +47,19 @@ Status CheckConcerns(const RepeatedPtrField<Coding>& concerns) {
   return OkStatus();
 }
 
+// Whether `rule` speaks for a session on `areas`: it names no areas, the request names none
+// (where is unknown: the rule stands), or one of `areas` is among the rule's.
+bool CoversAreas(const Rule& rule, const RepeatedPtrField<Coding>& areas) {
+  return rule.treatment_areas.empty() || areas.empty() ||
+         rule.treatment_areas.FirstIn(areas) != nullptr;
+}
+
 // Evidence first, texts only for the rules that fire: most rules do not, and a finding's
 // texts are most of its bytes.
 void AddRuleFindings(const RuleSet& rules, const plugin::v1::ScreenRequest& request,
                      std::vector<Finding>* findings) {
   for (const Rule& rule : rules.rules) {
+    if (!CoversAreas(rule, request.treatment_areas())) continue;
     Finding evidence;
     CollectEvidence(rule, request.patient(), request.as_of_date(), &evidence);
     if (evidence.evidence_size() == 0) continue;

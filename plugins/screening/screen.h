@@ -11,7 +11,9 @@ namespace needlework::screening {
 // Screens `request` against `rules` and fills `response` (which the caller owns and passes
 // empty):
 //  - one finding per enabled rule that matches at least one active fact of the patient,
-//    with one Evidence per matching fact (see fact_matching.h);
+//    with one Evidence per matching fact (see fact_matching.h), when the rule covers the
+//    request's treatment areas: it names none, the request names none (where is unknown,
+//    so the rule stands), or they share one;
 //  - one finding per chart entry no rule can read (see unrecognised.h);
 //  - one finding per distinct requested concern: "indication" when the concern is in
 //    rules.indications, else "not-an-indication" (unless the config switches it off);

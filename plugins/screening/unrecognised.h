@@ -6,7 +6,7 @@
 //    (allergy) codes use; an entry with no coding at all is always unrecognised. (When no
 //    enabled rule names a condition (allergy) code, any coding reads as known: the plugin
 //    then screens that kind for nothing, and only uncoded entries are unreadable.) E.g. a
-//    condition coded only in ICD-10-CM while the rules are in SNOMED CT;
+//    condition coded only in WHO ICD-10 while the rules are in SNOMED CT and ICD-10-CM;
 //  - a medication has no ingredient (the host fills them from its RxNorm table: a product
 //    missing from it, a code of another system, or text only) and none of its codes is
 //    listed by an enabled rule.

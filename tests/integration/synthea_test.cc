@@ -108,21 +108,49 @@ TEST_F(SyntheaTest, EveryPatientIsScreenedAndAtopicDermatitisNeedsAConsult) {
   EXPECT_EQ(with_dermatitis, 1);
 }
 
-// The RxNorm products the host's built-in ingredient table knows (its first column).
-std::set<std::string> KnownProducts() {
+// The RxNorm products the host's built-in ingredient table knows (its first column), or
+// only those with `ingredient` (its second column) when one is given.
+std::set<std::string> KnownProducts(const std::string& ingredient = "") {
   std::ifstream in(NEEDLEWORK_SOURCE_DIR "/host/fhir/rxnorm_ingredients.tsv");
   EXPECT_TRUE(in.good());
   std::set<std::string> known;
   for (std::string line; std::getline(in, line);) {
-    if (!line.empty() && line[0] != '#') known.insert(line.substr(0, line.find('\t')));
+    if (line.empty() || line[0] == '#') continue;
+    const size_t tab = line.find('\t');
+    if (ingredient.empty() ||
+        line.compare(tab + 1, ingredient.size() + 1, ingredient + "\t") == 0) {
+      known.insert(line.substr(0, tab));
+    }
   }
   return known;
+}
+
+bool HasActiveCondition(const std::vector<nlohmann::json>& resources, const std::string& snomed) {
+  for (const auto& r : resources) {
+    if (r["resourceType"] == "Condition" && r["clinicalStatus"]["coding"][0]["code"] == "active" &&
+        HasCondition({r}, snomed)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether an active prescription in `resources` is one of `products`.
+bool TakesNow(const std::vector<nlohmann::json>& resources, const std::set<std::string>& products) {
+  for (const auto& r : resources) {
+    if (r["resourceType"] == "MedicationRequest" && r["status"] == "active" &&
+        products.count(r["medicationCodeableConcept"]["coding"][0]["code"].get<std::string>())) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // What screening must say of a chart, read from the chart itself: each medication whose
 // RxNorm product the host's table does not know is unrecognised (REVIEW_REQUIRED when
 // active, ELIGIBLE_WITH_CAUTION when stopped; one finding per name and outcome, an evidence
-// per prescription); atopic dermatitis needs a consult. The fixture's conditions and
+// per prescription); atopic dermatitis needs a consult; a kidney transplant in the history
+// or tacrolimus taken now is immunosuppression, for review. The fixture's conditions and
 // allergies are all SNOMED CT or RxNorm coded.
 struct ChartSays {
   types::Outcome outcome = types::OUTCOME_ELIGIBLE;
@@ -147,6 +175,9 @@ ChartSays ExpectedFor(const std::vector<nlohmann::json>& resources,
     says.evidence.insert(grade + " MedicationRequest/" + r["id"].get<std::string>());
   }
   if (HasCondition(resources, "24079001")) raise(types::OUTCOME_CONSULT_REQUIRED);
+  if (HasActiveCondition(resources, "161665007") || TakesNow(resources, KnownProducts("42316"))) {
+    raise(types::OUTCOME_REVIEW_REQUIRED);
+  }
   return says;
 }
 
@@ -202,8 +233,9 @@ TEST_F(SyntheaTest, EveryPatientAsAWholeBundleIsScreenedWithTheSkippedTypesCount
   EXPECT_EQ(with_unrecognised, 6);
 }
 
-// A chart as EMRs also write them: a condition coded only in ICD-10-CM and a prescription
-// given as text only. Each gets a review finding naming it; the patient is not ELIGIBLE.
+// A chart as EMRs also write them: a condition coded only in ICD-10 (as the WHO publishes it;
+// the rules use ICD-10-CM) and a prescription given as text only. Each gets a review finding
+// naming it; the patient is not ELIGIBLE.
 TEST_F(SyntheaTest, UnreadableEntriesInARealChartNeedReview) {
   auto patients = LoadPatients({"Patient", "Condition", "MedicationRequest", "Procedure"});
   const std::string ref = "Patient/7bc002fa-dc52-17d6-1563-fd8901826f7d";
@@ -211,7 +243,7 @@ TEST_F(SyntheaTest, UnreadableEntriesInARealChartNeedReview) {
   resources.push_back(nlohmann::json::parse(R"({"resourceType": "Condition", "id": "icd-only",
       "clinicalStatus": {"coding": [{"system":
           "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active"}]},
-      "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "L70.0",
+      "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10", "code": "L70.0",
                            "display": "Acne vulgaris"}]}})"));
   resources.back()["subject"]["reference"] = ref;
   resources.push_back(nlohmann::json::parse(R"({"resourceType": "MedicationRequest",
@@ -227,6 +259,27 @@ TEST_F(SyntheaTest, UnreadableEntriesInARealChartNeedReview) {
               IsSupersetOf({"Condition not recognised: Acne vulgaris; a clinician checks it",
                             "Medication not recognised: Xarelto 20 mg once daily; a clinician "
                             "checks it"}));
+}
+
+// The same chart with acne coded only in ICD-10-CM: the rules ship ICD-10-CM codes, so it is
+// read and defers treatment, with that coding as the evidence.
+TEST_F(SyntheaTest, AConditionCodedOnlyInIcd10CmIsMatched) {
+  auto patients = LoadPatients({"Patient", "Condition", "MedicationRequest"});
+  const std::string ref = "Patient/7bc002fa-dc52-17d6-1563-fd8901826f7d";
+  std::vector<nlohmann::json> resources = patients.at(ref);
+  resources.push_back(nlohmann::json::parse(R"({"resourceType": "Condition", "id": "acne-cm",
+      "clinicalStatus": {"coding": [{"system":
+          "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active"}]},
+      "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "L70.0"}]}})"));
+  resources.back()["subject"]["reference"] = ref;
+  auto reply = ScreenBundle(resources);
+  ASSERT_TRUE(reply.status.ok()) << reply.status.error_message();
+  EXPECT_EQ(reply.response.outcome(), types::OUTCOME_DEFER);
+  const auto acne = std::find_if(reply.response.findings().begin(), reply.response.findings().end(),
+                                 [](const auto& f) { return f.rule_id() == "active-acne"; });
+  ASSERT_NE(acne, reply.response.findings().end());
+  EXPECT_EQ(acne->evidence(0).code().code(), "L70.0");
+  EXPECT_EQ(acne->evidence(0).source_ref(), "Condition/acne-cm");
 }
 
 }  // namespace

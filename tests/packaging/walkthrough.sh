@@ -109,11 +109,13 @@ done
 screen() {
   ctl --token "$LUMEN_EMR" screen --fhir "$lumen/isotretinoin.json" --concern acne-scars "$@"
 }
+# The built-in screening defers an isotretinoin patient (its isotretinoin rule); the
+# add-on gets its own verdict all the same.
 run "$work_dir/screen.txt" "screen" screen
-expect_in "$work_dir/screen.txt" '^Outcome: ELIGIBLE$' "screening without the add-on"
+expect_in "$work_dir/screen.txt" '^Outcome: DEFER$' "screening without the add-on"
 grep -q com.example.lumen "$work_dir/screen.txt" && fail "lumen was asked without its add-on"
 run "$work_dir/screen-led.txt" "screen --add-on" screen --add-on led-light-therapy
-expect_in "$work_dir/screen-led.txt" '^Outcome: ELIGIBLE$' "screening with the add-on"
+expect_in "$work_dir/screen-led.txt" '^Outcome: DEFER$' "screening with the add-on"
 expect_in "$work_dir/screen-led.txt" 'Photosensitising medication: LED light may irritate the skin' "lumen's finding"
 expect_in "$work_dir/screen-led.txt" '^  LED light therapy: ELIGIBLE_WITH_CAUTION' "the add-on's verdict"
 expect_in "$work_dir/screen-led.txt" '^  com\.example\.lumen +1\.0\.0 +ok ' "lumen's plugin run"

@@ -63,6 +63,23 @@ TEST(ExamplePatientsTest, WarfarinHasAnActiveWarfarinIngredient) {
   EXPECT_EQ(facts.medications(0).ingredients(0).display(), "warfarin");
 }
 
+TEST(ExamplePatientsTest, PregnantHasAnActivePregnancyInSnomedAndIcd10Cm) {
+  PatientFacts facts = LoadExample("pregnant.json");
+  ASSERT_THAT(facts.conditions(), SizeIs(1));
+  EXPECT_EQ(facts.conditions(0).clinical_status(), types::v1::CONDITION_STATUS_ACTIVE);
+  ASSERT_THAT(facts.conditions(0).codes(), SizeIs(2));
+  EXPECT_EQ(facts.conditions(0).codes(0).code(), "77386006");
+  EXPECT_EQ(facts.conditions(0).codes(1).code(), "Z33.1");
+}
+
+TEST(ExamplePatientsTest, IsotretinoinHasAnActiveIsotretinoinIngredient) {
+  PatientFacts facts = LoadExample("isotretinoin.json");
+  ASSERT_THAT(facts.medications(), SizeIs(1));
+  EXPECT_EQ(facts.medications(0).status(), types::v1::MEDICATION_STATUS_ACTIVE);
+  ASSERT_THAT(facts.medications(0).ingredients(), SizeIs(1));
+  EXPECT_EQ(facts.medications(0).ingredients(0).code(), "6064");
+}
+
 TEST(ExamplePatientsTest, FullChartReadsEightTypesAndCountsTheRest) {
   IgnoredCounts ignored;
   PatientFacts facts = LoadExample("full-chart.json", &ignored);

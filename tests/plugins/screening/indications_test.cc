@@ -53,7 +53,6 @@ INSTANTIATE_TEST_SUITE_P(DomainBrief, IndicationTest,
                          ::testing::Values(IndicationRow{"fine-lines", "Fine lines and wrinkles"},
                                            IndicationRow{"acne-scars", "Acne scars"},
                                            IndicationRow{"surgical-scars", "Surgical scars"},
-                                           IndicationRow{"keloid-scars", "Keloid scars"},
                                            IndicationRow{"uneven-texture", "Uneven skin texture"},
                                            IndicationRow{"uneven-tone", "Uneven skin tone"},
                                            IndicationRow{"enlarged-pores", "Enlarged pores"},
@@ -69,8 +68,8 @@ INSTANTIATE_TEST_SUITE_P(DomainBrief, IndicationTest,
                            return name;
                          });
 
-TEST(ConcernTest, DefaultConfigListsExactlyTheTwelveIndications) {
-  EXPECT_EQ(CompileOrDie().indications.size(), 12u);
+TEST(ConcernTest, DefaultConfigListsExactlyTheElevenIndications) {
+  EXPECT_EQ(CompileOrDie().indications.size(), 11u);
 }
 
 TEST(ConcernTest, UnlistedConcernIsAWarningAndNeedsReview) {
@@ -85,6 +84,19 @@ TEST(ConcernTest, UnlistedConcernIsAWarningAndNeedsReview) {
   EXPECT_EQ(finding.indicator(), types::v1::INDICATOR_WARNING);
   EXPECT_EQ(finding.summary(), "Tattoo removal: not a listed indication for microneedling");
   EXPECT_EQ(finding.evidence(0).code().code(), "tattoo-removal");
+  EXPECT_EQ(response.outcome(), types::v1::OUTCOME_REVIEW_REQUIRED);
+}
+
+// Keloid tendency is a reason for a consult (the keloid-tendency rule), so keloid scars are
+// not offered as a plain indication: a request for them needs a clinician's review.
+TEST(ConcernTest, KeloidScarsAreNotAPlainIndication) {
+  ScreenRequest request;
+  *request.add_concerns() = Concern("keloid-scars", "Keloid scars");
+  ScreenResponse response = ScreenOrDie(CompileOrDie(), request);
+  ASSERT_THAT(response.findings(), SizeIs(1));
+  EXPECT_EQ(response.findings(0).rule_id(), "not-an-indication");
+  EXPECT_EQ(response.findings(0).summary(),
+            "Keloid scars: not a listed indication for microneedling");
   EXPECT_EQ(response.outcome(), types::v1::OUTCOME_REVIEW_REQUIRED);
 }
 

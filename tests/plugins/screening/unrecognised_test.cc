@@ -23,7 +23,8 @@ using types::v1::OUTCOME_ELIGIBLE;
 using types::v1::OUTCOME_ELIGIBLE_WITH_CAUTION;
 using types::v1::OUTCOME_REVIEW_REQUIRED;
 
-constexpr std::string_view kIcd10 = "http://hl7.org/fhir/sid/icd-10-cm";
+// ICD-10 as the WHO publishes it: no default rule uses it (they use ICD-10-CM).
+constexpr std::string_view kIcd10 = "http://hl7.org/fhir/sid/icd-10";
 
 // The findings with `rule_id` in `response`.
 std::vector<Finding> FindingsFor(const ScreenResponse& response, std::string_view rule_id) {
@@ -102,7 +103,7 @@ TEST_F(UnrecognisedTest, AConditionSystemBecomesKnownWhenAClinicRuleUsesIt) {
   AddCondition(request_, MakeCoding(kIcd10, "L70.0", "Acne vulgaris"),
                types::v1::CONDITION_STATUS_ACTIVE, "Condition/icd");
   ScreenResponse response = Screen(Json::parse(R"({"rules": {"active-acne": {"conditions":
-      {"http://hl7.org/fhir/sid/icd-10-cm|L70.0": "Acne vulgaris"}}}})"));
+      {"http://hl7.org/fhir/sid/icd-10|L70.0": "Acne vulgaris"}}}})"));
   EXPECT_THAT(FindingsFor(response, "unrecognised-condition"), IsEmpty());
   EXPECT_THAT(FindingsFor(response, "active-acne"), ::testing::SizeIs(1));
 }
@@ -115,7 +116,7 @@ TEST_F(UnrecognisedTest, AResolvedUnreadableConditionIsACaution) {
   std::vector<Finding> found = FindingsFor(response, "unrecognised-condition");
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].summary(),
-            "Condition not recognised: http://hl7.org/fhir/sid/icd-10-cm|L40.0; a clinician "
+            "Condition not recognised: http://hl7.org/fhir/sid/icd-10|L40.0; a clinician "
             "checks it");
   EXPECT_EQ(found[0].indicator(), types::v1::INDICATOR_INFO);
   EXPECT_EQ(found[0].evidence(0).description(), "inactive condition, not recognised");
