@@ -77,9 +77,8 @@ TEST(ConformanceKitTest, TheVendorsExpectedAnswersAreChecked) {
   EXPECT_EQ(run.failed, (std::set<std::string>{"EveryHookAnswersItsSamples",
                                                "SamplesGiveTheirExpectedAnswers"}))
       << run.output;
-  EXPECT_THAT(run.output,
-              HasSubstr("screen, sample screen-warfarin.json: outcome: expected "
-                        "\"OUTCOME_REVIEW_REQUIRED\", got \"OUTCOME_ELIGIBLE\""));
+  EXPECT_THAT(run.output, HasSubstr("screen, sample screen-warfarin.json: outcome: expected "
+                                    "\"OUTCOME_REVIEW_REQUIRED\", got \"OUTCOME_ELIGIBLE\""));
   EXPECT_THAT(run.output, HasSubstr(R"(findings: expected [{"ruleId":"anticoagulant"}], )"
                                     "the answer has none"));
   EXPECT_THAT(run.output, HasSubstr("screen-orphan.expected.json: an expected answer without"));
@@ -87,9 +86,9 @@ TEST(ConformanceKitTest, TheVendorsExpectedAnswersAreChecked) {
 
 TEST(ConformanceKitTest, TheRunnerAnswersHelp) {
   std::string out, err;
-  EXPECT_EQ(RunProcess({NEEDLEWORK_CONFORMANCE_RUNNER, "--help"}, std::chrono::seconds(30), &out,
-                       &err),
-            0)
+  EXPECT_EQ(
+      RunProcess({NEEDLEWORK_CONFORMANCE_RUNNER, "--help"}, std::chrono::seconds(30), &out, &err),
+      0)
       << err;
   EXPECT_THAT(out, HasSubstr("--plugin=<file.so>"));
   EXPECT_THAT(out, HasSubstr(".expected.json"));

@@ -1,8 +1,8 @@
 // needlework/testing/harness.h, used as a vendor's test uses it: the built-in plugins' real
 // .so files, requests from files, and the matchers on the answers (and on failed calls).
-#include "needlework/testing/harness.h"
-
 #include <gmock/gmock.h>
+
+#include "needlework/testing/harness.h"
 
 namespace needlework::testing {
 namespace {
@@ -55,8 +55,8 @@ TEST(GTestHelperTest, FailedCallsSayWhy) {
   // A matcher on a failed call fails, and says so (the aftercare plugin does not screen).
   PluginHarness aftercare(Options("aftercare"));
   ::testing::StringMatchResultListener listener;
-  EXPECT_FALSE(::testing::ExplainMatchResult(HasFinding("x"), Screen(aftercare, "screen.json"),
-                                             &listener));
+  EXPECT_FALSE(
+      ::testing::ExplainMatchResult(HasFinding("x"), Screen(aftercare, "screen.json"), &listener));
   EXPECT_THAT(listener.str(), HasSubstr("the call failed: FAILED_PRECONDITION"));
 
   PluginHarness screening(Options("screening"));

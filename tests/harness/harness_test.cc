@@ -52,8 +52,8 @@ class HarnessHookTest : public ::testing::TestWithParam<HookCase> {};
 
 TEST_P(HarnessHookTest, AnswersAndShowsThePluginsLog) {
   const HookCase& c = GetParam();
-  HarnessRun run = RunHarness({Plugin(c.plugin), std::string("--hook=") + c.hook,
-                               Request(c.hook), std::string("--mode=") + c.mode});
+  HarnessRun run = RunHarness({Plugin(c.plugin), std::string("--hook=") + c.hook, Request(c.hook),
+                               std::string("--mode=") + c.mode});
   ASSERT_EQ(run.exit_status, 0) << run.err;
   EXPECT_THAT(run.out, HasSubstr(c.answer)) << run.out;
   // Process mode's runner announces the limits it runs under; in process there is none.
@@ -96,9 +96,9 @@ TEST(HarnessTest, ReadsTheScreenPatientFromAFhirBundle) {
   // A Bundle with a warfarin MedicationRequest, read as the host reads an EMR's: the RxNorm
   // ingredient (11289, warfarin) is filled in, and the blood-thinners rule cites the request.
   for (const char* mode : {"--mode=in_process", "--mode=process"}) {
-    HarnessRun run = RunHarness({Plugin("screening"), "--hook=screen", Request("screen-concerns"),
-                                 "--fhir=" NEEDLEWORK_HARNESS_REQUESTS "/screen-fhir-warfarin.json",
-                                 mode});
+    HarnessRun run =
+        RunHarness({Plugin("screening"), "--hook=screen", Request("screen-concerns"),
+                    "--fhir=" NEEDLEWORK_HARNESS_REQUESTS "/screen-fhir-warfarin.json", mode});
     ASSERT_EQ(run.exit_status, 0) << run.err;
     EXPECT_THAT(run.out, HasSubstr(R"("ruleId": "blood-thinners")")) << run.out;
     EXPECT_THAT(run.out, HasSubstr(R"("sourceRef": "MedicationRequest/harness-warfarin")"));
@@ -106,8 +106,8 @@ TEST(HarnessTest, ReadsTheScreenPatientFromAFhirBundle) {
 }
 
 TEST(HarnessTest, AppliesAConfigPatchAndShowsARefusal) {
-  HarnessRun run = RunHarness({Plugin("screening"), "--hook=screen", Request("screen"),
-                               R"(--config={"colour": "red"})"});
+  HarnessRun run = RunHarness(
+      {Plugin("screening"), "--hook=screen", Request("screen"), R"(--config={"colour": "red"})"});
   EXPECT_EQ(run.exit_status, 1);
   EXPECT_THAT(run.err, HasSubstr("INVALID_ARGUMENT: org.needlework.screening refused the config"));
   EXPECT_THAT(run.err, HasSubstr(R"(config: unknown key "colour")"));

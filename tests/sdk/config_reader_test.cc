@@ -31,8 +31,7 @@ TEST(ConfigReaderTest, ATopLevelValueIsNamedByItsKey) {
 TEST(ConfigReaderTest, ANestedUnknownKeyNamesItsWholePath) {
   ConfigErrors errors("acme config");
   RejectUnknownKeys(Json::parse(R"({"x": 1})"), "rules.eczema", {"enabled"}, errors);
-  EXPECT_THAT(errors.ToStatus().message(),
-              HasSubstr("refused: rules.eczema: unknown key \"x\""));
+  EXPECT_THAT(errors.ToStatus().message(), HasSubstr("refused: rules.eczema: unknown key \"x\""));
 }
 
 }  // namespace

@@ -11,8 +11,8 @@
 
 #include "hook_messages.h"
 #include "host/isolation/isolated_code.h"
-#include "host/plugins/plugin_code.h"
 #include "host/plugins/opened_plugin.h"
+#include "host/plugins/plugin_code.h"
 #include "host/plugins/plugin_library.h"
 
 namespace needlework::harness {
@@ -28,8 +28,10 @@ StatusOr<std::string> EffectiveConfig(const host::LoadedPlugin& plugin, const st
                                                 /*allow_exceptions=*/false);
   nlohmann::json merge = nlohmann::json::parse(patch, nullptr, /*allow_exceptions=*/false);
   if (!merge.is_object()) {
-    return InvalidArgumentError("--config must be a JSON object (a merge patch over the "
-                                "plugin's default config), not: " + patch);
+    return InvalidArgumentError(
+        "--config must be a JSON object (a merge patch over the "
+        "plugin's default config), not: " +
+        patch);
   }
   config.merge_patch(merge);
   return config.dump();
@@ -87,9 +89,8 @@ StatusOr<std::string> RunHook(const HarnessOptions& options) {
   auto answer =
       code->Invoke(hook.hook, request->SerializeAsString(), Clock::now() + options.deadline);
   if (!answer.ok()) {
-    return Status(answer.status().code(),
-                  plugin.manifest.id() + " answered " + options.hook + ": " +
-                      answer.status().message());
+    return Status(answer.status().code(), plugin.manifest.id() + " answered " + options.hook +
+                                              ": " + answer.status().message());
   }
   return AnswerAsJson(hook, *answer);
 }
