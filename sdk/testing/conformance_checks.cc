@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "config_cases.h"
+#include "expected_answer.h"
 #include "hooks.h"
 #include "manifest_rules.h"
 #include "needlework/testing/conformance.h"
@@ -124,6 +125,21 @@ void EveryHookAnswersItsSamples() {
   });
 }
 
+void SamplesGiveTheirExpectedAnswers() {
+  const auto& p = Subject();
+  NW_REQUIRE_INSTANCE(p);
+  ForEachSample(p, false, [](const HookInfo& hook, const Sample& sample, const CallResult& result) {
+    if (sample.expected_json.empty()) return;
+    if (!result.ok()) {
+      ADD_FAILURE() << hook.name << ", " << sample.name << ": " << result.Describe();
+      return;
+    }
+    for (const auto& problem : ExpectedAnswerProblems(hook, result.bytes, sample.expected_json)) {
+      ADD_FAILURE() << hook.name << ", " << sample.name << ": " << problem;
+    }
+  });
+}
+
 void EveryHookAnswersWithinTheDeadline() {
   const auto& p = Subject();
   NW_REQUIRE_INSTANCE(p);
@@ -206,6 +222,7 @@ void RegisterConformanceTests(const Options& options) {
   Register("DefaultConfigIsAccepted", &DefaultConfigIsAccepted);
   Register("BadConfigsAreRefused", &BadConfigsAreRefused);
   Register("EveryHookAnswersItsSamples", &EveryHookAnswersItsSamples);
+  Register("SamplesGiveTheirExpectedAnswers", &SamplesGiveTheirExpectedAnswers);
   Register("EveryHookAnswersWithinTheDeadline", &EveryHookAnswersWithinTheDeadline);
   Register("MalformedRequestsGetAnAnswer", &MalformedRequestsGetAnAnswer);
   Register("NoExceptionEscapes", &NoExceptionEscapes);

@@ -22,8 +22,37 @@ const HookInfo* HookOfFile(const fs::path& file) {
   return nullptr;
 }
 
+constexpr std::string_view kExpectedSuffix = ".expected.json";
+
+bool IsExpectedAnswer(const fs::path& file) {
+  return file.filename().string().ends_with(kExpectedSuffix);
+}
+
 bool IsSampleFile(const fs::path& file) {
+  if (IsExpectedAnswer(file)) return false;
   return file.extension() == ".json" || file.extension() == ".binpb";
+}
+
+// `<dir>/<stem>.expected.json` for the sample `<dir>/<stem>.<ext>`.
+fs::path ExpectedAnswerOf(const fs::path& sample) {
+  return sample.parent_path() / (sample.stem().string() + std::string(kExpectedSuffix));
+}
+
+// The sample whose expected answer `expected` is, when there is one.
+bool HasItsSample(const fs::path& expected) {
+  std::string name = expected.filename().string();
+  name.resize(name.size() - kExpectedSuffix.size());
+  const fs::path dir = expected.parent_path();
+  return fs::is_regular_file(dir / (name + ".json")) ||
+         fs::is_regular_file(dir / (name + ".binpb"));
+}
+
+std::string ReadFile(const fs::path& file, bool* ok) {
+  std::ifstream in(file, std::ios::binary);
+  std::stringstream content;
+  content << in.rdbuf();
+  *ok = static_cast<bool>(in);
+  return content.str();
 }
 
 std::vector<fs::path> FilesIn(const std::string& dir) {
@@ -39,16 +68,15 @@ std::vector<fs::path> FilesIn(const std::string& dir) {
 // The file's request, serialized; "" and a problem when it cannot be read as one.
 std::string ReadSample(const fs::path& file, const HookInfo& hook,
                        std::vector<std::string>* problems) {
-  std::ifstream in(file, std::ios::binary);
-  std::stringstream content;
-  content << in.rdbuf();
-  if (!in) {
+  bool ok = false;
+  std::string content = ReadFile(file, &ok);
+  if (!ok) {
     problems->push_back(file.string() + ": cannot be read");
     return "";
   }
-  if (file.extension() == ".binpb") return content.str();
+  if (file.extension() == ".binpb") return content;
   std::unique_ptr<google::protobuf::Message> request(hook.request->New());
-  auto parsed = google::protobuf::util::JsonStringToMessage(content.str(), request.get());
+  auto parsed = google::protobuf::util::JsonStringToMessage(content, request.get());
   if (!parsed.ok()) {
     problems->push_back(file.string() + ": not a " + request->GetTypeName() + " in proto3 JSON (" +
                         parsed.ToString() + ")");
@@ -66,9 +94,15 @@ std::vector<Sample> LoadSamples(const std::string& dir, const HookInfo& hook,
   for (const auto& file : FilesIn(dir)) {
     if (!IsSampleFile(file) || HookOfFile(file) != &hook) continue;
     std::string bytes = ReadSample(file, hook, problems);
-    if (!bytes.empty() || file.extension() == ".binpb") {
-      samples.push_back({"sample " + file.filename().string(), bytes});
+    if (bytes.empty() && file.extension() != ".binpb") continue;
+    Sample sample{"sample " + file.filename().string(), bytes, ""};
+    const fs::path expected = ExpectedAnswerOf(file);
+    if (fs::exists(expected)) {
+      bool ok = false;
+      sample.expected_json = ReadFile(expected, &ok);
+      if (!ok) problems->push_back(expected.string() + ": cannot be read");
     }
+    samples.push_back(std::move(sample));
   }
   return samples;
 }
@@ -78,7 +112,12 @@ std::vector<std::string> UnclaimedSampleFiles(const std::string& dir) {
   if (dir.empty()) return problems;
   if (!fs::is_directory(dir)) return {"samples directory " + dir + " does not exist"};
   for (const auto& file : FilesIn(dir)) {
-    if (!IsSampleFile(file) || HookOfFile(file) == nullptr) {
+    if (IsExpectedAnswer(file)) {
+      if (!HasItsSample(file)) {
+        problems.push_back(file.string() + ": an expected answer without its sample " +
+                           "(the request goes in the same name without .expected)");
+      }
+    } else if (!IsSampleFile(file) || HookOfFile(file) == nullptr) {
       problems.push_back(file.string() + ": not a sample (name it <hook>[-<name>].json or .binpb)");
     }
   }

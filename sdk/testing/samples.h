@@ -16,6 +16,8 @@ namespace needlework::conformance {
 struct Sample {
   std::string name;
   std::string bytes;
+  // The vendor's expected answer (`<sample>.expected.json`, proto3 JSON); empty when none.
+  std::string expected_json = {};
 };
 
 // The kit's sample for `hook`: a patient with a condition and a medication (screen, plan),
@@ -27,11 +29,12 @@ std::vector<Sample> DefaultSamples(const HookInfo& hook,
                                    const std::vector<types::v1::Coding>& add_ons);
 
 // The vendor's samples for `hook` in `dir`: files named `<hook>.json`, `<hook>-<any>.json`
-// (proto3 JSON) or the same with `.binpb` (serialized). Unreadable or unparsable files are
-// added to `problems`.
+// (proto3 JSON) or the same with `.binpb` (serialized), each with its expected answer when
+// `<name>.expected.json` is beside it. Unreadable or unparsable files are added to `problems`.
 std::vector<Sample> LoadSamples(const std::string& dir, const HookInfo& hook,
                                 std::vector<std::string>* problems);
-// Files in `dir` that name no hook (typos would otherwise go unnoticed), as problems.
+// Files in `dir` that name no hook, and expected answers without their sample (typos would
+// otherwise go unnoticed), as problems.
 std::vector<std::string> UnclaimedSampleFiles(const std::string& dir);
 
 // Requests no plugin can be sure to understand, derived from `sample`: empty, truncated,

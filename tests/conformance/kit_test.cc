@@ -55,7 +55,7 @@ KitRun RunKit(const std::string& flaw, std::vector<std::string> extra = {}) {
 TEST(ConformanceKitTest, AGoodCitizenPassesEveryCheck) {
   KitRun run = RunKit("");
   EXPECT_EQ(run.exit_status, 0) << run.output;
-  EXPECT_THAT(run.output, HasSubstr("[  PASSED  ] 8 tests."));
+  EXPECT_THAT(run.output, HasSubstr("[  PASSED  ] 9 tests."));
 }
 
 TEST(ConformanceKitTest, TheVendorsSamplesAreSentToo) {
@@ -66,6 +66,37 @@ TEST(ConformanceKitTest, TheVendorsSamplesAreSentToo) {
   EXPECT_EQ(run.failed, std::set<std::string>{"EveryHookAnswersItsSamples"}) << run.output;
   EXPECT_THAT(run.output, HasSubstr("screne.json: not a sample"));
   EXPECT_THAT(run.output, HasSubstr("not a needlework.plugin.v1.ScreenRequest in proto3 JSON"));
+}
+
+TEST(ConformanceKitTest, TheVendorsExpectedAnswersAreChecked) {
+  KitRun run = RunKit("", {"--samples=" NEEDLEWORK_SAMPLES_DIR "/expected"});
+  EXPECT_EQ(run.exit_status, 0) << run.output;
+  // The citizen answers ELIGIBLE without findings; the sample expects a finding, and an
+  // expected answer without its request is a typo the samples check names.
+  run = RunKit("", {"--samples=" NEEDLEWORK_SAMPLES_DIR "/wrong-answer"});
+  EXPECT_EQ(run.failed, (std::set<std::string>{"EveryHookAnswersItsSamples",
+                                               "SamplesGiveTheirExpectedAnswers"}))
+      << run.output;
+  EXPECT_THAT(run.output, HasSubstr("screen, sample screen-warfarin.json: outcome: expected "
+                                    "\"OUTCOME_REVIEW_REQUIRED\", got \"OUTCOME_ELIGIBLE\""));
+  EXPECT_THAT(run.output, HasSubstr(R"(findings: expected [{"ruleId":"anticoagulant"}], )"
+                                    "the answer has none"));
+  EXPECT_THAT(run.output, HasSubstr("screen-orphan.expected.json: an expected answer without"));
+}
+
+TEST(ConformanceKitTest, TheRunnerAnswersHelp) {
+  std::string out, err;
+  EXPECT_EQ(
+      RunProcess({NEEDLEWORK_CONFORMANCE_RUNNER, "--help"}, std::chrono::seconds(30), &out, &err),
+      0)
+      << err;
+  EXPECT_THAT(out, HasSubstr("--plugin=<file.so>"));
+  EXPECT_THAT(out, HasSubstr(".expected.json"));
+  // A flag it does not know is still refused, with the usage.
+  EXPECT_EQ(RunProcess({NEEDLEWORK_CONFORMANCE_RUNNER, "--colour=red"}, std::chrono::seconds(30),
+                       &out, &err),
+            2);
+  EXPECT_THAT(err, HasSubstr("unknown or malformed flag --colour=red"));
 }
 
 TEST(ConformanceKitTest, AVendorsBadConfigMustBeRefused) {

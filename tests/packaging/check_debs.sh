@@ -82,9 +82,17 @@ for f in usr/include/needlework/plugin_abi.h usr/include/needlework/plugin.h \
          usr/lib/libneedlework_plugin_testing.a \
          usr/lib/cmake/NeedleworkSDK/NeedleworkSDKConfig.cmake \
          usr/lib/cmake/NeedleworkSDK/NeedleworkSDKConfigVersion.cmake \
-         usr/lib/cmake/NeedleworkSDK/NeedleworkPlugin.cmake; do
+         usr/lib/cmake/NeedleworkSDK/NeedleworkPlugin.cmake \
+         usr/include/needlework/testing/harness.h usr/bin/needlework-plugin-harness \
+         usr/bin/needlework-plugin-sign usr/bin/needlework-plugin-new \
+         usr/share/needlework/plugin-template/plugin.cc.in \
+         usr/share/needlework/examples/vendor-plugin/lumen.cc \
+         usr/share/needlework/samples/screening/screen-warfarin.json; do
   has sdk "$f"
 done
+# A vendor's tools run with the SDK alone: nothing in the SDK package needs the host's
+# API library (which only needlework-host ships).
+dpkg-deb --field "$sdk" Depends | grep -q needlework-host && fail "needlework-sdk-dev depends on needlework-host"
 lacks host 'usr/lib/libneedlework_sdk[^ ]*'
 lacks sdk 'usr/lib/libneedlework_sdk\.so\.[^ ]*'
 lacks runtime 'usr/include/[^ ]*'

@@ -1,6 +1,7 @@
 // The plugin-signing commands: plugin keygen, sign, verify, hash. They run locally and never
 // call a host, so a vendor can sign on a build machine. Their arguments and how their results
-// read; the commands themselves are in trust.cc.
+// read; the commands themselves are in trust_ops.cc (needleworkctl_trust), declared for
+// needleworkctl in trust.cc.
 #ifndef NEEDLEWORK_TOOLS_NEEDLEWORKCTL_COMMANDS_TRUST_H_
 #define NEEDLEWORK_TOOLS_NEEDLEWORKCTL_COMMANDS_TRUST_H_
 
@@ -17,6 +18,14 @@ struct TrustArgs {
   std::string out_dir;                    // keygen: --out DIR
   std::string display_name;               // keygen: --name, the key files' name
 };
+
+// The commands, each writing its result to `out` and its errors (prefixed "needleworkctl: ")
+// to `err`; an exit code of ctl.h: kExitOk, kExitRpcError for a signature that does not
+// verify, kExitUsage for a file or key that cannot be read or written.
+int PluginKeygen(const TrustArgs& args, std::ostream& out, std::ostream& err);  // out_dir
+int PluginSign(const TrustArgs& args, std::ostream& out, std::ostream& err);    // 1 file, key
+int PluginVerify(const TrustArgs& args, std::ostream& out, std::ostream& err);  // 1 file, key
+int PluginHash(const TrustArgs& args, std::ostream& out, std::ostream& err);    // files
 
 // `plugin keygen`: where the keys went and the fingerprint.
 void RenderKeygen(std::string_view fingerprint, std::string_view private_file,

@@ -31,7 +31,8 @@ class ConfigErrors {
  public:
   // `subject` names the config in the refusal, e.g. "scheduling config".
   explicit ConfigErrors(std::string subject) : subject_(std::move(subject)) {}
-  // Records "path: problem".
+  // Records "path: problem". An empty `path` is the config's top level, written "config"
+  // (as the built-in plugins name it), so a refusal never starts with an empty path.
   void Add(std::string_view path, std::string_view problem);
   bool empty() const { return problems_.empty(); }
   // OK when nothing was recorded; otherwise INVALID_ARGUMENT "<subject> refused: " followed
@@ -98,7 +99,7 @@ inline bool HasSpace(std::string_view text) {
 }  // namespace internal
 
 inline void ConfigErrors::Add(std::string_view path, std::string_view problem) {
-  std::string line(path);
+  std::string line(path.empty() ? std::string_view("config") : path);
   line.append(": ").append(problem);
   problems_.push_back(std::move(line));
 }

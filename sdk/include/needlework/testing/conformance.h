@@ -20,6 +20,8 @@
 //                                     are refused with INVALID_ARGUMENT and a message
 //   EveryHookAnswersItsSamples        each declared hook answers the kit's sample requests
 //                                     (and yours) with OK and a well-formed response
+//   SamplesGiveTheirExpectedAnswers   each of your samples with a `<name>.expected.json`
+//                                     beside it gets an answer that has what it expects
 //   EveryHookAnswersWithinTheDeadline each sample call within the deadline (500 ms)
 //   MalformedRequestsGetAnAnswer      malformed and pseudo-random request bytes (fixed
 //                                     seed) get a status or a well-formed response
@@ -40,6 +42,9 @@ struct Options {
   // Optional: a directory of extra sample requests, one per file, named after the hook
   // (`screen.json`, `screen-warfarin.json`, `check_booking.binpb`, ...): `.json` holds the
   // request in proto3 JSON, `.binpb` the serialized request. Each must be answered OK.
+  // `<name>.expected.json` beside a sample is the part of the answer it must give (a
+  // <Hook>Response in proto3 JSON, matched as a pattern: each field it sets must be there,
+  // each list element it lists must be in the answer's list, in any order).
   std::string samples_dir;
   // Configs the plugin must refuse, each a JSON merge patch over its default config (the
   // way the host builds a clinic's effective config), e.g. {"avoid_sun_hours": 0}.
