@@ -30,7 +30,7 @@ void ExpectRefused(const char* patch, const std::string& problem) {
 TEST(SchedulingConfigValidationTest, DefaultConfigCompiles) {
   StatusOr<SchedulingRules> rules = CompileConfig(kDefaultConfigJson);
   ASSERT_THAT(rules, IsOk());
-  EXPECT_EQ(rules->concerns.size(), 12u);
+  EXPECT_EQ(rules->concerns.size(), 11u);  // keloid scars go to a consult, not a plan
   EXPECT_EQ(rules->areas.size(), 14u);
   EXPECT_EQ(rules->area_groups.size(), 2u);
   ASSERT_EQ(rules->adjustments.size(), 1u);  // laxity on; skin type and age off

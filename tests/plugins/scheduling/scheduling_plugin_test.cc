@@ -47,7 +47,7 @@ TEST(SchedulingPluginTest, ManifestServesPlanCheckBookingAndCatalog) {
 TEST(SchedulingPluginTest, CreateLogsAndRefusesABadConfig) {
   FakeHost host;
   ASSERT_THAT(CreateWith(host, PatchedConfig()), IsOk());
-  EXPECT_THAT(host.log, ElementsAre(HasSubstr("12 concerns, 14 treatment areas")));
+  EXPECT_THAT(host.log, ElementsAre(HasSubstr("11 concerns, 14 treatment areas")));
   EXPECT_THAT(CreateWith(host, PatchedConfig(Json::parse(R"({"days_between": {"max": 7}})"))),
               StatusIs(StatusCode::kInvalidArgument, HasSubstr("days_between.max")));
 }

@@ -127,9 +127,9 @@ TEST(RenderClinicPluginsTest, TableWithCompactOverrides) {
   v1::ClinicPlugin* gone = response.add_plugins();
   gone->set_plugin_id("com.acme.rf");
   EXPECT_EQ(Rendered(response, RenderClinicPlugins),
-            "PLUGIN                    ENABLED  VERSION  INSTALLED  CONFIG OVERRIDES\n"
-            "dev.needlework.screening  yes      0.1.0    yes        {\"max_depth_mm\":1.5}\n"
-            "com.acme.rf               no       -        no         -\n");
+            "PLUGIN                    ENABLED  VERSION  PINNED  INSTALLED  CONFIG OVERRIDES\n"
+            "dev.needlework.screening  yes      0.1.0    -       yes        {\"max_depth_mm\":1.5}\n"
+            "com.acme.rf               no       -        -       no         -\n");
 }
 
 TEST(RenderClinicPluginTest, AfterEnable) {
@@ -146,6 +146,7 @@ TEST(RenderClinicPluginTest, AfterEnable) {
   EXPECT_EQ(out.str(),
             "Plugin com.acme.rf for clinic aurora: enabled\n"
             "  version           2.0.0\n"
+            "  pinned            no: follows the newest version\n"
             "  installed         yes\n"
             "  config overrides  {\"depth\":1}\n"
             "  effective config  {\"depth\":1,\"speed\":2}\n"
