@@ -35,10 +35,10 @@ std::string Render(std::string text, const ClinicCalendar& calendar, int64_t ses
   text = ReplacePlaceholder(std::move(text), "{clinic_name}", calendar.clinic.display_name);
   text = ReplacePlaceholder(std::move(text), "{session_date}",
                             absl::FormatCivilTime(slots::LocalDate(session_start, calendar.zone)));
-  return ReplacePlaceholder(
-      std::move(text), "{next_session_time}",
-      next_session ? slots::FormatLocal(*next_session, calendar.zone).substr(0, 16)
-                   : std::string("your next session"));
+  return ReplacePlaceholder(std::move(text), "{next_session_time}",
+                            next_session
+                                ? slots::FormatLocal(*next_session, calendar.zone).substr(0, 16)
+                                : std::string("your next session"));
 }
 
 // When `candidate`'s window outlasts `kept`'s (an open end outlasts any end).

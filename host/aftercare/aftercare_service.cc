@@ -175,9 +175,8 @@ grpc::ServerUnaryReactor* AftercareServiceImpl::ReportSymptom(
     report.set_reported_at(slots::FormatLocal(now, zone));
     v1::SessionCompletion completion;
     completion.ParseFromString(appointment.completion_bytes);
-    NW_RETURN_IF_ERROR(
-        TriageReport(plugins_, clinic_id, calendar.clinic.display_name, request->language(),
-                     completion.add_ons(), &report));
+    NW_RETURN_IF_ERROR(TriageReport(plugins_, clinic_id, calendar.clinic.display_name,
+                                    request->language(), completion.add_ons(), &report));
     NW_RETURN_IF_ERROR(
         store_.InsertSymptomReport({report.report_id(), clinic_id, appointment.appointment_id,
                                     appointment.patient_ref, report.SerializeAsString(), now}));

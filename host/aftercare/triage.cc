@@ -29,9 +29,8 @@ void Escalate(types::TriageLevel level, const std::string& advice, types::Indica
 }  // namespace
 
 Status TriageReport(const PluginCalls& plugins, const std::string& clinic_id,
-                    const std::string& clinic_name,
-                    const std::string& language, const Codings& add_ons,
-                    needlework::v1::SymptomReport* report) {
+                    const std::string& clinic_name, const std::string& language,
+                    const Codings& add_ons, needlework::v1::SymptomReport* report) {
   auto snapshot = plugins.registry.Snapshot(clinic_id);
   if (!snapshot->BaseServes(HOOK_TRIAGE) && snapshot->unavailable.empty()) {
     return FailedPreconditionError("no triage plugin is enabled for clinic '" + clinic_id +

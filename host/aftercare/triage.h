@@ -15,9 +15,8 @@ namespace needlework::host {
 // The advice reaches the patient with {clinic_name} filled with `clinic_name`.
 // FAILED_PRECONDITION when no triage plugin is enabled for the clinic.
 Status TriageReport(const PluginCalls& plugins, const std::string& clinic_id,
-                    const std::string& clinic_name,
-                    const std::string& language, const Codings& add_ons,
-                    needlework::v1::SymptomReport* report);
+                    const std::string& clinic_name, const std::string& language,
+                    const Codings& add_ons, needlework::v1::SymptomReport* report);
 
 }  // namespace needlework::host
 

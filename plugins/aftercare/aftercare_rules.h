@@ -78,9 +78,9 @@ struct Texts {
 
 // A whole compiled config. The maps hold enabled items only, ordered by id.
 struct AftercareRules {
-  std::string default_language;                          // a key of `languages`
-  int maintenance_min_months = 0;                        // maintenance after the series
-  int maintenance_max_months = 0;                        // >= maintenance_min_months
+  std::string default_language;    // a key of `languages`
+  int maintenance_min_months = 0;  // maintenance after the series
+  int maintenance_max_months = 0;  // >= maintenance_min_months
   // The clinic's emergency telephone numbers, most important first (e.g. {"911"}, or
   // {"999", "112"}): advice texts name them as {emergency_numbers}.
   std::vector<std::string> emergency_numbers;

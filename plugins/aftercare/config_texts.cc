@@ -68,11 +68,10 @@ std::map<std::string, std::string> ReadTextMap(const config::Json& object, std::
 
 Texts ReadLanguage(const config::Json& object, const std::string& path, const ConfiguredIds& ids,
                    config::ConfigErrors& errors) {
-  config::RejectUnknownKeys(
-      object, path,
-      {"until_healed", "from_healed", "or", "instructions", "effects", "messages", "symptoms",
-       "advice"},
-      errors);
+  config::RejectUnknownKeys(object, path,
+                            {"until_healed", "from_healed", "or", "instructions", "effects",
+                             "messages", "symptoms", "advice"},
+                            errors);
   Texts texts;
   texts.list_or = object.contains("or") ? ReadTemplate(object, path, "or", {}, errors) : "/";
   texts.until_healed = ReadTemplate(object, path, "until_healed", {}, errors);

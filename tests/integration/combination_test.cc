@@ -302,10 +302,8 @@ TEST_F(CombinationTest, MicroneedlingWithRfAndPrpEndToEnd) {
 
 TEST_F(CombinationTest, SlotsOfferOnlyTimesWhenTheAddOnDeviceIsFree) {
   std::string day = LondonDate(7, true);
-  std::string first =
-      CreateFacePlan(*api_, host_->emr_token(), "Patient/prp-1", {kPrp});
-  std::string second =
-      CreateFacePlan(*api_, host_->emr_token(), "Patient/prp-2", {kPrp});
+  std::string first = CreateFacePlan(*api_, host_->emr_token(), "Patient/prp-1", {kPrp});
+  std::string second = CreateFacePlan(*api_, host_->emr_token(), "Patient/prp-2", {kPrp});
   std::string plain = CreateFacePlan(*api_, host_->emr_token(), "Patient/plain-1");
   ASSERT_FALSE(first.empty() || second.empty() || plain.empty());
   auto taken = BookFirst(host_->emr_token(), first, day);
@@ -339,8 +337,7 @@ TEST_F(CombinationTest, SlotsOfferOnlyTimesWhenTheAddOnDeviceIsFree) {
 }
 
 TEST_F(CombinationTest, SerumCompletionMustRecordTheProductLot) {
-  std::string plan =
-      CreateFacePlan(*api_, host_->emr_token(), "Patient/ha-1", {kHa});
+  std::string plan = CreateFacePlan(*api_, host_->emr_token(), "Patient/ha-1", {kHa});
   ASSERT_FALSE(plan.empty());
   auto booked = BookFirst(host_->emr_token(), plan, LondonDate(7, true));
   ASSERT_FALSE(booked.appointment_id().empty());
@@ -365,10 +362,8 @@ TEST_F(CombinationTest, TogglingRfOffForOneClinicChangesOnlyThatClinic) {
   ASSERT_TRUE(
       Api(*host_).Enable(host_->admin_token(), "harbour", "org.needlework.aftercare").status.ok());
   ASSERT_TRUE(SetUpCombinationClinic("harbour"));
-  std::string a_plan =
-      CreateFacePlan(*api_, host_->emr_token(), "Patient/a-1", {kRf});
-  std::string b_plan =
-      CreateFacePlan(*api_, b_token, "Patient/b-1", {kRf});
+  std::string a_plan = CreateFacePlan(*api_, host_->emr_token(), "Patient/a-1", {kRf});
+  std::string b_plan = CreateFacePlan(*api_, b_token, "Patient/b-1", {kRf});
   ASSERT_FALSE(a_plan.empty() || b_plan.empty());
 
   ASSERT_TRUE(Api(*host_).Disable(host_->admin_token(), "demo", kRfPlugin).status.ok());

@@ -8,10 +8,10 @@ namespace {
 
 std::vector<Command> BuildTable() {
   std::vector<Command> table;
-  for (auto family : {HelpCommands, ClinicCommands, ClinicSetupCommands, ScreeningCommands,
-                      ScreeningRecordCommands, PlanningCommands, BookingCommands,
-                      AppointmentCommands, AftercareCommands, TrustCommands, VersionCommands,
-                      SecurityCommands}) {
+  for (auto family :
+       {HelpCommands, ClinicCommands, ClinicSetupCommands, ScreeningCommands,
+        ScreeningRecordCommands, PlanningCommands, BookingCommands, AppointmentCommands,
+        AftercareCommands, TrustCommands, VersionCommands, SecurityCommands}) {
     for (Command& command : family()) table.push_back(std::move(command));
   }
   return table;

@@ -1,8 +1,8 @@
 // Checks every code of an add-on's default screening rules against the plugin itself: for
-// each rule and each code of its conditions, medications, allergies and devices, a patient with only
-// that fact, current, gets exactly that rule with the rule's outcome; the same fact no longer
-// current (resolved, stopped, inactive, removed) gets nothing. Observation codes are checked on both
-// sides of the threshold. So a code in the config that the matching cannot reach, or a rule
+// each rule and each code of its conditions, medications, allergies and devices, a patient with
+// only that fact, current, gets exactly that rule with the rule's outcome; the same fact no longer
+// current (resolved, stopped, inactive, removed) gets nothing. Observation codes are checked on
+// both sides of the threshold. So a code in the config that the matching cannot reach, or a rule
 // whose outcome drifts from its documentation, fails the test of that plugin.
 #ifndef NEEDLEWORK_TESTS_PLUGINS_ADDON_SUPPORT_DEFAULT_RULES_CHECK_H_
 #define NEEDLEWORK_TESTS_PLUGINS_ADDON_SUPPORT_DEFAULT_RULES_CHECK_H_
@@ -38,15 +38,18 @@ inline PatientFacts OneFact(const std::string& kind, const std::string& key, boo
   const std::string code = key.substr(bar + 1);
   PatientFacts facts;
   if (kind == "conditions") {
-    AddCondition(facts, system, code,
-                 current ? types::v1::CONDITION_STATUS_ACTIVE : types::v1::CONDITION_STATUS_RESOLVED);
+    AddCondition(
+        facts, system, code,
+        current ? types::v1::CONDITION_STATUS_ACTIVE : types::v1::CONDITION_STATUS_RESOLVED);
   } else if (kind == "medications") {
-    AddMedication(facts, "900000" + code, code, "",
-                  current ? types::v1::MEDICATION_STATUS_ACTIVE : types::v1::MEDICATION_STATUS_STOPPED);
+    AddMedication(
+        facts, "900000" + code, code, "",
+        current ? types::v1::MEDICATION_STATUS_ACTIVE : types::v1::MEDICATION_STATUS_STOPPED);
   } else if (kind == "devices") {
     auto* device = facts.add_devices();
     *device->add_codes() = MakeCoding(system, code);
-    device->set_status(current ? types::v1::DEVICE_STATUS_ACTIVE : types::v1::DEVICE_STATUS_INACTIVE);
+    device->set_status(current ? types::v1::DEVICE_STATUS_ACTIVE
+                               : types::v1::DEVICE_STATUS_INACTIVE);
     device->set_source_ref("Device/" + code);
   } else {
     AddAllergy(facts, system, code,

@@ -165,7 +165,8 @@ TEST_F(RadiofrequencyScreeningTest, AGoldOrNickelAllergyContraindicatesRfOnly) {
 
   PatientFacts gold;
   AddAllergy(gold, kSnomed, "2309006");
-  EXPECT_EQ(Screen(gold).findings(0).summary(), "RF microneedling contraindicated: allergy to Gold");
+  EXPECT_EQ(Screen(gold).findings(0).summary(),
+            "RF microneedling contraindicated: allergy to Gold");
   PatientFacts other_system;  // the same digits in another code system are another substance
   AddAllergy(other_system, "http://www.nlm.nih.gov/research/umls/rxnorm", "2309006");
   EXPECT_THAT(Screen(other_system).findings(), IsEmpty());

@@ -126,10 +126,11 @@ TEST(RenderClinicPluginsTest, TableWithCompactOverrides) {
   on->set_config_json("{\n  \"max_depth_mm\": 1.5\n}");
   v1::ClinicPlugin* gone = response.add_plugins();
   gone->set_plugin_id("com.acme.rf");
-  EXPECT_EQ(Rendered(response, RenderClinicPlugins),
-            "PLUGIN                    ENABLED  VERSION  PINNED  INSTALLED  CONFIG OVERRIDES\n"
-            "dev.needlework.screening  yes      0.1.0    -       yes        {\"max_depth_mm\":1.5}\n"
-            "com.acme.rf               no       -        -       no         -\n");
+  EXPECT_EQ(
+      Rendered(response, RenderClinicPlugins),
+      "PLUGIN                    ENABLED  VERSION  PINNED  INSTALLED  CONFIG OVERRIDES\n"
+      "dev.needlework.screening  yes      0.1.0    -       yes        {\"max_depth_mm\":1.5}\n"
+      "com.acme.rf               no       -        -       no         -\n");
 }
 
 TEST(RenderClinicPluginTest, AfterEnable) {
