@@ -73,6 +73,29 @@ TEST(RxNormMapTest, BuiltInTableCoversBrandedProductsPacksAndSalts) {
   EXPECT_THAT(IngredientCodes(map, "835911"), ElementsAre("3008"));      // [Neoral] 100 MG
   EXPECT_THAT(IngredientCodes(map, "153008"), ElementsAre("5640"));      // [Advil] 200 MG
   EXPECT_THAT(IngredientCodes(map, "198142"), ElementsAre("8638"));      // prednisolone 5 MG
+  EXPECT_THAT(IngredientCodes(map, "197806"), ElementsAre("5640"));      // ibuprofen 600 MG
+}
+
+// The immunosuppressants screening names (from the CIBMTR GVHD prophylaxis value set),
+// flurbiprofen and dexamethasone: generic and branded products reach the rule's ingredient code,
+// mycophenolate mofetil (a prodrug of mycophenolic acid) the mycophenolic acid the rule names.
+TEST(RxNormMapTest, BuiltInTableCoversImmunosuppressantsFlurbiprofenAndDexamethasone) {
+  RxNormIngredientMap map = BuiltIn();
+  EXPECT_THAT(IngredientCodes(map, "105585"), ElementsAre("6851"));    // methotrexate 2.5 MG
+  EXPECT_THAT(IngredientCodes(map, "284592"), ElementsAre("6851"));    // [Trexall] 5 MG
+  EXPECT_THAT(IngredientCodes(map, "1441407"), ElementsAre("6851"));   // [Otrexup] auto-injector
+  EXPECT_THAT(IngredientCodes(map, "108513"), ElementsAre("42316"));   // [Prograf] 1 MG
+  EXPECT_THAT(IngredientCodes(map, "1664440"), ElementsAre("42316"));  // 24 HR [Envarsus] 4 MG
+  EXPECT_THAT(IngredientCodes(map, "351989"), ElementsAre("35302"));   // [Rapamune] 1 MG
+  EXPECT_THAT(IngredientCodes(map, "616435"), ElementsAre("7145"));    // [Cellcept] 500 MG
+  EXPECT_THAT(IngredientCodes(map, "199058"), ElementsAre("7145"));    // mycophenolate mofetil
+  EXPECT_EQ(map.IngredientsOf("616435")[0].display(), "mycophenolic acid");
+  EXPECT_THAT(IngredientCodes(map, "197724"), ElementsAre("4502"));   // flurbiprofen 100 MG
+  EXPECT_THAT(IngredientCodes(map, "1243587"), ElementsAre("4502"));  // [Ocufen] sodium
+  EXPECT_THAT(IngredientCodes(map, "197582"), ElementsAre("3264"));   // dexamethasone 4 MG
+  EXPECT_THAT(IngredientCodes(map, "847225"), ElementsAre("3264"));   // DexPak 6 Day pack
+  EXPECT_THAT(IngredientCodes(map, "1049400"), ElementsAre("3264"));  // sodium phosphate inj.
+  EXPECT_THAT(IngredientCodes(map, "208813"), IsEmpty());             // [Tobradex]: tobramycin
 }
 
 // A product with a substance the table has no ingredient for is left out whole, so that
