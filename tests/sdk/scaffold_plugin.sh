@@ -8,8 +8,13 @@ prefix=$1 work_dir=$2 cmake=$3 ctest=$4 cxx=$5 build_type=$6 launcher=${7:-}
 rm -rf "$work_dir"
 mkdir -p "$work_dir"
 cd "$work_dir"
-"$prefix/bin/needlework-plugin-new" com.acme.thing --hooks screen,aftercare,triage,catalog
+"$prefix/bin/needlework-plugin-new" com.acme.thing --hooks screen,aftercare,triage,catalog,plan,check_booking
 test -f thing/src/plugin.cc
+# Every hook's example came with its requests.
+for sample in screen aftercare triage catalog plan check_booking-too-close; do
+  test -f "thing/tests/requests/$sample.json"
+  test -f "thing/tests/requests/$sample.expected.json"
+done
 env -u CMAKE_PREFIX_PATH "$cmake" -S thing -B thing/build -G Ninja \
   -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_CXX_COMPILER="$cxx" \
   -DCMAKE_CXX_COMPILER_LAUNCHER="$launcher" -DCMAKE_BUILD_TYPE="$build_type" \

@@ -27,8 +27,8 @@ TEST(ScaffoldPluginTest, LoadsAndItsExampleRuleAnswers) {
   }
   ASSERT_NE(thing, nullptr) << host->Log();
   EXPECT_EQ(thing->state(), v1::InstalledPlugin::STATE_LOADED) << thing->refusal_reason();
-  EXPECT_THAT(thing->manifest().hooks(),
-              UnorderedElementsAre("screen", "aftercare", "triage", "catalog"));
+  EXPECT_THAT(thing->manifest().hooks(), UnorderedElementsAre("screen", "aftercare", "triage",
+                                                              "catalog", "plan", "check_booking"));
 
   ASSERT_TRUE(api.Enable(host->admin_token(), "demo", kThing).status.ok());
   v1::ScreenRequest request = FactsWithConditions({});
