@@ -145,6 +145,13 @@ const char* const kMigrations[] = {
       seq      BIGINT NOT NULL,
       hash     TEXT NOT NULL);
     INSERT INTO audit_head (seq, hash) VALUES (0, '');
+    -- Replicas agree: every write a replica caches (tokens, plugin settings, zones,
+    -- resources) bumps this version and notifies channel needlework_changes in its
+    -- transaction; replicas reload on the notification, or on seeing a new version.
+    CREATE TABLE change_version (
+      only_row BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (only_row),
+      version  BIGINT NOT NULL);
+    INSERT INTO change_version (version) VALUES (0);
     CREATE FUNCTION audit_log_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$;
     CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log

@@ -7,8 +7,9 @@ namespace needlework::host::pg {
 namespace {
 
 Status RunOnce(Connection& connection, const std::function<Status(Connection&)>& write,
-               const WriteAudit& audit, bool& audited) {
+               const WriteAudit& audit, bool& began, bool& audited) {
   NW_RETURN_IF_ERROR(connection.Execute("BEGIN ISOLATION LEVEL READ COMMITTED"));
+  began = true;
   Status written = write(connection);
   CallAudit* call = CurrentCallAudit();
   if (written.ok() && call != nullptr) {
@@ -42,10 +43,14 @@ Status RunWrite(Pool& pool, const std::function<Status(Connection&)>& write,
   Status result;
   for (int attempt = 0; attempt < kWriteAttempts; ++attempt) {
     NW_ASSIGN_OR_RETURN(Pool::Lease lease, pool.Acquire());
+    bool began = false;
     bool audited = false;
-    result = RunOnce(*lease, write, audit, audited);
+    result = RunOnce(*lease, write, audit, began, audited);
     if (result.ok() && audited) CurrentCallAudit()->MarkWritten();
-    if (!IsRetryableConflict(result)) return result;
+    // A pooled connection the server dropped while idle fails at BEGIN, before anything
+    // ran: the pool discards it, and the write is tried on a fresh one.
+    bool stale = !began && !lease->healthy();
+    if (!IsRetryableConflict(result) && !stale) return result;
   }
   return result;
 }

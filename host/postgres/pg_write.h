@@ -2,7 +2,8 @@
 // is made for (CurrentCallAudit(), host/storage/call_audit.h) appended in that transaction
 // after the write succeeded: the call's record and its write commit together or not at
 // all, as on SQLite. A write that loses to a concurrent transaction (serialization failure
-// or deadlock) is run again, a few times, from the start.
+// or deadlock) is run again, a few times, from the start; so is one whose pooled connection
+// turns out dead at BEGIN (the server restarted while it was idle).
 #ifndef NEEDLEWORK_HOST_POSTGRES_PG_WRITE_H_
 #define NEEDLEWORK_HOST_POSTGRES_PG_WRITE_H_
 
