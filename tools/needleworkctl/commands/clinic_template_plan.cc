@@ -177,7 +177,8 @@ void RenderNextSteps(const ClinicTemplateArgs& args, std::ostream& out) {
   const std::string& id = args.clinic_id;
   out << "Next:\n"
       << "  an EMR token for the clinic (clinic create printed one):\n"
-      << "    needleworkctl --token $ADMIN token issue --role emr --clinic " << id << " --label \"EMR link\"\n"
+      << "    needleworkctl --token $ADMIN token issue --role emr --clinic " << id
+      << " --label \"EMR link\"\n"
       << "  screen a patient, then plan a series and book its first session:\n"
       << "    needleworkctl --token $EMR screen --fhir CHART.json --concern acne-scars --area "
          "face\n"
@@ -186,9 +187,11 @@ void RenderNextSteps(const ClinicTemplateArgs& args, std::ostream& out) {
       << "    needleworkctl --token $EMR slots PLAN-ID 0 --from YYYY-MM-DD\n"
       << "    needleworkctl --token $EMR book PLAN-ID 0 --start START --practitioner "
       << args.practitioner_id << " --room " << args.room_id << " --device " << args.pen_id << '\n'
-      << "  more staff, rooms or devices: needleworkctl --token $ADMIN resource add " << id << " ...\n"
+      << "  more staff, rooms or devices: needleworkctl --token $ADMIN resource add " << id
+      << " ...\n"
       << "  add-ons (RF, PRP, serums): add the device each needs, then\n"
-      << "    needleworkctl --token $ADMIN plugin enable " << id << " org.needlework.radiofrequency\n";
+      << "    needleworkctl --token $ADMIN plugin enable " << id
+      << " org.needlework.radiofrequency\n";
 }
 
 }  // namespace needlework::ctl
