@@ -35,9 +35,9 @@ sh "$source_dir/tests/packaging/readme_blocks.sh" "$source_dir/README.md" "$out"
       -e "s#\\(^\\|[ =(]\\)build/#\\1$bin/#g" \
       -e 's#^listen: 127\.0\.0\.1:50071$#listen: 127.0.0.1:0#' \
       -e 's#127\.0\.0\.1:50071#$(cat "$SETUP_READY")#g' \
-      -e 's#^\(.*/needlework-host --config [^ ]*\)\(.*\) &$#\1 --ready-file "$SETUP_READY"\2 \& echo $! >"$SETUP_HOST_PID"; setup_wait_ready#' \
+      -e 's#^\(.*/needlework-host --config [^ ]*\)\(.*\) &$#\1 --ready-file "$SETUP_READY"\2 \& echo $! >"$SETUP_HOST_PID"; wait_ready "$SETUP_READY" "$SETUP_HOST_PID"#' \
       >"$work_dir/readme.sh"
-grep -q setup_wait_ready "$work_dir/readme.sh" || fail "the README's host command was not found"
+grep -q 'wait_ready "' "$work_dir/readme.sh" || fail "the README's host command was not found"
 
 stop_host() {
   [ -s "$pid_file" ] && kill -TERM "$(cat "$pid_file")" 2>/dev/null || true
@@ -46,18 +46,7 @@ trap stop_host EXIT
 (
   cd "$source_dir"
   export HOME="$work_dir/home" SETUP_READY="$ready" SETUP_HOST_PID="$pid_file"
-  cat - "$work_dir/readme.sh" <<'WAIT' >"$work_dir/run.sh"
-# Waits up to 30 s for the host's ready file.
-setup_wait_ready() {
-  tries=0
-  until [ -s "$SETUP_READY" ]; do
-    kill -0 "$(cat "$SETUP_HOST_PID")" 2>/dev/null || { echo "needlework-host exited"; return 1; }
-    tries=$((tries + 1))
-    [ "$tries" -le 300 ] || { echo "needlework-host not serving after 30 s"; return 1; }
-    sleep 0.1
-  done
-}
-WAIT
+  { echo ". '$source_dir/tests/packaging/lib.sh'"; cat "$work_dir/readme.sh"; } >"$work_dir/run.sh"
   bash -e -o pipefail "$work_dir/run.sh"
 ) || fail "a command of the README's section failed (its block's output is above)"
 
@@ -74,13 +63,6 @@ expect_in "$out/book.txt" 'dr-rivera' "the booking's practitioner"
 grep -q '^needleworkctl:' "$out/book.txt" && fail "a command of the booking block complained"
 
 # The host stops cleanly on SIGTERM.
-host_pid=$(cat "$pid_file")
-kill -TERM "$host_pid"
-tries=0
-while kill -0 "$host_pid" 2>/dev/null; do
-  tries=$((tries + 1))
-  [ "$tries" -le 100 ] || fail "needlework-host still running 10 s after SIGTERM"
-  sleep 0.1
-done
+stop_and_wait "$(cat "$pid_file")"
 trap - EXIT
 echo "clinic_setup: README.md \"Setting up your own clinic\", as written, books a first session"
