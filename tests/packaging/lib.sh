@@ -34,3 +34,27 @@ installed() {
   shift 2
   env LD_LIBRARY_PATH="$_root/usr/lib" "$_root$_program" "$@"
 }
+
+# wait_ready <ready-file> <pid-file>: waits up to 30 s for a host started with --ready-file to
+# write it; returns 1, saying why, when the host exited first or took longer.
+wait_ready() {
+  _tries=0
+  until [ -s "$1" ]; do
+    kill -0 "$(cat "$2")" 2>/dev/null || { echo "needlework-host exited"; return 1; }
+    _tries=$((_tries + 1))
+    [ "$_tries" -le 300 ] || { echo "needlework-host not serving after 30 s"; return 1; }
+    sleep 0.1
+  done
+}
+
+# stop_and_wait <pid>: SIGTERM, then waits up to 10 s for the process to exit; fails
+# otherwise.
+stop_and_wait() {
+  kill -TERM "$1"
+  _tries=0
+  while kill -0 "$1" 2>/dev/null; do
+    _tries=$((_tries + 1))
+    [ "$_tries" -le 100 ] || fail "needlework-host still running 10 s after SIGTERM"
+    sleep 0.1
+  done
+}

@@ -32,22 +32,9 @@ sh "$(dirname "$0")/readme_blocks.sh" "$source_dir/sdk/README.md" "$out" |
   sed -e "s#/usr/#$root/usr/#g" \
       -e 's#^listen: 127\.0\.0\.1:50061$#listen: 127.0.0.1:0#' \
       -e 's#127\.0\.0\.1:50061#$(cat "$WALKTHROUGH_READY")#g' \
-      -e 's#^\(.*/usr/sbin/needlework-host .*\)$#\1 --ready-file "$WALKTHROUGH_READY" >"$WALKTHROUGH_HOST_LOG" 2>\&1 \& echo $! >"$WALKTHROUGH_HOST_PID"; walkthrough_wait_ready#' \
+      -e 's#^\(.*/usr/sbin/needlework-host .*\)$#\1 --ready-file "$WALKTHROUGH_READY" >"$WALKTHROUGH_HOST_LOG" 2>\&1 \& echo $! >"$WALKTHROUGH_HOST_PID"; wait_ready "$WALKTHROUGH_READY" "$WALKTHROUGH_HOST_PID"#' \
       >"$work_dir/readme.sh"
-grep -q walkthrough_wait_ready "$work_dir/readme.sh" || fail "the README's host command was not found"
-
-# Waits up to 30 s for the host's ready file (sourced into readme.sh).
-cat >"$work_dir/wait_ready.sh" <<'WAIT'
-walkthrough_wait_ready() {
-  tries=0
-  until [ -s "$WALKTHROUGH_READY" ]; do
-    kill -0 "$(cat "$WALKTHROUGH_HOST_PID")" 2>/dev/null || { echo "needlework-host exited"; return 1; }
-    tries=$((tries + 1))
-    [ "$tries" -le 300 ] || { echo "needlework-host not serving after 30 s"; return 1; }
-    sleep 0.1
-  done
-}
-WAIT
+grep -q 'wait_ready "' "$work_dir/readme.sh" || fail "the README's host command was not found"
 
 stop_host() {
   [ -f "$work_dir/host.pid" ] && kill -TERM "$(cat "$work_dir/host.pid")" 2>/dev/null || true
@@ -65,7 +52,6 @@ trap stop_host EXIT
   ln -sf "$cmake" "$work_dir/tools/cmake"
   ln -sf "$ctest" "$work_dir/tools/ctest"
   export PATH="$work_dir/tools:$PATH"
-  . "$work_dir/wait_ready.sh"
   # As a person at a terminal: a failing command does not stop the rest (two of them are
   # meant to fail); the checks below read what each block printed.
   set +eu
@@ -110,13 +96,6 @@ expect_in "$out/configure.txt" \
   "lumen's refusal"
 
 # The host stops cleanly on SIGTERM (Ctrl-C in the README).
-host_pid=$(cat "$work_dir/host.pid")
-kill -TERM "$host_pid"
-tries=0
-while kill -0 "$host_pid" 2>/dev/null; do
-  tries=$((tries + 1))
-  [ "$tries" -le 100 ] || fail "needlework-host still running 10 s after SIGTERM"
-  sleep 0.1
-done
+stop_and_wait "$(cat "$work_dir/host.pid")"
 trap - EXIT
 echo "walkthrough: sdk/README.md steps 2 to 5, as written, pass against the installed packages"

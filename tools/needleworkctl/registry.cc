@@ -9,9 +9,9 @@ namespace {
 std::vector<Command> BuildTable() {
   std::vector<Command> table;
   for (auto family :
-       {HelpCommands, ClinicCommands, ClinicSetupCommands, ScreeningCommands,
-        ScreeningRecordCommands, PlanningCommands, BookingCommands, AppointmentCommands,
-        AftercareCommands, TrustCommands, VersionCommands, SecurityCommands}) {
+       {HelpCommands, ClinicCommands, ClinicSetupCommands, ClinicTemplateCommands,
+        ScreeningCommands, ScreeningRecordCommands, PlanningCommands, BookingCommands,
+        AppointmentCommands, AftercareCommands, TrustCommands, VersionCommands, SecurityCommands}) {
     for (Command& command : family()) table.push_back(std::move(command));
   }
   return table;

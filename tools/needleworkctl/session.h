@@ -11,6 +11,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "client.h"
 #include "ctl.h"
@@ -47,6 +48,13 @@ class Session {
   template <typename Stub, typename Request, typename Response, typename Render>
   int Invoke(grpc::Status (Stub::*method)(grpc::ClientContext*, const Request&, Response*),
              std::string_view rpc, const Request& request, Render render);
+
+  // Calls a List RPC page after page (the largest page the host serves, when the request
+  // names no page_size) and merges every page into `*all`, without its next_page_token. On
+  // a failure prints the error and returns false.
+  template <typename Stub, typename Request, typename Response>
+  bool CallAll(grpc::Status (Stub::*method)(grpc::ClientContext*, const Request&, Response*),
+               std::string_view rpc, Request request, Response* all);
 
   // Invoke for a List RPC: calls it page after page (the largest page the host serves, when
   // the request names no page_size) and prints every item as one response. A failure on any
@@ -92,21 +100,28 @@ int Session::Invoke(grpc::Status (Stub::*method)(grpc::ClientContext*, const Req
   return kExitOk;
 }
 
+template <typename Stub, typename Request, typename Response>
+bool Session::CallAll(grpc::Status (Stub::*method)(grpc::ClientContext*, const Request&, Response*),
+                      std::string_view rpc, Request request, Response* all) {
+  if (request.page_size() == 0) request.set_page_size(kMaxPageSize);
+  while (true) {
+    Response page;
+    if (!Call(method, rpc, request, &page)) return false;
+    std::string next = page.next_page_token();
+    all->MergeFrom(page);
+    if (next.empty()) break;
+    request.set_page_token(next);
+  }
+  all->clear_next_page_token();
+  return true;
+}
+
 template <typename Stub, typename Request, typename Response, typename Render>
 int Session::InvokeAll(grpc::Status (Stub::*method)(grpc::ClientContext*, const Request&,
                                                     Response*),
                        std::string_view rpc, Request request, Render render) {
-  if (request.page_size() == 0) request.set_page_size(kMaxPageSize);
   Response all;
-  while (true) {
-    Response page;
-    if (!Call(method, rpc, request, &page)) return kExitRpcError;
-    std::string next = page.next_page_token();
-    all.MergeFrom(page);
-    if (next.empty()) break;
-    request.set_page_token(next);
-  }
-  all.clear_next_page_token();
+  if (!CallAll(method, rpc, std::move(request), &all)) return kExitRpcError;
   Print(all, render);
   return kExitOk;
 }

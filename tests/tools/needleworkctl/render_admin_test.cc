@@ -113,7 +113,11 @@ TEST(RenderCreatedClinicTest, ShowsTokenOnce) {
             "  created    2026-01-02T03:04:05Z\n"
             "\n"
             "EMR token (shown only this once; the host keeps only its hash, so store it now):\n"
-            "  nw_emr_secret\n");
+            "  nw_emr_secret\n"
+            "\n"
+            "The clinic starts empty (every plugin off, no staff, rooms or hours). Give it a "
+            "starting point:\n"
+            "  needleworkctl clinic setup aurora --time-zone Europe/London\n");
 }
 
 TEST(RenderClinicPluginsTest, TableWithCompactOverrides) {

@@ -127,7 +127,8 @@ std::vector<Command> ClinicCommands() {
            "Creates the clinic <clinic-id> ([a-z0-9-], 2 to 63 characters) with the display\n"
            "name NAME and the IANA time zone (e.g. Europe/London; the host's default is UTC),\n"
            "and prints its first `emr` bearer token. The token is shown only once: the host\n"
-           "keeps only its hash. Needs an admin token."},
+           "keeps only its hash. The clinic starts with every plugin off, no resources and no\n"
+           "opening hours: `clinic setup` gives it a starting point. Needs an admin token."},
           {.positionals = {kClinicId},
            .flags = {{"name", FlagKind::kValueOrEmpty, SetText<&Args::display_name>},
                      {"time-zone", FlagKind::kValue, SetTimeZone<&Args::time_zone>}}},

@@ -38,7 +38,7 @@ void RenderPlugins(const v1::ListPluginsResponse& response, std::ostream& out);
 void RenderClinics(const v1::ListClinicsResponse& response, std::ostream& out);
 
 // The new clinic (id, name, time zone, created), then its emr token with the warning that it
-// is shown only once.
+// is shown only once, then the `clinic setup` line that gives it a starting point.
 void RenderCreatedClinic(const v1::CreateClinicResponse& response, std::ostream& out);
 
 // A table of a clinic's plugins: id, enabled, version, installed, config overrides.

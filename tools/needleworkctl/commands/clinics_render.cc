@@ -109,6 +109,9 @@ void RenderCreatedClinic(const v1::CreateClinicResponse& response, std::ostream&
   table.Print(out, "  ");
   out << "\nEMR token (shown only this once; the host keeps only its hash, so store it now):\n"
       << "  " << response.emr_token() << '\n';
+  out << "\nThe clinic starts empty (every plugin off, no staff, rooms or hours). Give it a "
+         "starting point:\n  needleworkctl clinic setup "
+      << clinic.clinic_id() << " --time-zone " << OrDash(clinic.time_zone()) << '\n';
 }
 
 void RenderClinicPlugins(const v1::ListClinicPluginsResponse& response, std::ostream& out) {

@@ -12,6 +12,7 @@ namespace needlework::ctl {
 std::vector<Command> HelpCommands();             // help (help.cc)
 std::vector<Command> ClinicCommands();           // plugins, clinics and their settings (clinics.cc)
 std::vector<Command> ClinicSetupCommands();      // time zone, resources, hours (clinic_setup.cc)
+std::vector<Command> ClinicTemplateCommands();   // clinic setup (clinic_template.cc)
 std::vector<Command> ScreeningCommands();        // therapies, screen (screening.cc)
 std::vector<Command> ScreeningRecordCommands();  // screening show|review (screening_record.cc)
 std::vector<Command> PlanningCommands();         // plan propose|create|show|cancel, plans
