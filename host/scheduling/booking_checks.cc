@@ -127,6 +127,26 @@ Status CheckOpeningHours(const ClinicCalendar& calendar, int64_t start, int64_t 
                                  " is outside the clinic's opening hours");
 }
 
+Status CheckResourcesFree(Store& store, const ClinicCalendar& calendar,
+                          const AppointmentRecord& appointment, const std::string& ignore) {
+  NW_ASSIGN_OR_RETURN(
+      auto busy, store.ListBusy(calendar.clinic.clinic_id, appointment.start, appointment.end));
+  for (const std::string& id : appointment.resource_ids) {  // practitioner, room, devices
+    auto held = std::ranges::find_if(busy, [&](const BusyRecord& b) {
+      return b.resource_id == id && b.appointment_id != ignore;
+    });
+    if (held == busy.end()) continue;
+    const ResourceRecord* resource = calendar.FindResource(id);
+    return FailedPreconditionError(
+        TypeName(resource != nullptr ? resource->type : types::RESOURCE_TYPE_DEVICE) + " '" + id +
+        "' is already booked by appointment " + held->appointment_id + " from " +
+        slots::FormatLocal(held->start, calendar.zone) + " to " +
+        slots::FormatLocal(held->end, calendar.zone) +
+        "; choose a time when it is free (FindSlots offers only those)");
+  }
+  return OkStatus();
+}
+
 StatusOr<std::vector<AppointmentRecord>> PlanHistory(Store& store, const LoadedPlan& plan,
                                                      const std::string& ignore_appointment) {
   NW_ASSIGN_OR_RETURN(auto sessions,

@@ -44,6 +44,15 @@ StatusOr<std::vector<std::string>> AssignResources(const ClinicCalendar& calenda
 // FAILED_PRECONDITION unless [start, end) lies inside one opening span of its local day.
 Status CheckOpeningHours(const ClinicCalendar& calendar, int64_t start, int64_t end);
 
+// FAILED_PRECONDITION naming the resource, the appointment holding it and that
+// appointment's times in the clinic's zone when a resource of `appointment` is already held
+// at an overlapping time by an appointment other than `ignore` (the one being moved): a plain
+// clash with what was committed before the booking was checked. The store checks again in
+// its write transaction; a clash found only there was committed while this booking was
+// checked (a lost race: ABORTED, see Store::SaveBooking).
+Status CheckResourcesFree(Store& store, const ClinicCalendar& calendar,
+                          const AppointmentRecord& appointment, const std::string& ignore);
+
 // The plan's appointments other than `ignore_appointment`: the history its bookings are
 // checked against (and which the store re-checks when it commits one).
 StatusOr<std::vector<AppointmentRecord>> PlanHistory(Store& store, const LoadedPlan& plan,

@@ -33,6 +33,7 @@ StatusOr<v1::Appointment> Save(Store& store, const PluginCalls& plugins,
                                BookingWrite write) {
   AppointmentRecord& appointment = write.appointment;
   NW_RETURN_IF_ERROR(CheckOpeningHours(calendar, appointment.start, appointment.end));
+  NW_RETURN_IF_ERROR(CheckResourcesFree(store, calendar, appointment, write.replaces));
   NW_ASSIGN_OR_RETURN(write.checked_history, PlanHistory(store, plan, write.replaces));
   NW_ASSIGN_OR_RETURN(auto violations,
                       PluginViolations(plugins, calendar, plan, appointment.session_index,

@@ -66,6 +66,7 @@ struct BusyRecord {
   std::string resource_id;
   int64_t start = 0;
   int64_t end = 0;
+  std::string appointment_id;  // the appointment that holds it
 };
 
 // The resource that stood in the way of a booking.

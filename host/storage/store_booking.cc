@@ -267,9 +267,11 @@ Status SqliteStore::SaveBookingLocked(const BookingWrite& write) {
   NW_RETURN_IF_ERROR(ExpectHistoryLocked(appointment, replaces, write.checked_history));
   auto conflict = FindConflict(appointment, replaces);
   if (conflict.ok()) {
-    return Status(StatusCode::kAborted, "resource '" + conflict->resource_id +
-                                            "' is already booked by appointment " +
-                                            conflict->appointment_id + " at an overlapping time");
+    return Status(StatusCode::kAborted,
+                  "resource '" + conflict->resource_id + "' is already booked by appointment " +
+                      conflict->appointment_id +
+                      " at an overlapping time: a concurrent booking took it while this one "
+                      "was checked; find a free slot again");
   }
   if (conflict.status().code() != StatusCode::kNotFound) return conflict.status();
   NW_ASSIGN_OR_RETURN(

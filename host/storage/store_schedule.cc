@@ -94,17 +94,19 @@ StatusOr<std::vector<BusyRecord>> SqliteStore::ListBusy(const std::string& clini
                                                   int64_t to) {
   std::lock_guard lock(read_mutex_);
   NW_ASSIGN_OR_RETURN(
-      auto query, reader_->Prepare("SELECT resource_id, start_utc, end_utc FROM occupancy "
-                                   "WHERE clinic_id = ?1 AND resource_id IN (SELECT resource_id "
-                                   "FROM resources WHERE clinic_id = ?1) AND start_utc < ?2 "
-                                   "AND start_utc > ?3 AND end_utc > ?4"));
+      auto query,
+      reader_->Prepare("SELECT resource_id, start_utc, end_utc, appointment_id FROM occupancy "
+                       "WHERE clinic_id = ?1 AND resource_id IN (SELECT resource_id "
+                       "FROM resources WHERE clinic_id = ?1) AND start_utc < ?2 "
+                       "AND start_utc > ?3 AND end_utc > ?4"));
   // One index range per resource (occupancy_by_resource), bounded like FindConflict's.
   query->Bind(1, clinic_id).Bind(2, to).Bind(3, from - kMaxAppointmentSeconds).Bind(4, from);
   std::vector<BusyRecord> busy;
   while (true) {
     NW_ASSIGN_OR_RETURN(bool row, query->Step());
     if (!row) break;
-    busy.push_back({query->ColumnText(0), query->ColumnInt(1), query->ColumnInt(2)});
+    busy.push_back(
+        {query->ColumnText(0), query->ColumnInt(1), query->ColumnInt(2), query->ColumnText(3)});
   }
   return busy;
 }

@@ -322,7 +322,7 @@ TEST_F(CombinationTest, SlotsOfferOnlyTimesWhenTheAddOnDeviceIsFree) {
   ASSERT_FALSE(plain_slots.response.slots().empty());
   EXPECT_EQ(plain_slots.response.slots(0).start(), taken.start());
 
-  // Booking the taken time anyway loses on the centrifuge.
+  // Booking the taken time anyway is refused on the centrifuge, naming its appointment.
   v1::Slot clash = prp_slots.response.slots(0);
   clash.set_start(taken.start());
   clash.set_practitioner_id(taken.practitioner_id() == "dr-lee" ? "dr-patel" : "dr-lee");
@@ -332,8 +332,9 @@ TEST_F(CombinationTest, SlotsOfferOnlyTimesWhenTheAddOnDeviceIsFree) {
   clash.add_device_ids(pen_1_taken ? "pen-2" : "pen-1");
   clash.add_device_ids("centrifuge-1");
   auto refused = api_->Book(host_->emr_token(), BookingFor(second, 0, clash));
-  EXPECT_EQ(refused.status.error_code(), grpc::StatusCode::ABORTED);
+  EXPECT_EQ(refused.status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
   EXPECT_THAT(refused.status.error_message(), HasSubstr("centrifuge-1"));
+  EXPECT_THAT(refused.status.error_message(), HasSubstr(taken.appointment_id()));
 }
 
 TEST_F(CombinationTest, SerumCompletionMustRecordTheProductLot) {

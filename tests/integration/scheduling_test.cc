@@ -189,6 +189,45 @@ TEST_F(SchedulingTest, BadBookingsGetPreciseStatusesAndWriteNothing) {
   EXPECT_TRUE(AppointmentsOf("Patient/sched-1").empty());
 }
 
+// No race: the pen is already booked, so the answer is FAILED_PRECONDITION naming the
+// appointment and the resource (ABORTED, which an EMR retries, is for a lost race only).
+TEST_F(SchedulingTest, BookingOverAnExistingAppointmentNamesIt) {
+  std::string monday = LondonDate(7, true);
+  auto slots = Slots(0, monday, monday);
+  ASSERT_TRUE(slots.status.ok()) << slots.status.error_message();
+  const v1::Slot& first = slots.response.slots(0);
+  auto taken = api_->Book(host_->emr_token(), BookingFor(plan_id_, 0, first));
+  ASSERT_TRUE(taken.status.ok()) << taken.status.error_message();
+
+  std::string other = CreateFacePlan(*api_, host_->emr_token(), "Patient/sched-2");
+  v1::Slot clash = first;  // the other practitioner and room: the one pen still clashes
+  clash.set_practitioner_id(first.practitioner_id() == "dr-lee" ? "dr-patel" : "dr-lee");
+  clash.set_room_id(first.room_id() == "room-1" ? "room-2" : "room-1");
+  auto refused = api_->Book(host_->emr_token(), BookingFor(other, 0, clash));
+  EXPECT_EQ(refused.status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_THAT(refused.status.error_message(),
+              HasSubstr("device 'pen-1' is already booked by appointment " +
+                        taken.response.appointment_id() + " from " + first.start()));
+  EXPECT_TRUE(AppointmentsOf("Patient/sched-2").empty());
+
+  // Moving another appointment onto it is the same plain clash.
+  auto later = Slots(0, monday, monday, other);
+  ASSERT_TRUE(later.status.ok()) << later.status.error_message();
+  ASSERT_FALSE(later.response.slots().empty());
+  auto booked = api_->Book(host_->emr_token(), BookingFor(other, 0, later.response.slots(0)));
+  ASSERT_TRUE(booked.status.ok()) << booked.status.error_message();
+  v1::RescheduleRequest move;
+  move.set_appointment_id(booked.response.appointment_id());
+  move.set_start(first.start());
+  auto moved = api_->Reschedule(host_->emr_token(), move);
+  EXPECT_EQ(moved.status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_THAT(moved.status.error_message(),
+              HasSubstr("is already booked by appointment " + taken.response.appointment_id()));
+  auto kept = AppointmentsOf("Patient/sched-2");
+  ASSERT_EQ(kept.size(), 1u);
+  EXPECT_EQ(kept[0].start(), later.response.slots(0).start());
+}
+
 TEST_F(SchedulingTest, RescheduleCancelCompleteAndCalendar) {
   std::string monday = LondonDate(7, true);
   auto slots = Slots(0, monday, monday);

@@ -66,7 +66,8 @@ std::string Hint(std::string_view rpc, grpc::StatusCode code, const GlobalOption
       return FailedPreconditionHint(rpc);
     case grpc::StatusCode::ABORTED:
       return rpc == "Book" || rpc == "Reschedule"
-                 ? "another booking took a resource first; run needleworkctl slots again"
+                 ? "a concurrent call took a resource or changed the plan while this booking was "
+                   "checked; run needleworkctl slots again"
                  : "";
     case grpc::StatusCode::DEADLINE_EXCEEDED:
       return "no answer within " + Seconds(options.timeout) + " s; raise --timeout";

@@ -69,8 +69,8 @@ TEST(FormatRpcErrorTest, SchedulingHints) {
   grpc::Status race(grpc::StatusCode::ABORTED, "room-1 is taken");
   for (const char* rpc : {"Book", "Reschedule"}) {
     EXPECT_THAT(FormatRpcError(rpc, race, GlobalOptions()),
-                HasSubstr("hint: another booking took a resource first; run needleworkctl slots "
-                          "again\n"))
+                HasSubstr("hint: a concurrent call took a resource or changed the plan while "
+                          "this booking was checked; run needleworkctl slots again\n"))
         << rpc;
   }
   EXPECT_EQ(FormatRpcError("CreateClinic", race, GlobalOptions()),

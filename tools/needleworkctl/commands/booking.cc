@@ -150,8 +150,11 @@ std::vector<Command> BookingCommands() {
            "offset (e.g. 2026-03-02T09:00:00+01:00; the seconds may be left out), usually a\n"
            "start slots offered, with the practitioner, the room and one --device for each\n"
            "device the session needs (its add-ons' too, as slots shows). Refused when a plugin's "
-           "booking rules forbid it, or when\n"
-           "another booking took a resource first (run slots again). Needs an `emr` token."},
+           "booking rules forbid it,\n"
+           "when a resource is already booked then (the message names the appointment; pick\n"
+           "another start from slots), or when a concurrent call took a resource or changed the\n"
+           "plan while this booking was checked (ABORTED: run slots again). Needs an `emr` "
+           "token."},
           {.positionals = {kPlanId, kSessionIndex},
            .flags = {kStart, kPractitioner, kRoom, kDevice},
            .required = {"start", "practitioner", "room"},
