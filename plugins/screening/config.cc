@@ -7,6 +7,7 @@
 #include "needlework/code_systems.h"
 #include "needlework/kit/config_names.h"
 #include "needlework/kit/config_reader.h"
+#include "plugins/screening/embedded_config.h"
 
 namespace needlework::screening {
 namespace {
@@ -235,6 +236,28 @@ RuleSet CompileRoot(const Json& root, ConfigErrors& errors) {
   return rule_set;
 }
 
+// The shipped defaults' enabled rules, compiled once (empty if they could not be, which the
+// plugin's tests rule out).
+const std::vector<Rule>& ShippedRules() {
+  static const std::vector<Rule> rules = [] {
+    auto root = config::ParseConfigObject(kDefaultConfigJson, kConfigSubject);
+    ConfigErrors errors{std::string(kConfigSubject)};
+    return root.ok() ? CompileRoot(*root, errors).rules : std::vector<Rule>();
+  }();
+  return rules;
+}
+
+// Each rule's texts agree with the outcome the clinic configured for it (see
+// addon::FollowConfiguredOutcome): a shipped text written for another outcome is rewritten.
+void FollowConfiguredOutcomes(RuleSet& rule_set) {
+  for (Rule& rule : rule_set.rules) {
+    for (const Rule& shipped : ShippedRules()) {
+      if (shipped.finding.rule_id != rule.finding.rule_id) continue;
+      addon::FollowConfiguredOutcome(shipped.finding, "microneedling", rule.finding);
+    }
+  }
+}
+
 }  // namespace
 
 types::v1::Indicator DefaultIndicator(types::v1::Outcome outcome) {
@@ -255,6 +278,7 @@ StatusOr<RuleSet> CompileConfig(std::string_view config_json) {
   ConfigErrors errors{std::string(kConfigSubject)};
   RuleSet rule_set = CompileRoot(root, errors);
   NW_RETURN_IF_ERROR(errors.ToStatus());
+  FollowConfiguredOutcomes(rule_set);
   rule_set.unrecognised = ReadUnrecognisedSpecs(root, errors);
   return rule_set;
 }

@@ -28,6 +28,8 @@ types::v1::Indicator DefaultIndicator(types::v1::Outcome outcome);
 // not lower-case words joined by hyphens, observations without min_value) returns
 // INVALID_ARGUMENT whose message lists every problem, each with its JSON path.
 // Disabled rules are validated too, so switching one back on cannot fail later.
+// A rule whose outcome differs from the shipped default's, with the shipped summary or
+// detail, gets texts for its own outcome (addon::FollowConfiguredOutcome).
 StatusOr<RuleSet> CompileConfig(std::string_view config_json);
 
 }  // namespace needlework::screening

@@ -43,6 +43,36 @@ TEST_F(ToggleTest, ConfigChangeIsSeenByTheNextCall) {
   EXPECT_EQ(ScreenAcne().response.outcome(), types::OUTCOME_REFER);
 }
 
+// The shipped summary says "defer": once a clinic makes the rule a referral, the finding's
+// texts say so; a summary the clinic writes itself is kept as written.
+TEST_F(ToggleTest, FindingTextsFollowTheConfiguredOutcome) {
+  auto acne_finding = [&]() -> types::Finding {
+    auto reply = ScreenAcne();
+    EXPECT_TRUE(reply.status.ok()) << reply.status.error_message();
+    for (const auto& finding : reply.response.findings()) {
+      if (finding.rule_id() == "active-acne") return finding;
+    }
+    ADD_FAILURE() << "no active-acne finding";
+    return {};
+  };
+  ASSERT_THAT(acne_finding().summary(), HasSubstr("defer"));
+  Api api(*host_);
+  ASSERT_TRUE(api.Configure(Admin(), "demo", kScreeningPlugin,
+                            R"({"rules":{"active-acne":{"outcome":"refer"}}})")
+                  .status.ok());
+  types::Finding referred = acne_finding();
+  EXPECT_EQ(referred.outcome(), types::OUTCOME_REFER);
+  EXPECT_EQ(referred.summary(), "Active acne: refer elsewhere instead of microneedling");
+  EXPECT_THAT(referred.detail(),
+              ::testing::StartsWith("Outcome at this clinic: refer (shipped: defer"));
+
+  ASSERT_TRUE(api.Configure(Admin(), "demo", kScreeningPlugin,
+                            R"({"rules":{"active-acne":{"outcome":"refer",)"
+                            R"("summary":"Active acne: see Dr Lee's acne clinic first"}}})")
+                  .status.ok());
+  EXPECT_EQ(acne_finding().summary(), "Active acne: see Dr Lee's acne clinic first");
+}
+
 TEST_F(ToggleTest, RefusedConfigChangesNothing) {
   Api api(*host_);
   auto refused = api.Configure(Admin(), "demo", kScreeningPlugin,

@@ -114,6 +114,54 @@ inline types::v1::Indicator DefaultIndicator(types::v1::Outcome outcome) {
   return types::v1::INDICATOR_WARNING;
 }
 
+// What a finding of `outcome` advises about `therapy`, as a summary's words after the
+// rule's name: "defer microneedling", "refer elsewhere instead of microneedling".
+inline std::string OutcomeAdvice(types::v1::Outcome outcome, std::string_view therapy) {
+  const std::string name(therapy);
+  switch (outcome) {
+    case types::v1::OUTCOME_ELIGIBLE:
+      return name + " can go ahead";
+    case types::v1::OUTCOME_ELIGIBLE_WITH_CAUTION:
+      return name + " with caution";
+    case types::v1::OUTCOME_REVIEW_REQUIRED:
+      return "a clinician reviews before " + name;
+    case types::v1::OUTCOME_CONSULT_REQUIRED:
+      return "a specialist consult before " + name;
+    case types::v1::OUTCOME_DEFER:
+      return "defer " + name;
+    case types::v1::OUTCOME_REFER:
+      return "refer elsewhere instead of " + name;
+    default:
+      return name + " contraindicated";
+  }
+}
+
+// Makes `spec`, as a clinic configured it, agree with its outcome. The `shipped` spec of the
+// same rule has texts written for the shipped outcome; when the clinic changed the outcome
+// but kept a shipped text, the summary becomes "<display>: <OutcomeAdvice(outcome,
+// therapy)>" and the detail opens with a sentence naming the configured and the shipped
+// outcome. Texts the clinic wrote itself, and specs whose outcome is the shipped one, are
+// left as they are.
+inline void FollowConfiguredOutcome(const FindingSpec& shipped, std::string_view therapy,
+                                    FindingSpec& spec) {
+  if (spec.outcome == shipped.outcome) return;
+  auto name = [](types::v1::Outcome outcome) {
+    for (const auto& [text, value] : OutcomeNames()) {
+      if (value == outcome) return std::string(text);
+    }
+    return std::string("unspecified");
+  };
+  if (spec.summary == shipped.summary) {
+    spec.summary =
+        TruncateUtf8(spec.display + ": " + OutcomeAdvice(spec.outcome, therapy), kMaxSummaryLength);
+  }
+  if (spec.detail == shipped.detail) {
+    spec.detail = "Outcome at this clinic: " + name(spec.outcome) +
+                  " (shipped: " + name(shipped.outcome) +
+                  ", which the rest of this text was written for). " + spec.detail;
+  }
+}
+
 // The keys ReadFindingSpec reads.
 inline const std::vector<std::string_view>& FindingSpecKeys() {
   static const std::vector<std::string_view> keys = {"display", "outcome", "indicator", "summary",

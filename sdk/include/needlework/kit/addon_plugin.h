@@ -165,18 +165,40 @@ class ConfiguredAddOn final : public AddOnPlugin {
   static plugin::v1::Manifest Describe() { return AddOnManifest(Descriptor::Description()); }
 
   // Compiles `context.config_json` once with the description's `compile`; its refusal
-  // (INVALID_ARGUMENT naming each problem's JSON path) otherwise. Logs what the config holds.
+  // (INVALID_ARGUMENT naming each problem's JSON path) otherwise. A rule whose outcome the
+  // clinic changed gets texts for that outcome (FollowConfiguredOutcome against the
+  // description's defaults). Logs what the config holds.
   static StatusOr<std::unique_ptr<ConfiguredAddOn>> Create(const InstanceContext& context) {
     const AddOnDescription description = Descriptor::Description();
     StatusOr<AddOnRules> rules =
         description.compile(context.config_json, description.config_subject);
     if (!rules.ok()) return rules.status();
+    FollowShippedOutcomes(description, *rules);
     context.host.Log(LogLevel::kInfo,
                      std::string(description.config_subject) + " compiled: " + Summary(*rules));
     return std::make_unique<ConfiguredAddOn>(std::move(rules).value());
   }
 
  private:
+  // Each rule of `rules` follows its configured outcome against the same rule of the
+  // description's default config (matched by therapy and rule id).
+  static void FollowShippedOutcomes(const AddOnDescription& description, AddOnRules& rules) {
+    StatusOr<AddOnRules> shipped =
+        description.compile(description.default_config_json, description.config_subject);
+    if (!shipped.ok()) return;
+    for (AddOnOffer& offer : rules.offers) {
+      for (const AddOnOffer& shipped_offer : shipped->offers) {
+        if (shipped_offer.therapy.code().code() != offer.therapy.code().code()) continue;
+        for (FindingRule& rule : offer.rules) {
+          for (const FindingRule& original : shipped_offer.rules) {
+            if (original.finding.rule_id != rule.finding.rule_id) continue;
+            FollowConfiguredOutcome(original.finding, kTherapyPlaceholder, rule.finding);
+          }
+        }
+      }
+    }
+  }
+
   // "1 therapies, 3 screening rules, 2 instructions, 1 effects, 2 triage rules".
   static std::string Summary(const AddOnRules& rules) {
     size_t screening_rules = 0;
