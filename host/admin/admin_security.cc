@@ -3,10 +3,12 @@
 #include <string>
 
 #include "host/admin/admin_service.h"
+#include "host/common/call_audit_scope.h"
 #include "host/common/paging.h"
 #include "host/common/time_util.h"
 #include "host/slots/clinic_time.h"
 #include "host/storage/audit_verdict_proto.h"
+#include "host/storage/call_audit.h"
 
 namespace needlework::host {
 namespace {
@@ -167,6 +169,9 @@ grpc::ServerUnaryReactor* AdminServiceImpl::RevokeToken(Ctx* context,
           "a clinic_admin token may revoke only its own clinic's emr "
           "tokens");
     }
+    // The host-wide call is recorded under the revoked token's clinic, so that clinic's
+    // audit shows it.
+    if (CallAudit* audit = CurrentCallAudit()) audit->NoteClinic(it->clinic_id);
     NW_ASSIGN_OR_RETURN(TokenRecord revoked, tokens_.Revoke(request->token_id()));
     LogEvent(Level::kInfo, "token_revoked", {{"token", revoked.token_id}, {"by", caller.token_id}});
     *response = ToTokenInfo(revoked);
