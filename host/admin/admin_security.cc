@@ -24,6 +24,13 @@ std::string TimeOrEmpty(int64_t unix_seconds) {
   return unix_seconds == 0 ? "" : FormatRfc3339Utc(unix_seconds);
 }
 
+// "live", "expired" or "revoked" at `now` (Unix seconds), as Authenticate decides.
+const char* TokenState(const TokenRecord& token, int64_t now) {
+  if (token.revoked_at != 0) return "revoked";
+  if (token.expires_at != 0 && now >= token.expires_at) return "expired";
+  return "live";
+}
+
 v1::TokenInfo ToTokenInfo(const TokenRecord& token) {
   v1::TokenInfo info;
   info.set_token_id(token.token_id);
@@ -33,6 +40,7 @@ v1::TokenInfo ToTokenInfo(const TokenRecord& token) {
   info.set_created_at(FormatRfc3339Utc(token.created_at));
   info.set_expires_at(TimeOrEmpty(token.expires_at));
   info.set_revoked_at(TimeOrEmpty(token.revoked_at));
+  info.set_state(TokenState(token, NowUnixMicros() / 1000000));
   return info;
 }
 
