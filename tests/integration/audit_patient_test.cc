@@ -137,18 +137,38 @@ TEST_F(AuditPatientTest, EveryClinicalCallIsFoundByThePatientItTouched) {
   v1::ListAppointmentsRequest day;
   day.set_day(sessions[0].start().substr(0, 10));
   ASSERT_TRUE(api_->ListAppointments(emr(), day).status.ok());
+  v1::FindSlotsRequest later;
+  later.set_plan_id(plan);
+  later.set_session_index(1);
+  later.set_from_date(sessions[1].start().substr(0, 10));
+  later.set_to_date(LondonDate(90));
+  auto slots = api_->FindSlots(emr(), later);
+  ASSERT_TRUE(slots.status.ok() && slots.response.slots_size() > 1);
+  v1::RescheduleRequest move;
+  move.set_appointment_id(sessions[1].appointment_id());
+  move.set_start(slots.response.slots(1).start());
+  auto moved = api_->Reschedule(emr(), move);
+  ASSERT_TRUE(moved.status.ok()) << moved.status.error_message();
   v1::CancelAppointmentRequest cancel;
-  cancel.set_appointment_id(sessions[1].appointment_id());
+  cancel.set_appointment_id(moved.response.appointment_id());
   cancel.set_reason("patient asked");
   ASSERT_TRUE(api_->Cancel(emr(), cancel).status.ok());
   ASSERT_NO_FATAL_FAILURE(TakeAftercare(sessions[0]));
+  v1::ExportCalendarRequest calendar;
+  calendar.set_patient_ref(kPatient);
+  ASSERT_TRUE(api_->ExportCalendar(emr(), calendar).status.ok());
+  v1::CancelPlanRequest cancel_plan;
+  cancel_plan.set_plan_id(plan);
+  cancel_plan.set_reason("patient moved away");
+  auto cancelled = api_->CancelPlan(emr(), cancel_plan);
+  ASSERT_TRUE(cancelled.status.ok()) << cancelled.status.error_message();
 
   std::multiset<std::string> rpcs = RpcsRecordedFor(*host_, kPatient);
-  EXPECT_THAT(rpcs,
-              IsSupersetOf({"Screen", "ProposePlan", "CreatePlan", "FindSlots", "Book", "GetPlan",
-                            "GetScreening", "RecordReview", "ListAppointments", "Cancel",
-                            "CompleteSession", "GetAftercarePlan", "ListDueMessages",
-                            "MarkMessagesSent", "ReportSymptom", "ListSymptomReports"}));
+  EXPECT_THAT(rpcs, IsSupersetOf({"Screen", "ProposePlan", "CreatePlan", "FindSlots", "Book",
+                                  "GetPlan", "GetScreening", "RecordReview", "ListAppointments",
+                                  "Reschedule", "Cancel", "CompleteSession", "GetAftercarePlan",
+                                  "ListDueMessages", "MarkMessagesSent", "ReportSymptom",
+                                  "ListSymptomReports", "ExportCalendar", "CancelPlan"}));
   EXPECT_EQ(rpcs.count("Book"), 2u);
   // The bystander's records: its own calls and the day's list that showed it, nothing of
   // the other patient's plan, booking, aftercare or screening.
