@@ -3,10 +3,12 @@
 #include <string>
 
 #include "host/admin/admin_service.h"
+#include "host/common/call_audit_scope.h"
 #include "host/common/paging.h"
 #include "host/common/time_util.h"
 #include "host/slots/clinic_time.h"
 #include "host/storage/audit_verdict_proto.h"
+#include "host/storage/call_audit.h"
 
 namespace needlework::host {
 namespace {
@@ -22,6 +24,13 @@ std::string TimeOrEmpty(int64_t unix_seconds) {
   return unix_seconds == 0 ? "" : FormatRfc3339Utc(unix_seconds);
 }
 
+// "live", "expired" or "revoked" at `now` (Unix seconds), as Authenticate decides.
+const char* TokenState(const TokenRecord& token, int64_t now) {
+  if (token.revoked_at != 0) return "revoked";
+  if (token.expires_at != 0 && now >= token.expires_at) return "expired";
+  return "live";
+}
+
 v1::TokenInfo ToTokenInfo(const TokenRecord& token) {
   v1::TokenInfo info;
   info.set_token_id(token.token_id);
@@ -31,6 +40,7 @@ v1::TokenInfo ToTokenInfo(const TokenRecord& token) {
   info.set_created_at(FormatRfc3339Utc(token.created_at));
   info.set_expires_at(TimeOrEmpty(token.expires_at));
   info.set_revoked_at(TimeOrEmpty(token.revoked_at));
+  info.set_state(TokenState(token, NowUnixMicros() / 1000000));
   return info;
 }
 
@@ -167,6 +177,9 @@ grpc::ServerUnaryReactor* AdminServiceImpl::RevokeToken(Ctx* context,
           "a clinic_admin token may revoke only its own clinic's emr "
           "tokens");
     }
+    // The host-wide call is recorded under the revoked token's clinic, so that clinic's
+    // audit shows it.
+    if (CallAudit* audit = CurrentCallAudit()) audit->NoteClinic(it->clinic_id);
     NW_ASSIGN_OR_RETURN(TokenRecord revoked, tokens_.Revoke(request->token_id()));
     LogEvent(Level::kInfo, "token_revoked", {{"token", revoked.token_id}, {"by", caller.token_id}});
     *response = ToTokenInfo(revoked);

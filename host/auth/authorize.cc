@@ -1,6 +1,8 @@
 // TokenAuthority::Authorize: the rpc_policy table, enforced.
 #include <google/protobuf/descriptor.h>
 
+#include <vector>
+
 #include "host/auth/token_authority.h"
 
 namespace needlework::host {
@@ -22,6 +24,27 @@ Status Denied(const Caller& caller, std::string_view method, const std::string& 
                                std::string(method) + ": " + why);
 }
 
+// "an admin token, or a clinic_admin token of the clinic the request names": the tokens
+// `policy` lets call, as a person asking for one would put it.
+std::string TokensAllowed(const RpcPolicy& policy) {
+  bool admin = (policy.roles & RoleBit(Role::kAdmin)) != 0;
+  bool clinic_admin = (policy.roles & RoleBit(Role::kClinicAdmin)) != 0;
+  std::vector<std::string> allowed;
+  if ((policy.roles & RoleBit(Role::kEmr)) != 0) allowed.push_back("a clinic's emr token");
+  if (admin) allowed.push_back("an admin token");
+  if (clinic_admin) {
+    allowed.push_back(policy.scope == ClinicScope::kRequest
+                          ? "a clinic_admin token of the clinic the request names"
+                          : "a clinic_admin token");
+  }
+  std::string text;
+  for (size_t i = 0; i < allowed.size(); ++i) {
+    if (i > 0) text += i + 1 == allowed.size() ? ", or " : ", ";
+    text += allowed[i];
+  }
+  return text;
+}
+
 // A clinic_admin may only name its own clinic; admin any.
 Status CheckRequestClinic(const Caller& caller, const RpcPolicy& policy,
                           const google::protobuf::Message* request) {
@@ -29,9 +52,10 @@ Status CheckRequestClinic(const Caller& caller, const RpcPolicy& policy,
   if (request == nullptr) return Denied(caller, policy.method, "the request was not checked");
   std::string named = FieldAtPath(*request, policy.clinic_field);
   if (named == caller.clinic_id) return OkStatus();
-  return Denied(
-      caller, policy.method,
-      "it is scoped to clinic '" + caller.clinic_id + "' and the request names '" + named + "'");
+  return Denied(caller, policy.method,
+                "the token is for clinic '" + caller.clinic_id + "' and the request names '" +
+                    named + "'; it takes a clinic_admin token of '" + named +
+                    "', or an admin token");
 }
 
 }  // namespace
@@ -50,7 +74,7 @@ StatusOr<Caller> TokenAuthority::Authorize(const grpc::ServerContextBase& contex
   const RpcPolicy* policy = FindRpcPolicy(method);
   if (policy == nullptr) return Denied(caller, method, "the method has no authorization policy");
   if ((policy->roles & RoleBit(caller.role)) == 0) {
-    return Denied(caller, method, "the role is not allowed");
+    return Denied(caller, method, "it takes " + TokensAllowed(*policy));
   }
   if (policy->scope == ClinicScope::kRequest) {
     NW_RETURN_IF_ERROR(CheckRequestClinic(caller, *policy, request));

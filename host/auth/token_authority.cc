@@ -78,25 +78,29 @@ void TokenAuthority::UpdateSnapshot(Change change) {
   snapshot_.store(std::move(snapshot));
 }
 
+StatusOr<TokenAuthority::Entry> TokenAuthority::EntryOf(const TokenRecord& token) {
+  NW_ASSIGN_OR_RETURN(Role role, ParseRole(token.role));
+  return Entry{{token.token_id, role, token.clinic_id},
+               Unhex(token.token_hash),
+               token.expires_at,
+               token.revoked_at};
+}
+
 Status TokenAuthority::Reload() {
   std::lock_guard lock(write_mutex_);
   NW_ASSIGN_OR_RETURN(auto tokens, store_->ListTokens());
   auto snapshot = std::make_shared<Snapshot>();
   for (const auto& token : tokens) {
-    if (token.revoked_at != 0) continue;
-    NW_ASSIGN_OR_RETURN(Role role, ParseRole(token.role));
-    std::string digest = Unhex(token.token_hash);
-    (*snapshot)[digest] = Entry{{token.token_id, role, token.clinic_id}, digest, token.expires_at};
+    NW_ASSIGN_OR_RETURN(Entry entry, EntryOf(token));
+    (*snapshot)[entry.digest] = std::move(entry);
   }
   snapshot_.store(std::move(snapshot));
   return OkStatus();
 }
 
 Status TokenAuthority::Publish(const TokenRecord& token) {
-  NW_ASSIGN_OR_RETURN(Role role, ParseRole(token.role));
-  std::string digest = Unhex(token.token_hash);
-  Entry entry{{token.token_id, role, token.clinic_id}, digest, token.expires_at};
-  UpdateSnapshot([&](Snapshot& snapshot) { snapshot[digest] = std::move(entry); });
+  NW_ASSIGN_OR_RETURN(Entry entry, EntryOf(token));
+  UpdateSnapshot([&](Snapshot& snapshot) { snapshot[entry.digest] = std::move(entry); });
   return OkStatus();
 }
 
@@ -123,11 +127,13 @@ StatusOr<IssuedToken> TokenAuthority::Issue(Role role, const std::string& clinic
 }
 
 StatusOr<TokenRecord> TokenAuthority::Revoke(const std::string& token_id) {
+  int64_t now = NowSeconds();
   UpdateSnapshot([&](Snapshot& snapshot) {
-    std::erase_if(snapshot,
-                  [&](const auto& entry) { return entry.second.caller.token_id == token_id; });
+    for (auto& [digest, entry] : snapshot) {
+      if (entry.caller.token_id == token_id && entry.revoked_at == 0) entry.revoked_at = now;
+    }
   });
-  return store_->RevokeToken(token_id, NowSeconds());
+  return store_->RevokeToken(token_id, now);
 }
 
 StatusOr<Caller> TokenAuthority::Authenticate(const ClientMetadata& metadata) const {
@@ -139,12 +145,18 @@ StatusOr<Caller> TokenAuthority::Authenticate(const ClientMetadata& metadata) co
   // explicitly and guards against a future change of the lookup.
   if (it == snapshot->end() ||
       CRYPTO_memcmp(it->second.digest.data(), digest.data(), digest.size()) != 0) {
-    return UnauthenticatedError("unknown or revoked bearer token");
+    return UnauthenticatedError("unknown bearer token");
   }
-  if (it->second.expires_at != 0 && NowSeconds() >= it->second.expires_at) {
-    return UnauthenticatedError("bearer token " + it->second.caller.token_id + " has expired");
+  const Entry& entry = it->second;
+  if (entry.revoked_at != 0) {
+    return UnauthenticatedError("bearer token " + entry.caller.token_id + " was revoked on " +
+                                FormatRfc3339Utc(entry.revoked_at));
   }
-  return it->second.caller;
+  if (entry.expires_at != 0 && NowSeconds() >= entry.expires_at) {
+    return UnauthenticatedError("bearer token " + entry.caller.token_id + " expired on " +
+                                FormatRfc3339Utc(entry.expires_at));
+  }
+  return entry.caller;
 }
 
 }  // namespace needlework::host

@@ -5,8 +5,9 @@
 // `clinic_admin` caller always comes from its token. Lookups read an immutable in-memory
 // snapshot (no lock, no database on the call path). Issuing, creating and revoking apply
 // their change to the snapshot directly (no reload that could fail after the commit); a
-// token being revoked leaves the snapshot before its revocation is written, so it is refused
-// on the very next call whatever the store answers.
+// token being revoked is marked so in the snapshot before its revocation is written, so it
+// is refused on the very next call whatever the store answers. Revoked tokens stay in the
+// snapshot so that a refusal can say "revoked" rather than "unknown".
 // Expiry is checked against the clock on every call.
 #ifndef NEEDLEWORK_HOST_AUTH_TOKEN_AUTHORITY_H_
 #define NEEDLEWORK_HOST_AUTH_TOKEN_AUTHORITY_H_
@@ -60,7 +61,7 @@ class TokenAuthority {
  public:
   explicit TokenAuthority(Store* store) : store_(store) {}  // store: not owned, outlives this
 
-  // (Re)loads every live (unrevoked) token from the store into the lookup snapshot; at start.
+  // (Re)loads every token from the store into the lookup snapshot; at start.
   Status Reload();
   // Adds `token`, already committed to the store, to the lookup snapshot. INVALID_ARGUMENT
   // (and nothing published) for a record whose role is unknown.
@@ -72,13 +73,15 @@ class TokenAuthority {
   // Mints, stores and publishes a token; nothing is published when the store refuses it.
   StatusOr<IssuedToken> Issue(Role role, const std::string& clinic_id, const std::string& label,
                               int64_t expires_at = 0);
-  // Takes the token out of the snapshot, then marks it revoked in the store. NOT_FOUND if
-  // unknown. When the store fails, the error is returned and the token stays refused by this
-  // process (it is live again after a restart only if the revocation was never written).
+  // Marks the token revoked in the snapshot, then in the store. NOT_FOUND if unknown. When
+  // the store fails, the error is returned and the token stays refused by this process (it
+  // is live again after a restart only if the revocation was never written).
   StatusOr<TokenRecord> Revoke(const std::string& token_id);
 
-  // The live token in `metadata`'s bearer header. UNAUTHENTICATED for a missing, malformed,
-  // unknown, revoked or expired token.
+  // The live token in `metadata`'s bearer header. UNAUTHENTICATED for a missing or malformed
+  // header, an unknown token ("unknown bearer token"), a revoked one ("bearer token <id> was
+  // revoked on <RFC 3339 UTC>") or an expired one ("bearer token <id> expired on <...>").
+  // A caller learns its own token's id and dates only: it holds the secret.
   StatusOr<Caller> Authenticate(const ClientMetadata& metadata) const;
 
   // RESOURCE_EXHAUSTED when the refusal limit answers the call (kLimitedMetadataKey).
@@ -94,7 +97,10 @@ class TokenAuthority {
     Caller caller;
     std::string digest;  // raw SHA-256 of the secret (32 bytes)
     int64_t expires_at = 0;
+    int64_t revoked_at = 0;  // Unix seconds; 0: not revoked
   };
+  // The snapshot's entry of `token`.
+  static StatusOr<Entry> EntryOf(const TokenRecord& token);
   // Keyed by the raw SHA-256 of the secret. Finding a bucket by digest leaks at most which
   // digest prefixes exist, which does not help anyone find a secret (that needs a SHA-256
   // preimage); the final equality check is still constant-time (CRYPTO_memcmp). Hence no

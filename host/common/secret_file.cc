@@ -114,6 +114,24 @@ Status ReplaceSecretFile(const std::string& path, std::string_view content) {
   return OkStatus();
 }
 
+Status EnsurePrivateFile(const std::string& path, bool create) {
+  int flags = O_RDWR | O_NOFOLLOW | O_CLOEXEC | (create ? O_CREAT : 0);
+  int fd = ::open(path.c_str(), flags, 0600);
+  if (fd < 0 && errno == ENOENT && !create) return OkStatus();
+  if (fd < 0) {
+    if (IsSymlink(path)) {
+      return FailedPreconditionError(path + " is a symlink; refusing to open it (remove the link)");
+    }
+    return FailedPreconditionError("cannot open " + path + ": " + ErrnoText());
+  }
+  struct stat info {};
+  bool ok = ::fstat(fd, &info) == 0 && ((info.st_mode & 07777) == 0600 || ::fchmod(fd, 0600) == 0);
+  std::string reason = ok ? "" : ErrnoText();
+  ::close(fd);
+  if (!ok) return FailedPreconditionError("cannot set mode 0600 on " + path + ": " + reason);
+  return OkStatus();
+}
+
 Status EnsurePrivateDirectory(const std::string& dir) {
   struct stat info {};
   if (::stat(dir.c_str(), &info) != 0) {

@@ -33,6 +33,14 @@ Status ReplaceSecretFile(const std::string& path, std::string_view content);
 // world-writable (another user could replace its files) or not a directory.
 Status EnsurePrivateDirectory(const std::string& dir);
 
+// Makes `path` a file only its owner can read or write: creates it empty when absent (with
+// `create`; otherwise an absent file is left absent) and sets mode 0600 on it, new or
+// existing, whatever the umask or an earlier version made it. For files another library
+// creates with its own mode (SQLite: 0644 less the umask), called before that library opens
+// them. FAILED_PRECONDITION, naming `path`, when it is a symlink (never followed) or cannot
+// be opened or changed.
+Status EnsurePrivateFile(const std::string& path, bool create);
+
 }  // namespace needlework::host
 
 #endif  // NEEDLEWORK_HOST_COMMON_SECRET_FILE_H_

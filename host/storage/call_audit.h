@@ -14,8 +14,10 @@
 #define NEEDLEWORK_HOST_STORAGE_CALL_AUDIT_H_
 
 #include <atomic>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "host/common/call_audit_scope.h"
 #include "host/storage/audit_records.h"
@@ -47,6 +49,15 @@ class CallAudit {
   // is the call's answer for before_after calls ("null" when it failed).
   AuditRecord RecordOfCall(std::string_view code_name, std::string_view after_json) const;
 
+  // Adds `refs` ("key=value" pairs, space-separated) to every record made from now on:
+  // what the store found the call touched that its request and answer may not name, e.g.
+  // the patient of a plan read by id. Pairs already in the record are not repeated.
+  // Thread-safe (a call's work may run on several threads).
+  void Note(std::string_view refs);
+  // The clinic the call acted on, for calls whose token and request name none (an admin
+  // revoking a clinic's token): the record's clinic when the draft has none. Thread-safe.
+  void NoteClinic(std::string_view clinic_id);
+
   // Set once the record committed with a write: the call needs no other record if it
   // succeeds.
   void MarkWritten() { written_ = true; }
@@ -54,8 +65,28 @@ class CallAudit {
 
  private:
   std::string Detail(std::string_view after_json) const;
+  // The draft with what was noted added.
+  AuditRecord Noted() const;
+
   std::atomic<bool> written_ = false;
+  mutable std::mutex noted_mutex_;  // guards the two below
+  std::string noted_refs_;
+  std::string noted_clinic_;
 };
+
+// Notes "patient_ref=<ref>" of each non-empty ref in `patient_refs` on the call the current
+// thread works for (CurrentCallAudit()); does nothing outside an audited call. For store
+// reads that load patient data by an id the request names, or list it.
+void NoteCallPatients(const std::vector<std::string>& patient_refs);
+
+// The patient_ref of each of `records` (plans, appointments, messages, reports), in order.
+template <typename Record>
+std::vector<std::string> PatientsOf(const std::vector<Record>& records) {
+  std::vector<std::string> patients;
+  patients.reserve(records.size());
+  for (const Record& record : records) patients.push_back(record.patient_ref);
+  return patients;
+}
 
 }  // namespace needlework::host
 

@@ -15,7 +15,8 @@ namespace needlework::host {
 StatusOr<std::unique_ptr<DataDirLock>> DataDirLock::Acquire(const std::string& dir) {
   NW_RETURN_IF_ERROR(EnsurePrivateDirectory(dir));
   std::string path = dir + "/needlework.lock";
-  int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  NW_RETURN_IF_ERROR(EnsurePrivateFile(path, true));
+  int fd = ::open(path.c_str(), O_RDWR | O_NOFOLLOW | O_CLOEXEC);
   if (fd < 0) return FailedPreconditionError("cannot open " + path + ": " + std::strerror(errno));
   if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
     char holder[32] = {0};

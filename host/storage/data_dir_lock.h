@@ -12,9 +12,10 @@ namespace needlework::host {
 class DataDirLock {
  public:
   // Creates the directory if needed (mode 0700, whatever the umask) and takes an flock on
-  // <dir>/needlework.lock. Held until destruction (or process exit). FAILED_PRECONDITION,
-  // naming the directory and its mode, when an existing `dir` is group- or world-writable
-  // (EnsurePrivateDirectory), and, naming the holder's pid, when another process holds it.
+  // <dir>/needlework.lock (mode 0600, EnsurePrivateFile). Held until destruction (or process exit).
+  // FAILED_PRECONDITION, naming the directory and its mode, when an existing `dir` is group- or
+  // world-writable (EnsurePrivateDirectory), and, naming the holder's pid, when another process
+  // holds it.
   static StatusOr<std::unique_ptr<DataDirLock>> Acquire(const std::string& dir);
   ~DataDirLock();
   DataDirLock(const DataDirLock&) = delete;

@@ -128,6 +128,9 @@ class SqliteStore final : public Store {
   Status CompletePlanIfDoneLocked(const AppointmentRecord& appointment, int session_count);
   Status SaveAftercareLocked(const AftercareRecord& plan,
                              const std::vector<MessageRecord>& messages);
+  // The patients of the messages `ids` names (unknown ids are skipped), on reader_.
+  StatusOr<std::vector<std::string>> PatientsOfMessages(const std::string& clinic_id,
+                                                        const std::vector<std::string>& ids);
   Status MarkMessagesSentLocked(const std::string& clinic_id, const std::vector<std::string>& ids,
                                 int64_t now, std::vector<std::string>* marked,
                                 std::vector<std::string>* already);

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "host/common/secret_file.h"
 #include "host/storage/plugin_pins_schema.h"
 
 namespace needlework::host {
@@ -215,6 +216,12 @@ std::string SettingJson(const PluginSetting& setting) {
 StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& data_dir, int64_t max_kib) {
   NW_ASSIGN_OR_RETURN(auto lock, DataDirLock::Acquire(data_dir));
   std::string path = data_dir + "/needlework.db";
+  // SQLite creates files 0644 less the umask, and its -wal and -shm with the database's
+  // mode: a private database file keeps every one of them private.
+  NW_RETURN_IF_ERROR(EnsurePrivateFile(path, true));
+  for (const char* suffix : {"-wal", "-shm"}) {
+    NW_RETURN_IF_ERROR(EnsurePrivateFile(path + suffix, false));
+  }
   NW_ASSIGN_OR_RETURN(auto db, sqlite::Database::Open(path));
   std::unique_ptr<SqliteStore> store(new SqliteStore(std::move(lock), std::move(db)));
   NW_RETURN_IF_ERROR(store->Migrate());

@@ -1,5 +1,6 @@
 // Store: aftercare plans, patient messages and symptom reports. Marking messages sent is a
 // conditional update inside a transaction, so two callers racing can never both mark one.
+#include "host/storage/call_audit.h"
 #include "host/storage/sqlite_store.h"
 #include "needlework/v1/aftercare.pb.h"
 
@@ -116,12 +117,16 @@ StatusOr<std::vector<MessageRecord>> SqliteStore::ListMessagesOfPlan(const std::
 StatusOr<std::vector<MessageRecord>> SqliteStore::ListDueMessages(const std::string& clinic_id,
                                                             int64_t up_to, const RowPage& page) {
   std::lock_guard lock(read_mutex_);
-  return QueryMessages(
-      *reader_,
-      "WHERE clinic_id = ?1 AND status = ?3 AND send_at IS NOT NULL AND send_at <= ?4 "
-      "AND (send_at, message_id) > (?5, ?2) ORDER BY send_at, message_id LIMIT ?6",
-      {clinic_id, page.after_id},
-      {int64_t{Message::STATUS_PENDING}, up_to, page.after_number, int64_t{page.limit}});
+  NW_ASSIGN_OR_RETURN(
+      auto due,
+      QueryMessages(
+          *reader_,
+          "WHERE clinic_id = ?1 AND status = ?3 AND send_at IS NOT NULL AND send_at <= ?4 "
+          "AND (send_at, message_id) > (?5, ?2) ORDER BY send_at, message_id LIMIT ?6",
+          {clinic_id, page.after_id},
+          {int64_t{Message::STATUS_PENDING}, up_to, page.after_number, int64_t{page.limit}}));
+  NoteCallPatients(PatientsOf(due));
+  return due;
 }
 
 Status SqliteStore::RescheduleMessageLocked(const MessageRecord& m) {
@@ -135,9 +140,26 @@ Status SqliteStore::RescheduleMessageLocked(const MessageRecord& m) {
   return update->Run();
 }
 
+StatusOr<std::vector<std::string>> SqliteStore::PatientsOfMessages(const std::string& clinic_id,
+                                                             const std::vector<std::string>& ids) {
+  std::lock_guard lock(read_mutex_);
+  NW_ASSIGN_OR_RETURN(auto query, reader_->Prepare("SELECT patient_ref FROM messages WHERE "
+                                                   "clinic_id = ? AND message_id = ?"));
+  std::vector<std::string> patients;
+  for (const auto& id : ids) {
+    query->Reset();
+    query->Bind(1, clinic_id).Bind(2, id);
+    NW_ASSIGN_OR_RETURN(bool row, query->Step());
+    if (row) patients.push_back(query->ColumnText(0));
+  }
+  return patients;
+}
+
 Status SqliteStore::MarkMessagesSent(const std::string& clinic_id, const std::vector<std::string>& ids,
                                int64_t now, std::vector<std::string>* marked,
                                std::vector<std::string>* already, IdempotencyClaim* claim) {
+  NW_ASSIGN_OR_RETURN(auto patients, PatientsOfMessages(clinic_id, ids));
+  NoteCallPatients(patients);
   return Claimed(claim, [&]() -> Status {
     marked->clear();
     already->clear();
@@ -212,6 +234,7 @@ StatusOr<std::vector<SymptomRecord>> SqliteStore::ListSymptomReports(const std::
     reports.push_back({query->ColumnText(0), query->ColumnText(1), query->ColumnText(2),
                        query->ColumnText(3), query->ColumnText(4), query->ColumnInt(5)});
   }
+  NoteCallPatients(PatientsOf(reports));
   return reports;
 }
 

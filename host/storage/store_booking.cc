@@ -3,6 +3,7 @@
 // both take one practitioner, room or device at overlapping times.
 #include <sstream>
 
+#include "host/storage/call_audit.h"
 #include "host/storage/sqlite_store.h"
 #include "needlework/types/v1/scheduling.pb.h"
 
@@ -95,7 +96,9 @@ StatusOr<PlanRecord> SqliteStore::GetPlan(const std::string& clinic_id, const st
   query->Bind(1, clinic_id).Bind(2, plan_id);
   NW_ASSIGN_OR_RETURN(bool row, query->Step());
   if (!row) return NotFoundError("no plan '" + plan_id + "' at this clinic");
-  return ReadPlan(*query);
+  PlanRecord plan = ReadPlan(*query);
+  NoteCallPatients({plan.patient_ref});
+  return plan;
 }
 
 StatusOr<std::vector<PlanRecord>> SqliteStore::ListPlans(const std::string& clinic_id,
@@ -336,6 +339,7 @@ StatusOr<AppointmentRecord> SqliteStore::GetAppointment(const std::string& clini
                       QueryAppointments(*reader_, "WHERE clinic_id = ? AND appointment_id = ?",
                                         {clinic_id, appointment_id}, {}));
   if (found.empty()) return NotFoundError("no appointment '" + appointment_id + "' at this clinic");
+  NoteCallPatients({found.front().patient_ref});
   return found.front();
 }
 

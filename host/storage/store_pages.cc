@@ -1,5 +1,6 @@
 // SqliteStore::ListAppointmentsPage: one page of a clinic's appointments, in SQL (keyset and
 // LIMIT), for ListAppointments.
+#include "host/storage/call_audit.h"
 #include "host/storage/sqlite_store.h"
 #include "needlework/types/v1/scheduling.pb.h"
 
@@ -21,12 +22,17 @@ StatusOr<std::vector<AppointmentRecord>> SqliteStore::ListAppointmentsPage(
       filter.include_cancelled ? -1 : int64_t{needlework::types::v1::APPOINTMENT_STATUS_CANCELLED};
   std::string text = filter.patient_ref.empty() ? filter.resource_id : filter.patient_ref;
   std::lock_guard lock(read_mutex_);
-  return QueryAppointments(
-      *reader_,
-      "WHERE clinic_id = ?1 AND " + FilterCondition(filter) +
-          " AND status != ?7 AND (start_utc, appointment_id) > (?4, ?3)",
-      {clinic_id, text, page.after_id},
-      {page.after_number, filter.from, filter.to, hidden_status, int64_t{page.limit}}, " LIMIT ?8");
+  NW_ASSIGN_OR_RETURN(
+      auto found,
+      QueryAppointments(
+          *reader_,
+          "WHERE clinic_id = ?1 AND " + FilterCondition(filter) +
+              " AND status != ?7 AND (start_utc, appointment_id) > (?4, ?3)",
+          {clinic_id, text, page.after_id},
+          {page.after_number, filter.from, filter.to, hidden_status, int64_t{page.limit}},
+          " LIMIT ?8"));
+  NoteCallPatients(PatientsOf(found));
+  return found;
 }
 
 }  // namespace needlework::host

@@ -1,6 +1,7 @@
 // Store: screening records and their reviews.
 #include <sstream>
 
+#include "host/storage/call_audit.h"
 #include "host/storage/sqlite_store.h"
 
 namespace needlework::host {
@@ -43,6 +44,7 @@ ReviewRow ReadReview(const sqlite::Statement& row) {
 }  // namespace
 
 Status SqliteStore::InsertScreening(const ScreeningRow& row) {
+  NoteCallPatients({row.patient_ref});  // a FHIR bundle's request names no patient_ref field
   return grouped_.Run([&] { return InsertScreeningLocked(row); },
                       {"screening_id=" + row.screening_id});
 }
@@ -66,10 +68,12 @@ StatusOr<ScreeningRow> SqliteStore::GetScreening(const std::string& clinic_id,
   query->Bind(1, clinic_id).Bind(2, screening_id);
   NW_ASSIGN_OR_RETURN(bool row, query->Step());
   if (!row) return NotFoundError("no screening '" + screening_id + "' at this clinic");
-  return ScreeningRow{query->ColumnText(0), query->ColumnText(1),
-                      query->ColumnText(2), static_cast<int>(query->ColumnInt(3)),
-                      query->ColumnText(4), query->ColumnText(5),
-                      query->ColumnInt(6)};
+  ScreeningRow found{query->ColumnText(0), query->ColumnText(1),
+                     query->ColumnText(2), static_cast<int>(query->ColumnInt(3)),
+                     query->ColumnText(4), query->ColumnText(5),
+                     query->ColumnInt(6)};
+  NoteCallPatients({found.patient_ref});
+  return found;
 }
 
 Status SqliteStore::InsertReview(const ReviewRow& review, IdempotencyClaim* claim) {

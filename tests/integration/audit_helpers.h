@@ -16,12 +16,15 @@ inline std::unique_ptr<v1::AdminService::Stub> Admin(const HostProcess& host) {
   return v1::AdminService::NewStub(host.channel());
 }
 
-// The records of `rpc` (and of `clinic`, when given), oldest first, up to 1,000.
+// The records of `rpc` (and of `clinic`, and whose object reference holds `object_ref`,
+// when given), oldest first, up to 1,000.
 inline std::vector<v1::AuditRecord> Records(const HostProcess& host, const std::string& rpc,
-                                            const std::string& clinic = "") {
+                                            const std::string& clinic = "",
+                                            const std::string& object_ref = "") {
   v1::QueryAuditRequest request;
   request.set_rpc(rpc);
   request.set_clinic_id(clinic);
+  request.set_object_ref(object_ref);
   request.set_limit(1000);
   v1::QueryAuditResponse response;
   auto status =

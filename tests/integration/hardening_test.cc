@@ -1,7 +1,8 @@
-// Issue 15's files and input checks, through the real host: the data dir and the demo
-// credentials are private whatever the umask, a group- or world-writable data dir stops the
-// host before it opens anything, only a real loopback address is served in plaintext, token
-// lifetimes are bounded, and time zones are checked against the tz database's list.
+// Issue 15's files and input checks, through the real host: the data dir, the demo
+// credentials and every file of the store are private whatever the umask, a group- or
+// world-writable data dir stops the host before it opens anything, only a real loopback address is
+// served in plaintext, token lifetimes are bounded, and time zones are checked against the tz
+// database's list.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
@@ -10,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <map>
 
 #include "security_helpers.h"
 #include "support/host_process.h"
@@ -56,6 +58,46 @@ TEST(PrivateFilesTest, DataDirIs0700AndDemoCredentials0600UnderAnOpenUmask) {
   ASSERT_NE(host, nullptr);
   EXPECT_EQ(ModeOf(host->data_dir()), 0700);
   EXPECT_EQ(ModeOf(host->data_dir() + "/demo-credentials.json"), 0600);
+}
+
+// The modes of everything in `dir` but the directories, by file name.
+std::map<std::string, mode_t> FileModes(const std::string& dir) {
+  std::map<std::string, mode_t> modes;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
+    if (!entry.is_directory()) modes[entry.path().filename()] = ModeOf(entry.path());
+  }
+  return modes;
+}
+
+// Under Debian's umask 022 SQLite would create the database, its -wal and -shm 0644:
+// patient data readable by every user. The host makes each file of its data dir 0600, and
+// tightens a database left 0644 by an earlier version when it opens it.
+TEST(PrivateFilesTest, EveryFileTheHostMakesIs0600UnderUmask022) {
+  struct ScopedUmask {
+    mode_t saved = ::umask(022);
+    ~ScopedUmask() { ::umask(saved); }
+  } umask_022;
+  auto host = HostProcess::Start();
+  ASSERT_NE(host, nullptr);
+  ASSERT_TRUE(IssueExpiringIn(*host, 3600).ok());  // a write: the WAL has frames
+  std::map<std::string, mode_t> modes = FileModes(host->data_dir());
+  for (const char* name :
+       {"needlework.db", "needlework.db-wal", "needlework.db-shm", "needlework.lock"}) {
+    EXPECT_TRUE(modes.count(name)) << name << " was not made";
+  }
+  for (const auto& [name, mode] : modes) EXPECT_EQ(mode, 0600) << name;
+  EXPECT_EQ(ModeOf(host->data_dir()), 0700);
+
+  host->Stop();
+  for (const char* name :
+       {"needlework.db", "needlework.db-wal", "needlework.db-shm", "needlework.lock"}) {
+    ::chmod((host->data_dir() + "/" + name).c_str(), 0644);  // absent ones: no matter
+  }
+  ASSERT_TRUE(host->Restart());
+  ASSERT_TRUE(IssueExpiringIn(*host, 3600).ok());
+  for (const auto& [name, mode] : FileModes(host->data_dir())) {
+    EXPECT_EQ(mode, 0600) << name << " after a restart on files left 0644";
+  }
 }
 
 TEST(PrivateFilesTest, AWorldWritableDataDirStopsTheHostNamingTheDirAndItsMode) {

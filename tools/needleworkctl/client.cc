@@ -13,18 +13,49 @@ namespace {
 constexpr std::string_view kLocalHosts[] = {"localhost", "::1", "[::1]"};
 
 // The RPCs of the EMR-facing services, which take a clinic's `emr` token; the rest are
-// AdminService's, which take an `admin` token.
+// AdminService's, which take an `admin` token or, but for kAdminOnlyRpcs, a `clinic_admin`
+// token of the clinic they name (host/auth/rpc_policy.cc; tests/tools check the lists).
 constexpr std::string_view kEmrRpcs[] = {
-    "Screen",    "ListTherapies",    "ProposePlan",     "CreatePlan",    "GetPlan",
-    "ListPlans", "CancelPlan",       "FindSlots",       "Book",          "Reschedule",
-    "Cancel",    "ListAppointments", "CompleteSession", "ExportCalendar"};
+    "Screen",  "GetScreening",     "RecordReview",    "ListTherapies", "ProposePlan", "CreatePlan",
+    "GetPlan", "ListPlans",        "CancelPlan",      "FindSlots",     "Book",        "Reschedule",
+    "Cancel",  "ListAppointments", "CompleteSession", "ExportCalendar"};
 constexpr std::string_view kAftercareRpcs[] = {"GetAftercarePlan", "ListDueMessages",
                                                "MarkMessagesSent", "ReportSymptom",
                                                "ListSymptomReports"};
 
+constexpr std::string_view kAdminOnlyRpcs[] = {"CreateClinic", "ListClinics", "VerifyAudit",
+                                               "RescanPlugins"};
+
 bool IsEmrRpc(std::string_view rpc) {
   return std::ranges::find(kEmrRpcs, rpc) != std::end(kEmrRpcs) ||
          std::ranges::find(kAftercareRpcs, rpc) != std::end(kAftercareRpcs);
+}
+
+std::string PermissionDeniedHint(std::string_view rpc) {
+  if (IsEmrRpc(rpc)) return "this command needs a clinic's `emr` token";
+  if (std::ranges::find(kAdminOnlyRpcs, rpc) != std::end(kAdminOnlyRpcs)) {
+    return "this command needs an `admin` token";
+  }
+  return "this command needs an `admin` token, or a `clinic_admin` token of the clinic it acts on";
+}
+
+// What to do about a token the host refused, by its UNAUTHENTICATED message
+// (TokenAuthority::Authenticate): none sent, unknown, expired or revoked.
+std::string UnauthenticatedHint(std::string_view message) {
+  constexpr std::string_view kNewToken =
+      "ask an admin for a new one (needleworkctl token issue) and pass it with --token or "
+      "NEEDLEWORK_TOKEN";
+  if (message.find(" expired on ") != std::string_view::npos) {
+    return "the token has expired; " + std::string(kNewToken);
+  }
+  if (message.find(" was revoked on ") != std::string_view::npos) {
+    return "the token was revoked; " + std::string(kNewToken);
+  }
+  if (message.starts_with("unknown bearer token")) {
+    return "this host has no such token: check --token or NEEDLEWORK_TOKEN (a typo, or a token "
+           "of another host?)";
+  }
+  return "pass --token or set NEEDLEWORK_TOKEN";
 }
 
 // The host part of a gRPC target: "127.0.0.1" for "dns:///127.0.0.1:50051".
@@ -53,15 +84,14 @@ std::string FailedPreconditionHint(std::string_view rpc) {
          "an --add-on is not on offer (see needleworkctl therapies)";
 }
 
-std::string Hint(std::string_view rpc, grpc::StatusCode code, const GlobalOptions& options) {
-  switch (code) {
+std::string Hint(std::string_view rpc, const grpc::Status& status, const GlobalOptions& options) {
+  switch (status.error_code()) {
     case grpc::StatusCode::UNAVAILABLE:
       return "is needlework-host running at " + options.address + "?";
     case grpc::StatusCode::UNAUTHENTICATED:
-      return "pass --token or set NEEDLEWORK_TOKEN";
+      return UnauthenticatedHint(status.error_message());
     case grpc::StatusCode::PERMISSION_DENIED:
-      return IsEmrRpc(rpc) ? "this command needs a clinic's `emr` token"
-                           : "this command needs an `admin` token";
+      return PermissionDeniedHint(rpc);
     case grpc::StatusCode::FAILED_PRECONDITION:
       return FailedPreconditionHint(rpc);
     case grpc::StatusCode::ABORTED:
@@ -113,7 +143,7 @@ std::string FormatRpcError(std::string_view rpc, const grpc::Status& status,
                      std::string(StatusCodeName(static_cast<StatusCode>(status.error_code())));
   if (!status.error_message().empty()) text.append(": ").append(status.error_message());
   text.append("\n");
-  std::string hint = Hint(rpc, status.error_code(), options);
+  std::string hint = Hint(rpc, status, options);
   if (!hint.empty()) text.append("needleworkctl: hint: ").append(hint).append("\n");
   return text;
 }

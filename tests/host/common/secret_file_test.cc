@@ -1,5 +1,6 @@
-// WriteNewFile, ReplaceSecretFile and EnsurePrivateDirectory: modes from creation whatever
-// the umask, no symlink followed, group- or world-writable data dirs refused.
+// WriteNewFile, ReplaceSecretFile, EnsurePrivateDirectory and EnsurePrivateFile: modes from
+// creation whatever the umask, no symlink followed, group- or world-writable data dirs
+// refused, files another library made 0644 tightened to 0600.
 #include "host/common/secret_file.h"
 
 #include <gmock/gmock.h>
@@ -138,6 +139,41 @@ TEST(EnsurePrivateDirectoryTest, RefusesAFileWhereTheDirectoryShouldBe) {
   Status status = EnsurePrivateDirectory(dir.File("data"));
   EXPECT_EQ(status.code(), StatusCode::kFailedPrecondition);
   EXPECT_THAT(std::string(status.message()), HasSubstr("is not a directory"));
+}
+
+TEST(EnsurePrivateFileTest, CreatesAnEmptyFile0600WhateverTheUmask) {
+  TempDir dir;
+  ScopedUmask open_umask(0);
+  ASSERT_TRUE(EnsurePrivateFile(dir.File("needlework.db"), true).ok());
+  EXPECT_EQ(ModeOf(dir.File("needlework.db")), 0600);
+  EXPECT_EQ(Contents(dir.File("needlework.db")), "");
+}
+
+TEST(EnsurePrivateFileTest, TightensAnExistingFileAndKeepsItsBytes) {
+  TempDir dir;
+  std::ofstream(dir.File("needlework.db-wal")) << "frames";
+  ::chmod(dir.File("needlework.db-wal").c_str(), 0644);
+  ASSERT_TRUE(EnsurePrivateFile(dir.File("needlework.db-wal"), false).ok());
+  EXPECT_EQ(ModeOf(dir.File("needlework.db-wal")), 0600);
+  EXPECT_EQ(Contents(dir.File("needlework.db-wal")), "frames");
+}
+
+TEST(EnsurePrivateFileTest, LeavesAnAbsentFileAbsentUnlessAskedToCreate) {
+  TempDir dir;
+  ASSERT_TRUE(EnsurePrivateFile(dir.File("needlework.db-shm"), false).ok());
+  EXPECT_FALSE(std::filesystem::exists(dir.File("needlework.db-shm")));
+}
+
+TEST(EnsurePrivateFileTest, RefusesASymlinkAndLeavesItsTargetAlone) {
+  TempDir dir;
+  std::ofstream(dir.File("victim")) << "victim";
+  ::chmod(dir.File("victim").c_str(), 0644);
+  std::filesystem::create_symlink(dir.File("victim"), dir.File("needlework.db"));
+  Status status = EnsurePrivateFile(dir.File("needlework.db"), true);
+  EXPECT_EQ(status.code(), StatusCode::kFailedPrecondition);
+  EXPECT_THAT(std::string(status.message()),
+              HasSubstr(dir.File("needlework.db") + " is a symlink"));
+  EXPECT_EQ(ModeOf(dir.File("victim")), 0644);
 }
 
 }  // namespace

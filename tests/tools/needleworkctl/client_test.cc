@@ -3,10 +3,13 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "host/auth/rpc_policy.h"
+
 namespace needlework::ctl {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 TEST(FormatRpcErrorTest, NameCodeAndServerMessage) {
   GlobalOptions options;
@@ -32,25 +35,53 @@ TEST(FormatRpcErrorTest, UnavailableAsksWhetherTheHostRuns) {
 }
 
 TEST(FormatRpcErrorTest, UnauthenticatedNamesBothWaysToGiveAToken) {
-  grpc::Status status(grpc::StatusCode::UNAUTHENTICATED, "missing bearer token");
+  grpc::Status status(grpc::StatusCode::UNAUTHENTICATED,
+                      "missing 'authorization: Bearer <token>' metadata");
   EXPECT_EQ(FormatRpcError("ListPlugins", status, GlobalOptions()),
-            "needleworkctl: ListPlugins: UNAUTHENTICATED: missing bearer token\n"
+            "needleworkctl: ListPlugins: UNAUTHENTICATED: missing 'authorization: Bearer "
+            "<token>' metadata\n"
             "needleworkctl: hint: pass --token or set NEEDLEWORK_TOKEN\n");
 }
 
-TEST(FormatRpcErrorTest, PermissionDeniedNamesTheRoleNeeded) {
-  grpc::Status status(grpc::StatusCode::PERMISSION_DENIED, "wrong role");
-  EXPECT_THAT(FormatRpcError("ListPlugins", status, GlobalOptions()),
-              HasSubstr("hint: this command needs an `admin` token\n"));
-  for (const char* rpc : {"Screen", "ListTherapies", "ProposePlan", "FindSlots", "Book",
-                          "ExportCalendar", "GetAftercarePlan", "ListDueMessages",
-                          "MarkMessagesSent", "ReportSymptom", "ListSymptomReports"}) {
-    EXPECT_THAT(FormatRpcError(rpc, status, GlobalOptions()),
-                HasSubstr("hint: this command needs a clinic's `emr` token\n"))
-        << rpc;
+// The host's messages (TokenAuthority::Authenticate) decide the hint: a token that was
+// given is never answered with "pass --token".
+TEST(FormatRpcErrorTest, UnauthenticatedSaysWhatHappenedToTheToken) {
+  const struct {
+    const char* message;
+    const char* hint;
+  } cases[] = {
+      {"bearer token tok_1 expired on 2026-12-01T00:00:00Z",
+       "hint: the token has expired; ask an admin for a new one (needleworkctl token issue)"},
+      {"bearer token tok_1 was revoked on 2026-12-01T00:00:00Z",
+       "hint: the token was revoked; ask an admin for a new one (needleworkctl token issue)"},
+      {"unknown bearer token", "hint: this host has no such token: check --token"},
+  };
+  for (const auto& c : cases) {
+    grpc::Status status(grpc::StatusCode::UNAUTHENTICATED, c.message);
+    std::string text = FormatRpcError("ListPlans", status, GlobalOptions());
+    EXPECT_THAT(text, HasSubstr(c.hint)) << c.message;
+    EXPECT_THAT(text, Not(HasSubstr("pass --token"))) << c.message;
   }
-  EXPECT_THAT(FormatRpcError("SetOpeningHours", status, GlobalOptions()),
-              HasSubstr("hint: this command needs an `admin` token\n"));
+}
+
+// The hint names the tokens the host's policy table lets call the RPC, for every RPC.
+TEST(FormatRpcErrorTest, PermissionDeniedNamesTheTokensThePolicyAllows) {
+  grpc::Status status(grpc::StatusCode::PERMISSION_DENIED, "wrong role");
+  using host::Role;
+  for (const host::RpcPolicy& policy : host::AllRpcPolicies()) {
+    std::string rpc(policy.method.substr(policy.method.rfind('/') + 1));
+    std::string text = FormatRpcError(rpc, status, GlobalOptions());
+    if (policy.roles == host::RoleBit(Role::kEmr)) {
+      EXPECT_THAT(text, HasSubstr("hint: this command needs a clinic's `emr` token\n")) << rpc;
+    } else if (policy.roles == host::RoleBit(Role::kAdmin)) {
+      EXPECT_THAT(text, HasSubstr("hint: this command needs an `admin` token\n")) << rpc;
+    } else {
+      ASSERT_EQ(policy.roles, host::RoleBit(Role::kAdmin) | host::RoleBit(Role::kClinicAdmin));
+      EXPECT_THAT(text, HasSubstr("hint: this command needs an `admin` token, or a "
+                                  "`clinic_admin` token of the clinic it acts on\n"))
+          << rpc;
+    }
+  }
 }
 
 TEST(FormatRpcErrorTest, SchedulingHints) {

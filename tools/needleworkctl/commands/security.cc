@@ -124,8 +124,10 @@ std::vector<Command> SecurityCommands() {
           TokenIssue),
       MakeCommand<Args>(
           {"tokens", "[--clinic C] [--include-revoked]", "List tokens (ids, never secrets)",
-           "Every live token, or those of one clinic: id, role, clinic, label, created, expires.\n"
-           "--include-revoked lists revoked ones too. A clinic_admin token must name its clinic."},
+           "Every token but the revoked ones, or those of one clinic: id, role, clinic, label,\n"
+           "state, created, expires. The state is live (it is accepted), expired (its expiry has\n"
+           "passed: issue a new one) or revoked. --include-revoked lists revoked ones too. A\n"
+           "clinic_admin token must name its clinic."},
           {.flags = {kClinic,
                      {"include-revoked", FlagKind::kSwitch, SetTrue<&Args::include_revoked>}}},
           Tokens),

@@ -22,10 +22,12 @@ void RenderTokens(const v1::ListTokensResponse& response, std::ostream& out) {
     out << "No tokens.\n";
     return;
   }
-  Table table({"ID", "ROLE", "CLINIC", "LABEL", "CREATED", "EXPIRES", "REVOKED"});
+  Table table({"ID", "ROLE", "CLINIC", "LABEL", "STATE", "CREATED", "EXPIRES", "REVOKED"});
   for (const v1::TokenInfo& token : response.tokens()) {
     table.AddRow({token.token_id(), token.role(), OrDash(token.clinic_id()), OrDash(token.label()),
-                  token.created_at(), OrDash(token.expires_at()), OrDash(token.revoked_at())});
+                  OrDash(token.state()), token.created_at(),
+                  token.expires_at().empty() ? "never" : token.expires_at(),
+                  OrDash(token.revoked_at())});
   }
   table.Print(out);
 }
