@@ -39,7 +39,7 @@ TEST_F(RunCtlTest, HelpGoesToStdoutAndExitsZero) {
   EXPECT_EQ(result.exit_code, kExitOk);
   EXPECT_THAT(result.out, HasSubstr("Commands:\n"));
   EXPECT_THAT(result.out,
-              HasSubstr("  plugin configure  Replace a clinic's config for a plugin\n"));
+              HasSubstr("  plugin configure  Change a clinic's config for a plugin\n"));
   EXPECT_EQ(result.err, "");
 }
 
