@@ -23,19 +23,13 @@ class CtlSettingsTest : public ::testing::Test {
     host_ = HostProcess::Start().release();
     if (host_ == nullptr) return;
     std::string out, err;
-    RunCtlBinary({"--address", host_->address(), "--token", host_->admin_token(), "clinic",
-                  "create", kClinic},
-                 &out, &err);
+    RunCtlOn(*host_, host_->admin_token(), {"clinic", "create", kClinic}, &out, &err);
   }
   static void TearDownTestSuite() { delete host_; }
   void SetUp() override { ASSERT_NE(host_, nullptr); }
 
-  int Ctl(const std::string& token, std::vector<std::string> args) {
-    std::vector<std::string> argv = {"--address", host_->address(), "--token", token};
-    argv.insert(argv.end(), args.begin(), args.end());
-    out_.clear();
-    err_.clear();
-    return RunCtlBinary(argv, &out_, &err_);
+  int Ctl(const std::string& token, const std::vector<std::string>& args) {
+    return RunCtlOn(*host_, token, args, &out_, &err_);
   }
 
   int Configure(const std::string& config, std::vector<std::string> more = {}) {
