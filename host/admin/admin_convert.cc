@@ -80,6 +80,7 @@ needlework::v1::ClinicPlugin ToClinicPlugin(const ClinicPluginView& view) {
   out.set_effective_config_json(view.effective_config_json);
   if (view.has_setting) out.set_updated_at(FormatRfc3339Utc(view.setting.updated_at));
   out.set_pinned_version(view.pinned_version);
+  out.set_previous_config_json(view.previous_config_json);
   return out;
 }
 

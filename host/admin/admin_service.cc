@@ -100,8 +100,9 @@ grpc::ServerUnaryReactor* AdminServiceImpl::SetPluginConfig(
       return InvalidArgumentError("config_json is required; send \"{}\" to restore the defaults");
     }
     NW_ASSIGN_OR_RETURN(auto view,
-                        clinic_plugins_.Configure(request->clinic_id(), request->plugin_id(),
-                                                  request->config_json()));
+                        clinic_plugins_.Configure(
+                            request->clinic_id(), request->plugin_id(), request->config_json(),
+                            request->mode() == v1::SetPluginConfigRequest::MODE_MERGE_PATCH));
     *response = ToClinicPlugin(view);
     return OkStatus();
   });

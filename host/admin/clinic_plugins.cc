@@ -5,6 +5,7 @@
 #include "host/common/log.h"
 #include "host/common/time_util.h"
 #include "host/plugins/hook_runner.h"
+#include "host/plugins/plugin_instance.h"
 
 namespace needlework::host {
 namespace {
@@ -140,12 +141,22 @@ StatusOr<ClinicPluginView> ClinicPluginManager::Disable(const std::string& clini
 
 StatusOr<ClinicPluginView> ClinicPluginManager::Configure(const std::string& clinic_id,
                                                           const std::string& plugin_id,
-                                                          const std::string& config_json) {
+                                                          const std::string& config_json,
+                                                          bool merge_patch) {
   NW_ASSIGN_OR_RETURN(Pending pending, Begin(clinic_id, plugin_id));
+  std::string previous = pending.setting.config_json;
+  std::string config = config_json;
+  // The stored overrides with the patch applied, exactly as defaults get the overrides.
+  if (merge_patch) {
+    NW_ASSIGN_OR_RETURN(config, EffectiveConfig(previous, config_json));
+  }
   // Validated by the plugin even while disabled, so a later enable cannot fail on it.
-  NW_ASSIGN_OR_RETURN(auto instance, CreateInstance(pending, config_json));
-  pending.setting.config_json = config_json;
-  return Finish(pending, pending.setting.enabled ? std::move(instance) : nullptr);
+  NW_ASSIGN_OR_RETURN(auto instance, CreateInstance(pending, config));
+  pending.setting.config_json = config;
+  NW_ASSIGN_OR_RETURN(ClinicPluginView view,
+                      Finish(pending, pending.setting.enabled ? std::move(instance) : nullptr));
+  view.previous_config_json = previous.empty() ? "{}" : previous;
+  return view;
 }
 
 StatusOr<ClinicPluginView> ClinicPluginManager::Commit(const PluginSetting& requested,
@@ -185,7 +196,7 @@ StatusOr<ClinicPluginView> ClinicPluginManager::Republish(const Pending& pending
 }
 
 ClinicPluginView ClinicPluginManager::View(const PluginSetting& setting, bool has_setting) const {
-  ClinicPluginView view{setting, has_setting, nullptr, "", ""};
+  ClinicPluginView view{setting, has_setting, nullptr, "", "", ""};
   if (auto pin = PinOf(setting.clinic_id, setting.plugin_id); pin.ok()) view.pinned_version = *pin;
   if (auto plugin = Chosen(setting.plugin_id, view.pinned_version); plugin.ok())
     view.plugin = *plugin;

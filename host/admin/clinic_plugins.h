@@ -30,6 +30,7 @@ struct ClinicPluginView {
   const LoadedPlugin* plugin = nullptr;  // the version serving the clinic; nullptr: none
   std::string effective_config_json;     // empty when not computable
   std::string pinned_version;            // empty: the clinic gets the newest version
+  std::string previous_config_json;      // Configure only: the overrides it replaced
 };
 
 // A clinic moved to another version of a plugin by a rescan.
@@ -72,8 +73,12 @@ class ClinicPluginManager {
   StatusOr<ClinicPluginView> Enable(const std::string& clinic_id, const std::string& plugin_id,
                                     const std::optional<std::string>& config_json);
   StatusOr<ClinicPluginView> Disable(const std::string& clinic_id, const std::string& plugin_id);
+  // Sets the clinic's overrides to `config_json`, or with `merge_patch` to the stored
+  // overrides with `config_json` applied as an RFC 7396 merge patch (read and written under
+  // the same change check, so a concurrent change is never lost: ABORTED instead). Errors
+  // as Enable, plus INVALID_ARGUMENT for a patch that is not a JSON object.
   StatusOr<ClinicPluginView> Configure(const std::string& clinic_id, const std::string& plugin_id,
-                                       const std::string& config_json);
+                                       const std::string& config_json, bool merge_patch);
   // Every setting of the clinic plus every installed plugin without one.
   StatusOr<std::vector<ClinicPluginView>> List(const std::string& clinic_id);
 

@@ -124,7 +124,8 @@ Status CheckOpeningHours(const ClinicCalendar& calendar, int64_t start, int64_t 
   }
   return FailedPreconditionError("the session " + slots::FormatLocal(start, calendar.zone) +
                                  " to " + slots::FormatLocal(end, calendar.zone) +
-                                 " is outside the clinic's opening hours");
+                                 " is outside the clinic's opening hours: " +
+                                 slots::DescribeHoursOn(date, calendar.hours, calendar.zone));
 }
 
 Status CheckResourcesFree(Store& store, const ClinicCalendar& calendar,

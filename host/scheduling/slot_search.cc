@@ -132,8 +132,10 @@ Status FindSlots(Store& store, const PluginCalls& plugins, const std::string& cl
   // for minutes. Past the budget the slots found so far are answered.
   auto budget_end = std::chrono::steady_clock::now() + 4 * plugins.deadlines.For("check_booking");
   NW_ASSIGN_OR_RETURN(auto history, PlanHistory(store, plan, ""));
-  for (const auto& slot : slots) {
+  size_t checked = 0;
+  for (; checked < slots.size(); ++checked) {
     if (response->slots_size() >= wanted || std::chrono::steady_clock::now() > budget_end) break;
+    const auto& slot = slots[checked];
     NW_ASSIGN_OR_RETURN(auto violations,
                         PluginViolations(plugins, calendar, plan, request.session_index(),
                                          slot.start, slot.end, history));
@@ -143,6 +145,8 @@ Status FindSlots(Store& store, const PluginCalls& plugins, const std::string& cl
       first_refusal = violations;
     }
   }
+  response->set_truncated(checked < slots.size() ||
+                          slots.size() == static_cast<size_t>(query.max_results));
   if (response->slots_size() == 0 && !first_refusal.empty())
     return ViolationsToStatus(first_refusal);
   return OkStatus();

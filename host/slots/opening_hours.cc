@@ -1,6 +1,8 @@
 #include "host/slots/opening_hours.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <utility>
@@ -26,6 +28,16 @@ std::pair<int64_t, int64_t> MinuteBounds(int weekday, const std::vector<OpeningH
     last = std::max<int64_t>(last, span.close_minute);
   }
   return {first, last};
+}
+
+constexpr const char* kWeekdayNames[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                         "Thursday", "Friday", "Saturday"};
+
+// "09:00" for a minute of the day; "24:00" for 1440.
+std::string Clock(int minute) {
+  char text[32];
+  std::snprintf(text, sizeof(text), "%02d:%02d", minute / 60, minute % 60);
+  return text;
 }
 
 std::string DescribeEntry(size_t index) { return "opening hours[" + std::to_string(index) + "]: "; }
@@ -104,6 +116,24 @@ std::vector<int64_t> CandidateStartsOn(CivilDate date, const std::vector<Opening
     if (fits) starts.push_back(*start);
   }
   return starts;
+}
+
+std::string DescribeHoursOn(CivilDate date, const std::vector<OpeningHours>& hours,
+                            const ClinicZone& zone) {
+  int weekday = WeekdayIndex(date);
+  std::vector<OpeningHours> spans;
+  std::copy_if(hours.begin(), hours.end(), std::back_inserter(spans),
+               [weekday](const OpeningHours& span) { return span.weekday == weekday; });
+  std::sort(spans.begin(), spans.end(), [](const OpeningHours& a, const OpeningHours& b) {
+    return a.open_minute < b.open_minute;
+  });
+  std::string name = kWeekdayNames[weekday];
+  if (spans.empty()) return "closed on " + name + "s (" + zone.name() + ")";
+  std::string text = name + " ";
+  for (size_t i = 0; i < spans.size(); ++i) {
+    text += (i == 0 ? "" : ", ") + Clock(spans[i].open_minute) + "-" + Clock(spans[i].close_minute);
+  }
+  return text + " (" + zone.name() + ")";
 }
 
 }  // namespace needlework::host::slots

@@ -4,6 +4,7 @@
 #define NEEDLEWORK_HOST_SLOTS_OPENING_HOURS_H_
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "host/slots/clinic_time.h"
@@ -49,6 +50,12 @@ StatusOr<std::vector<Interval>> LocalOpeningIntervals(const ClinicZone& zone,
 std::vector<int64_t> CandidateStartsOn(CivilDate date, const std::vector<OpeningHours>& hours,
                                        const ClinicZone& zone, int step_minutes,
                                        int64_t duration_seconds);
+
+// The hours of `date`'s weekday for people, in the zone's wall-clock time and naming the
+// zone: "Monday 09:00-12:00, 13:00-17:00 (Europe/London)", or "closed on Sundays
+// (Europe/London)". Spans in opening order; 1440 reads "24:00".
+std::string DescribeHoursOn(CivilDate date, const std::vector<OpeningHours>& hours,
+                            const ClinicZone& zone);
 
 }  // namespace needlework::host::slots
 

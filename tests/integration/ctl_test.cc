@@ -20,12 +20,8 @@ class CtlTest : public ::testing::Test {
   static void TearDownTestSuite() { delete host_; }
   void SetUp() override { ASSERT_NE(host_, nullptr); }
 
-  int Ctl(const std::string& token, std::vector<std::string> args) {
-    std::vector<std::string> argv = {"--address", host_->address(), "--token", token};
-    argv.insert(argv.end(), args.begin(), args.end());
-    out_.clear();
-    err_.clear();
-    return RunCtlBinary(argv, &out_, &err_);
+  int Ctl(const std::string& token, const std::vector<std::string>& args) {
+    return RunCtlOn(*host_, token, args, &out_, &err_);
   }
 
   // The example eligible chart with its Patient's id made `id`, written beside the host's

@@ -127,6 +127,15 @@ int RunCtlBinary(const std::vector<std::string>& args, std::string* out, std::st
   return RunBinary(kCtlBinary, args, out, err);
 }
 
+int RunCtlOn(const HostProcess& host, const std::string& token,
+             const std::vector<std::string>& args, std::string* out, std::string* err) {
+  std::vector<std::string> argv = {"--address", host.address(), "--token", token};
+  argv.insert(argv.end(), args.begin(), args.end());
+  out->clear();
+  err->clear();
+  return RunCtlBinary(argv, out, err);
+}
+
 int RunHostBinary(const std::vector<std::string>& args, std::string* out, std::string* err) {
   return RunBinary(kHostBinary, args, out, err);
 }

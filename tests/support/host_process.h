@@ -85,6 +85,11 @@ std::unique_ptr<grpc::ClientContext> AuthorizedContext(const std::string& token)
 // Runs the needleworkctl binary with `args`; returns its exit code and fills stdout/stderr.
 int RunCtlBinary(const std::vector<std::string>& args, std::string* out, std::string* err);
 
+// RunCtlBinary against `host` with `--address` and `--token token` before `args`; `out` and
+// `err` are replaced.
+int RunCtlOn(const HostProcess& host, const std::string& token,
+             const std::vector<std::string>& args, std::string* out, std::string* err);
+
 // The same for the needlework-host binary, for a host expected to exit on its own (refusing
 // its config); it is killed after 60 s.
 int RunHostBinary(const std::vector<std::string>& args, std::string* out, std::string* err);

@@ -165,6 +165,22 @@ std::string FormatLocalWithOffset(std::string_view timestamp) {
   return text;
 }
 
+std::string FormatStartFlag(std::string_view timestamp) {
+  std::string_view date;
+  std::string_view clock;
+  size_t offset = OffsetStart(timestamp);
+  if (!SplitLocal(timestamp, &date, &clock) || offset != 19 || timestamp.substr(16, 3) != ":00") {
+    return std::string(timestamp);
+  }
+  return std::string(timestamp.substr(0, 16)).append(timestamp.substr(19));
+}
+
+std::string WeekdayOf(std::string_view timestamp) {
+  auto date = ParseDate(timestamp.substr(0, 10));
+  if (!date) return "";
+  return std::string(WeekdayAbbreviation(chr::weekday(chr::sys_days(*date))));
+}
+
 std::string FormatUnixUtc(int64_t unix_seconds) {
   chr::sys_seconds time{chr::seconds(unix_seconds)};
   chr::sys_days days = chr::floor<chr::days>(time);

@@ -50,6 +50,13 @@ std::string_view TimestampOffset(std::string_view timestamp);
 // FormatLocal(timestamp) followed by its offset: "Mon 2026-03-02 09:00 +01:00".
 std::string FormatLocalWithOffset(std::string_view timestamp);
 
+// A timestamp from the host as --start takes it back: seconds left out when zero
+// ("2026-03-02T09:00+01:00"). Anything that is not such a timestamp comes back as given.
+std::string FormatStartFlag(std::string_view timestamp);
+
+// The weekday of a timestamp or date from the host ("Mon"); "" for anything else.
+std::string WeekdayOf(std::string_view timestamp);
+
 // "Mon 2026-03-02 09:00" for seconds since the Unix epoch, in UTC (not said in the text).
 std::string FormatUnixUtc(int64_t unix_seconds);
 

@@ -62,6 +62,7 @@ const GlobalFlag kGlobalFlags[] = {
     {{"tls-key", FlagKind::kValue}, SetTls<&TlsOptions::key_file>},
     {{"tls-server-name", FlagKind::kValue}, SetTls<&TlsOptions::server_name>},
     {{"help", FlagKind::kSwitch}, Ignore},
+    {{"version", FlagKind::kSwitch}, Ignore},
 };
 
 const GlobalFlag* FindGlobal(std::string_view name) {

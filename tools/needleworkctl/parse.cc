@@ -82,9 +82,17 @@ StatusOr<const Command*> IdentifyCommand(const std::vector<std::string>& words, 
   return UsageError("", "unknown command '" + words[0] + "'");
 }
 
-bool HasHelpFlag(const Tokens& tokens) {
+bool HasFlag(const Tokens& tokens, std::string_view name) {
   return std::any_of(tokens.flags.begin(), tokens.flags.end(),
-                     [](const FlagValue& flag) { return flag.name == "help"; });
+                     [name](const FlagValue& flag) { return flag.name == name; });
+}
+
+// The version command, as --version asks.
+ParsedCommand VersionOf() {
+  ParsedCommand parsed;
+  parsed.command = FindCommand(kVersionCommand);
+  parsed.args = HelpArgs{};
+  return parsed;
 }
 
 // The help of `command` (the overview for none, or for help itself), as -h and --help ask.
@@ -123,9 +131,10 @@ Environment Environment::FromProcess() {
 
 StatusOr<ParsedCommand> ParseArgs(const std::vector<std::string>& args, const Environment& env) {
   Tokens tokens = Tokenize(args);
+  if (HasFlag(tokens, "version")) return VersionOf();
   size_t consumed = 0;
   NW_ASSIGN_OR_RETURN(const Command* command, IdentifyCommand(tokens.words, &consumed));
-  if (HasHelpFlag(tokens)) return HelpOf(command);
+  if (HasFlag(tokens, "help")) return HelpOf(command);
   if (command == nullptr) {
     return UsageError("", tokens.problem.empty() ? "no command given" : tokens.problem);
   }

@@ -27,6 +27,7 @@ constexpr std::string_view kGlobalFlags =
     "  --tls-server-name NAME  the name the host's certificate must carry, when it is not\n"
     "                     the host of --address (or $NEEDLEWORK_TLS_SERVER_NAME)\n"
     "  -h, --help         show help\n"
+    "  --version          print needleworkctl's version (that of its package) and exit\n"
     "Flags win over the environment. --flag=VALUE works too; -- ends the flags.\n";
 
 constexpr std::string_view kExitStatus =

@@ -39,8 +39,21 @@ TEST_F(RunCtlTest, HelpGoesToStdoutAndExitsZero) {
   EXPECT_EQ(result.exit_code, kExitOk);
   EXPECT_THAT(result.out, HasSubstr("Commands:\n"));
   EXPECT_THAT(result.out,
-              HasSubstr("  plugin configure  Replace a clinic's config for a plugin\n"));
+              HasSubstr("  plugin configure  Change a clinic's config for a plugin\n"));
   EXPECT_EQ(result.err, "");
+}
+
+// The version of the build, as the packages carry it (PROJECT_VERSION), and no host call.
+TEST_F(RunCtlTest, VersionAnywhereOnTheLinePrintsTheProjectVersion) {
+  for (const std::vector<std::string>& line : std::vector<std::vector<std::string>>{
+           {"--version"}, {"version"}, {"plugins", "--version"}, {"--bogus", "--version"}}) {
+    Result result = Run(line);
+    EXPECT_EQ(result.exit_code, kExitOk) << line[0];
+    EXPECT_EQ(result.out, std::string("needleworkctl ") + NEEDLEWORK_EXPECTED_VERSION + "\n");
+    EXPECT_EQ(result.err, "");
+  }
+  EXPECT_EQ(Run({"version", "now"}).exit_code, kExitUsage);
+  EXPECT_THAT(Run({"help"}).out, HasSubstr("--version"));
 }
 
 TEST_F(RunCtlTest, HelpOfOneCommand) {

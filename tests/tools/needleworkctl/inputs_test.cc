@@ -187,6 +187,18 @@ TEST_F(BuildRequestTest, EnableWithConfigFile) {
   EXPECT_EQ(request->config_json(), R"({"a": 1})");
 }
 
+TEST_F(BuildRequestTest, ConfigureIsAMergePatchUnlessReplace) {
+  ClinicArgs command = PluginCommand();
+  command.config = R"({"a": null})";
+  StatusOr<v1::SetPluginConfigRequest> patch = BuildSetPluginConfigRequest(command);
+  ASSERT_TRUE(patch.ok());
+  EXPECT_EQ(patch->mode(), v1::SetPluginConfigRequest::MODE_MERGE_PATCH);
+  command.replace = true;
+  StatusOr<v1::SetPluginConfigRequest> replace = BuildSetPluginConfigRequest(command);
+  ASSERT_TRUE(replace.ok());
+  EXPECT_EQ(replace->mode(), v1::SetPluginConfigRequest::MODE_REPLACE);
+}
+
 TEST_F(BuildRequestTest, ConfigureWithMissingFileFails) {
   ClinicArgs command = PluginCommand();
   command.config = "@" + PathOf("absent.json");

@@ -69,10 +69,27 @@ TEST(RenderPluginsTest, ProcessModeRunnersOnePerClinic) {
       "ID           VERSION  STATE   TRUSTED  ISOLATION  HOOKS   FILE\n"
       "com.acme.rf  1.2.0    loaded  no       process    screen  /opt/acme/rf.so\n"
       "\n"
+      "Not trusted:\n"
+      "  com.acme.rf 1.2.0: (no reason given)\n"
+      "\n"
       "Runners (process isolation, one per clinic):\n"
       "  PLUGIN       CLINIC   RUNNER   PID   CRASHES  LAST CRASH\n"
       "  com.acme.rf  demo     running  4242  0        -\n"
       "  com.acme.rf  harbour  crashed  -     5        2026-12-07T17:20:14Z killed by SIGSEGV\n");
+}
+
+TEST(RenderPluginsTest, EachUntrustedPluginWithTheHostsReason) {
+  v1::ListPluginsResponse response = LoadedAndRefused();
+  v1::InstalledPlugin* dev = response.add_plugins();
+  dev->set_file("/opt/nw/plugins/libdev.so");
+  dev->set_state(v1::InstalledPlugin::STATE_LOADED);
+  dev->mutable_manifest()->set_id("com.example.dev");
+  dev->mutable_manifest()->set_version("0.2.0");
+  dev->set_trust_reason("untrusted: development mode (plugin_trust.mode)");
+  EXPECT_THAT(Rendered(response, RenderPlugins),
+              HasSubstr("\nNot trusted:\n"
+                        "  com.example.dev 0.2.0: development mode (plugin_trust.mode)\n"
+                        "\nRefused:\n"));
 }
 
 TEST(RenderPluginsTest, None) {
@@ -165,6 +182,38 @@ TEST(RenderClinicPluginTest, NotInstalledSaysSo) {
   RenderClinicPlugin("aurora", plugin, out);
   EXPECT_THAT(out.str(), HasSubstr(": disabled\n"));
   EXPECT_THAT(out.str(), HasSubstr("installed         no: the host has no plugin of this id\n"));
+}
+
+TEST(ConfigChangesTest, LeavesAddedChangedAndRemovedArraysWhole) {
+  EXPECT_THAT(ConfigChanges(R"({"a":{"b":1,"c":[1,2],"d":"x"},"e/f":true})",
+                            R"({"a":{"b":2,"c":[1],"g":{"h":null}},"e/f":true})"),
+              ::testing::ElementsAre("removed /a/d (was \"x\")", "changed /a/b: 1 -> 2",
+                                     "changed /a/c: [1,2] -> [1]", "added   /a/g/h: null"));
+  EXPECT_THAT(ConfigChanges("", R"({"k":{}})"), ::testing::ElementsAre("added   /k: {}"));
+  EXPECT_THAT(ConfigChanges(R"({"x":{"y":1}})", "{}"),
+              ::testing::ElementsAre("removed /x/y (was 1)"));
+  EXPECT_THAT(ConfigChanges(R"({"a":1})", R"({"a":1})"), ::testing::IsEmpty());
+}
+
+TEST(RenderConfigChangeTest, OneLinePerChangeNotTheDocument) {
+  v1::ClinicPlugin plugin;
+  plugin.set_plugin_id("com.acme.rf");
+  plugin.set_enabled(true);
+  plugin.set_previous_config_json(R"({"depth": 1})");
+  plugin.set_config_json(R"({"depth": 1.5, "speed": 2})");
+  plugin.set_effective_config_json(R"({"depth": 1.5, "speed": 2, "long": "defaults"})");
+  std::ostringstream out;
+  RenderConfigChange("aurora", plugin, out);
+  EXPECT_EQ(out.str(),
+            "Plugin com.acme.rf for clinic aurora (enabled): 2 config overrides changed\n"
+            "  changed /depth: 1 -> 1.5\n"
+            "  added   /speed: 2\n");
+  plugin.set_previous_config_json(plugin.config_json());
+  std::ostringstream same;
+  RenderConfigChange("aurora", plugin, same);
+  EXPECT_EQ(
+      same.str(),
+      "Plugin com.acme.rf for clinic aurora (enabled): the config overrides are unchanged.\n");
 }
 
 TEST(RenderClinicTest, AfterTimeZone) {

@@ -40,10 +40,25 @@ TEST(RenderSlotsTest, LocalTimesAndTheWindow) {
             "3 free slots (times in Europe/London).\n"
             "The plan's spacing allows Mon 2026-03-09 to Mon 2026-03-30.\n"
             "\n"
-            "START                 END                   PRACTITIONER  ROOM     DEVICES\n"
-            "Mon 2026-03-09 09:00  10:00                 dr-lee        room-1   pen-1\n"
-            "Sun 2026-03-29 23:30  Mon 2026-03-30 00:30  dr-kim        room-12  pen-2,rf-1\n"
-            "Mon 2026-03-30 09:00  09:45                 dr-lee        room-1   -\n");
+            "DAY  START                   END                   PRACTITIONER  ROOM     DEVICES\n"
+            "Mon  2026-03-09T09:00+00:00  10:00                 dr-lee        room-1   pen-1\n"
+            "Sun  2026-03-29T23:30+01:00  Mon 2026-03-30 00:30  dr-kim        room-12  "
+            "pen-2,rf-1\n"
+            "Mon  2026-03-30T09:00+01:00  09:45                 dr-lee        room-1   -\n");
+}
+
+TEST(RenderSlotsTest, AListTheHostCutSaysSoAndWhereMoreFollow) {
+  v1::FindSlotsResponse response;
+  response.set_time_zone("Europe/London");
+  response.set_truncated(true);
+  AddSlot(&response, "2026-03-09T09:00:00+00:00", "2026-03-09T10:00:00+00:00", "dr-lee", "room-1");
+  AddSlot(&response, "2026-03-09T09:15:00+00:00", "2026-03-09T10:15:00+00:00", "dr-lee", "room-1");
+  EXPECT_THAT(Rendered(response, RenderSlots),
+              ::testing::StartsWith("First 2 free slots (times in Europe/London); more after Mon "
+                                    "2026-03-09 09:15: use --max or a later --from.\n"));
+  response.clear_slots();
+  EXPECT_THAT(Rendered(response, RenderSlots),
+              ::testing::StartsWith("No free slots (times in Europe/London).\n"));
 }
 
 TEST(RenderSlotsTest, OneSlotWithoutWindowOrZone) {
@@ -52,8 +67,8 @@ TEST(RenderSlotsTest, OneSlotWithoutWindowOrZone) {
   EXPECT_EQ(Rendered(response, RenderSlots),
             "1 free slot.\n"
             "\n"
-            "START                 END    PRACTITIONER  ROOM    DEVICES\n"
-            "Mon 2026-03-09 09:00  10:00  dr-lee        room-1  -\n");
+            "DAY  START              END    PRACTITIONER  ROOM    DEVICES\n"
+            "Mon  2026-03-09T09:00Z  10:00  dr-lee        room-1  -\n");
 }
 
 TEST(RenderSlotsTest, NoneSaysWhatToTry) {

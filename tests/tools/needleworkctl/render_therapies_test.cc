@@ -156,7 +156,7 @@ TEST(RenderSessionShapeTest, SlotsShowTheSessionBeforeTheTable) {
                         "device rf-unit\n"
                         "  no longer offered: prp-serum; left out of the session\n"
                         "\n"
-                        "START "));
+                        "DAY  START "));
   response.clear_slots();
   EXPECT_THAT(Rendered(response, RenderSlots),
               HasSubstr("left out of the session\nTry wider dates"));

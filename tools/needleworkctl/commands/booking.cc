@@ -129,8 +129,10 @@ std::vector<Command> BookingCommands() {
            "clinic's days --from to --to (inclusive, at most 92 days apart): within opening\n"
            "hours, with a practitioner, a room and every device the plan needs free, keeping the\n"
            "plan's spacing and every plugin's booking rules. --practitioner keeps to one\n"
-           "practitioner; --max caps the list (1 to 500; the host's default is 50). Times are\n"
-           "the clinic's local time. First prints the session the slots are for: its minutes and\n"
+           "practitioner; --max caps the list (1 to 500; the host's default is 50); a list cut\n"
+           "there says so and after which start more follow. Each START is the clinic's local\n"
+           "time with its UTC offset, as book --start takes it (2026-03-02T09:00+00:00).\n"
+           "First prints the session the slots are for: its minutes and\n"
            "resources with the plan's add-ons the clinic offers now, and those it no longer\n"
            "offers (the session is shaped without them). Needs an `emr` token."},
           {.positionals = {kPlanId, kSessionIndex},

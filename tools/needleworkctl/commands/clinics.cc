@@ -63,7 +63,10 @@ int PluginDisable(const Args& args, Session& session) {
 int PluginConfigure(const Args& args, Session& session) {
   StatusOr<v1::SetPluginConfigRequest> request = BuildSetPluginConfigRequest(args);
   if (!request.ok()) return session.LocalError(request.status());
-  return session.Invoke(&Admin::SetPluginConfig, "SetPluginConfig", *request, RenderSetting(args));
+  return session.Invoke(&Admin::SetPluginConfig, "SetPluginConfig", *request,
+                        [&args](const v1::ClinicPlugin& plugin, std::ostream& out) {
+                          RenderConfigChange(args.clinic_id, plugin, out);
+                        });
 }
 
 }  // namespace
@@ -104,6 +107,8 @@ StatusOr<v1::SetPluginConfigRequest> BuildSetPluginConfigRequest(const ClinicArg
   request.set_clinic_id(args.clinic_id);
   request.set_plugin_id(args.plugin_id);
   NW_ASSIGN_OR_RETURN(*request.mutable_config_json(), ResolveConfig(args.config.value_or("")));
+  request.set_mode(args.replace ? v1::SetPluginConfigRequest::MODE_REPLACE
+                                : v1::SetPluginConfigRequest::MODE_MERGE_PATCH);
   return request;
 }
 
@@ -114,7 +119,8 @@ std::vector<Command> ClinicCommands() {
            "Every plugin file the host found: id, version, state, trusted, hooks and file. A\n"
            "plugin the host refused (not approved, unsigned, ABI or build mismatch, bad\n"
            "manifest, ...) is listed with the reason. Trusted: approved and signed, checked\n"
-           "before it was loaded (no in development mode).\n"
+           "before it was loaded (no in development mode); each loaded plugin that is not\n"
+           "trusted is listed under the table with the host's reason.\n"
            "Needs an admin token."},
           {}, Plugins),
       MakeCommand<Args>(
@@ -153,12 +159,20 @@ std::vector<Command> ClinicCommands() {
            "Needs an admin token."},
           {.positionals = {kClinicId, kPluginId}}, PluginDisable),
       MakeCommand<Args>(
-          {"plugin configure", "<clinic-id> <plugin-id> --config JSON|@FILE",
-           "Replace a clinic's config for a plugin",
-           "Replaces the clinic's config overrides for the plugin with a JSON object (inline or\n"
-           "@FILE), merged over the plugin's defaults; '{}' restores the defaults. Validated by\n"
-           "the plugin even while it is disabled. Needs an admin token."},
-          {.positionals = {kClinicId, kPluginId}, .flags = {kConfig}, .required = {"config"}},
+          {"plugin configure", "<clinic-id> <plugin-id> --config JSON|@FILE [--replace]",
+           "Change a clinic's config for a plugin",
+           "Applies a JSON object (inline or @FILE) to the clinic's config overrides for the\n"
+           "plugin as a JSON merge patch (RFC 7396): the keys it names are set, a key set to\n"
+           "null is removed (the plugin's default applies again), every other override is\n"
+           "kept. --replace makes the object the whole overrides instead; '{}' with --replace\n"
+           "restores the defaults. The overrides apply over the plugin's defaults. The host\n"
+           "merges and checks in one step: the result is validated by the plugin even while\n"
+           "it is disabled, a refused config changes nothing, and a change made meanwhile by\n"
+           "someone else is refused (ABORTED, run it again) rather than lost. Prints each key\n"
+           "added, changed or removed. Needs an admin token."},
+          {.positionals = {kClinicId, kPluginId},
+           .flags = {kConfig, {"replace", FlagKind::kSwitch, SetTrue<&Args::replace>}},
+           .required = {"config"}},
           PluginConfigure),
   };
 }

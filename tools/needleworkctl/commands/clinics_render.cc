@@ -35,6 +35,19 @@ void PrintRefusals(const v1::ListPluginsResponse& response, std::ostream& out) {
   }
 }
 
+// A footnote per loaded plugin the host does not trust, with the host's reason.
+void PrintUntrusted(const v1::ListPluginsResponse& response, std::ostream& out) {
+  bool first = true;
+  for (const v1::InstalledPlugin& plugin : response.plugins()) {
+    if (plugin.state() != v1::InstalledPlugin::STATE_LOADED || plugin.trusted()) continue;
+    if (first) out << "\nNot trusted:\n";
+    first = false;
+    std::string reason(StripPrefix(plugin.trust_reason(), "untrusted: "));
+    out << "  " << Printable(plugin.manifest().id() + " " + plugin.manifest().version()) << ": "
+        << Printable(reason.empty() ? "(no reason given)" : reason) << '\n';
+  }
+}
+
 // "in-process", "process"; "-" when the host did not say (a refused plugin, an older host).
 std::string IsolationLabel(const v1::InstalledPlugin& plugin) {
   if (plugin.isolation() == v1::InstalledPlugin::ISOLATION_UNSPECIFIED) return "-";
@@ -81,6 +94,7 @@ void RenderPlugins(const v1::ListPluginsResponse& response, std::ostream& out) {
                   Hooks(manifest), plugin.file()});
   }
   table.Print(out);
+  PrintUntrusted(response, out);
   PrintRunners(response, out);
   PrintRefusals(response, out);
 }

@@ -1,4 +1,5 @@
-// help [command]: the overview, a command's help, or a group's usage lines (usage.h).
+// help [command]: the overview, a command's help, or a group's usage lines (usage.h);
+// version: the build's version.
 #include "commands/help.h"
 
 #include "commands/families.h"
@@ -29,7 +30,21 @@ int RunHelp(const std::any& args, Session& session) {
   return kExitOk;
 }
 
+StatusOr<std::any> BindVersion(const CommandLine& line, GlobalOptions* options) {
+  HelpArgs args;
+  NW_RETURN_IF_ERROR(BindFlags(Syntax<HelpArgs>(), line.flags, options, &args));
+  if (!line.words.empty()) return InvalidArgumentError("takes no arguments");
+  return std::any(std::move(args));
+}
+
+int RunVersion(const std::any&, Session& session) {
+  session.out() << VersionLine() << '\n';
+  return kExitOk;
+}
+
 }  // namespace
+
+std::string VersionLine() { return std::string("needleworkctl ") + NEEDLEWORK_VERSION; }
 
 std::vector<Command> HelpCommands() {
   return {{kHelpCommand,
@@ -38,7 +53,15 @@ std::vector<Command> HelpCommands() {
            "Without a command, lists every command and the global flags.",
            {},
            BindHelp,
-           RunHelp}};
+           RunHelp},
+          {kVersionCommand,
+           "",
+           "Print needleworkctl's version",
+           "Prints \"needleworkctl VERSION\", the version of this build and of its packages.\n"
+           "Local: calls no host. --version anywhere on a line does the same.",
+           {},
+           BindVersion,
+           RunVersion}};
 }
 
 }  // namespace needlework::ctl

@@ -55,8 +55,10 @@ v1::ListAppointmentsRequest BuildListAppointmentsRequest(const SchedulingArgs& a
 v1::CompleteSessionRequest BuildCompleteSessionRequest(const SchedulingArgs& args);
 v1::ExportCalendarRequest BuildExportCalendarRequest(const SchedulingArgs& args);
 
-// The time zone, the window the plan's spacing allows and the session shape, then a table
-// of slots: start and end in the clinic's local time, practitioner, room, devices.
+// The count (saying when the host cut the list, and after which start more follow), the
+// time zone, the window the plan's spacing allows and the session shape, then a table of
+// slots: weekday, start as --start takes it (local time with its offset), end, practitioner,
+// room, devices.
 void RenderSlots(const v1::FindSlotsResponse& response, std::ostream& out);
 
 // One appointment as book, reschedule, cancel or complete leave it (add-ons included), with

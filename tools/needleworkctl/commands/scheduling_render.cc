@@ -68,24 +68,37 @@ void AddCompletionRows(const v1::Appointment& appointment, Table* table) {
   if (!completion.notes().empty()) table->AddRow({"notes", completion.notes()});
 }
 
+// "50 free slots (times in Europe/London).", or when the host cut the list "First 50 free
+// slots (...); more after Mon 2026-03-02 16:15: use --max or a later --from."
+void PrintSlotCount(const v1::FindSlotsResponse& response, std::ostream& out) {
+  size_t count = static_cast<size_t>(response.slots_size());
+  bool cut = response.truncated() && count > 0;
+  out << (cut ? "First " : "") << (count == 0 ? "No" : std::to_string(count)) << " free slot"
+      << (count == 1 ? "" : "s");
+  if (!response.time_zone().empty()) out << " (times in " << Printable(response.time_zone()) << ")";
+  if (cut) {
+    out << "; more after " << Printable(FormatLocal(response.slots().rbegin()->start()))
+        << ": use --max or a later --from";
+  }
+  out << ".\n";
+}
+
 }  // namespace
 
 void RenderSlots(const v1::FindSlotsResponse& response, std::ostream& out) {
   size_t count = static_cast<size_t>(response.slots_size());
-  out << (count == 0 ? "No" : std::to_string(count)) << " free slot" << (count == 1 ? "" : "s");
-  if (!response.time_zone().empty()) out << " (times in " << Printable(response.time_zone()) << ")";
-  out << ".\n";
+  PrintSlotCount(response, out);
   PrintWindow(response, out);
   if (response.has_session()) RenderSessionShape("Session", response.session(), out);
   if (count == 0) {
     out << "Try wider dates or another --practitioner; check the opening hours and resources.\n";
     return;
   }
-  Table table({"START", "END", "PRACTITIONER", "ROOM", "DEVICES"});
+  Table table({"DAY", "START", "END", "PRACTITIONER", "ROOM", "DEVICES"});
   for (const v1::Slot& slot : response.slots()) {
-    table.AddRow({FormatLocal(slot.start()), FormatLocalEnd(slot.start(), slot.end()),
-                  OrDash(slot.practitioner_id()), OrDash(slot.room_id()),
-                  Devices(slot.device_ids())});
+    table.AddRow({WeekdayOf(slot.start()), FormatStartFlag(slot.start()),
+                  FormatLocalEnd(slot.start(), slot.end()), OrDash(slot.practitioner_id()),
+                  OrDash(slot.room_id()), Devices(slot.device_ids())});
   }
   out << '\n';
   table.Print(out);
