@@ -11,6 +11,8 @@ find_package(PkgConfig REQUIRED)
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3>=3.40)
 # The PostgreSQL store's client (host/postgres).
 pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq>=15)
+# Dates and times in patient texts, in the message's language (host/aftercare/patient_time)
+pkg_check_modules(ICU REQUIRED IMPORTED_TARGET icu-i18n>=72 icu-uc>=72)
 # seccomp filters: the tests install systemd's MemoryDenyWriteExecute filter with it.
 pkg_check_modules(SECCOMP REQUIRED IMPORTED_TARGET libseccomp>=2.5)
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "host/aftercare/patient_time.h"
 #include "host/aftercare/time_spec.h"
 #include "host/common/ids.h"
 #include "host/common/time_util.h"
@@ -29,16 +30,28 @@ std::optional<int64_t> NextSessionStart(const std::vector<AppointmentRecord>& se
   return std::nullopt;
 }
 
-// Fills the host's placeholders: {clinic_name}, {session_date}, {next_session_time}.
+// Fills the host's placeholders: {clinic_name}; {session_date} and {next_session_time} as a
+// patient reads them in `language` and the clinic's zone (patient_time.h). Without a booked
+// next session {next_session_time} reads "your next session": plugins say it better with a
+// waiting text (PatientMessage.waiting_text), which the host uses instead while WAITING.
 std::string Render(std::string text, const ClinicCalendar& calendar, int64_t session_start,
-                   const std::optional<int64_t>& next_session) {
+                   const std::optional<int64_t>& next_session, const std::string& language) {
   text = ReplacePlaceholder(std::move(text), "{clinic_name}", calendar.clinic.display_name);
   text = ReplacePlaceholder(std::move(text), "{session_date}",
-                            absl::FormatCivilTime(slots::LocalDate(session_start, calendar.zone)));
+                            PatientDate(session_start, calendar.zone, language));
   return ReplacePlaceholder(std::move(text), "{next_session_time}",
-                            next_session
-                                ? slots::FormatLocal(*next_session, calendar.zone).substr(0, 16)
-                                : std::string("your next session"));
+                            next_session ? PatientDateTime(*next_session, calendar.zone, language)
+                                         : std::string("your next session"));
+}
+
+// The text of `message` as of now: its waiting template while its send time is unknown
+// (when it has one), else its template, with the host's placeholders filled.
+std::string MessageText(const MessageRecord& message, const ClinicCalendar& calendar,
+                        int64_t session_start, const std::optional<int64_t>& next_session) {
+  const std::string& chosen = !message.send_at && !message.waiting_template.empty()
+                                  ? message.waiting_template
+                                  : message.template_text;
+  return Render(chosen, calendar, session_start, next_session, message.language);
 }
 
 // When `candidate`'s window outlasts `kept`'s (an open end outlasts any end).
@@ -122,10 +135,11 @@ MessageRecord ToMessage(const types::PatientMessage& message, const AppointmentR
   record.kind = message.id();
   record.spec_bytes = message.send_at().SerializeAsString();
   record.template_text = message.text();
-  record.text = Render(message.text(), calendar, appointment.start, anchors.next_session_start);
+  record.waiting_template = message.waiting_text();
   record.language = message.language();
   record.send_at = ResolveTimeSpec(message.send_at(), anchors, calendar.zone);
   record.status = record.send_at ? v1::Message::STATUS_PENDING : v1::Message::STATUS_WAITING;
+  record.text = MessageText(record, calendar, appointment.start, anchors.next_session_start);
   return record;
 }
 
@@ -148,7 +162,7 @@ std::optional<MessageRecord> Retimed(MessageRecord message,
   Anchors anchors{session->end, next, std::nullopt};
   message.send_at = ResolveTimeSpec(spec, anchors, calendar.zone);
   message.status = message.send_at ? v1::Message::STATUS_PENDING : v1::Message::STATUS_WAITING;
-  message.text = Render(message.template_text, calendar, session->start, next);
+  message.text = MessageText(message, calendar, session->start, next);
   return message;
 }
 

@@ -67,10 +67,13 @@ StatusOr<LoadedPlan> LoadActivePlan(Store& store, const ClinicPlugins& plugins,
 Status CheckSessionIndex(const LoadedPlan& plan, int session_index) {
   int count = plan.series.session_count();
   if (session_index >= 0 && session_index < count) return OkStatus();
-  return Status(StatusCode::kOutOfRange, "session_index " + std::to_string(session_index) +
-                                             " is out of range: plan " + plan.record.plan_id +
-                                             " has " + std::to_string(count) + " sessions (0 to " +
-                                             std::to_string(count - 1) + ")");
+  // session_index is 0-based; people (and errors) count sessions from 1.
+  return Status(StatusCode::kOutOfRange,
+                "session_index " + std::to_string(session_index) + " (session " +
+                    std::to_string(int64_t{session_index} + 1) + ") is out of range: plan " +
+                    plan.record.plan_id + " has " + std::to_string(count) +
+                    " sessions (session_index 0 to " + std::to_string(count - 1) +
+                    ", sessions 1 to " + std::to_string(count) + ")");
 }
 
 StatusOr<std::vector<std::string>> AssignResources(const ClinicCalendar& calendar,

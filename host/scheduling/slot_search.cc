@@ -116,7 +116,7 @@ Status FindSlots(Store& store, const PluginCalls& plugins, const std::string& cl
     return FailedPreconditionError(
         "no start in " + request.from_date() + " to " + request.to_date() +
         " is allowed: the plan's spacing allows session " +
-        std::to_string(request.session_index()) + " from " +
+        std::to_string(request.session_index() + 1) + " from " +
         slots::FormatLocal(spacing.start, calendar.zone) + " to " +
         slots::FormatLocal(spacing.end, calendar.zone) + ", and never in the past");
   }

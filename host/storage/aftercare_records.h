@@ -25,6 +25,8 @@ struct MessageRecord {
   std::string kind;        // the plugin's message id
   std::string spec_bytes;  // serialized needlework.types.v1.TimeSpec
   std::string template_text;
+  // The template while send_at is unknown (PatientMessage.waiting_text); empty: template_text.
+  std::string waiting_template;
   std::string text;  // placeholders filled
   std::string language;
   std::optional<int64_t> send_at;  // Unix seconds; empty while the anchor is unknown

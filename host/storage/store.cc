@@ -198,6 +198,10 @@ const char* const kMigrations[] = {
     ALTER TABLE plans ADD COLUMN screening_id TEXT NOT NULL DEFAULT '';
     ALTER TABLE clinics ADD COLUMN screening_recency_days INTEGER NOT NULL DEFAULT 30;
     )sql",
+    R"sql(
+    -- A message's text while its send time is unknown (PatientMessage.waiting_text).
+    ALTER TABLE messages ADD COLUMN waiting_template TEXT NOT NULL DEFAULT '';
+    )sql",
 };
 
 // A clinic plugin's setting as stored, for the "after" of its audit record.

@@ -11,7 +11,8 @@ using needlework::v1::Message;
 
 constexpr char kMessageColumns[] =
     "SELECT message_id, clinic_id, appointment_id, plan_id, session_index, patient_ref, kind, "
-    "spec, template_text, text, language, send_at, status, sent_at FROM messages ";
+    "spec, template_text, text, language, send_at, status, sent_at, waiting_template FROM "
+    "messages ";
 
 MessageRecord ReadMessage(const sqlite::Statement& row) {
   MessageRecord m;
@@ -29,6 +30,7 @@ MessageRecord ReadMessage(const sqlite::Statement& row) {
   if (!row.ColumnIsNull(11)) m.send_at = row.ColumnInt(11);
   m.status = static_cast<int>(row.ColumnInt(12));
   m.sent_at = row.ColumnInt(13);
+  m.waiting_template = row.ColumnText(14);
   return m;
 }
 
@@ -54,15 +56,15 @@ Status SqliteStore::SaveAftercareLocked(const AftercareRecord& plan,
       auto insert,
       db_->Prepare(
           "INSERT INTO messages (message_id, clinic_id, appointment_id, plan_id, session_index, "
-          "patient_ref, kind, spec, template_text, text, language, send_at, status, sent_at) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+          "patient_ref, kind, spec, template_text, text, language, send_at, status, sent_at, "
+          "waiting_template) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   for (const auto& m : messages) {
     insert->Bind(1, m.message_id).Bind(2, m.clinic_id).Bind(3, m.appointment_id);
     insert->Bind(4, m.plan_id).Bind(5, int64_t{m.session_index}).Bind(6, m.patient_ref);
     insert->Bind(7, m.kind).Bind(8, m.spec_bytes).Bind(9, m.template_text).Bind(10, m.text);
     insert->Bind(11, m.language);
     BindSendAt(*insert, 12, m.send_at);
-    insert->Bind(13, int64_t{m.status}).Bind(14, m.sent_at);
+    insert->Bind(13, int64_t{m.status}).Bind(14, m.sent_at).Bind(15, m.waiting_template);
     NW_RETURN_IF_ERROR(insert->Run());
   }
   return OkStatus();

@@ -288,9 +288,9 @@ Status SqliteStore::SaveBookingLocked(const BookingWrite& write) {
   twin->Bind(5, int64_t{types::APPOINTMENT_STATUS_FULFILLED}).Bind(6, replaces);
   NW_ASSIGN_OR_RETURN(bool exists, twin->Step());
   if (exists) {
-    return AlreadyExistsError("session " + std::to_string(appointment.session_index) + " of plan " +
-                              appointment.plan_id + " is already booked as " + twin->ColumnText(0) +
-                              "; reschedule that appointment instead");
+    return AlreadyExistsError("session " + std::to_string(appointment.session_index + 1) +
+                              " of plan " + appointment.plan_id + " is already booked as " +
+                              twin->ColumnText(0) + "; reschedule that appointment instead");
   }
   return WriteAppointmentLocked(appointment);
 }

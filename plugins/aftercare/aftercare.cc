@@ -93,6 +93,9 @@ Status BuildAftercare(const AftercareRules& rules, const plugin::v1::AftercareRe
     message->set_id(id);
     *message->mutable_send_at() = rule.send_at;
     message->set_text(FillTemplate(texts.messages.at(id), values));
+    if (auto waiting = texts.waiting_messages.find(id); waiting != texts.waiting_messages.end()) {
+      message->set_waiting_text(FillTemplate(waiting->second, values));
+    }
     message->set_language(language);
   }
   return OkStatus();

@@ -74,6 +74,9 @@ struct Texts {
   std::map<std::string, std::string> messages;      // by MessageRule::id; templates
   std::map<std::string, std::string> symptoms;      // by SymptomRule::code: display names
   std::map<std::string, std::string> advice;        // by advice id; templates
+  // By MessageRule::id, for each message anchored to the next session: its template while
+  // that session is not booked (no {next_session_time}).
+  std::map<std::string, std::string> waiting_messages;
 };
 
 // A whole compiled config. The maps hold enabled items only, ordered by id.

@@ -171,6 +171,10 @@ AftercareRules CompileRoot(const config::Json& root, config::ConfigErrors& error
   });
   ForEachItem(root, "messages", errors, [&](const std::string& id, const config::Json& object) {
     ids.messages.insert(id);
+    if (object.is_object() && object.contains("anchor") &&
+        object["anchor"] == "next-session-start") {
+      ids.waiting_messages.insert(id);
+    }
     ReadMessage(id, object, rules, errors);
   });
   ReadTriage(root, rules, ids, errors);

@@ -18,6 +18,7 @@ struct ConfiguredIds {
   std::set<std::string> effects;
   std::map<std::string, int> effect_course_hours;  // by effect id
   std::set<std::string> messages;
+  std::set<std::string> waiting_messages;  // those anchored to the next session
   std::set<std::string> symptoms;
   std::set<std::string> advice;  // the course advice ids and every sign rule's
 };

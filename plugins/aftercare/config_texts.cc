@@ -66,11 +66,28 @@ std::map<std::string, std::string> ReadTextMap(const config::Json& object, std::
   return texts;
 }
 
+// object.waiting_messages: a text for each message anchored to the next session (required
+// when there is one), none naming {next_session_time}, which such a text is shown without.
+std::map<std::string, std::string> ReadWaitingTexts(const config::Json& object,
+                                                    std::string_view path,
+                                                    const std::set<std::string>& ids,
+                                                    config::ConfigErrors& errors) {
+  if (ids.empty() && !object.contains("waiting_messages")) return {};
+  auto texts = ReadTextMap(object, path, "waiting_messages", ids, kMessagePlaceholders, errors);
+  for (const auto& [id, text] : texts) {
+    if (text.find("{next_session_time}") == std::string::npos) continue;
+    errors.Add(config::JoinPath(config::JoinPath(path, "waiting_messages"), id),
+               "must not name {next_session_time}: it is shown while the next session is not "
+               "booked");
+  }
+  return texts;
+}
+
 Texts ReadLanguage(const config::Json& object, const std::string& path, const ConfiguredIds& ids,
                    config::ConfigErrors& errors) {
   config::RejectUnknownKeys(object, path,
                             {"until_healed", "from_healed", "or", "instructions", "effects",
-                             "messages", "symptoms", "advice"},
+                             "messages", "waiting_messages", "symptoms", "advice"},
                             errors);
   Texts texts;
   texts.list_or = object.contains("or") ? ReadTemplate(object, path, "or", {}, errors) : "/";
@@ -80,6 +97,7 @@ Texts ReadLanguage(const config::Json& object, const std::string& path, const Co
   texts.effects = ReadTextMap(object, path, "effects", ids.effects, {}, errors);
   texts.messages =
       ReadTextMap(object, path, "messages", ids.messages, kMessagePlaceholders, errors);
+  texts.waiting_messages = ReadWaitingTexts(object, path, ids.waiting_messages, errors);
   texts.symptoms = ReadTextMap(object, path, "symptoms", ids.symptoms, {}, errors);
   texts.advice = ReadTextMap(object, path, "advice", ids.advice, kAdvicePlaceholders, errors);
   return texts;

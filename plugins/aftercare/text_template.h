@@ -4,7 +4,8 @@
 //     {session_count} (from the plan), {maintenance_months_min}, {maintenance_months_max};
 //   plugin, in triage advice: {symptom} (its display in the language), {course_days},
 //     {emergency_numbers} (the clinic's, joined by the language's "or");
-//   host, in any text: {clinic_name}, {session_date}, {next_session_time}.
+//   host, in any text: {clinic_name}, {session_date}, {next_session_time} (dates as a
+//     patient reads them, in the message's language and the clinic's zone).
 #ifndef NEEDLEWORK_PLUGINS_AFTERCARE_TEXT_TEMPLATE_H_
 #define NEEDLEWORK_PLUGINS_AFTERCARE_TEXT_TEMPLATE_H_
 

@@ -198,6 +198,103 @@ TEST_F(AftercareTest, NextSessionReminderFollowsBookingMovesAndCancellation) {
             v1::Message::STATUS_WAITING);
 }
 
+// "Monday, 11 January at 10:00" (English) or "lundi 11 janvier à 10:00" (French) for a
+// London wall time such as "2027-01-11T10:00:00+00:00": the test's own oracle, not ICU's.
+std::string SpokenLondonTime(const std::string& rfc3339, bool french, bool with_time = true) {
+  static const char* const kEnDays[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                        "Friday", "Saturday", "Sunday"};
+  static const char* const kFrDays[] = {"lundi",    "mardi",  "mercredi", "jeudi",
+                                        "vendredi", "samedi", "dimanche"};
+  static const char* const kEnMonths[] = {"January",   "February", "March",    "April",
+                                          "May",       "June",     "July",     "August",
+                                          "September", "October",  "November", "December"};
+  static const char* const kFrMonths[] = {"janvier",   "février", "mars",     "avril",
+                                          "mai",       "juin",    "juillet",  "août",
+                                          "septembre", "octobre", "novembre", "décembre"};
+  absl::CivilDay day;
+  EXPECT_TRUE(absl::ParseCivilTime(rfc3339.substr(0, 10), &day)) << rfc3339;
+  const int weekday = static_cast<int>(absl::GetWeekday(day));  // monday = 0
+  const std::string number = std::to_string(day.day());
+  const std::string time = rfc3339.substr(11, 5);
+  if (french) {
+    std::string date =
+        std::string(kFrDays[weekday]) + " " + number + " " + kFrMonths[day.month() - 1];
+    return with_time ? date + " à " + time : date;
+  }
+  std::string date =
+      std::string(kEnDays[weekday]) + ", " + number + " " + kEnMonths[day.month() - 1];
+  return with_time ? date + " at " + time : date;
+}
+
+TEST_F(AftercareTest, DatesInMessagesReadAsAPatientReadsThem) {
+  ASSERT_TRUE(Complete(first_.appointment_id()).status.ok());
+  auto second = Book(1, LondonDate(7 + 30, true));
+  ASSERT_FALSE(second.appointment_id().empty());
+  auto plan = Plan(first_.appointment_id());
+  ASSERT_TRUE(plan.status.ok()) << plan.status.error_message();
+  const v1::Message* reminder = MessageOfKind(plan.response, "next-session");
+  ASSERT_NE(reminder, nullptr);
+  EXPECT_THAT(reminder->payload_text(),
+              HasSubstr("session 2 of 3 at Demo Aesthetics is on " +
+                        SpokenLondonTime(second.start(), false) + ". Please come"));
+  const v1::Message* day_2 = MessageOfKind(plan.response, "day-2");
+  ASSERT_NE(day_2, nullptr);
+  EXPECT_THAT(day_2->payload_text(),
+              HasSubstr("your session on " + SpokenLondonTime(first_.start(), false, false) + ","));
+  for (const auto& message : plan.response.messages()) {
+    EXPECT_THAT(message.payload_text(), Not(HasSubstr(first_.start().substr(0, 10))));
+    EXPECT_THAT(message.payload_text(), Not(HasSubstr(second.start().substr(0, 10))));
+  }
+}
+
+TEST_F(AftercareTest, FrenchMessagesSpellTheirDatesInFrench) {
+  ASSERT_TRUE(Complete(first_.appointment_id(), "fr").status.ok());
+  auto second = Book(1, LondonDate(7 + 30, true));
+  ASSERT_FALSE(second.appointment_id().empty());
+  auto plan = Plan(first_.appointment_id());
+  ASSERT_TRUE(plan.status.ok()) << plan.status.error_message();
+  EXPECT_THAT(MessageOfKind(plan.response, "next-session")->payload_text(),
+              HasSubstr("votre séance 2 sur 3 chez Demo Aesthetics a lieu le " +
+                        SpokenLondonTime(second.start(), true) + "."));
+  EXPECT_THAT(MessageOfKind(plan.response, "day-2")->payload_text(),
+              HasSubstr("votre séance du " + SpokenLondonTime(first_.start(), true, false) + ","));
+}
+
+// While the next session is not booked the reminder asks the patient to book it; it names
+// the session again once booked, and asks again when that booking is cancelled.
+TEST_F(AftercareTest, AReminderForAnUnbookedSessionAsksToBookIt) {
+  ASSERT_TRUE(Complete(first_.appointment_id()).status.ok());
+  auto waiting = Plan(first_.appointment_id());
+  const v1::Message* reminder = MessageOfKind(waiting.response, "next-session");
+  ASSERT_NE(reminder, nullptr);
+  ASSERT_EQ(reminder->status(), v1::Message::STATUS_WAITING);
+  EXPECT_THAT(reminder->payload_text(),
+              HasSubstr("Reminder: please book session 2 of 3 at Demo Aesthetics;"));
+  EXPECT_THAT(reminder->payload_text(), Not(HasSubstr("your next session")));
+
+  auto second = Book(1, LondonDate(7 + 30, true));
+  ASSERT_FALSE(second.appointment_id().empty());
+  EXPECT_THAT(MessageOfKind(Plan(first_.appointment_id()).response, "next-session")->payload_text(),
+              HasSubstr("session 2 of 3 at Demo Aesthetics is on "));
+
+  v1::CancelAppointmentRequest cancel;
+  cancel.set_appointment_id(second.appointment_id());
+  cancel.set_reason("patient is travelling");
+  ASSERT_TRUE(api_->Cancel(host_->emr_token(), cancel).status.ok());
+  EXPECT_THAT(MessageOfKind(Plan(first_.appointment_id()).response, "next-session")->payload_text(),
+              HasSubstr("please book session 2 of 3"));
+}
+
+TEST_F(AftercareTest, AFrenchReminderForAnUnbookedSessionAsksToBookIt) {
+  ASSERT_TRUE(Complete(first_.appointment_id(), "fr").status.ok());
+  auto plan = Plan(first_.appointment_id());
+  const v1::Message* reminder = MessageOfKind(plan.response, "next-session");
+  ASSERT_NE(reminder, nullptr);
+  EXPECT_THAT(reminder->payload_text(),
+              HasSubstr("pensez à réserver votre séance 2 sur 3 chez Demo Aesthetics"));
+  EXPECT_THAT(reminder->payload_text(), Not(HasSubstr("your next session")));
+}
+
 TEST_F(AftercareTest, MessagesInTheRequestedLanguage) {
   ASSERT_TRUE(Complete(first_.appointment_id(), "fr").status.ok());
   auto plan = Plan(first_.appointment_id());

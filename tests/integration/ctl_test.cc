@@ -48,6 +48,37 @@ class CtlTest : public ::testing::Test {
     return nlohmann::json::parse(out_, nullptr, false).value("screeningId", "");
   }
 
+  // Books session 1 of `plan_id` at the first free slot on `day`, with every device the slot
+  // holds: book's exit status (its output in out_), or -1 when slots offered none.
+  int BookFirstSlot(const std::string& plan_id, const std::string& day) {
+    if (Ctl(host_->emr_token(), {"--json", "slots", plan_id, "1", "--from", day, "--to", day}) !=
+        0) {
+      return -1;
+    }
+    auto slots = nlohmann::json::parse(out_, nullptr, false);
+    if (!slots.contains("slots") || slots["slots"].empty()) return -1;
+    const auto slot = slots["slots"][0];
+    std::vector<std::string> book = {"book",
+                                     plan_id,
+                                     "1",
+                                     "--start",
+                                     slot["start"],
+                                     "--practitioner",
+                                     slot["practitionerId"],
+                                     "--room",
+                                     slot["roomId"]};
+    for (const auto& device : slot["deviceIds"]) book.insert(book.end(), {"--device", device});
+    return Ctl(host_->emr_token(), book);
+  }
+
+  // The id of `patient`'s first appointment; empty when it has none.
+  std::string FirstAppointmentOf(const std::string& patient) {
+    EXPECT_EQ(Ctl(host_->emr_token(), {"--json", "appointments", "--patient", patient}), 0) << err_;
+    auto appointments = nlohmann::json::parse(out_, nullptr, false);
+    if (!appointments.contains("appointments") || appointments["appointments"].empty()) return "";
+    return appointments["appointments"][0].value("appointmentId", "");
+  }
+
   static HostProcess* host_;
   std::string out_, err_;
 };
@@ -126,7 +157,7 @@ TEST_F(CtlTest, PlansAndBooksASeriesForTheDemoPatient) {
   ASSERT_FALSE(plan_id.empty()) << out_;
 
   std::string day = LondonWeekdayInAWeek();
-  ASSERT_EQ(Ctl(host_->emr_token(), {"--json", "slots", plan_id, "0", "--from", day, "--to", day}),
+  ASSERT_EQ(Ctl(host_->emr_token(), {"--json", "slots", plan_id, "1", "--from", day, "--to", day}),
             0)
       << err_;
   auto slots = nlohmann::json::parse(out_, nullptr, false);
@@ -134,7 +165,7 @@ TEST_F(CtlTest, PlansAndBooksASeriesForTheDemoPatient) {
   const auto& slot = slots["slots"][0];
   ASSERT_EQ(
       Ctl(host_->emr_token(),
-          {"book", plan_id, "0", "--start", slot["start"].get<std::string>(), "--practitioner",
+          {"book", plan_id, "1", "--start", slot["start"].get<std::string>(), "--practitioner",
            slot["practitionerId"].get<std::string>(), "--room", slot["roomId"].get<std::string>(),
            "--device", slot["deviceIds"][0].get<std::string>()}),
       0)
@@ -165,6 +196,41 @@ TEST_F(CtlTest, PlansAndBooksASeriesForTheDemoPatient) {
   EXPECT_THAT(out_, HasSubstr("expected"));
 }
 
+// Sessions are counted from 1 wherever a person reads or types them, and a serum session's
+// lot is refused with the flag to give rather than the API's field syntax.
+TEST_F(CtlTest, SessionsCountFromOneAndALotErrorNamesTheFlag) {
+  std::string chart = EligibleChart("ctl-serum");
+  std::string screening_id = ScreeningOf(chart, "fine-lines", {"ha-serum"});
+  ASSERT_FALSE(screening_id.empty()) << out_;
+  ASSERT_EQ(Ctl(host_->emr_token(), {"--json", "plan", "create", "--patient", "Patient/ctl-serum",
+                                     "--screening", screening_id, "--fhir", chart, "--concern",
+                                     "fine-lines", "--area", "face", "--add-on", "ha-serum"}),
+            0)
+      << err_;
+  std::string plan_id = nlohmann::json::parse(out_, nullptr, false).value("planId", "");
+  ASSERT_FALSE(plan_id.empty()) << out_;
+  std::string day = LondonWeekdayInAWeek();
+  EXPECT_EQ(Ctl(host_->emr_token(), {"slots", plan_id, "9", "--from", day, "--to", day}), 1);
+  EXPECT_THAT(err_, HasSubstr("session_index 8 (session 9) is out of range"));
+  EXPECT_THAT(err_, HasSubstr(", sessions 1 to "));
+  EXPECT_EQ(Ctl(host_->emr_token(), {"slots", plan_id, "0", "--from", day, "--to", day}), 2);
+  ASSERT_EQ(BookFirstSlot(plan_id, LondonWeekdayInAWeek()), 0) << err_;
+  EXPECT_THAT(out_, HasSubstr(plan_id + ", session 1\n"));
+  std::string appointment = FirstAppointmentOf("Patient/ctl-serum");
+  ASSERT_FALSE(appointment.empty()) << out_;
+
+  EXPECT_EQ(Ctl(host_->emr_token(), {"complete", appointment, "--area", "face", "--depth", "0.5",
+                                     "--product", "HA serum:LOT-42"}),
+            1);
+  EXPECT_THAT(err_, HasSubstr("INVALID_ARGUMENT"));
+  EXPECT_THAT(err_, HasSubstr("hint: give the lot as --product CODE:LOT with the add-on's code"));
+  ASSERT_EQ(Ctl(host_->emr_token(), {"complete", appointment, "--area", "face", "--depth", "0.5",
+                                     "--product", "ha-serum:LOT-42"}),
+            0)
+      << err_;
+  EXPECT_THAT(out_, HasSubstr("ha-serum, lot LOT-42"));
+}
+
 // The README's combination-therapy walk-through: therapies, an add-on verdict, a session
 // holding every add-on's device, merged aftercare, and RF turned off for the clinic.
 TEST_F(CtlTest, CombinesRfAndPrpAsTheReadmeShows) {
@@ -190,34 +256,10 @@ TEST_F(CtlTest, CombinesRfAndPrpAsTheReadmeShows) {
       << err_;
   std::string plan_id = nlohmann::json::parse(out_, nullptr, false).value("planId", "");
   ASSERT_FALSE(plan_id.empty()) << out_;
-  std::string day = LondonWeekdayInAWeek();
-  ASSERT_EQ(Ctl(host_->emr_token(), {"--json", "slots", plan_id, "0", "--from", day, "--to", day}),
-            0)
-      << err_;
-  auto slots = nlohmann::json::parse(out_, nullptr, false);
-  ASSERT_TRUE(slots.contains("slots") && !slots["slots"].empty()) << out_;
-  const auto& slot = slots["slots"][0];
-  std::vector<std::string> book = {"book",
-                                   plan_id,
-                                   "0",
-                                   "--start",
-                                   slot["start"],
-                                   "--practitioner",
-                                   slot["practitionerId"],
-                                   "--room",
-                                   slot["roomId"]};
-  for (const auto& device : slot["deviceIds"]) {
-    book.push_back("--device");
-    book.push_back(device);
-  }
-  ASSERT_EQ(Ctl(host_->emr_token(), book), 0) << err_;
+  ASSERT_EQ(BookFirstSlot(plan_id, LondonWeekdayInAWeek()), 0) << err_;
   EXPECT_THAT(out_, HasSubstr("rf-1"));
   EXPECT_THAT(out_, HasSubstr("centrifuge-1"));
-  ASSERT_EQ(Ctl(host_->emr_token(), {"--json", "appointments", "--patient", "Patient/ctl-combo"}),
-            0)
-      << err_;
-  std::string appointment =
-      nlohmann::json::parse(out_, nullptr, false)["appointments"][0].value("appointmentId", "");
+  std::string appointment = FirstAppointmentOf("Patient/ctl-combo");
   ASSERT_EQ(Ctl(host_->emr_token(), {"complete", appointment, "--area", "face", "--depth", "1.0"}),
             0)
       << err_;

@@ -33,7 +33,7 @@ for d in "$host" "$sdk"; do
   expect_field "$d" Depends "(^|, )$runtime_name \\(= $version\\)(,|\$)"
 done
 dpkg-deb --field "$host" Depends | grep -q needlework-sdk-dev && fail "needlework-host depends on needlework-sdk-dev"
-for lib in 'libgrpc\+\+1' libyaml-cpp libsqlite3 systemd; do expect_field "$host" Depends "$lib"; done
+for lib in 'libgrpc\+\+1' libyaml-cpp libsqlite3 libicu systemd; do expect_field "$host" Depends "$lib"; done
 expect_field "$runtime" Depends 'libprotobuf[0-9]'
 expect_field "$sdk" Depends 'libprotobuf-dev'
 

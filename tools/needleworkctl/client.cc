@@ -84,6 +84,15 @@ std::string FailedPreconditionHint(std::string_view rpc) {
          "an --add-on is not on offer (see needleworkctl therapies)";
 }
 
+// A refusal that names a request field this tool spells as a flag: how to write it here.
+std::string FlagHint(std::string_view rpc, std::string_view message) {
+  if (rpc == "CompleteSession" && message.find("completion.products") != std::string_view::npos) {
+    return "give the lot as --product CODE:LOT with the add-on's code (see needleworkctl "
+           "therapies), e.g. --product ha-serum:LOT-7";
+  }
+  return "";
+}
+
 std::string Hint(std::string_view rpc, const grpc::Status& status, const GlobalOptions& options) {
   switch (status.error_code()) {
     case grpc::StatusCode::UNAVAILABLE:
@@ -144,6 +153,7 @@ std::string FormatRpcError(std::string_view rpc, const grpc::Status& status,
   if (!status.error_message().empty()) text.append(": ").append(status.error_message());
   text.append("\n");
   std::string hint = Hint(rpc, status, options);
+  if (hint.empty()) hint = FlagHint(rpc, status.error_message());
   if (!hint.empty()) text.append("needleworkctl: hint: ").append(hint).append("\n");
   return text;
 }

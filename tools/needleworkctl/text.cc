@@ -81,6 +81,8 @@ std::string Shorten(std::string_view text, size_t max_columns) {
 
 std::string OrDash(std::string_view text) { return text.empty() ? "-" : std::string(text); }
 
+std::string SessionNumber(int32_t session_index) { return std::to_string(session_index + 1); }
+
 std::string_view YesNo(bool value) { return value ? "yes" : "no"; }
 
 }  // namespace needlework::ctl

@@ -36,6 +36,10 @@ std::string Shorten(std::string_view text, size_t max_columns);
 // `text`, or "-" when it is empty.
 std::string OrDash(std::string_view text);
 
+// A session as a person counts it: "1" for session_index 0. needleworkctl shows and takes
+// sessions this way; only --json output keeps the wire's 0-based session_index.
+std::string SessionNumber(int32_t session_index);
+
 // "yes" or "no".
 std::string_view YesNo(bool value);
 

@@ -98,6 +98,13 @@ TEST_F(AftercareTest, PluginFillsItsPlaceholdersAndLeavesTheHosts) {
               HasSubstr("session 3 of 3 at {clinic_name} is on {next_session_time}."));
 }
 
+TEST_F(AftercareTest, TheNextSessionReminderHasATextForWhileItIsNotBooked) {
+  const AftercareResponse response = AftercareOrDie(rules_, MakeAftercareRequest(1, 3));
+  EXPECT_THAT(Message(response, "next-session").waiting_text(),
+              HasSubstr("Reminder: please book session 3 of 3 at {clinic_name};"));
+  EXPECT_EQ(Message(response, "evening").waiting_text(), "");  // its anchor is always known
+}
+
 TEST_F(AftercareTest, LastSessionGetsAMaintenanceReminderInsteadOfTheNextSession) {
   const AftercareResponse response = AftercareOrDie(rules_, MakeAftercareRequest(2, 3));
   EXPECT_THAT(MessageIds(response), ElementsAre("day-2", "day-7", "evening", "maintenance"));

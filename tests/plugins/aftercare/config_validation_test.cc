@@ -122,6 +122,20 @@ TEST(AftercareConfigValidationTest, EveryIdNeedsATextInEveryLanguage) {
                 "languages.en.symptoms.pain: must be a non-empty string");
 }
 
+TEST(AftercareConfigValidationTest, AMessageAnchoredToTheNextSessionNeedsWaitingTexts) {
+  ExpectRefused(R"({"messages": {"eve": {"anchor": "next-session-start", "sessions": "not-last",
+                                          "offset_minutes": -1440}},
+                    "languages": {"en": {"messages": {"eve": "Tomorrow."}},
+                                  "fr": {"messages": {"eve": "Demain."},
+                                         "waiting_messages": {"eve": "Réservez."}}}})",
+                "languages.en.waiting_messages.eve: is required");
+  ExpectRefused(
+      R"({"languages": {"en": {"waiting_messages": {"next-session": "On {next_session_time}"}}}})",
+      "languages.en.waiting_messages.next-session: must not name {next_session_time}");
+  ExpectRefused(R"({"languages": {"en": {"waiting_messages": {"evening": "Hi"}}}})",
+                "languages.en.waiting_messages.evening: text for an unknown id");
+}
+
 TEST(AftercareConfigValidationTest, UnknownPlaceholdersAreRefused) {
   ExpectRefused(R"({"languages": {"en": {"messages": {"evening": "Hi {patient_name}"}}}})",
                 "languages.en.messages.evening: unknown placeholder {patient_name} (known: "

@@ -34,6 +34,17 @@ TEST(FormatRpcErrorTest, UnavailableAsksWhetherTheHostRuns) {
             "needleworkctl: hint: is needlework-host running at unix:/run/nw.sock?\n");
 }
 
+TEST(FormatRpcErrorTest, AMissingLotNamesTheProductFlag) {
+  grpc::Status status(grpc::StatusCode::INVALID_ARGUMENT,
+                      "completion.products must record the lot of Hyaluronic-acid serum: add "
+                      "{product: \"ha-serum\", lot_number: ...}");
+  EXPECT_THAT(FormatRpcError("CompleteSession", status, GlobalOptions()),
+              HasSubstr("\nneedleworkctl: hint: give the lot as --product CODE:LOT with the "
+                        "add-on's code (see needleworkctl therapies), e.g. --product "
+                        "ha-serum:LOT-7\n"));
+  EXPECT_THAT(FormatRpcError("Book", status, GlobalOptions()), Not(HasSubstr("hint")));
+}
+
 TEST(FormatRpcErrorTest, UnauthenticatedNamesBothWaysToGiveAToken) {
   grpc::Status status(grpc::StatusCode::UNAUTHENTICATED,
                       "missing 'authorization: Bearer <token>' metadata");

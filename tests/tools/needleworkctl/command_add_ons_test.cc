@@ -110,10 +110,10 @@ TEST(ParseAddOnsUsageTest, ProposalFileCarriesItsOwnAddOns) {
 }
 
 TEST(ParseAddOnsUsageTest, OnlyTheCommandsThatCombineTherapies) {
-  EXPECT_EQ(Problem({"slots", "p", "0", "--from", "2026-03-01", "--to", "2026-03-02", "--add-on",
+  EXPECT_EQ(Problem({"slots", "p", "1", "--from", "2026-03-01", "--to", "2026-03-02", "--add-on",
                      "prp-serum"}),
             "slots: does not take --add-on");
-  EXPECT_EQ(Problem({"book", "p", "0", "--start", "2026-03-02T09:00Z", "--practitioner", "d",
+  EXPECT_EQ(Problem({"book", "p", "1", "--start", "2026-03-02T09:00Z", "--practitioner", "d",
                      "--room", "r", "--add-on", "prp-serum"}),
             "book: does not take --add-on");
 }

@@ -151,7 +151,7 @@ TEST(ParsePlanningTest, PlansShowCancel) {
 }
 
 TEST(ParseSchedulingTest, SlotsWithEveryFlag) {
-  auto command = Parse<SchedulingArgs>({"slots", "pl-1", "2", "--from", "2026-03-01", "--to",
+  auto command = Parse<SchedulingArgs>({"slots", "pl-1", "3", "--from", "2026-03-01", "--to",
                                         "2026-03-31", "--practitioner", "dr-lee", "--max", "500"});
   EXPECT_EQ(command.name, "slots");
   EXPECT_EQ(command.plan_id, "pl-1");
@@ -164,21 +164,21 @@ TEST(ParseSchedulingTest, SlotsWithEveryFlag) {
 
 TEST(ParseSchedulingTest, SlotsDefaultsAndWindowEdges) {
   auto one_day =
-      Parse<SchedulingArgs>({"slots", "pl-1", "0", "--from", "2026-03-01", "--to", "2026-03-01"});
+      Parse<SchedulingArgs>({"slots", "pl-1", "1", "--from", "2026-03-01", "--to", "2026-03-01"});
   EXPECT_EQ(one_day.session_index, 0);
   EXPECT_EQ(one_day.max_results, 0);
   EXPECT_EQ(one_day.practitioner_id, "");
   // 92 days is the most: 2026-01-01 + 92 days = 2026-04-03.
-  EXPECT_EQ(Parse<SchedulingArgs>({"slots", "p", "0", "--from", "2026-01-01", "--to", "2026-04-03"})
+  EXPECT_EQ(Parse<SchedulingArgs>({"slots", "p", "1", "--from", "2026-01-01", "--to", "2026-04-03"})
                 .to_date,
             "2026-04-03");
-  EXPECT_EQ(Parse<SchedulingArgs>({"slots", "p", "0", "--from", "2024-02-29", "--to", "2024-03-01"})
+  EXPECT_EQ(Parse<SchedulingArgs>({"slots", "p", "1", "--from", "2024-02-29", "--to", "2024-03-01"})
                 .from_date,
             "2024-02-29");
 }
 
 TEST(ParseSchedulingTest, BookWithDevicesInOrder) {
-  auto command = Parse<SchedulingArgs>({"book", "pl-1", "1", "--start", "2026-03-02T09:00:00+01:00",
+  auto command = Parse<SchedulingArgs>({"book", "pl-1", "2", "--start", "2026-03-02T09:00:00+01:00",
                                         "--practitioner", "dr-lee", "--room", "room-1", "--device",
                                         "pen-1", "--device", "rf-2"});
   EXPECT_EQ(command.name, "book");
@@ -191,7 +191,7 @@ TEST(ParseSchedulingTest, BookWithDevicesInOrder) {
 }
 
 TEST(ParseSchedulingTest, StartGainsSecondsWhenLeftOut) {
-  EXPECT_EQ(Parse<SchedulingArgs>({"book", "p", "0", "--start", "2026-03-02T09:00Z",
+  EXPECT_EQ(Parse<SchedulingArgs>({"book", "p", "1", "--start", "2026-03-02T09:00Z",
                                    "--practitioner", "d", "--room", "r"})
                 .start,
             "2026-03-02T09:00:00Z");
@@ -368,43 +368,44 @@ TEST(ParsePlanningUsageTest, PlanCreateErrors) {
 
 TEST(ParseSchedulingUsageTest, SlotsErrors) {
   EXPECT_EQ(Problem({"slots", "p", "--from", "2026-03-01", "--to", "2026-03-01"}),
-            "slots: missing <session-index>");
-  EXPECT_EQ(Problem({"slots", "p", "0", "--to", "2026-03-01"}), "slots: missing --from");
-  EXPECT_EQ(Problem({"slots", "p", "0", "--from", "2026-03-01"}), "slots: missing --to");
-  for (const char* index : {"-1", "x", "1.5", "1000", " 1"}) {
+            "slots: missing <session>");
+  EXPECT_EQ(Problem({"slots", "p", "1", "--to", "2026-03-01"}), "slots: missing --from");
+  EXPECT_EQ(Problem({"slots", "p", "1", "--from", "2026-03-01"}), "slots: missing --to");
+  // Sessions are counted as people count them: 1 is the first, so 0 is refused.
+  for (const char* number : {"0", "-1", "x", "1.5", "1001", " 1"}) {
     EXPECT_EQ(
-        Problem({"slots", "--from", "2026-03-01", "--to", "2026-03-01", "--", "p", index}),
-        "slots: <session-index>: '" + std::string(index) + "' is not a whole number from 0 to 999")
-        << index;
+        Problem({"slots", "--from", "2026-03-01", "--to", "2026-03-01", "--", "p", number}),
+        "slots: <session>: '" + std::string(number) + "' is not a whole number from 1 to 1000")
+        << number;
   }
   for (const char* date : {"2026-3-1", "2026-02-30", "2026-13-01", "01/03/2026", "2026-03-01x"}) {
-    EXPECT_EQ(Problem({"slots", "p", "0", "--from", date, "--to", "2026-03-01"}),
+    EXPECT_EQ(Problem({"slots", "p", "1", "--from", date, "--to", "2026-03-01"}),
               "slots: --from: '" + std::string(date) + "' is not a date: want YYYY-MM-DD")
         << date;
   }
-  EXPECT_EQ(Problem({"slots", "p", "0", "--from", "2026-03-10", "--to", "2026-03-01"}),
+  EXPECT_EQ(Problem({"slots", "p", "1", "--from", "2026-03-10", "--to", "2026-03-01"}),
             "slots: --to 2026-03-01 is before --from 2026-03-10");
-  EXPECT_EQ(Problem({"slots", "p", "0", "--from", "2026-01-01", "--to", "2026-04-04"}),
+  EXPECT_EQ(Problem({"slots", "p", "1", "--from", "2026-01-01", "--to", "2026-04-04"}),
             "slots: --to is 93 days after --from: at most 92");
   for (const char* max : {"0", "501", "ten", "-5"}) {
     EXPECT_EQ(
-        Problem({"slots", "p", "0", "--from", "2026-03-01", "--to", "2026-03-02", "--max", max}),
+        Problem({"slots", "p", "1", "--from", "2026-03-01", "--to", "2026-03-02", "--max", max}),
         "slots: --max: '" + std::string(max) + "' is not a whole number from 1 to 500")
         << max;
   }
   EXPECT_EQ(
-      Problem({"slots", "p", "0", "--from", "2026-03-01", "--to", "2026-03-02", "--room", "r"}),
+      Problem({"slots", "p", "1", "--from", "2026-03-01", "--to", "2026-03-02", "--room", "r"}),
       "slots: does not take --room");
 }
 
 TEST(ParseSchedulingUsageTest, BookingErrors) {
-  EXPECT_EQ(Problem({"book", "p", "0", "--practitioner", "d", "--room", "r"}),
+  EXPECT_EQ(Problem({"book", "p", "1", "--practitioner", "d", "--room", "r"}),
             "book: missing --start");
-  EXPECT_EQ(Problem({"book", "p", "0", "--start", "2026-03-02T09:00Z", "--room", "r"}),
+  EXPECT_EQ(Problem({"book", "p", "1", "--start", "2026-03-02T09:00Z", "--room", "r"}),
             "book: missing --practitioner");
-  EXPECT_EQ(Problem({"book", "p", "0", "--start", "2026-03-02T09:00Z", "--practitioner", "d"}),
+  EXPECT_EQ(Problem({"book", "p", "1", "--start", "2026-03-02T09:00Z", "--practitioner", "d"}),
             "book: missing --room");
-  EXPECT_EQ(Problem({"book", "p", "0", "--start", "2026-03-02T09:00Z", "--practitioner", "d",
+  EXPECT_EQ(Problem({"book", "p", "1", "--start", "2026-03-02T09:00Z", "--practitioner", "d",
                      "--room", "r", "--device", "pen", "--device", "pen"}),
             "book: --device pen given twice");
   EXPECT_EQ(Problem({"reschedule", "a"}), "reschedule: missing --start");

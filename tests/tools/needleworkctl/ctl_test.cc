@@ -149,7 +149,7 @@ TEST_F(RunCtlTest, UsageErrorOfAnAftercareCommandExitsTwo) {
 }
 
 TEST_F(RunCtlTest, UsageErrorOfASchedulingCommandExitsTwo) {
-  Result result = Run({"slots", "pl-1", "0", "--from", "2026-03-10", "--to", "2026-03-01"});
+  Result result = Run({"slots", "pl-1", "1", "--from", "2026-03-10", "--to", "2026-03-01"});
   EXPECT_EQ(result.exit_code, kExitUsage);
   EXPECT_EQ(result.out, "");
   EXPECT_THAT(result.err,
@@ -219,8 +219,8 @@ TEST_F(RunCtlTest, NoHostExitsOneNamingTheRpcWithAHint) {
       {{"plans", "--patient", "P/1"}, "ListPlans"},
       {{"plan", "show", "pl-1"}, "GetPlan"},
       {{"plan", "cancel", "pl-1", "--reason", "moved"}, "CancelPlan"},
-      {{"slots", "pl-1", "0", "--from", "2026-03-01", "--to", "2026-03-31"}, "FindSlots"},
-      {{"book", "pl-1", "0", "--start", "2026-03-02T09:00Z", "--practitioner", "d", "--room", "r"},
+      {{"slots", "pl-1", "1", "--from", "2026-03-01", "--to", "2026-03-31"}, "FindSlots"},
+      {{"book", "pl-1", "1", "--start", "2026-03-02T09:00Z", "--practitioner", "d", "--room", "r"},
        "Book"},
       {{"reschedule", "ap-1", "--start", "2026-03-02T09:00Z"}, "Reschedule"},
       {{"cancel", "ap-1", "--reason", "ill"}, "Cancel"},

@@ -113,9 +113,9 @@ TEST(RenderAppointmentsTest, Table) {
   EXPECT_EQ(Rendered(response, RenderAppointments),
             "ID     SESSION  STATUS     START                 END                   PRACTITIONER  "
             "ROOM    DEVICES     ADD-ONS                    PATIENT\n"
-            "ap-1   2        booked     Mon 2026-03-02 09:00  09:45                 dr-lee        "
+            "ap-1   3        booked     Mon 2026-03-02 09:00  09:45                 dr-lee        "
             "room-1  pen-1,rf-1  rf-microneedling,ha-serum  Patient/123\n"
-            "ap-22  0        cancelled  Fri 2026-02-27 23:30  Sat 2026-02-28 00:15  -             "
+            "ap-22  1        cancelled  Fri 2026-02-27 23:30  Sat 2026-02-28 00:15  -             "
             "-       -           -                          Patient/7\n");
 }
 
@@ -126,7 +126,7 @@ TEST(RenderAppointmentsTest, None) {
 TEST(RenderAppointmentTest, Booked) {
   EXPECT_EQ(Rendered(Booked(), RenderAppointment),
             "Appointment ap-1: booked\n"
-            "  plan          pl-1, session 2\n"
+            "  plan          pl-1, session 3\n"
             "  patient       Patient/123\n"
             "  start         Mon 2026-03-02 09:00 +01:00\n"
             "  end           Mon 2026-03-02 09:45 +01:00\n"
@@ -170,7 +170,7 @@ TEST(RenderAppointmentTest, FulfilledShowsWhatWasDone) {
   completion->set_completed_at("2026-03-02T09:50:00+01:00");
   EXPECT_EQ(Rendered(appointment, RenderAppointment),
             "Appointment ap-1: fulfilled\n"
-            "  plan           pl-1, session 2\n"
+            "  plan           pl-1, session 3\n"
             "  patient        Patient/123\n"
             "  start          Mon 2026-03-02 09:00 +01:00\n"
             "  end            Mon 2026-03-02 09:45 +01:00\n"
@@ -265,9 +265,9 @@ TEST(RenderPlanTest, SeriesThenSessionsInUtc) {
             "\n"
             "Sessions (2 of 6 booked or done):\n"
             "  SESSION  STATUS     START (UTC)           END                   APPOINTMENT\n"
-            "  0        fulfilled  Mon 2026-03-02 09:00  10:00                 ap-0\n"
-            "  1        booked     Mon 2026-03-30 23:30  Tue 2026-03-31 00:30  ap-1\n"
-            "  1        cancelled  Sun 2026-03-29 23:30  Mon 2026-03-30 00:30  ap-1\n");
+            "  1        fulfilled  Mon 2026-03-02 09:00  10:00                 ap-0\n"
+            "  2        booked     Mon 2026-03-30 23:30  Tue 2026-03-31 00:30  ap-1\n"
+            "  2        cancelled  Sun 2026-03-29 23:30  Mon 2026-03-30 00:30  ap-1\n");
 }
 
 TEST(RenderPlanTest, AddOnsAndTheBaseTreatmentsMinutes) {
@@ -316,7 +316,7 @@ TEST(RenderPlanTest, SessionEndingAfterMidnightUtcShowsItsDate) {
   AddSession(&plan, 0, kMonday9Utc + 14 * 3600 + 30 * 60, 60,
              types::v1::APPOINTMENT_STATUS_BOOKED);  // 23:30 to 00:30
   EXPECT_THAT(Rendered(plan, RenderPlan),
-              HasSubstr("  0        booked  Mon 2026-03-02 23:30  Tue 2026-03-03 00:30  ap-0\n"));
+              HasSubstr("  1        booked  Mon 2026-03-02 23:30  Tue 2026-03-03 00:30  ap-0\n"));
 }
 
 TEST(RenderPlansTest, Table) {

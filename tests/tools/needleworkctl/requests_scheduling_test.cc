@@ -129,7 +129,7 @@ TEST(BuildPlanningRequestPlainTest, GetListCancel) {
 
 TEST(BuildSchedulingRequestTest, FindSlots) {
   v1::FindSlotsRequest request = BuildFindSlotsRequest(
-      Parse<SchedulingArgs>({"slots", "pl-1", "3", "--from", "2026-03-01", "--to", "2026-03-31",
+      Parse<SchedulingArgs>({"slots", "pl-1", "4", "--from", "2026-03-01", "--to", "2026-03-31",
                              "--practitioner", "dr-lee", "--max", "20"}));
   EXPECT_EQ(request.plan_id(), "pl-1");
   EXPECT_EQ(request.session_index(), 3);
@@ -138,14 +138,14 @@ TEST(BuildSchedulingRequestTest, FindSlots) {
   EXPECT_EQ(request.practitioner_id(), "dr-lee");
   EXPECT_EQ(request.max_results(), 20);
   v1::FindSlotsRequest plain = BuildFindSlotsRequest(
-      Parse<SchedulingArgs>({"slots", "pl-1", "0", "--from", "2026-03-01", "--to", "2026-03-02"}));
+      Parse<SchedulingArgs>({"slots", "pl-1", "1", "--from", "2026-03-01", "--to", "2026-03-02"}));
   EXPECT_EQ(plain.max_results(), 0);
   EXPECT_EQ(plain.practitioner_id(), "");
 }
 
 TEST(BuildSchedulingRequestTest, Book) {
   v1::BookRequest request = BuildBookRequest(Parse<SchedulingArgs>(
-      {"book", "pl-1", "1", "--start", "2026-03-02T09:00+01:00", "--practitioner", "dr-lee",
+      {"book", "pl-1", "2", "--start", "2026-03-02T09:00+01:00", "--practitioner", "dr-lee",
        "--room", "room-1", "--device", "pen-1", "--device", "rf-1"}));
   EXPECT_EQ(request.plan_id(), "pl-1");
   EXPECT_EQ(request.session_index(), 1);

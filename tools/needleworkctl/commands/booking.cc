@@ -15,15 +15,18 @@ namespace {
 using Scheduling = v1::SchedulingService::Stub;
 using Args = SchedulingArgs;
 
-constexpr int32_t kMaxSessionIndex = 999;  // far beyond any series
+constexpr int32_t kMaxSessionNumber = 1000;  // far beyond any series
 
-Status SetSessionIndex(const std::string& word, Args* args) {
-  NW_ASSIGN_OR_RETURN(args->session_index, ParseWholeNumber(word, 0, kMaxSessionIndex));
+// <session>: the session as a person counts it, 1 for the first; the wire's session_index
+// is one less.
+Status SetSessionNumber(const std::string& word, Args* args) {
+  NW_ASSIGN_OR_RETURN(int32_t number, ParseWholeNumber(word, 1, kMaxSessionNumber));
+  args->session_index = number - 1;
   return OkStatus();
 }
 
 constexpr Positional<Args> kPlanId{"plan-id", SetWord<&Args::plan_id>, false};
-constexpr Positional<Args> kSessionIndex{"session-index", SetSessionIndex, false};
+constexpr Positional<Args> kSession{"session", SetSessionNumber, false};
 constexpr Flag<Args> kStart{"start", FlagKind::kValue, SetBy<&Args::start, NormalizeTimestamp>};
 constexpr Flag<Args> kPractitioner{"practitioner", FlagKind::kValue,
                                    SetText<&Args::practitioner_id>};
@@ -122,10 +125,10 @@ std::vector<Command> BookingCommands() {
   return {
       MakeCommand<Args>(
           {"slots",
-           "<plan-id> <session-index> --from YYYY-MM-DD --to YYYY-MM-DD [--practitioner ID] "
+           "<plan-id> <session> --from YYYY-MM-DD --to YYYY-MM-DD [--practitioner ID] "
            "[--max N]",
            "Find free times for one session of a plan",
-           "Free start times for session <session-index> (0 is the first) of the plan, on the\n"
+           "Free start times for session <session> (1 is the first) of the plan, on the\n"
            "clinic's days --from to --to (inclusive, at most 92 days apart): within opening\n"
            "hours, with a practitioner, a room and every device the plan needs free, keeping the\n"
            "plan's spacing and every plugin's booking rules. --practitioner keeps to one\n"
@@ -135,7 +138,7 @@ std::vector<Command> BookingCommands() {
            "First prints the session the slots are for: its minutes and\n"
            "resources with the plan's add-ons the clinic offers now, and those it no longer\n"
            "offers (the session is shaped without them). Needs an `emr` token."},
-          {.positionals = {kPlanId, kSessionIndex},
+          {.positionals = {kPlanId, kSession},
            .flags = {{"from", FlagKind::kValue, SetDate<&Args::from_date>},
                      {"to", FlagKind::kValue, SetDate<&Args::to_date>},
                      kPractitioner,
@@ -145,10 +148,9 @@ std::vector<Command> BookingCommands() {
            .finish = FinishSlots},
           Slots),
       MakeCommand<Args>(
-          {"book",
-           "<plan-id> <session-index> --start TIME --practitioner ID --room ID [--device ID ...]",
+          {"book", "<plan-id> <session> --start TIME --practitioner ID --room ID [--device ID ...]",
            "Book one session of a plan",
-           "Books session <session-index> (0 is the first) of the plan at TIME, RFC 3339 with an\n"
+           "Books session <session> (1 is the first) of the plan at TIME, RFC 3339 with an\n"
            "offset (e.g. 2026-03-02T09:00:00+01:00; the seconds may be left out), usually a\n"
            "start slots offered, with the practitioner, the room and one --device for each\n"
            "device the session needs (its add-ons' too, as slots shows). Refused when a plugin's "
@@ -157,7 +159,7 @@ std::vector<Command> BookingCommands() {
            "another start from slots), or when a concurrent call took a resource or changed the\n"
            "plan while this booking was checked (ABORTED: run slots again). Needs an `emr` "
            "token."},
-          {.positionals = {kPlanId, kSessionIndex},
+          {.positionals = {kPlanId, kSession},
            .flags = {kStart, kPractitioner, kRoom, kDevice},
            .required = {"start", "practitioner", "room"},
            .finish = FinishBooking},

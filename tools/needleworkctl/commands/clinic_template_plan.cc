@@ -184,8 +184,8 @@ void RenderNextSteps(const ClinicTemplateArgs& args, std::ostream& out) {
          "face\n"
       << "    needleworkctl --token $EMR plan create --patient Patient/ID --screening "
          "SCREENING-ID --fhir CHART.json --concern acne-scars --area face\n"
-      << "    needleworkctl --token $EMR slots PLAN-ID 0 --from YYYY-MM-DD --to YYYY-MM-DD\n"
-      << "    needleworkctl --token $EMR book PLAN-ID 0 --start START --practitioner "
+      << "    needleworkctl --token $EMR slots PLAN-ID 1 --from YYYY-MM-DD --to YYYY-MM-DD\n"
+      << "    needleworkctl --token $EMR book PLAN-ID 1 --start START --practitioner "
       << args.practitioner_id << " --room " << args.room_id << " --device " << args.pen_id << '\n'
       << "  more staff, rooms or devices: needleworkctl --token $ADMIN resource add " << id
       << " ...\n"

@@ -84,7 +84,7 @@ void PrintSessions(const v1::Plan& plan, std::ostream& out) {
   }
   Table table({"SESSION", "STATUS", "START (UTC)", "END", "APPOINTMENT"});
   for (const types::v1::SessionRecord& session : plan.sessions()) {
-    table.AddRow({std::to_string(session.session_index()), AppointmentStatusLabel(session.status()),
+    table.AddRow({SessionNumber(session.session_index()), AppointmentStatusLabel(session.status()),
                   FormatUnixUtc(session.start_unix_seconds()), UtcEnd(session),
                   OrDash(session.appointment_id())});
   }

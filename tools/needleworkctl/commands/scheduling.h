@@ -20,7 +20,7 @@ inline constexpr int kMaxSlotWindowDays = 92;
 
 struct SchedulingArgs {
   std::string plan_id;                     // <plan-id>
-  int32_t session_index = 0;               // <session-index>, 0-based
+  int32_t session_index = 0;               // the wire's, 0-based: <session> minus 1
   std::string appointment_id;              // <appointment-id>
   std::string from_date;                   // slots --from, YYYY-MM-DD
   std::string to_date;                     // slots --to, YYYY-MM-DD

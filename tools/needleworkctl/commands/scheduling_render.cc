@@ -109,7 +109,7 @@ void RenderAppointment(const v1::Appointment& appointment, std::ostream& out) {
       << AppointmentStatusLabel(appointment.status()) << '\n';
   Table table;
   table.AddRow({"plan", OrDash(appointment.plan_id()) + ", session " +
-                            std::to_string(appointment.session_index())});
+                            SessionNumber(appointment.session_index())});
   table.AddRow({"patient", OrDash(appointment.patient_ref())});
   table.AddRow({"start", OrDash(FormatLocalWithOffset(appointment.start()))});
   table.AddRow({"end", OrDash(FormatLocalWithOffset(appointment.end()))});
@@ -134,7 +134,7 @@ void RenderAppointments(const v1::ListAppointmentsResponse& response, std::ostre
   Table table({"ID", "SESSION", "STATUS", "START", "END", "PRACTITIONER", "ROOM", "DEVICES",
                "ADD-ONS", "PATIENT"});
   for (const v1::Appointment& appointment : response.appointments()) {
-    table.AddRow({appointment.appointment_id(), std::to_string(appointment.session_index()),
+    table.AddRow({appointment.appointment_id(), SessionNumber(appointment.session_index()),
                   AppointmentStatusLabel(appointment.status()), FormatLocal(appointment.start()),
                   FormatLocalEnd(appointment.start(), appointment.end()),
                   OrDash(appointment.practitioner_id()), OrDash(appointment.room_id()),
