@@ -3,6 +3,7 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <set>
 #include <sstream>
 
 #include "host/http/http_client.h"
@@ -18,13 +19,14 @@ StatusOr<std::vector<Jwk>> ReadJwksFile(const std::string& path) {
   return ParseJwks(text.str(), path);
 }
 
-// One JwtIssuer per iss: the keys and jku URLs of all its tenants.
+// One JwtIssuer per iss: the keys and jku URLs of all its tenants, each file read once.
 StatusOr<JwtPolicy> PolicyOf(const CdsHooksConfig& config) {
   std::map<std::string, JwtIssuer> by_iss;
+  std::set<std::pair<std::string, std::string>> files_read;  // (iss, jwks_file)
   for (const auto& issuer : config.issuers) {
     JwtIssuer& merged = by_iss[issuer.iss];
     merged.issuer = issuer.iss;
-    if (!issuer.jwks_file.empty()) {
+    if (!issuer.jwks_file.empty() && files_read.insert({issuer.iss, issuer.jwks_file}).second) {
       NW_ASSIGN_OR_RETURN(auto keys, ReadJwksFile(issuer.jwks_file));
       merged.keys.insert(merged.keys.end(), keys.begin(), keys.end());
     }

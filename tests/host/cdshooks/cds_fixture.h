@@ -113,7 +113,7 @@ class CdsServiceFixture : public ::testing::Test {
     return answer.is_object() && answer.contains("cards") ? answer["cards"] : Json::array();
   }
 
-  testing::TempDir dir_;
+  ::needlework::testing::TempDir dir_;
   std::unique_ptr<Store> store_;
   fhir::RxNormIngredientMap rxnorm_;
   ClinicRegistry registry_;
