@@ -32,19 +32,20 @@ StatusOr<const CdsServiceInfo*> ServiceOf(const std::string& id) {
 }  // namespace
 
 HttpReply CdsHooksService::Handle(const HttpRequest& request) const {
-  std::string rest =
-      request.path.substr(std::min(request.path.size(), std::string(kCdsServicesPath).size()));
-  if (request.path.rfind(kCdsServicesPath, 0) != 0) {
+  const std::string prefix = kCdsServicesPath;
+  if (request.path.rfind(prefix, 0) != 0)
     return ErrorReply(NotFoundError("no route " + request.path));
-  }
+  std::string rest = request.path.substr(prefix.size());
   if (rest.empty() || rest == "/") {
     return request.method == "GET" ? Discovery(request) : MethodNotAllowed("GET");
   }
+  if (rest[0] != '/') return ErrorReply(NotFoundError("no route " + request.path));
   std::string id = rest.substr(1);
   bool feedback = false;
   if (size_t slash = id.find('/'); slash != std::string::npos) {
-    if (id.substr(slash) != "/feedback")
+    if (id.substr(slash) != "/feedback") {
       return ErrorReply(NotFoundError("no route " + request.path));
+    }
     id.resize(slash);
     feedback = true;
   }

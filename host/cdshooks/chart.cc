@@ -1,5 +1,6 @@
 #include "host/cdshooks/chart.h"
 
+#include <chrono>
 #include <utility>
 #include <vector>
 
@@ -52,7 +53,9 @@ StatusOr<std::string> ReadKey(const HookRequest& request, const FhirRead& read,
   return std::move(*text);
 }
 
-StatusOr<std::vector<std::string>> ChartPieces(const HookRequest& request, const FhirRead& read) {
+StatusOr<std::vector<std::string>> ChartPieces(const HookRequest& request, const FhirRead& read,
+                                               std::chrono::milliseconds budget) {
+  auto deadline = std::chrono::steady_clock::now() + budget;
   std::vector<std::string> pieces;
   for (const auto& [key, query] : PrefetchTemplates()) {
     auto given = request.prefetch.find(key);
@@ -61,6 +64,10 @@ StatusOr<std::vector<std::string>> ChartPieces(const HookRequest& request, const
       NW_RETURN_IF_ERROR(CheckNotPaged(*given, "prefetch '" + key + "'"));
       pieces.push_back(given->dump());
       continue;
+    }
+    if (std::chrono::steady_clock::now() > deadline) {
+      return UnavailableError("reading the chart from the FHIR server took longer than " +
+                              std::to_string(budget.count()) + " ms; " + key + " was not read");
     }
     NW_ASSIGN_OR_RETURN(std::string text, ReadKey(request, read, key, query));
     pieces.push_back(std::move(text));
@@ -91,7 +98,7 @@ StatusOr<needlework::types::v1::PatientFacts> GatherChart(const HookRequest& req
   needlework::types::v1::PatientFacts facts;
   if (!pieces.empty()) {
     fhir::NormalizeOptions options;
-    options.max_resource_bytes = max_bytes;
+    options.max_resource_bytes = limits.max_bytes;
     NW_ASSIGN_OR_RETURN(facts, fhir::NormalizeFhir(pieces, options));
   }
   std::string expected = "Patient/" + request.patient_id;

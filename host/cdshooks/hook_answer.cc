@@ -49,7 +49,7 @@ ScreenedPatient Unscreened(const std::string& patient_ref, const std::string& re
 // Screens the chart for `asked`; a screening that cannot run is Unscreened.
 ScreenedPatient Screen(const CdsHookDeps& deps, const CdsCaller& caller, const HookRequest& request,
                        const TreatmentAsked& asked, Status* failure) {
-  auto facts = GatherChart(request, deps.read, deps.max_chart_bytes, deps.rxnorm);
+  auto facts = GatherChart(request, deps.read, deps.chart_limits, deps.rxnorm);
   StatusOr<ScreenedPatient> screened =
       facts.ok() ? ScreenAndWait(deps.plugins, caller.clinic_id, std::move(*facts), asked.concerns,
                                  asked.areas, asked.add_ons)

@@ -25,7 +25,7 @@ struct CdsHookDeps {
   PluginCalls plugins;
   const fhir::RxNormIngredientMap& rxnorm;
   FhirRead read;            // for prefetch keys the EMR left out
-  size_t max_chart_bytes;   // per prefetch piece or FHIR read
+  ChartLimits chart_limits;  // per prefetch piece or FHIR read, and the reads' time budget
   std::string service_url;  // cards' source.url
 };
 

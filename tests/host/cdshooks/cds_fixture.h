@@ -88,7 +88,8 @@ class CdsServiceFixture : public ::testing::Test {
     }
     service_ = std::make_unique<CdsHooksService>(
         CdsHookDeps{*store_, PluginCalls{registry_, watchdog_, deadlines_, pool_}, rxnorm_,
-                    HttpFhirRead(2000, 1 << 20), 1 << 20, kServiceUrl},
+                    HttpFhirRead(2000, 1 << 20),
+                    ChartLimits{1 << 20, std::chrono::milliseconds(5000)}, kServiceUrl},
         [](const HttpRequest& request) -> StatusOr<CdsCaller> {
           const std::string& clinic = request.Header("x-test-clinic");
           if (clinic.empty()) return UnauthenticatedError("no test caller");

@@ -56,6 +56,7 @@ TEST_F(DiscoveryTest, WrongMethodsAndUnknownServicesAreRefused) {
   EXPECT_EQ(service_->Handle(request).status, 405);
   EXPECT_EQ(Post("/cds-services/no-such-service", Json::object()).status, 404);
   EXPECT_EQ(Post("/cds-services/needlework-patient-view/other", Json::object()).status, 404);
+  EXPECT_EQ(Post("/cds-servicesX", Json::object()).status, 404);
 }
 
 }  // namespace
