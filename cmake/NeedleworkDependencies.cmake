@@ -10,6 +10,8 @@ find_package(CURL 7.85 REQUIRED)  # host/http/http_client (CURLOPT_PROTOCOLS_STR
 find_package(GTest REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3>=3.40)
+# The PostgreSQL store's client (host/postgres).
+pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq>=15)
 # seccomp filters: the tests install systemd's MemoryDenyWriteExecute filter with it.
 pkg_check_modules(SECCOMP REQUIRED IMPORTED_TARGET libseccomp>=2.5)
 

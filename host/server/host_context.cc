@@ -1,6 +1,7 @@
 #include "host/server/host_context.h"
 
 #include "host/isolation/isolated_code.h"
+#include "host/storage/sqlite_store.h"
 
 namespace needlework::host {
 namespace {
@@ -35,7 +36,7 @@ StatusOr<std::unique_ptr<PluginCodeFactory>> MakePluginCode(const HostConfig& co
 StatusOr<std::unique_ptr<HostContext>> BuildHostContext(const HostConfig& config) {
   auto context = std::make_unique<HostContext>();
   context->config = config;
-  NW_ASSIGN_OR_RETURN(context->store, Store::Open(config.data_dir, config.max_store_kib));
+  NW_ASSIGN_OR_RETURN(context->store, SqliteStore::Open(config.data_dir, config.max_store_kib));
   context->tokens = std::make_unique<TokenAuthority>(context->store.get());
   NW_RETURN_IF_ERROR(context->tokens->Reload());
   NW_ASSIGN_OR_RETURN(context->rxnorm, LoadRxNormMap(config.rxnorm_map_file));

@@ -1,4 +1,4 @@
-#include "host/storage/store.h"
+#include "host/storage/sqlite_store.h"
 
 #include <nlohmann/json.hpp>
 
@@ -212,11 +212,11 @@ std::string SettingJson(const PluginSetting& setting) {
 
 }  // namespace
 
-StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& data_dir, int64_t max_kib) {
+StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& data_dir, int64_t max_kib) {
   NW_ASSIGN_OR_RETURN(auto lock, DataDirLock::Acquire(data_dir));
   std::string path = data_dir + "/needlework.db";
   NW_ASSIGN_OR_RETURN(auto db, sqlite::Database::Open(path));
-  std::unique_ptr<Store> store(new Store(std::move(lock), std::move(db)));
+  std::unique_ptr<SqliteStore> store(new SqliteStore(std::move(lock), std::move(db)));
   NW_RETURN_IF_ERROR(store->Migrate());
   store->path_ = path;
   if (max_kib > 0) NW_RETURN_IF_ERROR(store->LimitSize(max_kib));
@@ -224,21 +224,21 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& data_dir, int64_
   return store;
 }
 
-StatusOr<std::unique_ptr<sqlite::Database>> Store::OpenReader() {
+StatusOr<std::unique_ptr<sqlite::Database>> SqliteStore::OpenReader() {
   NW_ASSIGN_OR_RETURN(auto reader, sqlite::Database::Open(path_));
   NW_RETURN_IF_ERROR(reader->Execute("PRAGMA query_only=ON"));
   return reader;
 }
 
 // max_page_count is per connection: only the writer's matters, as only it writes.
-Status Store::LimitSize(int64_t max_kib) {
+Status SqliteStore::LimitSize(int64_t max_kib) {
   NW_ASSIGN_OR_RETURN(auto page_size, db_->Prepare("PRAGMA page_size"));
   NW_ASSIGN_OR_RETURN(bool has_row, page_size->Step());
   int64_t bytes = has_row ? page_size->ColumnInt(0) : 4096;
   return db_->Execute("PRAGMA max_page_count = " + std::to_string(max_kib * 1024 / bytes));
 }
 
-Status Store::Migrate() {
+Status SqliteStore::Migrate() {
   NW_ASSIGN_OR_RETURN(auto version_query, db_->Prepare("PRAGMA user_version"));
   NW_ASSIGN_OR_RETURN(bool has_row, version_query->Step());
   int64_t version = has_row ? version_query->ColumnInt(0) : 0;
@@ -257,7 +257,7 @@ Status Store::Migrate() {
   return OkStatus();
 }
 
-StatusOr<std::vector<ClinicRecord>> Store::ListClinics() {
+StatusOr<std::vector<ClinicRecord>> SqliteStore::ListClinics() {
   std::lock_guard lock(read_mutex_);
   NW_ASSIGN_OR_RETURN(
       auto query,
@@ -274,7 +274,7 @@ StatusOr<std::vector<ClinicRecord>> Store::ListClinics() {
   return clinics;
 }
 
-StatusOr<ClinicRecord> Store::GetClinic(const std::string& clinic_id) {
+StatusOr<ClinicRecord> SqliteStore::GetClinic(const std::string& clinic_id) {
   std::lock_guard lock(read_mutex_);
   NW_ASSIGN_OR_RETURN(auto query,
                       reader_->Prepare("SELECT clinic_id, display_name, created_at, time_zone, "
@@ -286,12 +286,12 @@ StatusOr<ClinicRecord> Store::GetClinic(const std::string& clinic_id) {
                       query->ColumnText(3), static_cast<int>(query->ColumnInt(4))};
 }
 
-Status Store::CreateClinic(const ClinicRecord& clinic, const TokenRecord& first_token) {
+Status SqliteStore::CreateClinic(const ClinicRecord& clinic, const TokenRecord& first_token) {
   return grouped_.Run([&] { return CreateClinicLocked(clinic, first_token); },
                       {"token_id=" + first_token.token_id});
 }
 
-Status Store::CreateClinicLocked(const ClinicRecord& clinic, const TokenRecord& first_token) {
+Status SqliteStore::CreateClinicLocked(const ClinicRecord& clinic, const TokenRecord& first_token) {
   NW_ASSIGN_OR_RETURN(
       auto insert,
       db_->Prepare("INSERT INTO clinics (clinic_id, display_name, created_at, time_zone) "
@@ -307,7 +307,7 @@ Status Store::CreateClinicLocked(const ClinicRecord& clinic, const TokenRecord& 
   return OkStatus();
 }
 
-StatusOr<std::vector<PluginSetting>> Store::ListPluginSettings(const std::string& clinic_id) {
+StatusOr<std::vector<PluginSetting>> SqliteStore::ListPluginSettings(const std::string& clinic_id) {
   std::lock_guard lock(read_mutex_);
   NW_ASSIGN_OR_RETURN(
       auto query,
@@ -325,12 +325,12 @@ StatusOr<std::vector<PluginSetting>> Store::ListPluginSettings(const std::string
   return settings;
 }
 
-Status Store::UpsertPluginSetting(const PluginSetting& setting) {
+Status SqliteStore::UpsertPluginSetting(const PluginSetting& setting) {
   return grouped_.Run([&] { return UpsertPluginSettingLocked(setting); },
                       {"plugin_id=" + setting.plugin_id, SettingJson(setting)});
 }
 
-Status Store::UpsertPluginSettingLocked(const PluginSetting& setting) {
+Status SqliteStore::UpsertPluginSettingLocked(const PluginSetting& setting) {
   NW_ASSIGN_OR_RETURN(
       auto upsert,
       db_->Prepare(
@@ -344,11 +344,11 @@ Status Store::UpsertPluginSettingLocked(const PluginSetting& setting) {
   return upsert->Run();
 }
 
-Status Store::InsertToken(const TokenRecord& token) {
+Status SqliteStore::InsertToken(const TokenRecord& token) {
   return grouped_.Run([&] { return InsertTokenLocked(token); }, {"token_id=" + token.token_id});
 }
 
-Status Store::InsertTokenLocked(const TokenRecord& token) {
+Status SqliteStore::InsertTokenLocked(const TokenRecord& token) {
   NW_ASSIGN_OR_RETURN(
       auto insert,
       db_->Prepare("INSERT INTO tokens (token_id, token_hash, role, clinic_id, label, created_at, "
@@ -368,7 +368,7 @@ Status Store::InsertTokenLocked(const TokenRecord& token) {
   return insert->Run();
 }
 
-StatusOr<std::vector<TokenRecord>> Store::ListTokens() {
+StatusOr<std::vector<TokenRecord>> SqliteStore::ListTokens() {
   std::lock_guard lock(read_mutex_);
   NW_ASSIGN_OR_RETURN(auto query,
                       reader_->Prepare("SELECT token_id, token_hash, role, IFNULL(clinic_id, ''), "

@@ -1,6 +1,6 @@
 // Store: aftercare plans, patient messages and symptom reports. Marking messages sent is a
 // conditional update inside a transaction, so two callers racing can never both mark one.
-#include "host/storage/store.h"
+#include "host/storage/sqlite_store.h"
 #include "needlework/v1/aftercare.pb.h"
 
 namespace needlework::host {
@@ -41,7 +41,7 @@ void BindSendAt(sqlite::Statement& statement, int index, const std::optional<int
 
 }  // namespace
 
-Status Store::SaveAftercareLocked(const AftercareRecord& plan,
+Status SqliteStore::SaveAftercareLocked(const AftercareRecord& plan,
                                   const std::vector<MessageRecord>& messages) {
   NW_ASSIGN_OR_RETURN(auto insert_plan,
                       db_->Prepare("INSERT OR REPLACE INTO aftercare_plans (appointment_id, "
@@ -67,7 +67,7 @@ Status Store::SaveAftercareLocked(const AftercareRecord& plan,
   return OkStatus();
 }
 
-StatusOr<AftercareRecord> Store::GetAftercare(const std::string& clinic_id,
+StatusOr<AftercareRecord> SqliteStore::GetAftercare(const std::string& clinic_id,
                                               const std::string& appointment_id) {
   std::lock_guard lock(read_mutex_);
   NW_ASSIGN_OR_RETURN(auto query,
@@ -81,7 +81,7 @@ StatusOr<AftercareRecord> Store::GetAftercare(const std::string& clinic_id,
                          query->ColumnInt(3)};
 }
 
-StatusOr<std::vector<MessageRecord>> Store::QueryMessages(sqlite::Database& db,
+StatusOr<std::vector<MessageRecord>> SqliteStore::QueryMessages(sqlite::Database& db,
                                                           const std::string& where,
                                                           const std::vector<std::string>& text,
                                                           const std::vector<int64_t>& numbers) {
@@ -98,7 +98,7 @@ StatusOr<std::vector<MessageRecord>> Store::QueryMessages(sqlite::Database& db,
   return found;
 }
 
-StatusOr<std::vector<MessageRecord>> Store::ListMessagesOfAppointment(
+StatusOr<std::vector<MessageRecord>> SqliteStore::ListMessagesOfAppointment(
     const std::string& clinic_id, const std::string& appointment_id) {
   std::lock_guard lock(read_mutex_);
   return QueryMessages(*reader_,
@@ -106,14 +106,14 @@ StatusOr<std::vector<MessageRecord>> Store::ListMessagesOfAppointment(
                        {clinic_id, appointment_id}, {});
 }
 
-StatusOr<std::vector<MessageRecord>> Store::ListMessagesOfPlan(const std::string& clinic_id,
+StatusOr<std::vector<MessageRecord>> SqliteStore::ListMessagesOfPlan(const std::string& clinic_id,
                                                                const std::string& plan_id) {
   std::lock_guard lock(read_mutex_);
   return QueryMessages(*reader_, "WHERE clinic_id = ? AND plan_id = ? ORDER BY send_at, message_id",
                        {clinic_id, plan_id}, {});
 }
 
-StatusOr<std::vector<MessageRecord>> Store::ListDueMessages(const std::string& clinic_id,
+StatusOr<std::vector<MessageRecord>> SqliteStore::ListDueMessages(const std::string& clinic_id,
                                                             int64_t up_to, const RowPage& page) {
   std::lock_guard lock(read_mutex_);
   return QueryMessages(
@@ -124,7 +124,7 @@ StatusOr<std::vector<MessageRecord>> Store::ListDueMessages(const std::string& c
       {int64_t{Message::STATUS_PENDING}, up_to, page.after_number, int64_t{page.limit}});
 }
 
-Status Store::RescheduleMessageLocked(const MessageRecord& m) {
+Status SqliteStore::RescheduleMessageLocked(const MessageRecord& m) {
   NW_ASSIGN_OR_RETURN(
       auto update,
       db_->Prepare("UPDATE messages SET send_at = ?, status = ?, text = ? WHERE clinic_id = ? AND "
@@ -135,7 +135,7 @@ Status Store::RescheduleMessageLocked(const MessageRecord& m) {
   return update->Run();
 }
 
-Status Store::MarkMessagesSent(const std::string& clinic_id, const std::vector<std::string>& ids,
+Status SqliteStore::MarkMessagesSent(const std::string& clinic_id, const std::vector<std::string>& ids,
                                int64_t now, std::vector<std::string>* marked,
                                std::vector<std::string>* already, IdempotencyClaim* claim) {
   return Claimed(claim, [&]() -> Status {
@@ -145,7 +145,7 @@ Status Store::MarkMessagesSent(const std::string& clinic_id, const std::vector<s
   });
 }
 
-Status Store::MarkMessagesSentLocked(const std::string& clinic_id,
+Status SqliteStore::MarkMessagesSentLocked(const std::string& clinic_id,
                                      const std::vector<std::string>& ids, int64_t now,
                                      std::vector<std::string>* marked,
                                      std::vector<std::string>* already) {
@@ -175,12 +175,12 @@ Status Store::MarkMessagesSentLocked(const std::string& clinic_id,
   return OkStatus();
 }
 
-Status Store::InsertSymptomReport(const SymptomRecord& report) {
+Status SqliteStore::InsertSymptomReport(const SymptomRecord& report) {
   return grouped_.Run([&] { return InsertSymptomReportLocked(report); },
                       {"appointment_id=" + report.appointment_id});
 }
 
-Status Store::InsertSymptomReportLocked(const SymptomRecord& report) {
+Status SqliteStore::InsertSymptomReportLocked(const SymptomRecord& report) {
   NW_ASSIGN_OR_RETURN(
       auto insert,
       db_->Prepare(
@@ -191,7 +191,7 @@ Status Store::InsertSymptomReportLocked(const SymptomRecord& report) {
   return insert->Run();
 }
 
-StatusOr<std::vector<SymptomRecord>> Store::ListSymptomReports(const std::string& clinic_id,
+StatusOr<std::vector<SymptomRecord>> SqliteStore::ListSymptomReports(const std::string& clinic_id,
                                                                const std::string& patient_ref,
                                                                const std::string& appointment_id,
                                                                const RowPage& page) {

@@ -1,6 +1,6 @@
 // Appending to the audit log, and token revocation.
 #include "host/storage/audit_chain.h"
-#include "host/storage/store.h"
+#include "host/storage/sqlite_store.h"
 
 namespace needlework::host {
 namespace {
@@ -15,11 +15,11 @@ StatusOr<int64_t> HighestSeq(sqlite::Database& db) {
 
 }  // namespace
 
-Status Store::AppendAudit(AuditRecord& record) {
+Status SqliteStore::AppendAudit(AuditRecord& record) {
   return grouped_.Run([&] { return AppendAuditLocked(record); });
 }
 
-void Store::AppendAuditAsync(AuditRecord record, std::function<void(const Status&)> done) {
+void SqliteStore::AppendAuditAsync(AuditRecord record, std::function<void(const Status&)> done) {
   grouped_.RunAsync(
       [this, record = std::move(record)]() mutable { return AppendAuditLocked(record); },
       std::move(done));
@@ -27,7 +27,7 @@ void Store::AppendAuditAsync(AuditRecord record, std::function<void(const Status
 
 // seq and prev_hash are read inside the transaction that inserts the row, under db_'s
 // mutex, so concurrent appends (and rolled-back savepoints) never fork the chain.
-Status Store::AppendAuditLocked(AuditRecord& record) {
+Status SqliteStore::AppendAuditLocked(AuditRecord& record) {
   NW_ASSIGN_OR_RETURN(int64_t highest, HighestSeq(*db_));
   NW_ASSIGN_OR_RETURN(auto last, db_->Prepare("SELECT hash FROM audit_log WHERE seq = ?"));
   last->Bind(1, highest);
@@ -44,7 +44,7 @@ Status Store::AppendAuditLocked(AuditRecord& record) {
   return insert->Run();
 }
 
-StatusOr<TokenRecord> Store::RevokeToken(const std::string& token_id, int64_t now) {
+StatusOr<TokenRecord> SqliteStore::RevokeToken(const std::string& token_id, int64_t now) {
   NW_RETURN_IF_ERROR(grouped_.Run(
       [&]() -> Status {
         NW_ASSIGN_OR_RETURN(auto update,

@@ -2,7 +2,7 @@
 //
 // The newest record is always kept: appends link to the last row in the table.
 #include "host/storage/audit_verify.h"
-#include "host/storage/store.h"
+#include "host/storage/sqlite_store.h"
 
 namespace needlework::host {
 namespace {
@@ -33,7 +33,7 @@ Status DataLoss(std::string message) { return Status(StatusCode::kDataLoss, std:
 
 }  // namespace
 
-StatusOr<AuditPruneResult> Store::PruneAudit(const AuditPrunePolicy& policy) {
+StatusOr<AuditPruneResult> SqliteStore::PruneAudit(const AuditPrunePolicy& policy) {
   if (policy.chunk_rows <= 0) return InvalidArgumentError("chunk_rows must be positive");
   NW_ASSIGN_OR_RETURN(int64_t point, VerifiedPrunePoint(policy));
   NW_ASSIGN_OR_RETURN(AuditPruneResult result, AnchorPrunePoint(point, policy));
@@ -43,7 +43,7 @@ StatusOr<AuditPruneResult> Store::PruneAudit(const AuditPrunePolicy& policy) {
 
 // Records are only ever appended after the point and deleted by the prune, so what is read
 // here still holds when the anchor is written.
-StatusOr<int64_t> Store::VerifiedPrunePoint(const AuditPrunePolicy& policy) {
+StatusOr<int64_t> SqliteStore::VerifiedPrunePoint(const AuditPrunePolicy& policy) {
   NW_ASSIGN_OR_RETURN(auto reader, OpenReader());
   NW_ASSIGN_OR_RETURN(int64_t point, LastRecordBefore(*reader, policy.cutoff));
   NW_ASSIGN_OR_RETURN(std::optional<AuditAnchor> anchor, NewestAuditAnchor(*reader));
@@ -59,7 +59,7 @@ StatusOr<int64_t> Store::VerifiedPrunePoint(const AuditPrunePolicy& policy) {
   return point;
 }
 
-StatusOr<AuditPruneResult> Store::AnchorPrunePoint(int64_t point, const AuditPrunePolicy& policy) {
+StatusOr<AuditPruneResult> SqliteStore::AnchorPrunePoint(int64_t point, const AuditPrunePolicy& policy) {
   std::lock_guard lock(mutex_);
   NW_ASSIGN_OR_RETURN(auto tx, sqlite::Transaction::Begin(*db_));
   NW_ASSIGN_OR_RETURN(std::optional<AuditAnchor> newest, NewestAuditAnchor(*db_));
@@ -77,7 +77,7 @@ StatusOr<AuditPruneResult> Store::AnchorPrunePoint(int64_t point, const AuditPru
   return result;
 }
 
-StatusOr<int64_t> Store::DeleteAnchoredAudit(int chunk_rows) {
+StatusOr<int64_t> SqliteStore::DeleteAnchoredAudit(int chunk_rows) {
   int64_t deleted = 0;
   while (true) {
     std::lock_guard lock(mutex_);

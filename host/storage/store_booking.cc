@@ -3,7 +3,7 @@
 // both take one practitioner, room or device at overlapping times.
 #include <sstream>
 
-#include "host/storage/store.h"
+#include "host/storage/sqlite_store.h"
 #include "needlework/types/v1/scheduling.pb.h"
 
 namespace needlework::host {
@@ -72,11 +72,11 @@ bool Occupies(int status) {
 
 }  // namespace
 
-Status Store::InsertPlan(const PlanRecord& plan, IdempotencyClaim* claim) {
+Status SqliteStore::InsertPlan(const PlanRecord& plan, IdempotencyClaim* claim) {
   return Claimed(claim, [&] { return InsertPlanLocked(plan); }, {"plan_id=" + plan.plan_id});
 }
 
-Status Store::InsertPlanLocked(const PlanRecord& plan) {
+Status SqliteStore::InsertPlanLocked(const PlanRecord& plan) {
   NW_ASSIGN_OR_RETURN(auto insert,
                       db_->Prepare("INSERT INTO plans (plan_id, clinic_id, patient_ref, series, "
                                    "status, screening_outcome, created_at, cancel_reason, "
@@ -88,7 +88,7 @@ Status Store::InsertPlanLocked(const PlanRecord& plan) {
   return insert->Run();
 }
 
-StatusOr<PlanRecord> Store::GetPlan(const std::string& clinic_id, const std::string& plan_id) {
+StatusOr<PlanRecord> SqliteStore::GetPlan(const std::string& clinic_id, const std::string& plan_id) {
   std::lock_guard lock(read_mutex_);
   NW_ASSIGN_OR_RETURN(auto query, reader_->Prepare(std::string(kPlanColumns) +
                                                    "WHERE clinic_id = ? AND plan_id = ?"));
@@ -98,7 +98,7 @@ StatusOr<PlanRecord> Store::GetPlan(const std::string& clinic_id, const std::str
   return ReadPlan(*query);
 }
 
-StatusOr<std::vector<PlanRecord>> Store::ListPlans(const std::string& clinic_id,
+StatusOr<std::vector<PlanRecord>> SqliteStore::ListPlans(const std::string& clinic_id,
                                                    const std::string& patient_ref,
                                                    const RowPage& page) {
   std::lock_guard lock(read_mutex_);
@@ -117,7 +117,7 @@ StatusOr<std::vector<PlanRecord>> Store::ListPlans(const std::string& clinic_id,
   return plans;
 }
 
-Status Store::ExpectPatient(const std::string& clinic_id, const std::string& patient_ref) {
+Status SqliteStore::ExpectPatient(const std::string& clinic_id, const std::string& patient_ref) {
   std::lock_guard lock(read_mutex_);
   NW_ASSIGN_OR_RETURN(auto query, reader_->Prepare("SELECT 1 FROM plans WHERE clinic_id = ? AND "
                                                    "patient_ref = ? LIMIT 1"));
@@ -127,7 +127,7 @@ Status Store::ExpectPatient(const std::string& clinic_id, const std::string& pat
   return OkStatus();
 }
 
-Status Store::CancelPlan(const std::string& clinic_id, const std::string& plan_id,
+Status SqliteStore::CancelPlan(const std::string& clinic_id, const std::string& plan_id,
                          const std::string& reason, int64_t now, const Retimer& retimer,
                          IdempotencyClaim* claim, std::vector<AppointmentRecord>* sessions) {
   return Claimed(claim,
@@ -142,7 +142,7 @@ Status Store::CancelPlan(const std::string& clinic_id, const std::string& plan_i
                  {"plan_id=" + plan_id});
 }
 
-Status Store::CancelPlanLocked(const std::string& clinic_id, const std::string& plan_id,
+Status SqliteStore::CancelPlanLocked(const std::string& clinic_id, const std::string& plan_id,
                                const std::string& reason, int64_t now) {
   NW_RETURN_IF_ERROR(
       ExpectStatus("plans", "plan_id", clinic_id, plan_id, types::PLAN_STATUS_ACTIVE, "plan"));
@@ -169,7 +169,7 @@ Status Store::CancelPlanLocked(const std::string& clinic_id, const std::string& 
   return cancel->Run();
 }
 
-StatusOr<Conflict> Store::FindConflict(const AppointmentRecord& appointment,
+StatusOr<Conflict> SqliteStore::FindConflict(const AppointmentRecord& appointment,
                                        const std::string& ignore) {
   NW_ASSIGN_OR_RETURN(
       auto query,
@@ -192,7 +192,7 @@ StatusOr<Conflict> Store::FindConflict(const AppointmentRecord& appointment,
   return NotFoundError("no conflict");
 }
 
-Status Store::WriteAppointmentLocked(const AppointmentRecord& a) {
+Status SqliteStore::WriteAppointmentLocked(const AppointmentRecord& a) {
   if (a.end - a.start > kMaxAppointmentSeconds) {
     return InvalidArgumentError("an appointment may last at most 24 hours");
   }
@@ -230,7 +230,7 @@ Status Store::WriteAppointmentLocked(const AppointmentRecord& a) {
   return OkStatus();
 }
 
-Status Store::ExpectStatus(const char* table, const char* key, const std::string& clinic_id,
+Status SqliteStore::ExpectStatus(const char* table, const char* key, const std::string& clinic_id,
                            const std::string& id, int status, const std::string& what) {
   NW_ASSIGN_OR_RETURN(auto query, db_->Prepare(std::string("SELECT status FROM ") + table +
                                                " WHERE clinic_id = ? AND " + key + " = ?"));
@@ -245,7 +245,7 @@ Status Store::ExpectStatus(const char* table, const char* key, const std::string
   return OkStatus();
 }
 
-Status Store::SaveBooking(const BookingWrite& write) {
+Status SqliteStore::SaveBooking(const BookingWrite& write) {
   return Claimed(write.claim,
                  [&]() -> Status {
                    NW_RETURN_IF_ERROR(SaveBookingLocked(write));
@@ -255,7 +255,7 @@ Status Store::SaveBooking(const BookingWrite& write) {
                  {"appointment_id=" + write.appointment.appointment_id});
 }
 
-Status Store::SaveBookingLocked(const BookingWrite& write) {
+Status SqliteStore::SaveBookingLocked(const BookingWrite& write) {
   const AppointmentRecord& appointment = write.appointment;
   const std::string& replaces = write.replaces;
   NW_RETURN_IF_ERROR(ExpectStatus("plans", "plan_id", appointment.clinic_id, appointment.plan_id,
@@ -290,7 +290,7 @@ Status Store::SaveBookingLocked(const BookingWrite& write) {
   return WriteAppointmentLocked(appointment);
 }
 
-Status Store::TransitionBookedAppointment(const AppointmentRecord& appointment,
+Status SqliteStore::TransitionBookedAppointment(const AppointmentRecord& appointment,
                                           const Retimer& retimer, IdempotencyClaim* claim) {
   return Claimed(
       claim,
@@ -304,7 +304,7 @@ Status Store::TransitionBookedAppointment(const AppointmentRecord& appointment,
       {"appointment_id=" + appointment.appointment_id});
 }
 
-StatusOr<std::vector<AppointmentRecord>> Store::QueryAppointments(
+StatusOr<std::vector<AppointmentRecord>> SqliteStore::QueryAppointments(
     sqlite::Database& db, const std::string& where, const std::vector<std::string>& text,
     const std::vector<int64_t>& numbers, const std::string& tail) {
   // A page (`tail` non-empty) walks the (clinic_id, start_utc) index in order and stops at
@@ -327,7 +327,7 @@ StatusOr<std::vector<AppointmentRecord>> Store::QueryAppointments(
   return found;
 }
 
-StatusOr<AppointmentRecord> Store::GetAppointment(const std::string& clinic_id,
+StatusOr<AppointmentRecord> SqliteStore::GetAppointment(const std::string& clinic_id,
                                                   const std::string& appointment_id) {
   std::lock_guard lock(read_mutex_);
   NW_ASSIGN_OR_RETURN(auto found,
@@ -337,28 +337,28 @@ StatusOr<AppointmentRecord> Store::GetAppointment(const std::string& clinic_id,
   return found.front();
 }
 
-StatusOr<std::vector<AppointmentRecord>> Store::ListAppointmentsOfPlan(const std::string& clinic_id,
+StatusOr<std::vector<AppointmentRecord>> SqliteStore::ListAppointmentsOfPlan(const std::string& clinic_id,
                                                                        const std::string& plan_id) {
   std::lock_guard lock(read_mutex_);
   return QueryAppointments(*reader_, "WHERE clinic_id = ? AND plan_id = ?", {clinic_id, plan_id},
                            {});
 }
 
-StatusOr<std::vector<AppointmentRecord>> Store::ListAppointmentsOfPatient(
+StatusOr<std::vector<AppointmentRecord>> SqliteStore::ListAppointmentsOfPatient(
     const std::string& clinic_id, const std::string& patient_ref) {
   std::lock_guard lock(read_mutex_);
   return QueryAppointments(*reader_, "WHERE clinic_id = ? AND patient_ref = ?",
                            {clinic_id, patient_ref}, {});
 }
 
-StatusOr<std::vector<AppointmentRecord>> Store::ListAppointmentsBetween(
+StatusOr<std::vector<AppointmentRecord>> SqliteStore::ListAppointmentsBetween(
     const std::string& clinic_id, int64_t from, int64_t to) {
   std::lock_guard lock(read_mutex_);
   return QueryAppointments(*reader_, "WHERE clinic_id = ? AND start_utc < ? AND end_utc > ?",
                            {clinic_id}, {to, from});
 }
 
-StatusOr<std::vector<AppointmentRecord>> Store::ListAppointmentsOfResource(
+StatusOr<std::vector<AppointmentRecord>> SqliteStore::ListAppointmentsOfResource(
     const std::string& clinic_id, const std::string& resource_id) {
   std::lock_guard lock(read_mutex_);
   return QueryAppointments(

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <tuple>
 
-#include "host/storage/store.h"
+#include "host/storage/sqlite_store.h"
 #include "needlework/types/v1/scheduling.pb.h"
 
 namespace needlework::host {
@@ -28,7 +28,7 @@ std::vector<SessionKey> Keys(const std::vector<AppointmentRecord>& sessions,
 
 }  // namespace
 
-Status Store::ExpectHistoryLocked(const AppointmentRecord& appointment, const std::string& ignore,
+Status SqliteStore::ExpectHistoryLocked(const AppointmentRecord& appointment, const std::string& ignore,
                                   const std::vector<AppointmentRecord>& checked) {
   NW_ASSIGN_OR_RETURN(auto now,
                       QueryAppointments(*db_, "WHERE clinic_id = ? AND plan_id = ?",
@@ -39,7 +39,7 @@ Status Store::ExpectHistoryLocked(const AppointmentRecord& appointment, const st
                                           "session was booked, moved or cancelled); retry");
 }
 
-Status Store::SaveCompletion(const CompletionWrite& write) {
+Status SqliteStore::SaveCompletion(const CompletionWrite& write) {
   const AppointmentRecord& appointment = write.appointment;
   return Claimed(write.claim, [&]() -> Status {
     NW_RETURN_IF_ERROR(ExpectStatus("appointments", "appointment_id", appointment.clinic_id,
@@ -53,7 +53,7 @@ Status Store::SaveCompletion(const CompletionWrite& write) {
   });
 }
 
-Status Store::CompletePlanIfDoneLocked(const AppointmentRecord& appointment, int session_count) {
+Status SqliteStore::CompletePlanIfDoneLocked(const AppointmentRecord& appointment, int session_count) {
   NW_ASSIGN_OR_RETURN(auto count, db_->Prepare("SELECT COUNT(*) FROM appointments WHERE "
                                                "clinic_id = ? AND plan_id = ? AND status = ?"));
   count->Bind(1, appointment.clinic_id).Bind(2, appointment.plan_id);
@@ -67,7 +67,7 @@ Status Store::CompletePlanIfDoneLocked(const AppointmentRecord& appointment, int
   return update->Run();
 }
 
-Status Store::RetimeLocked(const std::string& clinic_id, const std::string& plan_id,
+Status SqliteStore::RetimeLocked(const std::string& clinic_id, const std::string& plan_id,
                            const Retimer& retimer) {
   if (!retimer) return OkStatus();
   PlanState state;

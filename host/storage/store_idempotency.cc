@@ -1,10 +1,10 @@
 // Store: idempotency keys. A key is stored in the same transaction as the write it answers
 // for, so a key is stored exactly when its write committed.
-#include "host/storage/store.h"
+#include "host/storage/sqlite_store.h"
 
 namespace needlework::host {
 
-StatusOr<IdempotencyRecord> Store::FindIdempotencyKey(const std::string& clinic_id,
+StatusOr<IdempotencyRecord> SqliteStore::FindIdempotencyKey(const std::string& clinic_id,
                                                       const std::string& rpc,
                                                       const std::string& key, int64_t now) {
   std::lock_guard lock(read_mutex_);
@@ -18,7 +18,7 @@ StatusOr<IdempotencyRecord> Store::FindIdempotencyKey(const std::string& clinic_
   return IdempotencyRecord{query->ColumnText(0), query->ColumnText(1)};
 }
 
-Status Store::Claimed(IdempotencyClaim* claim, const std::function<Status()>& write,
+Status SqliteStore::Claimed(IdempotencyClaim* claim, const std::function<Status()>& write,
                       const WriteAudit& audit) {
   return grouped_.Run(
       [&]() -> Status {
@@ -36,7 +36,7 @@ Status Store::Claimed(IdempotencyClaim* claim, const std::function<Status()>& wr
       audit);
 }
 
-StatusOr<bool> Store::KeyStoredLocked(const IdempotencyClaim& claim) {
+StatusOr<bool> SqliteStore::KeyStoredLocked(const IdempotencyClaim& claim) {
   NW_ASSIGN_OR_RETURN(auto query, db_->Prepare("SELECT 1 FROM idempotency_keys WHERE clinic_id = ? "
                                                "AND rpc = ? AND key = ? AND created_at > ?"));
   query->Bind(1, claim.clinic_id).Bind(2, claim.rpc).Bind(3, claim.key);
@@ -44,7 +44,7 @@ StatusOr<bool> Store::KeyStoredLocked(const IdempotencyClaim& claim) {
   return query->Step();
 }
 
-Status Store::StoreKeyLocked(const IdempotencyClaim& claim) {
+Status SqliteStore::StoreKeyLocked(const IdempotencyClaim& claim) {
   // Pruning here keeps the table to a day of writes without a background job; the range is
   // small (index on created_at) because every write prunes.
   NW_ASSIGN_OR_RETURN(auto prune,

@@ -1,6 +1,6 @@
-// Store::ListAppointmentsPage: one page of a clinic's appointments, in SQL (keyset and
+// SqliteStore::ListAppointmentsPage: one page of a clinic's appointments, in SQL (keyset and
 // LIMIT), for ListAppointments.
-#include "host/storage/store.h"
+#include "host/storage/sqlite_store.h"
 #include "needlework/types/v1/scheduling.pb.h"
 
 namespace needlework::host {
@@ -15,7 +15,7 @@ std::string FilterCondition(const AppointmentFilter& filter) {
 
 }  // namespace
 
-StatusOr<std::vector<AppointmentRecord>> Store::ListAppointmentsPage(
+StatusOr<std::vector<AppointmentRecord>> SqliteStore::ListAppointmentsPage(
     const std::string& clinic_id, const AppointmentFilter& filter, const RowPage& page) {
   int64_t hidden_status =
       filter.include_cancelled ? -1 : int64_t{needlework::types::v1::APPOINTMENT_STATUS_CANCELLED};

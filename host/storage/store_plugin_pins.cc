@@ -1,7 +1,7 @@
 // Plugin pins: which clinic stays on which version of a plugin.
 #include <nlohmann/json.hpp>
 
-#include "host/storage/store.h"
+#include "host/storage/sqlite_store.h"
 
 namespace needlework::host {
 namespace {
@@ -17,7 +17,7 @@ std::string PinJson(const PluginPin& pin) {
 
 }  // namespace
 
-StatusOr<std::vector<PluginPin>> Store::ListPluginPins(const std::string& clinic_id) {
+StatusOr<std::vector<PluginPin>> SqliteStore::ListPluginPins(const std::string& clinic_id) {
   std::lock_guard lock(read_mutex_);
   NW_ASSIGN_OR_RETURN(auto query,
                       reader_->Prepare("SELECT clinic_id, plugin_id, version, updated_at FROM "
@@ -34,12 +34,12 @@ StatusOr<std::vector<PluginPin>> Store::ListPluginPins(const std::string& clinic
   return pins;
 }
 
-Status Store::SetPluginPin(const PluginPin& pin) {
+Status SqliteStore::SetPluginPin(const PluginPin& pin) {
   return grouped_.Run([&] { return SetPluginPinLocked(pin); },
                       {"plugin_id=" + pin.plugin_id, PinJson(pin)});
 }
 
-Status Store::SetPluginPinLocked(const PluginPin& pin) {
+Status SqliteStore::SetPluginPinLocked(const PluginPin& pin) {
   if (pin.version.empty()) {
     NW_ASSIGN_OR_RETURN(
         auto remove, db_->Prepare("DELETE FROM plugin_pins WHERE clinic_id = ? AND plugin_id = ?"));

@@ -1,13 +1,13 @@
 // Store: clinic time zones, resources, opening hours and resource occupancy.
-#include "host/storage/store.h"
+#include "host/storage/sqlite_store.h"
 
 namespace needlework::host {
 
-Status Store::SetClinicTimeZone(const std::string& clinic_id, const std::string& time_zone) {
+Status SqliteStore::SetClinicTimeZone(const std::string& clinic_id, const std::string& time_zone) {
   return grouped_.Run([&] { return SetClinicTimeZoneLocked(clinic_id, time_zone); });
 }
 
-Status Store::SetClinicTimeZoneLocked(const std::string& clinic_id, const std::string& time_zone) {
+Status SqliteStore::SetClinicTimeZoneLocked(const std::string& clinic_id, const std::string& time_zone) {
   NW_ASSIGN_OR_RETURN(auto update,
                       db_->Prepare("UPDATE clinics SET time_zone = ? WHERE clinic_id = ?"));
   update->Bind(1, time_zone).Bind(2, clinic_id);
@@ -16,12 +16,12 @@ Status Store::SetClinicTimeZoneLocked(const std::string& clinic_id, const std::s
   return OkStatus();
 }
 
-Status Store::UpsertResource(const ResourceRecord& resource) {
+Status SqliteStore::UpsertResource(const ResourceRecord& resource) {
   return grouped_.Run([&] { return UpsertResourceLocked(resource); },
                       {"resource_id=" + resource.resource_id});
 }
 
-Status Store::UpsertResourceLocked(const ResourceRecord& resource) {
+Status SqliteStore::UpsertResourceLocked(const ResourceRecord& resource) {
   NW_ASSIGN_OR_RETURN(
       auto upsert,
       db_->Prepare("INSERT INTO resources (clinic_id, resource_id, type, device_kind, "
@@ -35,7 +35,7 @@ Status Store::UpsertResourceLocked(const ResourceRecord& resource) {
   return upsert->Run();
 }
 
-StatusOr<std::vector<ResourceRecord>> Store::ListResources(const std::string& clinic_id) {
+StatusOr<std::vector<ResourceRecord>> SqliteStore::ListResources(const std::string& clinic_id) {
   std::lock_guard lock(read_mutex_);
   NW_ASSIGN_OR_RETURN(auto query,
                       reader_->Prepare("SELECT clinic_id, resource_id, type, device_kind, "
@@ -53,12 +53,12 @@ StatusOr<std::vector<ResourceRecord>> Store::ListResources(const std::string& cl
   return resources;
 }
 
-Status Store::SetOpeningHours(const std::string& clinic_id,
+Status SqliteStore::SetOpeningHours(const std::string& clinic_id,
                               const std::vector<OpeningSpanRecord>& spans) {
   return grouped_.Run([&] { return SetOpeningHoursLocked(clinic_id, spans); });
 }
 
-Status Store::SetOpeningHoursLocked(const std::string& clinic_id,
+Status SqliteStore::SetOpeningHoursLocked(const std::string& clinic_id,
                                     const std::vector<OpeningSpanRecord>& spans) {
   NW_ASSIGN_OR_RETURN(auto clear, db_->Prepare("DELETE FROM opening_hours WHERE clinic_id = ?"));
   clear->Bind(1, clinic_id);
@@ -74,7 +74,7 @@ Status Store::SetOpeningHoursLocked(const std::string& clinic_id,
   return OkStatus();
 }
 
-StatusOr<std::vector<OpeningSpanRecord>> Store::GetOpeningHours(const std::string& clinic_id) {
+StatusOr<std::vector<OpeningSpanRecord>> SqliteStore::GetOpeningHours(const std::string& clinic_id) {
   std::lock_guard lock(read_mutex_);
   NW_ASSIGN_OR_RETURN(
       auto query, reader_->Prepare("SELECT weekday, open_minute, close_minute FROM opening_hours "
@@ -90,7 +90,7 @@ StatusOr<std::vector<OpeningSpanRecord>> Store::GetOpeningHours(const std::strin
   return spans;
 }
 
-StatusOr<std::vector<BusyRecord>> Store::ListBusy(const std::string& clinic_id, int64_t from,
+StatusOr<std::vector<BusyRecord>> SqliteStore::ListBusy(const std::string& clinic_id, int64_t from,
                                                   int64_t to) {
   std::lock_guard lock(read_mutex_);
   NW_ASSIGN_OR_RETURN(

@@ -1,7 +1,7 @@
 // Store: screening records and their reviews.
 #include <sstream>
 
-#include "host/storage/store.h"
+#include "host/storage/sqlite_store.h"
 
 namespace needlework::host {
 namespace {
@@ -42,12 +42,12 @@ ReviewRow ReadReview(const sqlite::Statement& row) {
 
 }  // namespace
 
-Status Store::InsertScreening(const ScreeningRow& row) {
+Status SqliteStore::InsertScreening(const ScreeningRow& row) {
   return grouped_.Run([&] { return InsertScreeningLocked(row); },
                       {"screening_id=" + row.screening_id});
 }
 
-Status Store::InsertScreeningLocked(const ScreeningRow& row) {
+Status SqliteStore::InsertScreeningLocked(const ScreeningRow& row) {
   NW_ASSIGN_OR_RETURN(
       auto insert,
       db_->Prepare("INSERT INTO screenings (screening_id, clinic_id, patient_ref, outcome, result, "
@@ -58,7 +58,7 @@ Status Store::InsertScreeningLocked(const ScreeningRow& row) {
   return insert->Run();
 }
 
-StatusOr<ScreeningRow> Store::GetScreening(const std::string& clinic_id,
+StatusOr<ScreeningRow> SqliteStore::GetScreening(const std::string& clinic_id,
                                            const std::string& screening_id) {
   std::lock_guard lock(read_mutex_);
   NW_ASSIGN_OR_RETURN(auto query, reader_->Prepare(std::string(kScreeningColumns) +
@@ -72,12 +72,12 @@ StatusOr<ScreeningRow> Store::GetScreening(const std::string& clinic_id,
                       query->ColumnInt(6)};
 }
 
-Status Store::InsertReview(const ReviewRow& review, IdempotencyClaim* claim) {
+Status SqliteStore::InsertReview(const ReviewRow& review, IdempotencyClaim* claim) {
   return Claimed(claim, [&] { return InsertReviewLocked(review); },
                  {"screening_id=" + review.screening_id + " review_id=" + review.review_id});
 }
 
-Status Store::InsertReviewLocked(const ReviewRow& review) {
+Status SqliteStore::InsertReviewLocked(const ReviewRow& review) {
   NW_ASSIGN_OR_RETURN(auto exists, db_->Prepare("SELECT 1 FROM screenings WHERE clinic_id = ? "
                                                 "AND screening_id = ?"));
   exists->Bind(1, review.clinic_id).Bind(2, review.screening_id);
@@ -95,7 +95,7 @@ Status Store::InsertReviewLocked(const ReviewRow& review) {
   return insert->Run();
 }
 
-StatusOr<std::vector<ReviewRow>> Store::ListReviews(const std::string& clinic_id,
+StatusOr<std::vector<ReviewRow>> SqliteStore::ListReviews(const std::string& clinic_id,
                                                     const std::string& screening_id) {
   std::lock_guard lock(read_mutex_);
   NW_ASSIGN_OR_RETURN(auto query, reader_->Prepare(std::string(kReviewColumns) +
@@ -111,11 +111,11 @@ StatusOr<std::vector<ReviewRow>> Store::ListReviews(const std::string& clinic_id
   return reviews;
 }
 
-Status Store::SetScreeningRecency(const std::string& clinic_id, int days) {
+Status SqliteStore::SetScreeningRecency(const std::string& clinic_id, int days) {
   return grouped_.Run([&] { return SetScreeningRecencyLocked(clinic_id, days); });
 }
 
-Status Store::SetScreeningRecencyLocked(const std::string& clinic_id, int days) {
+Status SqliteStore::SetScreeningRecencyLocked(const std::string& clinic_id, int days) {
   NW_ASSIGN_OR_RETURN(auto update, db_->Prepare("UPDATE clinics SET screening_recency_days = ? "
                                                 "WHERE clinic_id = ?"));
   update->Bind(1, int64_t{days}).Bind(2, clinic_id);

@@ -98,6 +98,21 @@ TEST(RxNormMapTest, BuiltInTableCoversImmunosuppressantsFlurbiprofenAndDexametha
   EXPECT_THAT(IngredientCodes(map, "208813"), IsEmpty());             // [Tobradex]: tobramycin
 }
 
+// Azathioprine (PEDSnet's OMOP codeset), lidocaine injections (the HL7 Registry Protocols
+// IG), prasugrel (Synthea's ACS module) and Plavix (the SMART sample patients' names) reach
+// the rules' ingredient codes; the module's other antiplatelets (eptifibatide) stay out.
+TEST(RxNormMapTest, BuiltInTableCoversAzathioprineLidocainePrasugrelAndPlavix) {
+  RxNormIngredientMap map = BuiltIn();
+  EXPECT_THAT(IngredientCodes(map, "197388"), ElementsAre("1256"));    // azathioprine 50 MG
+  EXPECT_THAT(IngredientCodes(map, "105611"), ElementsAre("1256"));    // [Imuran] 50 MG
+  EXPECT_THAT(IngredientCodes(map, "239983"), ElementsAre("1256"));    // 100 MG Injection
+  EXPECT_THAT(IngredientCodes(map, "1010846"), ElementsAre("6387"));   // [Xylocaine] 40 MG/ML
+  EXPECT_THAT(IngredientCodes(map, "855812"), ElementsAre("613391"));  // prasugrel 10 MG
+  EXPECT_THAT(IngredientCodes(map, "213169"), ElementsAre("32968"));   // [Plavix] 75 MG
+  EXPECT_EQ(map.IngredientsOf("105611")[0].display(), "azathioprine");
+  EXPECT_THAT(IngredientCodes(map, "200349"), IsEmpty());  // eptifibatide: not a rule's
+}
+
 // A product with a substance the table has no ingredient for is left out whole, so that
 // screening reports it as unrecognised rather than knowing half of what it contains.
 TEST(RxNormMapTest, BuiltInTableLeavesOutProductsItKnowsOnlyPartOf) {

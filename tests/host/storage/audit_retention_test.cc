@@ -5,7 +5,7 @@
 #include <sqlite3.h>
 
 #include "host/storage/audit_verify.h"
-#include "host/storage/store.h"
+#include "host/storage/sqlite_store.h"
 #include "support/temp_dir.h"
 
 namespace needlework::host {
@@ -20,7 +20,7 @@ constexpr int64_t kNew = 3'000'000'000;
 class AuditRetentionTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto opened = Store::Open(dir_.path());
+    auto opened = SqliteStore::Open(dir_.path());
     ASSERT_TRUE(opened.ok()) << opened.status().ToString();
     store_ = std::move(*opened);
   }
@@ -236,7 +236,7 @@ TEST_F(AuditRetentionTest, AFileThatIsNoStoreIsAnErrorNotAVerdict) {
 // (as a `?1 = '' OR clinic_id = ?1` query did); SQLite's own plan says so.
 TEST(AuditQueryPlanTest, OneClinicsQueryUsesTheClinicIndex) {
   testing::TempDir dir;
-  ASSERT_TRUE(Store::Open(dir.path()).ok());
+  ASSERT_TRUE(SqliteStore::Open(dir.path()).ok());
   auto db = sqlite::Database::OpenReadOnly(dir.path() + "/needlework.db");
   ASSERT_TRUE(db.ok()) << db.status().ToString();
   auto plan_of = [&](const AuditFilter& filter) {

@@ -11,7 +11,7 @@
 
 #include "host/storage/audit_chain.h"
 #include "host/storage/call_audit.h"
-#include "host/storage/store.h"
+#include "host/storage/sqlite_store.h"
 #include "support/temp_dir.h"
 
 namespace needlework::host {
@@ -40,7 +40,7 @@ class OtherConnection {
 class AuditedWriteTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto store = Store::Open(dir_.path());
+    auto store = SqliteStore::Open(dir_.path());
     ASSERT_TRUE(store.ok()) << store.status().ToString();
     store_ = std::move(*store);
     ASSERT_TRUE(store_->CreateClinic({"a", "Clinic A", 10}, {"t1", "h", "emr", "a", "", 1}).ok());

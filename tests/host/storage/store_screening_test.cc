@@ -2,7 +2,7 @@
 // stored screening, oldest first; the recency a clinic sets.
 #include <gmock/gmock.h>
 
-#include "host/storage/store.h"
+#include "host/storage/sqlite_store.h"
 #include "support/temp_dir.h"
 
 namespace needlework::host {
@@ -15,7 +15,7 @@ TokenRecord Token(const std::string& id, const std::string& clinic) {
 class StoreScreeningTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto opened = Store::Open(dir_.path());
+    auto opened = SqliteStore::Open(dir_.path());
     ASSERT_TRUE(opened.ok()) << opened.status().ToString();
     store_ = std::move(*opened);
     ASSERT_TRUE(store_->CreateClinic({"a", "A", 1}, Token("t1", "a")).ok());

@@ -1,4 +1,4 @@
-#include "host/storage/store.h"
+#include "host/storage/sqlite_store.h"
 
 #include <gmock/gmock.h>
 
@@ -16,13 +16,13 @@ TokenRecord Token(const std::string& id, const std::string& clinic) {
 TEST(StoreTest, ClinicsSettingsAndTokensRoundTripAcrossReopen) {
   testing::TempDir dir;
   {
-    auto store = Store::Open(dir.path());
+    auto store = SqliteStore::Open(dir.path());
     ASSERT_TRUE(store.ok()) << store.status().ToString();
     ASSERT_TRUE((*store)->CreateClinic({"a", "Clinic A", 10}, Token("t1", "a")).ok());
     ASSERT_TRUE((*store)->UpsertPluginSetting({"a", "org.x", true, R"({"k":1})", 11}).ok());
     ASSERT_TRUE((*store)->UpsertPluginSetting({"a", "org.x", false, R"({"k":2})", 12}).ok());
   }
-  auto store = Store::Open(dir.path());
+  auto store = SqliteStore::Open(dir.path());
   ASSERT_TRUE(store.ok()) << store.status().ToString();
   auto clinic = (*store)->GetClinic("a");
   ASSERT_TRUE(clinic.ok());
@@ -40,7 +40,7 @@ TEST(StoreTest, ClinicsSettingsAndTokensRoundTripAcrossReopen) {
 
 TEST(StoreTest, DuplicateClinicIsAlreadyExistsAndWritesNothing) {
   testing::TempDir dir;
-  auto store = Store::Open(dir.path());
+  auto store = SqliteStore::Open(dir.path());
   ASSERT_TRUE(store.ok());
   ASSERT_TRUE((*store)->CreateClinic({"a", "A", 1}, Token("t1", "a")).ok());
   Status again = (*store)->CreateClinic({"a", "A again", 2}, Token("t2", "a"));
@@ -50,23 +50,23 @@ TEST(StoreTest, DuplicateClinicIsAlreadyExistsAndWritesNothing) {
 
 TEST(StoreTest, UnknownClinicIsNotFound) {
   testing::TempDir dir;
-  auto store = Store::Open(dir.path());
+  auto store = SqliteStore::Open(dir.path());
   ASSERT_TRUE(store.ok());
   EXPECT_EQ((*store)->GetClinic("nope").status().code(), StatusCode::kNotFound);
 }
 
 TEST(StoreTest, SecondOpenOfOneDataDirIsRefused) {
   testing::TempDir dir;
-  auto first = Store::Open(dir.path());
+  auto first = SqliteStore::Open(dir.path());
   ASSERT_TRUE(first.ok());
-  auto second = Store::Open(dir.path());
+  auto second = SqliteStore::Open(dir.path());
   EXPECT_EQ(second.status().code(), StatusCode::kFailedPrecondition);
   EXPECT_THAT(second.status().message(), HasSubstr("in use by another needlework-host"));
 }
 
 // A store in `dir` holding clinic "a" and its ACTIVE plan "plan_1"; null on failure.
 std::unique_ptr<Store> StoreWithPlan(const testing::TempDir& dir) {
-  auto opened = Store::Open(dir.path());
+  auto opened = SqliteStore::Open(dir.path());
   if (!opened.ok() || !(*opened)->CreateClinic({"a", "A", 1}, Token("t1", "a")).ok()) {
     return nullptr;
   }

@@ -20,9 +20,6 @@ namespace {
 using namespace needlework::screening::testing;  // NOLINT(build/namespaces)
 
 constexpr std::string_view kIcd10Cm = "http://hl7.org/fhir/sid/icd-10-cm";
-// Condition rules whose SNOMED CT concept could not be confirmed against a public source
-// (codes/README.md says so): they ship ICD-10-CM only.
-const std::set<std::string> kIcd10CmOnly = {"molluscum-contagiosum"};
 // The code sets of a rule that hold codes.
 const std::vector<std::string> kKinds = {"conditions", "medications", "allergies", "observations",
                                          "procedures"};
@@ -72,7 +69,7 @@ TEST(ShippedCodesTest, EveryConditionRuleShipsSnomedAndIcd10Cm) {
       systems.insert(key.substr(0, key.find('|')));
     }
     EXPECT_EQ(systems.count(std::string(kIcd10Cm)), 1u) << id;
-    EXPECT_EQ(systems.count(std::string(kSnomed)), kIcd10CmOnly.count(id) ? 0u : 1u) << id;
+    EXPECT_EQ(systems.count(std::string(kSnomed)), 1u) << id;
   }
 }
 
