@@ -92,9 +92,10 @@ FhirRead HttpFhirRead(int64_t timeout_ms, size_t max_bytes) {
 }
 
 StatusOr<needlework::types::v1::PatientFacts> GatherChart(const HookRequest& request,
-                                                          const FhirRead& read, size_t max_bytes,
+                                                          const FhirRead& read,
+                                                          const ChartLimits& limits,
                                                           const fhir::RxNormIngredientMap& rxnorm) {
-  NW_ASSIGN_OR_RETURN(std::vector<std::string> pieces, ChartPieces(request, read));
+  NW_ASSIGN_OR_RETURN(std::vector<std::string> pieces, ChartPieces(request, read, limits.budget));
   needlework::types::v1::PatientFacts facts;
   if (!pieces.empty()) {
     fhir::NormalizeOptions options;

@@ -18,7 +18,7 @@
 #include "host/common/ids.h"
 #include "host/plugins/plugin_instance.h"
 #include "host/plugins/plugin_library.h"
-#include "host/storage/store.h"
+#include "host/storage/sqlite_store.h"
 #include "support/temp_dir.h"
 
 namespace needlework::host::fixtures {
@@ -66,7 +66,7 @@ class CdsServiceFixture : public ::testing::Test {
  protected:
   void SetUp() override {
     deadlines_.fallback = std::chrono::seconds(10);  // a shared, noisy machine
-    auto opened = Store::Open(dir_.path());
+    auto opened = SqliteStore::Open(dir_.path());
     ASSERT_TRUE(opened.ok()) << opened.status().ToString();
     store_ = std::move(*opened);
     auto rxnorm = fhir::RxNormIngredientMap::BuiltIn();
