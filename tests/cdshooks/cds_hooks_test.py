@@ -7,6 +7,13 @@ the example patients; then calls it as an EMR would, with requests and PyJWT (De
 python3-requests, python3-jwt, python3-cryptography).
 
 usage: cds_hooks_test.py HOST_BINARY PLUGIN_DIR EXAMPLES_DIR
+
+Not registered with ctest yet, and never run: it needs the HTTP listener (`http: {listen}`)
+with the /cds-services routes wired to MakeCdsHooksService (host/cdshooks/cds_hooks_host.h).
+Register it then, e.g.
+  add_test(NAME CdsHooksOverHttp COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/cds_hooks_test.py
+           $<TARGET_FILE:needlework-host> ${NEEDLEWORK_PLUGIN_OUTPUT_DIR}
+           ${CMAKE_SOURCE_DIR}/examples/patients)
 """
 
 import base64
