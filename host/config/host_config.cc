@@ -28,7 +28,8 @@ const std::set<std::string> kKnownKeys = {"listen",
                                           "allow_plaintext_non_loopback",
                                           "plugin_isolation",
                                           "load_limits",
-                                          "audit"};
+                                          "audit",
+                                          "cds_hooks"};
 const std::set<std::string> kLogLevels = {"debug", "info", "warning", "error"};
 
 Status ReadDeadlines(const YAML::Node& node, HostConfig& config) {
@@ -125,6 +126,8 @@ StatusOr<HostConfig> ParseHostConfig(const std::string& yaml_text, const std::st
   if (root["load_limits"])
     NW_RETURN_IF_ERROR(ReadLoadLimits(root["load_limits"], config.load_limits));
   if (root["audit"]) NW_RETURN_IF_ERROR(ReadAudit(root["audit"], config));
+  if (root["cds_hooks"])
+    NW_RETURN_IF_ERROR(ReadCdsHooks(root["cds_hooks"], base_dir, config.cds_hooks));
   NW_RETURN_IF_ERROR(ReadTransport(root, config));
   for (std::string* file :
        {&config.tls.cert_file, &config.tls.key_file, &config.tls.client_ca_file})

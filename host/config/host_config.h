@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "host/common/load_limits.h"
+#include "host/config/cds_hooks_config.h"
 #include "host/limits/runner_limits.h"
 #include "host/plugins/hook_deadlines.h"
 #include "host/plugins/isolation_config.h"
@@ -64,6 +65,9 @@ struct HostConfig {
   // `audit.retention_days`: audit records older than this are pruned, at start-up and then
   // hourly, behind an anchor that keeps the chain verifiable; 0 keeps every record.
   int64_t audit_retention_days = 0;
+  // `cds_hooks`: the CDS Hooks service's URL, the EMRs (JWT issuers) that may call it and
+  // their clinics, and the bounds of its FHIR reads; off unless service_url is set.
+  CdsHooksConfig cds_hooks;
 
   // The deadline for `hook` ("screen", ...), falling back to the default one.
   std::chrono::milliseconds DeadlineFor(const std::string& hook) const {

@@ -11,6 +11,7 @@
 #include "host/plugins/hook_runner.h"
 #include "host/screening/merge.h"
 #include "host/screening/patient_input.h"
+#include "host/screening/screen_call.h"
 #include "host/screening/screening_record.h"
 #include "host/screening/screening_review.h"
 #include "host/storage/idempotent_write.h"
@@ -24,18 +25,6 @@ using needlework::plugin::v1::HOOK_SCREEN;
 namespace v1 = needlework::v1;
 
 int64_t NowSeconds() { return NowUnixMicros() / 1000000; }
-
-needlework::plugin::v1::ScreenRequest PluginRequest(const v1::ScreenRequest& request,
-                                                    const Codings& add_ons,
-                                                    needlework::types::v1::PatientFacts facts) {
-  needlework::plugin::v1::ScreenRequest plugin_request;
-  *plugin_request.mutable_patient() = std::move(facts);
-  *plugin_request.mutable_concerns() = request.concerns();
-  *plugin_request.mutable_treatment_areas() = request.treatment_areas();
-  *plugin_request.mutable_add_ons() = add_ons;
-  plugin_request.set_as_of_date(FormatDateUtc(NowSeconds()));
-  return plugin_request;
-}
 
 void SetIgnored(const fhir::IgnoredCounts& ignored, needlework::v1::ScreenResponse* response) {
   for (const auto& [type, count] : ignored) {
@@ -58,19 +47,16 @@ grpc::ServerUnaryReactor* ScreeningServiceImpl::Screen(grpc::CallbackServerConte
   if (!facts.ok()) return FinishWith(context, facts.status());
 
   auto snapshot = plugins_.registry.Snapshot(caller->clinic_id);
-  if (!snapshot->BaseServes(HOOK_SCREEN) && snapshot->unavailable.empty()) {
-    return FinishWith(
-        context,
-        FailedPreconditionError("no screening plugin is enabled for clinic '" + caller->clinic_id +
-                                "'; an admin can enable one, e.g. `needleworkctl plugin enable " +
-                                caller->clinic_id + " org.needlework.screening`"));
+  if (Status served = CheckScreeningServed(*snapshot, caller->clinic_id); !served.ok()) {
+    return FinishWith(context, served);
   }
   auto add_ons = CheckRequestedAddOns(*snapshot, request->add_ons(), "add_ons");
   if (!add_ons.ok()) return FinishWith(context, add_ons.status());
   response->set_patient_ref(facts->patient_ref());
   SetIgnored(ignored, response);
   auto* reactor = context->DefaultReactor();
-  auto plugin_request = PluginRequest(*request, *add_ons, std::move(*facts));
+  auto plugin_request = PluginScreenRequest(std::move(*facts), request->concerns(),
+                                            request->treatment_areas(), *add_ons);
   std::string digest = ScreeningInputDigest(plugin_request);
   // The interceptor's scope holds only on this thread: the write takes the call's audit along.
   CallAudit* audit = CurrentCallAudit();
