@@ -55,8 +55,7 @@ TEST(HttpRouterTest, WrongMethodIsA405NamingTheAllowedOnes) {
 
 TEST(HttpRouterTest, RefusesBadAndDuplicateRoutes) {
   HttpRouter router;
-  EXPECT_EQ(router.Add({"GET", "healthz", false, Answer("")}).code(),
-            StatusCode::kInvalidArgument);
+  EXPECT_EQ(router.Add({"GET", "healthz", false, Answer("")}).code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(router.Add({"GET", "/healthz", false, nullptr}).code(), StatusCode::kInvalidArgument);
   EXPECT_TRUE(router.Add({"GET", "/healthz", false, Answer("")}).ok());
   EXPECT_EQ(router.Add({"GET", "/healthz", false, Answer("")}).code(),
