@@ -42,10 +42,8 @@ std::string ErrorCode(const httplib::Result& result) {
   return body["error"].value("code", "");
 }
 
-// Sends `request` as written to the host at `address` ("127.0.0.1:PORT") and returns what it
-// answers until it closes the connection (or 10 s pass). For requests the client library
-// would not send as they are.
-std::string ExchangeRaw(const std::string& address, const std::string& request) {
+// A TCP connection to `address` ("127.0.0.1:PORT") with a 10 s receive timeout; -1 on error.
+int ConnectTo(const std::string& address) {
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in peer{};
   peer.sin_family = AF_INET;
@@ -53,14 +51,23 @@ std::string ExchangeRaw(const std::string& address, const std::string& request) 
   ::inet_pton(AF_INET, "127.0.0.1", &peer.sin_addr);
   timeval timeout{10, 0};
   ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof(timeout));
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&peer), sizeof(peer)) == 0) return fd;
+  ::close(fd);
+  return -1;
+}
+
+// Sends `request` as written to the host at `address` ("127.0.0.1:PORT") and returns what it
+// answers until it closes the connection (or 10 s pass). For requests the client library
+// would not send as they are.
+std::string ExchangeRaw(const std::string& address, const std::string& request) {
+  int fd = ConnectTo(address);
   std::string reply;
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&peer), sizeof(peer)) == 0 &&
-      ::send(fd, request.data(), request.size(), MSG_NOSIGNAL) ==
-          static_cast<ssize_t>(request.size())) {
+  if (fd >= 0 && ::send(fd, request.data(), request.size(), MSG_NOSIGNAL) ==
+                     static_cast<ssize_t>(request.size())) {
     char buffer[4096];
     for (ssize_t n; (n = ::recv(fd, buffer, sizeof(buffer), 0)) > 0;) reply.append(buffer, n);
   }
-  ::close(fd);
+  if (fd >= 0) ::close(fd);
   return reply;
 }
 
@@ -162,13 +169,8 @@ TEST(HttpListenerTest, AHeadOverTheLimitIs431) {
 TEST(HttpListenerTest, StopsCleanlyWhileAClientHoldsAnIdleConnection) {
   auto host = StartWithHttp("http:\n  listen: 127.0.0.1:0\n  idle_timeout_seconds: 1\n");
   ASSERT_NE(host, nullptr);
-  std::string port = host->http_address().substr(host->http_address().rfind(':') + 1);
-  int idle = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in peer{};
-  peer.sin_family = AF_INET;
-  peer.sin_port = htons(static_cast<uint16_t>(std::stoi(port)));
-  ::inet_pton(AF_INET, "127.0.0.1", &peer.sin_addr);
-  ASSERT_EQ(::connect(idle, reinterpret_cast<sockaddr*>(&peer), sizeof(peer)), 0);
+  int idle = ConnectTo(host->http_address());
+  ASSERT_GE(idle, 0);
   EXPECT_EQ(host->Stop(), 0) << host->Log();  // the idle connection ends at idle_timeout
   ::close(idle);
 }
