@@ -14,6 +14,15 @@ pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3>=3.40)
 pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq>=15)
 # Dates and times in patient texts, in the message's language (host/aftercare/patient_time)
 pkg_check_modules(ICU REQUIRED IMPORTED_TARGET icu-i18n>=72 icu-uc>=72)
+# The HTTP listener: Debian builds cpp-httplib as a library, with OpenSSL (HTTPS) support.
+pkg_check_modules(CPPHTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib>=0.11)
+# Metrics: prometheus-cpp's core library only (its CMake package also wants pull and push,
+# with civetweb and curl, which the host does not use).
+find_path(PROMETHEUS_CPP_INCLUDE_DIR prometheus/registry.h REQUIRED)
+find_library(PROMETHEUS_CPP_CORE_LIBRARY prometheus-cpp-core REQUIRED)
+add_library(PrometheusCpp::core UNKNOWN IMPORTED)
+set_target_properties(PrometheusCpp::core PROPERTIES IMPORTED_LOCATION ${PROMETHEUS_CPP_CORE_LIBRARY}
+                      INTERFACE_INCLUDE_DIRECTORIES ${PROMETHEUS_CPP_INCLUDE_DIR})
 # seccomp filters: the tests install systemd's MemoryDenyWriteExecute filter with it.
 pkg_check_modules(SECCOMP REQUIRED IMPORTED_TARGET libseccomp>=2.5)
 

@@ -41,9 +41,25 @@ int Fail(const Status& status) {
   return 1;
 }
 
-void PrintDemo(const DemoCredentials& demo, const std::string& address) {
-  std::cout << "\nNeedlework host is serving on " << address << "\n"
-            << "Demo clinic:  " << demo.clinic_id << "\n"
+// The HTTP listener's URL ("" when it is off), e.g. "http://127.0.0.1:8080".
+std::string HttpUrl(const HostServer& server, const HostConfig& config) {
+  if (server.http_address().empty()) return "";
+  return (config.tls.enabled() ? "https://" : "http://") + server.http_address();
+}
+
+// The ready file: the gRPC address on the first line, then `http=ADDRESS` when the HTTP
+// listener is on. Written in one go, so a reader never sees half of it.
+void WriteReadyFile(const std::string& path, const HostServer& server) {
+  std::string text = server.address() + "\n";
+  if (!server.http_address().empty()) text += "http=" + server.http_address() + "\n";
+  std::ofstream(path) << text << std::flush;
+}
+
+void PrintDemo(const DemoCredentials& demo, const std::string& address,
+               const std::string& http_url) {
+  std::cout << "\nNeedlework host is serving on " << address << "\n";
+  if (!http_url.empty()) std::cout << "HTTP (probes, metrics) on " << http_url << "\n";
+  std::cout << "Demo clinic:  " << demo.clinic_id << "\n"
             << "  EMR token:    " << demo.emr_token << "\n"
             << "  Admin token:  " << demo.admin_token << "\n\n"
             << "Try, in another terminal:\n"
@@ -74,8 +90,8 @@ int Serve(const CommandLine& line, HostContext& host, const sigset_t& signals) {
   }
   auto server = HostServer::Start(&host);
   if (!server.ok()) return Fail(server.status());
-  if (!line.ready_file.empty()) std::ofstream(line.ready_file) << (*server)->address() << "\n";
-  if (demo.ok()) PrintDemo(*demo, (*server)->address());
+  if (!line.ready_file.empty()) WriteReadyFile(line.ready_file, **server);
+  if (demo.ok()) PrintDemo(*demo, (*server)->address(), HttpUrl(**server, host.config));
   int signal = 0;
   sigwait(&signals, &signal);
   LogEvent(Level::kInfo, "stopping", {{"signal", signal == SIGINT ? "SIGINT" : "SIGTERM"}});

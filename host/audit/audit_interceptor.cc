@@ -180,8 +180,10 @@ grpc::experimental::Interceptor* AuditInterceptorFactory::CreateServerIntercepto
 }
 
 void InstallCallInterceptors(grpc::ServerBuilder& builder, TokenAuthority& tokens, Store& store,
-                             ClinicPluginManager& clinic_plugins, RefusalGuard& guard) {
+                             ClinicPluginManager& clinic_plugins, RefusalGuard& guard,
+                             std::unique_ptr<InterceptorFactory> first) {
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> creators;
+  if (first) creators.push_back(std::move(first));
   creators.push_back(
       std::make_unique<AuditInterceptorFactory>(tokens, store, clinic_plugins, guard));
   builder.experimental().SetInterceptorCreators(std::move(creators));

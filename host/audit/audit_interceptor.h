@@ -41,9 +41,13 @@ class AuditInterceptorFactory final : public grpc::experimental::ServerIntercept
   RefusalGuard& guard_;
 };
 
-// Installs the interceptor on `builder`; the arguments must outlive the server.
+using InterceptorFactory = grpc::experimental::ServerInterceptorFactoryInterface;
+
+// Installs the interceptor on `builder`, after `first` when given (e.g. the RPC metrics, so
+// they see every call); the arguments must outlive the server.
 void InstallCallInterceptors(grpc::ServerBuilder& builder, TokenAuthority& tokens, Store& store,
-                             ClinicPluginManager& clinic_plugins, RefusalGuard& guard);
+                             ClinicPluginManager& clinic_plugins, RefusalGuard& guard,
+                             std::unique_ptr<InterceptorFactory> first = nullptr);
 
 }  // namespace needlework::host
 

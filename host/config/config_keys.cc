@@ -47,4 +47,14 @@ StatusOr<int64_t> PositiveInteger(const YAML::Node& node, const std::string& key
   return value;
 }
 
+Status ReadInRange(const YAML::Node& node, const std::string& map, const std::string& key,
+                   int64_t min, int64_t max, int64_t* out) {
+  if (!node[key]) return OkStatus();
+  std::string name = map + "." + key;
+  NW_ASSIGN_OR_RETURN(int64_t value, PositiveInteger(node[key], name, max));
+  if (value < min) return KeyError(name, "expected at least " + std::to_string(min));
+  *out = value;
+  return OkStatus();
+}
+
 }  // namespace needlework::host

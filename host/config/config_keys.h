@@ -34,6 +34,11 @@ StatusOr<std::string> ScalarString(const YAML::Node& node, const std::string& ke
 StatusOr<int64_t> PositiveInteger(const YAML::Node& node, const std::string& key,
                                   int64_t max = INT64_MAX);
 
+// `map`.`key`, read from `node` (the map) when present: a whole number from `min` to `max`
+// into *out; absent, *out is left as it is.
+Status ReadInRange(const YAML::Node& node, const std::string& map, const std::string& key,
+                   int64_t min, int64_t max, int64_t* out);
+
 }  // namespace needlework::host
 
 #endif  // NEEDLEWORK_HOST_CONFIG_CONFIG_KEYS_H_

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "host/config/config_keys.h"
+#include "host/config/http_config.h"
 #include "host/config/isolation_config_reader.h"
 #include "host/config/load_limits_config.h"
 #include "host/config/tls_config.h"
@@ -29,7 +30,7 @@ const std::set<std::string> kKnownKeys = {"listen",
                                           "plugin_isolation",
                                           "load_limits",
                                           "audit",
-                                          "cds_hooks"};
+                                          "cds_hooks", "http"};
 const std::set<std::string> kLogLevels = {"debug", "info", "warning", "error"};
 
 Status ReadDeadlines(const YAML::Node& node, HostConfig& config) {
@@ -128,6 +129,7 @@ StatusOr<HostConfig> ParseHostConfig(const std::string& yaml_text, const std::st
   if (root["audit"]) NW_RETURN_IF_ERROR(ReadAudit(root["audit"], config));
   if (root["cds_hooks"])
     NW_RETURN_IF_ERROR(ReadCdsHooks(root["cds_hooks"], base_dir, config.cds_hooks));
+  if (root["http"]) NW_RETURN_IF_ERROR(ReadHttp(root["http"], config.http));
   NW_RETURN_IF_ERROR(ReadTransport(root, config));
   for (std::string* file :
        {&config.tls.cert_file, &config.tls.key_file, &config.tls.client_ca_file})

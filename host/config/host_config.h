@@ -10,6 +10,7 @@
 
 #include "host/common/load_limits.h"
 #include "host/config/cds_hooks_config.h"
+#include "host/http/http_options.h"
 #include "host/limits/runner_limits.h"
 #include "host/plugins/hook_deadlines.h"
 #include "host/plugins/isolation_config.h"
@@ -18,8 +19,9 @@
 
 namespace needlework::host {
 
-// TLS on the gRPC listener. Off while cert_file is empty. The files are PEM and are read
-// when the server starts, so a bad file is named then (see host/server/transport.h).
+// TLS on the gRPC listener (and the HTTP one, without client certificates). Off while cert_file is
+// empty. The files are PEM and are read when the server starts, so a bad file is named then (see
+// host/server/transport.h).
 struct TlsConfig {
   std::string cert_file;       // the server's certificate chain
   std::string key_file;        // its private key
@@ -60,6 +62,9 @@ struct HostConfig {
   // Plaintext on an address other than loopback or a unix socket is refused unless this is
   // set explicitly; the host then logs a warning at start-up.
   bool allow_plaintext_non_loopback = false;
+  // The HTTP listener (CDS Hooks, metrics, probes): off unless `http.listen` is set. Served
+  // with TLS from `tls` when that is set; the plaintext rule above applies to it too.
+  HttpOptions http;
   // Refusal limits, gRPC resource quota and stream cap (`load_limits`).
   LoadLimits load_limits;
   // `audit.retention_days`: audit records older than this are pruned, at start-up and then

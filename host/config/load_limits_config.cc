@@ -5,20 +5,9 @@
 namespace needlework::host {
 namespace {
 
-// The value of load_limits.<key> if present, checked against [min, max], into *out.
-Status ReadInRange(const YAML::Node& node, const std::string& key, int64_t min, int64_t max,
-                   int64_t* out) {
-  if (!node[key]) return OkStatus();
-  std::string name = "load_limits." + key;
-  NW_ASSIGN_OR_RETURN(int64_t value, PositiveInteger(node[key], name, max));
-  if (value < min) return KeyError(name, "expected at least " + std::to_string(min));
-  *out = value;
-  return OkStatus();
-}
-
 Status ReadInt(const YAML::Node& node, const std::string& key, int64_t min, int64_t max, int* out) {
   int64_t value = *out;
-  NW_RETURN_IF_ERROR(ReadInRange(node, key, min, max, &value));
+  NW_RETURN_IF_ERROR(ReadInRange(node, "load_limits", key, min, max, &value));
   *out = static_cast<int>(value);
   return OkStatus();
 }
@@ -35,12 +24,12 @@ Status ReadLoadLimits(const YAML::Node& node, LoadLimits& limits) {
   NW_RETURN_IF_ERROR(
       ReadInt(node, "refusals_per_clinic", 1, 1'000'000, &limits.refusals_per_clinic));
   int64_t window = limits.refusal_window.count();
-  NW_RETURN_IF_ERROR(ReadInRange(node, "refusal_window_seconds", 1, 3600, &window));
+  NW_RETURN_IF_ERROR(ReadInRange(node, "load_limits", "refusal_window_seconds", 1, 3600, &window));
   limits.refusal_window = std::chrono::seconds(window);
   NW_RETURN_IF_ERROR(
       ReadInt(node, "max_concurrent_streams", 1, 100'000, &limits.max_concurrent_streams));
   int64_t megabytes = limits.memory_quota_bytes >> 20;
-  NW_RETURN_IF_ERROR(ReadInRange(node, "memory_quota_mb", 16, 1 << 20, &megabytes));
+  NW_RETURN_IF_ERROR(ReadInRange(node, "load_limits", "memory_quota_mb", 16, 1 << 20, &megabytes));
   limits.memory_quota_bytes = megabytes << 20;
   return ReadInt(node, "max_threads", 2, 10'000, &limits.max_threads);
 }

@@ -2,6 +2,7 @@
 
 #include <sys/eventfd.h>
 
+#include "host/common/host_metrics.h"
 #include "host/common/log.h"
 #include "host/common/time_util.h"
 #include "host/isolation/runner_watch.h"
@@ -54,6 +55,7 @@ void RunnerSupervisor::Run(std::promise<Status> first, Clock::time_point deadlin
     }
     first_start = false;
     if (!AfterDeath(ended)) return;
+    Metrics().RunnerRestarted(spec_.args.plugin_id);
     deadline = Clock::now() + spec_.restart_deadline;
   }
 }
@@ -127,6 +129,7 @@ bool RunnerSupervisor::AfterDeath(const std::string& reason) {
     }
     return false;
   }
+  Metrics().RunnerCrashed(spec_.args.plugin_id);
   std::unique_lock lock(mutex_);
   ++crashes_;
   last_reason_ = reason;

@@ -4,11 +4,33 @@
 #include <mutex>
 #include <optional>
 
+#include "host/common/host_metrics.h"
+#include "host/plugins/hook_deadlines.h"
+
 namespace needlework::host {
 namespace {
 
 using needlework::v1::PluginRun;
 using Clock = std::chrono::steady_clock;
+
+std::string_view OutcomeName(PluginRun::State state) {
+  switch (state) {
+    case PluginRun::STATE_OK: return "ok";
+    case PluginRun::STATE_ERROR: return "error";
+    case PluginRun::STATE_TIMED_OUT: return "timed_out";
+    case PluginRun::STATE_QUARANTINED: return "quarantined";
+    default: return "not_run";
+  }
+}
+
+// Each plugin's part in one finished hook call, to the host's metrics.
+void CountResults(needlework::plugin::v1::Hook hook, const std::vector<PluginCallResult>& results) {
+  std::string hook_name = HookName(hook);
+  for (const PluginCallResult& result : results) {
+    Metrics().PluginCall(result.instance->plugin_id(), hook_name, OutcomeName(result.state),
+                         static_cast<double>(result.duration_micros) / 1e6);
+  }
+}
 
 // State shared by the plugin-call thread and, if a deadline passes, the watchdog thread.
 struct HookRun {
@@ -34,6 +56,7 @@ struct HookRun {
       finished = true;
       out = results;
     }
+    CountResults(hook, out);
     done(std::move(out));
   }
 };
@@ -52,6 +75,7 @@ void OnDeadline(const std::shared_ptr<HookRun>& run, size_t index, Clock::time_p
   auto instance = run->results[index].instance;
   // Always, so the call's own ClearStuck (it runs whenever this callback fired) balances it.
   instance->MarkStuck();
+  Metrics().PluginQuarantined(instance->plugin_id());
   PluginCallPool::WorkerId worker;
   {
     std::lock_guard lock(run->mutex);

@@ -13,7 +13,8 @@ options:
                          (reprinted from <data_dir>/demo-credentials.json on later runs)
   --issue-admin-token    print a new admin token, store its hash, and exit
   --label TEXT           label stored with --issue-admin-token
-  --ready-file FILE      once serving, write the bound address to FILE
+  --ready-file FILE      once serving, write the bound address to FILE (and, on a second
+                         line, http=ADDRESS when the HTTP listener is configured)
   --help                 this text
 
 SIGINT or SIGTERM stops the host: in-flight calls finish, then the store is closed.

@@ -31,11 +31,22 @@ StatusOr<std::unique_ptr<PluginCodeFactory>> MakePluginCode(const HostConfig& co
   return std::unique_ptr<PluginCodeFactory>(std::move(factory));
 }
 
+// Made once per process and never freed: Metrics() may be called on any thread until exit.
+PrometheusMetrics* ProcessMetrics() {
+  static PrometheusMetrics* metrics = [] {
+    auto* made = new PrometheusMetrics();
+    SetHostMetrics(made);
+    return made;
+  }();
+  return metrics;
+}
+
 }  // namespace
 
 StatusOr<std::unique_ptr<HostContext>> BuildHostContext(const HostConfig& config) {
   auto context = std::make_unique<HostContext>();
   context->config = config;
+  context->metrics = ProcessMetrics();
   NW_ASSIGN_OR_RETURN(context->store, SqliteStore::Open(config.data_dir, config.max_store_kib));
   context->tokens = std::make_unique<TokenAuthority>(context->store.get());
   NW_RETURN_IF_ERROR(context->tokens->Reload());

@@ -12,6 +12,7 @@
 #include "host/common/blocking_pool.h"
 #include "host/config/host_config.h"
 #include "host/fhir/rxnorm_map.h"
+#include "host/metrics/prometheus_metrics.h"
 #include "host/plugins/clinic_registry.h"
 #include "host/plugins/plugin_call_pool.h"
 #include "host/plugins/plugin_catalog.h"
@@ -23,6 +24,9 @@ namespace needlework::host {
 
 struct HostContext {
   HostConfig config;
+  // The process's metrics (also Metrics(), host/common/host_metrics.h): not owned, never
+  // freed, so every thread may report until the process exits.
+  PrometheusMetrics* metrics = nullptr;
   std::unique_ptr<Store> store;
   std::unique_ptr<TokenAuthority> tokens;
   std::unique_ptr<PluginCatalog> catalog;

@@ -12,9 +12,12 @@
 #include "host/audit/audit_interceptor.h"
 #include "host/catalog/catalog_service.h"
 #include "host/common/log.h"
+#include "host/metrics/metrics_route.h"
+#include "host/metrics/rpc_metrics_interceptor.h"
 #include "host/planning/planning_service.h"
 #include "host/scheduling/scheduling_service.h"
 #include "host/screening/screening_service.h"
+#include "host/server/probes.h"
 #include "host/server/transport.h"
 
 namespace needlework::host {
@@ -52,6 +55,23 @@ std::string BoundAddress(const std::string& listen, int port) {
   return listen.substr(0, listen.rfind(':') + 1) + std::to_string(port);
 }
 
+// The HTTP listener with its routes; nullptr when `http.listen` is not configured.
+StatusOr<std::unique_ptr<HttpServer>> StartHttp(HostContext& host) {
+  const HostConfig& config = host.config;
+  if (!config.http.enabled()) return std::unique_ptr<HttpServer>();
+  HttpRouter router;
+  NW_RETURN_IF_ERROR(AddProbeRoutes(router, *host.store, *host.registry));
+  NW_RETURN_IF_ERROR(AddMetricsRoute(router, *host.metrics));
+  if (!config.tls.enabled() && !IsLoopbackAddress(config.http.listen)) {
+    LogEvent(Level::kWarning, "transport",
+             {{"security", "plaintext"},
+              {"address", config.http.listen},
+              {"warning", "PLAINTEXT HTTP on a network address (allow_plaintext_non_loopback)"}});
+  }
+  return HttpServer::Start(config.http, {config.tls.cert_file, config.tls.key_file},
+                           std::move(router));
+}
+
 }  // namespace
 
 StatusOr<std::unique_ptr<HostServer>> HostServer::Start(HostContext* host) {
@@ -75,7 +95,8 @@ StatusOr<std::unique_ptr<HostServer>> HostServer::Start(HostContext* host) {
   // The method for Authorize, and the audit log.
   server->refusals_ = std::make_unique<RefusalGuard>(*host->store, host->config.load_limits);
   InstallCallInterceptors(builder, *host->tokens, *host->store, *host->clinic_plugins,
-                          *server->refusals_);
+                          *server->refusals_,
+                          std::make_unique<RpcMetricsInterceptorFactory>(*host->metrics));
   server->server_ = builder.BuildAndStart();
   if (!server->server_ || (port == 0 && listen.rfind("unix:", 0) != 0)) {
     return FailedPreconditionError("cannot listen on " + listen +
@@ -83,14 +104,17 @@ StatusOr<std::unique_ptr<HostServer>> HostServer::Start(HostContext* host) {
   }
   server->address_ = BoundAddress(listen, port);
   LogEvent(Level::kInfo, "listening", {{"address", server->address_}});
+  NW_ASSIGN_OR_RETURN(server->http_, StartHttp(*host));
   return server;
 }
 
 void HostServer::Shutdown(std::chrono::milliseconds grace) {
+  if (http_) http_->StopAccepting();  // its connections drain while gRPC's calls do
   if (!server_) return;
   server_->Shutdown(std::chrono::system_clock::now() + grace);
   server_->Wait();
   server_.reset();
+  if (http_) http_->Stop();
   refusals_->tally().Stop();  // every call has finished: its refusals are counted
 }
 

@@ -79,14 +79,22 @@ bool IsLoopbackAddress(const std::string& listen) {
 }
 
 Status CheckTransport(const HostConfig& config) {
-  if (config.tls.enabled() || IsLoopbackAddress(config.listen) ||
-      config.allow_plaintext_non_loopback) {
+  NW_RETURN_IF_ERROR(CheckPlaintextRule(config, "listen", config.listen, "gRPC"));
+  if (!config.http.enabled()) return OkStatus();
+  return CheckPlaintextRule(config, "http.listen", config.http.listen, "HTTP");
+}
+
+Status CheckPlaintextRule(const HostConfig& config, const std::string& key,
+                          const std::string& listen, const std::string& protocol) {
+  if (config.tls.enabled() || IsLoopbackAddress(listen) || config.allow_plaintext_non_loopback) {
     return OkStatus();
   }
   return FailedPreconditionError(
-      "listen address " + config.listen +
+      key + " address " + listen +
       " is not loopback (an IPv4 address in 127.0.0.0/8, [::1] or localhost) or a unix "
-      "socket (unix:PATH), and plaintext gRPC is not exposed on a network: "
+      "socket (unix:PATH), and plaintext " +
+      protocol +
+      " is not exposed on a network: "
       "configure tls (cert_file, key_file), or set allow_plaintext_non_loopback: true to "
       "serve plaintext there anyway");
 }

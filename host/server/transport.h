@@ -20,10 +20,16 @@ namespace needlework::host {
 // "127.0.0.1.nip.io:1", "0.0.0.0:50051" or "::1:50051" (IPv6 needs brackets).
 bool IsLoopbackAddress(const std::string& listen);
 
-// The plaintext rule: without TLS, `listen` must be loopback or a unix socket, unless
-// allow_plaintext_non_loopback is set. FAILED_PRECONDITION naming the address and both ways
-// out. Cheap and touches nothing, so the host checks it before opening its store.
+// The plaintext rule for both listeners: without TLS, `listen` (gRPC) and `http.listen`
+// (when set) must be loopback or a unix socket, unless allow_plaintext_non_loopback is set.
+// FAILED_PRECONDITION naming the key, the address and both ways out. Cheap and touches
+// nothing, so the host checks it before opening its store.
 Status CheckTransport(const HostConfig& config);
+
+// The plaintext rule for one listener: `listen`, read from config key `key`, serving
+// `protocol` ("gRPC", "HTTP").
+Status CheckPlaintextRule(const HostConfig& config, const std::string& key,
+                          const std::string& listen, const std::string& protocol);
 
 // Credentials for the listener: TLS from config.tls (mutual when client_ca_file is set:
 // a client must present a certificate that CA signed, or the handshake fails), else

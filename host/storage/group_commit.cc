@@ -1,8 +1,10 @@
 #include "host/storage/group_commit.h"
 
+#include <chrono>
 #include <memory>
 
 #include "host/common/call_audit_scope.h"
+#include "host/common/host_metrics.h"
 
 namespace needlework::host {
 
@@ -119,6 +121,7 @@ bool GroupCommit::RunOne(Pending& pending) {
 
 void GroupCommit::CommitBatch(const std::vector<Pending*>& batch) {
   std::lock_guard lock(db_mutex_);
+  auto start = std::chrono::steady_clock::now();
   auto tx = sqlite::Transaction::Begin(db_);
   Status failed = tx.ok() ? OkStatus() : tx.status();
   for (size_t i = 0; failed.ok() && i < batch.size(); ++i) {
@@ -127,6 +130,8 @@ void GroupCommit::CommitBatch(const std::vector<Pending*>& batch) {
   if (failed.ok()) failed = (*tx)->Commit();
   if (failed.ok()) {
     ++commits_;
+    std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+    Metrics().StoreCommit(static_cast<int>(batch.size()), took.count());
     for (Pending* pending : batch) {
       if (pending->recorded) pending->audit->MarkWritten();
     }

@@ -27,6 +27,7 @@ void WriteConfig(const std::string& path, const std::string& data_dir, const Hos
   }
   if (!options.plugin_trust.empty()) out << "plugin_trust:\n" << options.plugin_trust;
   if (!options.load_limits.empty()) out << "load_limits:\n" << options.load_limits;
+  if (!options.http_listen.empty()) out << "http:\n  listen: " << options.http_listen << "\n";
   out << options.extra_config << "\n";
 }
 
@@ -43,6 +44,15 @@ int RunBinary(const char* binary, const std::vector<std::string>& args, std::str
   std::vector<std::string> argv = {binary};
   argv.insert(argv.end(), args.begin(), args.end());
   return RunProcess(argv, std::chrono::seconds(60), out, err);
+}
+
+// The value of the ready file's `http=` line; "" when there is none.
+std::string HttpLine(const std::string& ready_file) {
+  std::string ready = ReadWholeFile(ready_file);
+  size_t start = ready.find("\nhttp=");
+  if (start == std::string::npos) return "";
+  start += 6;
+  return ready.substr(start, ready.find('\n', start) - start);
 }
 
 }  // namespace
@@ -74,6 +84,7 @@ bool HostProcess::Launch() {
     return false;
   }
   process_ = std::move(*process);
+  http_address_ = HttpLine(ready_path_);
   channel_ = ChannelWith(options_.channel_credentials ? options_.channel_credentials
                                                       : grpc::InsecureChannelCredentials());
   return !options_.seed_demo || ReadCredentials();
@@ -100,6 +111,13 @@ void HostProcess::Kill() { process_.Kill(); }
 
 bool HostProcess::Restart() {
   Stop();
+  return Launch();
+}
+
+bool HostProcess::RestartWith(const HostOptions& options) {
+  Stop();
+  options_ = options;
+  WriteConfig(config_path_, data_dir_, options_);
   return Launch();
 }
 

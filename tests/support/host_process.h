@@ -30,6 +30,8 @@ struct HostOptions {
   std::string load_limits = "  refusals_per_peer: 1000000\n  refusals_per_clinic: 1000000\n";
   // "127.0.0.1:0" (a free port) or "unix:" + a path.
   std::string listen = "127.0.0.1:0";
+  // The HTTP listener's `http.listen` ("127.0.0.1:0" for a free port); empty: no listener.
+  std::string http_listen;
   // YAML appended to the generated config as written, e.g. a `tls:` map.
   std::string extra_config;
   // What channel() dials with; insecure by default. A host bound to 0.0.0.0 is dialled on
@@ -52,9 +54,13 @@ class HostProcess {
   void Kill();
   // Stop, then start again on the same data dir; false (and a test failure) on error.
   bool Restart();
+  // The same with other options (the config is written anew; the data dir is kept).
+  bool RestartWith(const HostOptions& options);
   bool running() const { return process_.running(); }
 
   const std::string& address() const { return process_.address(); }
+  // The HTTP listener's bound address (the ready file's `http=` line); "" when it is off.
+  const std::string& http_address() const { return http_address_; }
   const std::string& emr_token() const { return emr_token_; }  // demo clinic
   const std::string& admin_token() const { return admin_token_; }
   std::shared_ptr<grpc::Channel> channel() const { return channel_; }
@@ -76,6 +82,7 @@ class HostProcess {
   std::string data_dir_, config_path_, log_path_, ready_path_;
   ChildProcess process_;
   std::string emr_token_, admin_token_;
+  std::string http_address_;
   std::shared_ptr<grpc::Channel> channel_;
 };
 
