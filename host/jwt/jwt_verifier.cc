@@ -79,13 +79,21 @@ StatusOr<Clock::time_point> TimeClaim(const Json& payload, const char* name, Jwt
   return Clock::time_point(std::chrono::seconds(seconds));
 }
 
+// `aud` names us: our URL itself, or a URL under it (CDS Hooks clients send the endpoint
+// they call, e.g. <service_url>/cds-services/<id>; others send the base URL).
+bool NamesUs(const std::string& aud, const std::string& audience) {
+  if (aud == audience) return true;
+  std::string base = audience.empty() || audience.back() != '/' ? audience + "/" : audience;
+  return aud.size() > base.size() && aud.compare(0, base.size(), base) == 0;
+}
+
 bool AudienceHolds(const Json& payload, const std::string& audience) {
   auto found = payload.find("aud");
   if (found == payload.end()) return false;
-  if (found->is_string()) return found->get<std::string>() == audience;
+  if (found->is_string()) return NamesUs(found->get<std::string>(), audience);
   if (!found->is_array()) return false;
   return std::any_of(found->begin(), found->end(), [&](const Json& one) {
-    return one.is_string() && one.get<std::string>() == audience;
+    return one.is_string() && NamesUs(one.get<std::string>(), audience);
   });
 }
 

@@ -8,7 +8,8 @@
 //     allow-list (exact match); `kid` selects the key (a token without `kid` needs the set
 //     to hold exactly one key that fits the algorithm);
 //   - the key's type and curve fit `alg`, and the signature verifies;
-//   - `aud` (string or array) holds JwtPolicy::audience;
+//   - `aud` (string or array) holds JwtPolicy::audience or a URL under it (the endpoint
+//     called, e.g. <audience>/cds-services/<id>);
 //   - `exp` and `iat` are numbers, `iat` <= now + skew, now < `exp` + skew, and `exp` - `iat`
 //     at most max_lifetime;
 //   - `jti` is a non-empty string not seen before from that issuer (kept until `exp` +

@@ -57,7 +57,14 @@ PrometheusMetrics::PrometheusMetrics()
                         .Add({}, kBatch)),
       audit_appends_(Counter(*registry_, "needlework_audit_appends_total",
                              "Audit records appended to the hash chain.")
-                         .Add({})) {
+                         .Add({})),
+      cds_calls_(Counter(*registry_, "needlework_cds_hooks_requests_total",
+                         "CDS Hooks requests, by endpoint (discovery, a service id, "
+                         "<id>/feedback, unknown) and HTTP status.")),
+      cds_seconds_(Histo(*registry_, "needlework_cds_hooks_request_duration_seconds",
+                         "CDS Hooks request latency, chart reads from the EMR included.")),
+      jwt_refused_(Counter(*registry_, "needlework_cds_hooks_jwt_refused_total",
+                           "CDS Hooks calls refused for their JWT, by reason.")) {
   prometheus::BuildGauge()
       .Name("needlework_start_time_seconds")
       .Help("When the host started, in Unix seconds.")
@@ -103,6 +110,15 @@ void PrometheusMetrics::RpcCall(const std::string& method, const std::string& co
   if (code == "PERMISSION_DENIED") {
     tokens_refused_.Add({{"reason", "permission_denied"}}).Increment();
   }
+}
+
+void PrometheusMetrics::CdsHooksCall(const std::string& endpoint, int status, double seconds) {
+  cds_calls_.Add({{"endpoint", endpoint}, {"status", std::to_string(status)}}).Increment();
+  cds_seconds_.Add({{"endpoint", endpoint}}, kLatency).Observe(seconds);
+}
+
+void PrometheusMetrics::JwtRefused(std::string_view reason) {
+  jwt_refused_.Add({{"reason", Text(reason)}}).Increment();
 }
 
 std::string PrometheusMetrics::Scrape() const {

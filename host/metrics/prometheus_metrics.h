@@ -35,6 +35,12 @@ class PrometheusMetrics : public HostMetrics {
   // or PERMISSION_DENIED one also counts as a refused token.
   void RpcCall(const std::string& method, const std::string& code, double seconds);
 
+  // One finished CDS Hooks request: `endpoint` is "discovery", a service id of ours, that id
+  // + "/feedback", or "unknown" (never the raw path); `status` the HTTP status.
+  void CdsHooksCall(const std::string& endpoint, int status, double seconds);
+  // A CDS Hooks JWT refused, by reason (JwtRefusalName: "bad_signature", "expired", ...).
+  void JwtRefused(std::string_view reason);
+
   // Every metric, in the Prometheus text exposition format (version 0.0.4).
   std::string Scrape() const;
 
@@ -51,6 +57,9 @@ class PrometheusMetrics : public HostMetrics {
   prometheus::Histogram& commit_seconds_;
   prometheus::Histogram& commit_batch_;
   prometheus::Counter& audit_appends_;
+  prometheus::Family<prometheus::Counter>& cds_calls_;
+  prometheus::Family<prometheus::Histogram>& cds_seconds_;
+  prometheus::Family<prometheus::Counter>& jwt_refused_;
 };
 
 }  // namespace needlework::host

@@ -11,6 +11,8 @@
 #include "host/aftercare/aftercare_service.h"
 #include "host/audit/audit_interceptor.h"
 #include "host/catalog/catalog_service.h"
+#include "host/cdshooks/cds_hooks_host.h"
+#include "host/cdshooks/discovery.h"
 #include "host/common/log.h"
 #include "host/metrics/metrics_route.h"
 #include "host/metrics/rpc_metrics_interceptor.h"
@@ -55,13 +57,59 @@ std::string BoundAddress(const std::string& listen, int port) {
   return listen.substr(0, listen.rfind(':') + 1) + std::to_string(port);
 }
 
-// The HTTP listener with its routes; nullptr when `http.listen` is not configured.
-StatusOr<std::unique_ptr<HttpServer>> StartHttp(HostContext& host) {
+// The metrics label of a CDS Hooks request: "discovery", one of our service ids (with
+// "/feedback"), or "unknown"; never the raw path, which the caller chooses.
+std::string CdsEndpoint(const std::string& path) {
+  constexpr std::string_view kPrefix = "/cds-services";
+  if (path == kPrefix || path == std::string(kPrefix) + "/") return "discovery";
+  std::string rest = path.substr(std::min(path.size(), kPrefix.size() + 1));
+  std::string id = rest.substr(0, rest.find('/'));
+  if (FindCdsService(id) == nullptr) return "unknown";
+  if (rest == id) return id;
+  return rest == id + "/feedback" ? id + "/feedback" : "unknown";
+}
+
+// The CDS Hooks routes (GET and POST under /cds-services), each request counted.
+Status AddCdsHooksRoutes(HttpRouter& router, const CdsHooksService& service,
+                         PrometheusMetrics& metrics) {
+  HttpHandler counted = [&service, &metrics](const HttpRequest& request) {
+    auto started = std::chrono::steady_clock::now();
+    HttpReply reply = service.Handle(request);
+    metrics.CdsHooksCall(
+        CdsEndpoint(request.path), reply.status,
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+    return reply;
+  };
+  for (const char* method : {"GET", "POST"}) {
+    NW_RETURN_IF_ERROR(router.Add({method, "/cds-services", /*prefix=*/true, counted}));
+  }
+  return OkStatus();
+}
+
+// The HTTP listener with its routes; nullptr when `http.listen` is not configured. The CDS
+// Hooks service, when configured, is kept in `cds_hooks` (it must outlive the listener).
+StatusOr<std::unique_ptr<HttpServer>> StartHttp(HostContext& host, const PluginCalls& plugins,
+                                                std::unique_ptr<CdsHooksService>& cds_hooks) {
   const HostConfig& config = host.config;
-  if (!config.http.enabled()) return std::unique_ptr<HttpServer>();
+  if (!config.http.enabled()) {
+    if (config.cds_hooks.enabled()) {
+      return FailedPreconditionError(
+          "cds_hooks is configured but http.listen is not: CDS Hooks is served on the HTTP "
+          "listener");
+    }
+    return std::unique_ptr<HttpServer>();
+  }
   HttpRouter router;
   NW_RETURN_IF_ERROR(AddProbeRoutes(router, *host.store, *host.registry));
   NW_RETURN_IF_ERROR(AddMetricsRoute(router, *host.metrics));
+  if (config.cds_hooks.enabled()) {
+    PrometheusMetrics* metrics = host.metrics;
+    NW_ASSIGN_OR_RETURN(cds_hooks, MakeCdsHooksService(config.cds_hooks, *host.store, plugins,
+                                                       *host.rxnorm, [metrics](JwtRefusal why) {
+                                                         metrics->JwtRefused(JwtRefusalName(why));
+                                                       }));
+    NW_RETURN_IF_ERROR(AddCdsHooksRoutes(router, *cds_hooks, *host.metrics));
+  }
   if (!config.tls.enabled() && !IsLoopbackAddress(config.http.listen)) {
     LogEvent(Level::kWarning, "transport",
              {{"security", "plaintext"},
@@ -104,7 +152,8 @@ StatusOr<std::unique_ptr<HostServer>> HostServer::Start(HostContext* host) {
   }
   server->address_ = BoundAddress(listen, port);
   LogEvent(Level::kInfo, "listening", {{"address", server->address_}});
-  NW_ASSIGN_OR_RETURN(server->http_, StartHttp(*host));
+  NW_ASSIGN_OR_RETURN(server->http_,
+                      StartHttp(*host, server->services_->plugin_calls, server->cds_hooks_));
   return server;
 }
 

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "host/audit/refusal_guard.h"
+#include "host/cdshooks/cds_service.h"
 #include "host/http/http_server.h"
 #include "host/server/host_context.h"
 
@@ -40,6 +41,7 @@ class HostServer {
   std::unique_ptr<RefusalGuard> refusals_;  // outlives the server; flushed at Shutdown
   std::unique_ptr<Services> services_;
   std::unique_ptr<grpc::Server> server_;
+  std::unique_ptr<CdsHooksService> cds_hooks_;  // outlives http_, which routes to it
   std::unique_ptr<HttpServer> http_;
   std::string address_;
 };

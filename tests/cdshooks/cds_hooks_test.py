@@ -8,12 +8,7 @@ python3-requests, python3-jwt, python3-cryptography).
 
 usage: cds_hooks_test.py HOST_BINARY PLUGIN_DIR EXAMPLES_DIR
 
-Not registered with ctest yet, and never run: it needs the HTTP listener (`http: {listen}`)
-with the /cds-services routes wired to MakeCdsHooksService (host/cdshooks/cds_hooks_host.h).
-Register it then, e.g.
-  add_test(NAME CdsHooksOverHttp COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/cds_hooks_test.py
-           $<TARGET_FILE:needlework-host> ${NEEDLEWORK_PLUGIN_OUTPUT_DIR}
-           ${CMAKE_SOURCE_DIR}/examples/patients)
+Registered with ctest as CdsHooksOverHttp (tests/cdshooks/CMakeLists.txt).
 """
 
 import base64

@@ -149,7 +149,7 @@ TEST_F(CtlSettingsTest, SlotsShowOffsetsAndSayWhenTheListWasCut) {
   ASSERT_FALSE(plan.empty());
   std::string monday = LondonDate(7, true);
   ASSERT_EQ(
-      Ctl(host_->emr_token(), {"slots", plan, "0", "--from", monday, "--to", monday, "--max", "3"}),
+      Ctl(host_->emr_token(), {"slots", plan, "1", "--from", monday, "--to", monday, "--max", "3"}),
       0)
       << err_;
   EXPECT_THAT(out_, HasSubstr("First 3 free slots (times in Europe/London); more after Mon " +
@@ -162,19 +162,19 @@ TEST_F(CtlSettingsTest, SlotsShowOffsetsAndSayWhenTheListWasCut) {
   const std::string start = row[1], practitioner = row[2], room = row[3], device = row[4];
   std::string offset = start.substr(16);
   ASSERT_EQ(Ctl(host_->emr_token(),
-                {"slots", plan, "0", "--from", monday, "--to", monday, "--max", "500"}),
+                {"slots", plan, "1", "--from", monday, "--to", monday, "--max", "500"}),
             0)
       << err_;
   EXPECT_THAT(out_, Not(HasSubstr("First ")));
   EXPECT_THAT(out_, Not(HasSubstr("more after")));
 
   EXPECT_EQ(
-      Ctl(host_->emr_token(), {"book", plan, "0", "--start", monday + "T19:00" + offset,
+      Ctl(host_->emr_token(), {"book", plan, "1", "--start", monday + "T19:00" + offset,
                                "--practitioner", practitioner, "--room", room, "--device", device}),
       1);
   EXPECT_THAT(err_, HasSubstr("outside the clinic's opening hours: Monday 09:00-17:00 "
                               "(Europe/London)"));
-  ASSERT_EQ(Ctl(host_->emr_token(), {"book", plan, "0", "--start", start, "--practitioner",
+  ASSERT_EQ(Ctl(host_->emr_token(), {"book", plan, "1", "--start", start, "--practitioner",
                                      practitioner, "--room", room, "--device", device}),
             0)
       << err_;

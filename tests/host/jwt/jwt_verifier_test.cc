@@ -172,6 +172,14 @@ TEST_F(JwtVerifierTest, RefusesAnotherAudienceAndAcceptsAnArrayHoldingOurs) {
   claims["aud"] = "https://other.example/cds-services/x";
   ExpectRefused(verifier, SignJwt(Header("RS384", "rsa-1"), claims, *rsa_, "RS384"),
                 JwtRefusal::kWrongAudience);
+  claims["jti"] = "aud-prefix";
+  claims["aud"] = std::string(kAudience) + "-lookalike";
+  ExpectRefused(verifier, SignJwt(Header("RS384", "rsa-1"), claims, *rsa_, "RS384"),
+                JwtRefusal::kWrongAudience);
+  claims["jti"] = "aud-endpoint";
+  claims["aud"] = std::string(kAudience) + "/feedback";
+  EXPECT_TRUE(
+      verifier.Verify(SignJwt(Header("RS384", "rsa-1"), claims, *rsa_, "RS384"), Now()).ok());
   claims["jti"] = "aud-2";
   claims["aud"] = Json::array({"https://other.example", kAudience});
   EXPECT_TRUE(
