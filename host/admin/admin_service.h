@@ -9,6 +9,7 @@
 #include "host/auth/token_authority.h"
 #include "host/common/log.h"
 #include "host/common/rpc.h"
+#include "host/metrics/prometheus_metrics.h"
 #include "host/plugins/plugin_catalog.h"
 #include "host/storage/store.h"
 #include "needlework/v1/admin.grpc.pb.h"
@@ -19,8 +20,12 @@ class AdminServiceImpl final : public needlework::v1::AdminService::CallbackServ
  public:
   // Not owned: each outlives the service.
   AdminServiceImpl(TokenAuthority& tokens, Store& store, const PluginCatalog& catalog,
-                   ClinicPluginManager& clinic_plugins)
-      : tokens_(tokens), store_(store), catalog_(catalog), clinic_plugins_(clinic_plugins) {}
+                   ClinicPluginManager& clinic_plugins, const PrometheusMetrics& metrics)
+      : tokens_(tokens),
+        store_(store),
+        catalog_(catalog),
+        clinic_plugins_(clinic_plugins),
+        metrics_(metrics) {}
 
   using Ctx = grpc::CallbackServerContext;
   grpc::ServerUnaryReactor* ListPlugins(Ctx*, const needlework::v1::ListPluginsRequest*,
@@ -71,6 +76,9 @@ class AdminServiceImpl final : public needlework::v1::AdminService::CallbackServ
                                                needlework::v1::ClinicPlugin*) override;
   grpc::ServerUnaryReactor* RescanPlugins(Ctx*, const needlework::v1::RescanPluginsRequest*,
                                           needlework::v1::RescanPluginsResponse*) override;
+  // Host status (admin_status.cc): the metrics' plugin totals, the store, enabled plugins.
+  grpc::ServerUnaryReactor* GetHostStatus(Ctx*, const needlework::v1::GetHostStatusRequest*,
+                                          needlework::v1::HostStatus*) override;
 
  private:
   // Runs `body` if the rpc_policy table lets the caller make this call (`request`, when
@@ -83,6 +91,7 @@ class AdminServiceImpl final : public needlework::v1::AdminService::CallbackServ
   Store& store_;
   const PluginCatalog& catalog_;
   ClinicPluginManager& clinic_plugins_;
+  const PrometheusMetrics& metrics_;
 };
 
 template <typename Body>

@@ -53,6 +53,7 @@ constexpr RpcPolicy kPolicies[] = {
     {NW_AFTERCARE "ListSymptomReports", kEmr, kToken, "", kYes},
     {NW_CATALOG "ListTherapies", kEmr, kToken, "", kNo},
     {NW_ADMIN "ListPlugins", kAdmins, kHost, "", kNo},
+    {NW_ADMIN "GetHostStatus", kAdmin, kHost, "", kNo},
     {NW_ADMIN "CreateClinic", kAdmin, kHost, "clinic_id", kYes},
     {NW_ADMIN "ListClinics", kAdmin, kHost, "", kNo},
     {NW_ADMIN "EnablePlugin", kAdmins, kRequest, "clinic_id", kDiff},

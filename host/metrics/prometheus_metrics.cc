@@ -65,13 +65,15 @@ PrometheusMetrics::PrometheusMetrics()
                          "CDS Hooks request latency, chart reads from the EMR included.")),
       jwt_refused_(Counter(*registry_, "needlework_cds_hooks_jwt_refused_total",
                            "CDS Hooks calls refused for their JWT, by reason.")) {
+  double now =
+      std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+  started_at_unix_ = static_cast<int64_t>(now);
   prometheus::BuildGauge()
       .Name("needlework_start_time_seconds")
       .Help("When the host started, in Unix seconds.")
       .Register(*registry_)
       .Add({})
-      .Set(std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch())
-               .count());
+      .Set(now);
 }
 
 void PrometheusMetrics::PluginCall(std::string_view plugin_id, std::string_view hook,
@@ -119,6 +121,42 @@ void PrometheusMetrics::CdsHooksCall(const std::string& endpoint, int status, do
 
 void PrometheusMetrics::JwtRefused(std::string_view reason) {
   jwt_refused_.Add({{"reason", Text(reason)}}).Increment();
+}
+
+namespace {
+
+std::string LabelOf(const prometheus::ClientMetric& metric, const std::string& name) {
+  for (const auto& label : metric.label) {
+    if (label.name == name) return label.value;
+  }
+  return "";
+}
+
+}  // namespace
+
+std::map<std::string, PrometheusMetrics::PluginTotals> PrometheusMetrics::PluginTotalsById() const {
+  std::map<std::string, PluginTotals> totals;
+  for (const prometheus::MetricFamily& family : registry_->Collect()) {
+    for (const prometheus::ClientMetric& metric : family.metric) {
+      auto count = static_cast<int64_t>(metric.counter.value);
+      PluginTotals& plugin = totals[LabelOf(metric, "plugin")];
+      if (family.name == "needlework_plugin_calls_total") {
+        plugin.calls += count;
+        std::string outcome = LabelOf(metric, "outcome");
+        if (outcome == "error") plugin.errors += count;
+        if (outcome == "timed_out") plugin.timeouts += count;
+        if (outcome == "quarantined") plugin.quarantined += count;
+      } else if (family.name == "needlework_plugin_quarantines_total") {
+        plugin.quarantines += count;
+      } else if (family.name == "needlework_plugin_runner_crashes_total") {
+        plugin.crashes += count;
+      } else if (family.name == "needlework_plugin_runner_restarts_total") {
+        plugin.restarts += count;
+      }
+    }
+  }
+  totals.erase("");  // families without a plugin label
+  return totals;
 }
 
 std::string PrometheusMetrics::Scrape() const {

@@ -10,6 +10,8 @@
 #include <prometheus/histogram.h>
 #include <prometheus/registry.h>
 
+#include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -41,6 +43,14 @@ class PrometheusMetrics : public HostMetrics {
   // A CDS Hooks JWT refused, by reason (JwtRefusalName: "bad_signature", "expired", ...).
   void JwtRefused(std::string_view reason);
 
+  // One plugin's counts since start, read back from the registry (GetHostStatus).
+  struct PluginTotals {
+    int64_t calls = 0, errors = 0, timeouts = 0, quarantined = 0;
+    int64_t quarantines = 0, crashes = 0, restarts = 0;
+  };
+  std::map<std::string, PluginTotals> PluginTotalsById() const;
+  int64_t started_at_unix() const { return started_at_unix_; }
+
   // Every metric, in the Prometheus text exposition format (version 0.0.4).
   std::string Scrape() const;
 
@@ -60,6 +70,7 @@ class PrometheusMetrics : public HostMetrics {
   prometheus::Family<prometheus::Counter>& cds_calls_;
   prometheus::Family<prometheus::Histogram>& cds_seconds_;
   prometheus::Family<prometheus::Counter>& jwt_refused_;
+  int64_t started_at_unix_ = 0;
 };
 
 }  // namespace needlework::host

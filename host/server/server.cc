@@ -31,7 +31,7 @@ struct HostServer::Services {
         planning(*host.tokens, *host.store, plugin_calls, *host.rxnorm),
         scheduling(*host.tokens, *host.store, plugin_calls, *host.blocking),
         aftercare(*host.tokens, *host.store, plugin_calls),
-        admin(*host.tokens, *host.store, *host.catalog, *host.clinic_plugins),
+        admin(*host.tokens, *host.store, *host.catalog, *host.clinic_plugins, *host.metrics),
         catalog(*host.tokens, *host.registry) {}
   PluginCalls plugin_calls;
   ScreeningServiceImpl screening;

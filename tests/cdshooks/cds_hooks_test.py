@@ -6,7 +6,7 @@ config naming two EMRs (JWT issuers) with RSA keys made here, and a small FHIR s
 the example patients; then calls it as an EMR would, with requests and PyJWT (Debian
 python3-requests, python3-jwt, python3-cryptography).
 
-usage: cds_hooks_test.py HOST_BINARY PLUGIN_DIR EXAMPLES_DIR
+usage: cds_hooks_test.py HOST_BINARY PLUGIN_DIR EXAMPLES_DIR CTL_BINARY
 
 Registered with ctest as CdsHooksOverHttp (tests/cdshooks/CMakeLists.txt).
 """
@@ -31,7 +31,8 @@ import requests
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-HOST_BINARY, PLUGIN_DIR, EXAMPLES_DIR = sys.argv[1:4] if len(sys.argv) >= 4 else ("", "", "")
+HOST_BINARY, PLUGIN_DIR, EXAMPLES_DIR, CTL_BINARY = (
+    sys.argv[1:5] if len(sys.argv) >= 5 else ("", "", "", ""))
 ISSUER_A = "https://emr-a.test"
 ISSUER_B = "https://emr-b.test"
 PROCEDURE = "https://needlework.dev/fhir/CodeSystem/procedure"
@@ -160,6 +161,10 @@ cds_hooks:
             raise RuntimeError("the HTTP listener did not come up")
         cls.fhir = FhirServer()
         threading.Thread(target=cls.fhir.serve_forever, daemon=True).start()
+        with open(ready) as f:
+            cls.grpc_address = f.readline().strip()
+        with open(os.path.join(cls.dir.name, "data", "demo-credentials.json")) as f:
+            cls.emr_token = json.load(f)["emr_token"]
 
     @classmethod
     def tearDownClass(cls):
@@ -244,6 +249,34 @@ cds_hooks:
         self.check_card(cards[0])
         self.assertEqual(cards[0]["indicator"], "critical")
 
+    def test_order_select_screens_only_the_selected_microneedling_order(self):
+        body = self.hook_body("order-select", "eligible")
+        order = {"resourceType": "ServiceRequest", "id": "mn-1", "status": "draft",
+                 "intent": "order", "code": {"coding": [{"system": PROCEDURE,
+                                                         "code": "microneedling"}]}}
+        body["context"]["draftOrders"] = {"resourceType": "Bundle", "type": "collection",
+                                          "entry": [{"resource": order}]}
+        body["context"]["selections"] = ["ServiceRequest/other"]
+        self.assertEqual(self.cards("needlework-order-select", body), [])
+        body["context"]["selections"] = ["ServiceRequest/mn-1"]
+        cards = self.cards("needlework-order-select", body)
+        self.assertEqual(len(cards), 1)
+        self.check_card(cards[0])
+        self.assertEqual(cards[0]["indicator"], "info")
+
+    def test_appointment_book_adds_the_booking_rule(self):
+        body = self.hook_body("appointment-book", "warfarin")
+        appointment = {"resourceType": "Appointment", "id": "appt-1", "status": "proposed",
+                       "serviceType": [{"coding": [{"system": PROCEDURE,
+                                                    "code": "microneedling"}]}]}
+        body["context"]["appointments"] = {"resourceType": "Bundle", "type": "collection",
+                                           "entry": [{"resource": appointment}]}
+        cards = self.cards("needlework-appointment-book", body)
+        self.assertEqual(len(cards), 2, cards)
+        for card in cards:
+            self.check_card(card)
+        self.assertIn("Book only after a clinician", cards[1]["summary"])
+
     def test_without_prefetch_the_fhir_server_is_read_with_the_emr_token(self):
         with_prefetch = self.cards("needlework-patient-view",
                                    self.hook_body("patient-view", "warfarin"))
@@ -295,6 +328,27 @@ cds_hooks:
                               self.hook_body("patient-view", "eligible"), token)
             self.assertEqual(reply.status_code, 401, why + ": " + reply.text)
         self.assertEqual(self.screenings(), before)
+        refused = self.metric("needlework_cds_hooks_jwt_refused", "reason")
+        for reason in ("bad_signature", "expired", "wrong_audience", "unknown_issuer",
+                       "replayed", "bad_algorithm"):
+            self.assertGreaterEqual(refused.get(reason, 0), 1, (reason, refused))
+        answered = self.metric("needlework_cds_hooks_requests", "status")
+        self.assertGreaterEqual(answered.get("401", 0), 7, answered)
+
+    def metric(self, family, label):
+        """{label value: sample value} of a counter on /metrics, read by the reference
+        Prometheus parser (Debian python3-prometheus-client)."""
+        from prometheus_client.parser import text_string_to_metric_families
+        text = requests.get(self.base + "/metrics", timeout=10).text
+        values = {}
+        for found in text_string_to_metric_families(text):
+            if found.name != family:
+                continue
+            for sample in found.samples:
+                if sample.name == family + "_total":
+                    key = sample.labels.get(label, "")
+                    values[key] = values.get(key, 0) + sample.value
+        return values
 
     def hs256_with(self, secret):
         now = int(time.time())
@@ -308,6 +362,43 @@ cds_hooks:
         signing_input = b".".join(segments)
         signature = hmac.new(secret, signing_input, hashlib.sha256).digest()
         return (signing_input + b"." + base64.urlsafe_b64encode(signature).rstrip(b"=")).decode()
+
+    def grpc_findings(self, name):
+        """(outcome, {rule_id: outcome}) of a gRPC Screen of the example, by needleworkctl."""
+        done = subprocess.run(
+            [CTL_BINARY, "--address", self.grpc_address, "--token", self.emr_token, "--json",
+             "screen", "--fhir", os.path.join(EXAMPLES_DIR, name + ".json")],
+            capture_output=True, text=True, timeout=60)
+        self.assertEqual(done.returncode, 0, done.stderr)
+        answer = json.loads(done.stdout)
+        findings = {f["ruleId"]: f["outcome"] for f in answer.get("findings", [])
+                    if "appliesTo" not in f}
+        return answer["outcome"], findings
+
+    def test_cards_match_the_grpc_findings_one_for_one(self):
+        indicator = {"OUTCOME_ELIGIBLE": "info", "OUTCOME_ELIGIBLE_WITH_CAUTION": "warning",
+                     "OUTCOME_REVIEW_REQUIRED": "warning", "OUTCOME_CONSULT_REQUIRED": "warning",
+                     "OUTCOME_DEFER": "critical", "OUTCOME_REFER": "critical",
+                     "OUTCOME_CONTRAINDICATED": "critical"}
+        names = sorted(n[:-5] for n in os.listdir(EXAMPLES_DIR) if n.endswith(".json"))
+        self.assertGreaterEqual(len(names), 6)
+        with_findings = 0
+        for name in names:
+            with self.subTest(patient=name):
+                outcome, findings = self.grpc_findings(name)
+                cards = self.cards("needlework-patient-view",
+                                   self.hook_body("patient-view", name))
+                treatment = cards[0]
+                self.check_card(treatment)
+                self.assertEqual(treatment["indicator"], indicator[outcome], treatment)
+                # The card lists each finding as "- **summary** (rule_id, outcome): detail".
+                listed = set()
+                for line in treatment["detail"].splitlines():
+                    if line.startswith("- **") and "** (" in line:
+                        listed.add(line.split("** (", 1)[1].split(",", 1)[0])
+                self.assertEqual(listed, set(findings), treatment["detail"])
+                with_findings += 1 if findings else 0
+        self.assertGreaterEqual(with_findings, 4, "most example patients have findings")
 
     def test_feedback_records_and_stays_in_its_clinic(self):
         cards = self.cards("needlework-patient-view", self.hook_body("patient-view", "warfarin"))

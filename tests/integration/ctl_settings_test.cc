@@ -180,5 +180,29 @@ TEST_F(CtlSettingsTest, SlotsShowOffsetsAndSayWhenTheListWasCut) {
       << err_;
 }
 
+// status: uptime and store on one line, each plugin with its calls since start, each clinic
+// with its enabled plugins; an admin's command.
+TEST_F(CtlSettingsTest, StatusShowsUptimeStorePluginsAndClinics) {
+  ASSERT_EQ(Ctl(host_->emr_token(),
+                {"screen", "--fhir", NEEDLEWORK_SOURCE_DIR "/examples/patients/warfarin.json"}),
+            0)
+      << err_;
+  ASSERT_EQ(Ctl(host_->admin_token(), {"status"}), 0) << err_;
+  EXPECT_THAT(out_, ::testing::StartsWith("Up "));
+  EXPECT_THAT(out_, HasSubstr("Store sqlite: ready, "));
+  std::smatch row;
+  ASSERT_TRUE(std::regex_search(
+      out_, row,
+      std::regex(std::string("\n") + kScreeningPlugin + R"( +\S+ +loaded +(\d+) +0 +0 )")))
+      << out_;
+  EXPECT_GE(std::stoi(row[1]), 1) << "the screen call counts";
+  EXPECT_THAT(out_, HasSubstr("Clinics and their enabled plugins:\n"));
+  EXPECT_THAT(out_, HasSubstr(std::string("\n  demo: ") + "org.needlework.aftercare, "));
+  EXPECT_THAT(out_, HasSubstr("\n  ctl-settings: none\n")) << "a clinic with nothing enabled";
+
+  EXPECT_NE(Ctl(host_->emr_token(), {"status"}), 0);
+  EXPECT_THAT(err_, HasSubstr("PERMISSION_DENIED"));
+}
+
 }  // namespace
 }  // namespace needlework::testing

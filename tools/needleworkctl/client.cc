@@ -24,7 +24,7 @@ constexpr std::string_view kAftercareRpcs[] = {"GetAftercarePlan", "ListDueMessa
                                                "ListSymptomReports"};
 
 constexpr std::string_view kAdminOnlyRpcs[] = {"CreateClinic", "ListClinics", "VerifyAudit",
-                                               "RescanPlugins"};
+                                               "RescanPlugins", "GetHostStatus"};
 
 bool IsEmrRpc(std::string_view rpc) {
   return std::ranges::find(kEmrRpcs, rpc) != std::end(kEmrRpcs) ||

@@ -23,6 +23,11 @@ int Plugins(const Args&, Session& session) {
                            RenderPlugins);
 }
 
+int Status(const Args&, Session& session) {
+  return session.Invoke(&Admin::GetHostStatus, "GetHostStatus", v1::GetHostStatusRequest(),
+                        RenderHostStatus);
+}
+
 int Clinics(const Args&, Session& session) {
   return session.InvokeAll(&Admin::ListClinics, "ListClinics", v1::ListClinicsRequest(),
                            RenderClinics);
@@ -123,6 +128,13 @@ std::vector<Command> ClinicCommands() {
            "trusted is listed under the table with the host's reason.\n"
            "Needs an admin token."},
           {}, Plugins),
+      MakeCommand<Args>(
+          {"status", "", "One screen for an operator: uptime, store, plugins, clinics",
+           "The host's uptime and store; every installed plugin with its state and its hook\n"
+           "calls since the host started (errors, timeouts, calls skipped while quarantined,\n"
+           "quarantines, runner crashes and restarts, error rate); each clinic's enabled\n"
+           "plugins. The numbers are those GET /metrics serves. Needs an admin token."},
+          {}, Status),
       MakeCommand<Args>(
           {"clinics", "", "List clinics",
            "Every clinic: id, name, time zone and creation time (UTC). Needs an admin token."},

@@ -35,6 +35,9 @@ StatusOr<v1::SetPluginConfigRequest> BuildSetPluginConfigRequest(const ClinicArg
 // A table of plugins (id, version, state, trusted, hooks, file), then each loaded plugin the
 // host does not trust with the host's reason, then each refused file with the reason.
 // "trusted" is yes when the host checked approval and signature before loading.
+// `status`: uptime and the store on one line, a plugin table (state, calls and errors since
+// start, error rate), then each clinic's enabled plugins.
+void RenderHostStatus(const v1::HostStatus& status, std::ostream& out);
 void RenderPlugins(const v1::ListPluginsResponse& response, std::ostream& out);
 
 // A table of clinics: id, name, time zone, created.

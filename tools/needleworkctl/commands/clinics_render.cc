@@ -1,5 +1,8 @@
 // How the answers of the clinic and plugin-setting commands read (clinics.h).
+#include <cstdio>
+
 #include "commands/clinics.h"
+#include "dates.h"
 #include "enums.h"
 #include "table.h"
 #include "text.h"
@@ -97,6 +100,52 @@ void RenderPlugins(const v1::ListPluginsResponse& response, std::ostream& out) {
   PrintUntrusted(response, out);
   PrintRunners(response, out);
   PrintRefusals(response, out);
+}
+
+namespace {
+
+std::string Duration(int64_t seconds) {
+  int64_t days = seconds / 86400, hours = seconds % 86400 / 3600, minutes = seconds % 3600 / 60;
+  if (days > 0) return std::to_string(days) + "d " + std::to_string(hours) + "h";
+  if (hours > 0) return std::to_string(hours) + "h " + std::to_string(minutes) + "m";
+  return std::to_string(minutes) + "m " + std::to_string(seconds % 60) + "s";
+}
+
+// Calls that did not answer well (error or timeout) per hundred calls; "-" without calls.
+std::string ErrorRate(const v1::PluginCallCounts& plugin) {
+  if (plugin.calls() == 0) return "-";
+  char text[16];
+  std::snprintf(text, sizeof text, "%.1f%%",
+                100.0 * static_cast<double>(plugin.errors() + plugin.timeouts()) /
+                    static_cast<double>(plugin.calls()));
+  return text;
+}
+
+}  // namespace
+
+void RenderHostStatus(const v1::HostStatus& status, std::ostream& out) {
+  out << "Up " << Duration(status.uptime_seconds()) << " (since "
+      << FormatUnixUtc(status.started_at_unix()) << " UTC). Store " << status.store() << ": "
+      << (status.store_ready() ? "ready" : "NOT READY: " + Printable(status.store_problem()))
+      << ", " << status.store_commits() << " commits since start.\n\n";
+  Table table({"PLUGIN", "VERSIONS", "STATE", "CALLS", "ERRORS", "TIMEOUTS", "QUARANTINED",
+               "QUARANTINES", "CRASHES", "RESTARTS", "ERROR RATE"});
+  for (const v1::PluginCallCounts& plugin : status.plugin_calls()) {
+    table.AddRow({Printable(plugin.plugin_id()), OrDash(plugin.versions()), OrDash(plugin.state()),
+                  std::to_string(plugin.calls()), std::to_string(plugin.errors()),
+                  std::to_string(plugin.timeouts()), std::to_string(plugin.quarantined()),
+                  std::to_string(plugin.quarantines()), std::to_string(plugin.crashes()),
+                  std::to_string(plugin.restarts()), ErrorRate(plugin)});
+  }
+  table.Print(out);
+  out << "\nClinics and their enabled plugins:\n";
+  if (status.clinics().empty()) out << "  (no clinics yet)\n";
+  for (const v1::ClinicEnabledPlugins& clinic : status.clinics()) {
+    std::string enabled;
+    for (const std::string& id : clinic.plugin_ids()) enabled += (enabled.empty() ? "" : ", ") + id;
+    out << "  " << Printable(clinic.clinic_id()) << ": " << (enabled.empty() ? "none" : enabled)
+        << "\n";
+  }
 }
 
 void RenderClinics(const v1::ListClinicsResponse& response, std::ostream& out) {
