@@ -31,26 +31,43 @@ StatusOr<const CdsServiceInfo*> ServiceOf(const std::string& id) {
 
 }  // namespace
 
-HttpReply CdsHooksService::Handle(const HttpRequest& request) const {
+CdsRoute ParseCdsRoute(const std::string& path) {
   const std::string prefix = kCdsServicesPath;
-  if (request.path.rfind(prefix, 0) != 0)
-    return ErrorReply(NotFoundError("no route " + request.path));
-  std::string rest = request.path.substr(prefix.size());
-  if (rest.empty() || rest == "/") {
-    return request.method == "GET" ? Discovery(request) : MethodNotAllowed("GET");
-  }
-  if (rest[0] != '/') return ErrorReply(NotFoundError("no route " + request.path));
+  if (path.rfind(prefix, 0) != 0) return {};
+  std::string rest = path.substr(prefix.size());
+  if (rest.empty() || rest == "/") return {CdsRoute::kDiscovery, ""};
+  if (rest[0] != '/') return {};
   std::string id = rest.substr(1);
-  bool feedback = false;
-  if (size_t slash = id.find('/'); slash != std::string::npos) {
-    if (id.substr(slash) != "/feedback") {
+  size_t slash = id.find('/');
+  if (slash == std::string::npos) return {CdsRoute::kCall, id};
+  if (id.substr(slash) != "/feedback") return {};
+  id.resize(slash);
+  return {CdsRoute::kFeedback, id};
+}
+
+std::string CdsEndpointLabel(const std::string& path) {
+  CdsRoute route = ParseCdsRoute(path);
+  if (route.kind == CdsRoute::kDiscovery) return "discovery";
+  if (route.kind == CdsRoute::kNone || FindCdsService(route.service_id) == nullptr) {
+    return "unknown";
+  }
+  return route.kind == CdsRoute::kFeedback ? route.service_id + "/feedback" : route.service_id;
+}
+
+HttpReply CdsHooksService::Handle(const HttpRequest& request) const {
+  CdsRoute route = ParseCdsRoute(request.path);
+  switch (route.kind) {
+    case CdsRoute::kNone:
       return ErrorReply(NotFoundError("no route " + request.path));
-    }
-    id.resize(slash);
-    feedback = true;
+    case CdsRoute::kDiscovery:
+      return request.method == "GET" ? Discovery(request) : MethodNotAllowed("GET");
+    case CdsRoute::kCall:
+    case CdsRoute::kFeedback:
+      break;
   }
   if (request.method != "POST") return MethodNotAllowed("POST");
-  return feedback ? Feedback(id, request) : Call(id, request);
+  return route.kind == CdsRoute::kFeedback ? Feedback(route.service_id, request)
+                                           : Call(route.service_id, request);
 }
 
 HttpReply CdsHooksService::Discovery(const HttpRequest&) const {

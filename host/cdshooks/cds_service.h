@@ -7,6 +7,8 @@
 #ifndef NEEDLEWORK_HOST_CDSHOOKS_CDS_SERVICE_H_
 #define NEEDLEWORK_HOST_CDSHOOKS_CDS_SERVICE_H_
 
+#include <string>
+
 #include "host/cdshooks/cds_caller.h"
 #include "host/cdshooks/hook_answer.h"
 #include "host/http/http_types.h"
@@ -15,6 +17,18 @@ namespace needlework::host {
 
 // The path prefix every route of the service starts with.
 inline constexpr char kCdsServicesPath[] = "/cds-services";
+
+// Which of the routes above a path names; kNone for any other path. service_id is not
+// checked against our services.
+struct CdsRoute {
+  enum Kind { kNone, kDiscovery, kCall, kFeedback } kind = kNone;
+  std::string service_id;  // kCall and kFeedback
+};
+CdsRoute ParseCdsRoute(const std::string& path);
+
+// The metrics label of a request's path: "discovery", one of our service ids (with
+// "/feedback"), or "unknown"; never the raw path, which the caller chooses.
+std::string CdsEndpointLabel(const std::string& path);
 
 class CdsHooksService {
  public:

@@ -24,9 +24,9 @@ struct CdsHookDeps {
   Store& store;
   PluginCalls plugins;
   const fhir::RxNormIngredientMap& rxnorm;
-  FhirRead read;            // for prefetch keys the EMR left out
+  FhirRead read;             // for prefetch keys the EMR left out
   ChartLimits chart_limits;  // per prefetch piece or FHIR read, and the reads' time budget
-  std::string service_url;  // cards' source.url
+  std::string service_url;   // cards' source.url
 };
 
 // {"cards": [...]} for `request` to `service` by `caller`. patient-view always screens the

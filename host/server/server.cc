@@ -12,7 +12,6 @@
 #include "host/audit/audit_interceptor.h"
 #include "host/catalog/catalog_service.h"
 #include "host/cdshooks/cds_hooks_host.h"
-#include "host/cdshooks/discovery.h"
 #include "host/common/log.h"
 #include "host/metrics/metrics_route.h"
 #include "host/metrics/rpc_metrics_interceptor.h"
@@ -57,18 +56,6 @@ std::string BoundAddress(const std::string& listen, int port) {
   return listen.substr(0, listen.rfind(':') + 1) + std::to_string(port);
 }
 
-// The metrics label of a CDS Hooks request: "discovery", one of our service ids (with
-// "/feedback"), or "unknown"; never the raw path, which the caller chooses.
-std::string CdsEndpoint(const std::string& path) {
-  constexpr std::string_view kPrefix = "/cds-services";
-  if (path == kPrefix || path == std::string(kPrefix) + "/") return "discovery";
-  std::string rest = path.substr(std::min(path.size(), kPrefix.size() + 1));
-  std::string id = rest.substr(0, rest.find('/'));
-  if (FindCdsService(id) == nullptr) return "unknown";
-  if (rest == id) return id;
-  return rest == id + "/feedback" ? id + "/feedback" : "unknown";
-}
-
 // The CDS Hooks routes (GET and POST under /cds-services), each request counted.
 Status AddCdsHooksRoutes(HttpRouter& router, const CdsHooksService& service,
                          PrometheusMetrics& metrics) {
@@ -76,7 +63,7 @@ Status AddCdsHooksRoutes(HttpRouter& router, const CdsHooksService& service,
     auto started = std::chrono::steady_clock::now();
     HttpReply reply = service.Handle(request);
     metrics.CdsHooksCall(
-        CdsEndpoint(request.path), reply.status,
+        CdsEndpointLabel(request.path), reply.status,
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
     return reply;
   };

@@ -59,5 +59,17 @@ TEST_F(DiscoveryTest, WrongMethodsAndUnknownServicesAreRefused) {
   EXPECT_EQ(Post("/cds-servicesX", Json::object()).status, 404);
 }
 
+// The metrics label never carries a path the caller made up.
+TEST(CdsEndpointLabelTest, NamesOurEndpointsAndNothingElse) {
+  EXPECT_EQ(CdsEndpointLabel("/cds-services"), "discovery");
+  EXPECT_EQ(CdsEndpointLabel("/cds-services/"), "discovery");
+  EXPECT_EQ(CdsEndpointLabel("/cds-services/needlework-patient-view"), "needlework-patient-view");
+  EXPECT_EQ(CdsEndpointLabel("/cds-services/needlework-order-sign/feedback"),
+            "needlework-order-sign/feedback");
+  EXPECT_EQ(CdsEndpointLabel("/cds-services/made-up-id"), "unknown");
+  EXPECT_EQ(CdsEndpointLabel("/cds-services/needlework-patient-view/other"), "unknown");
+  EXPECT_EQ(CdsEndpointLabel("/cds-servicesX"), "unknown");
+}
+
 }  // namespace
 }  // namespace needlework::host
