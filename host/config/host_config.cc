@@ -30,7 +30,8 @@ const std::set<std::string> kKnownKeys = {"listen",
                                           "plugin_isolation",
                                           "load_limits",
                                           "audit",
-                                          "cds_hooks", "http"};
+                                          "cds_hooks",
+                                          "http"};
 const std::set<std::string> kLogLevels = {"debug", "info", "warning", "error"};
 
 Status ReadDeadlines(const YAML::Node& node, HostConfig& config) {

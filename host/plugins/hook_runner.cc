@@ -15,11 +15,16 @@ using Clock = std::chrono::steady_clock;
 
 std::string_view OutcomeName(PluginRun::State state) {
   switch (state) {
-    case PluginRun::STATE_OK: return "ok";
-    case PluginRun::STATE_ERROR: return "error";
-    case PluginRun::STATE_TIMED_OUT: return "timed_out";
-    case PluginRun::STATE_QUARANTINED: return "quarantined";
-    default: return "not_run";
+    case PluginRun::STATE_OK:
+      return "ok";
+    case PluginRun::STATE_ERROR:
+      return "error";
+    case PluginRun::STATE_TIMED_OUT:
+      return "timed_out";
+    case PluginRun::STATE_QUARANTINED:
+      return "quarantined";
+    default:
+      return "not_run";
   }
 }
 

@@ -1,9 +1,8 @@
-#include "host/storage/sqlite_store.h"
-
 #include <nlohmann/json.hpp>
 
 #include "host/common/secret_file.h"
 #include "host/storage/plugin_pins_schema.h"
+#include "host/storage/sqlite_store.h"
 
 namespace needlework::host {
 namespace {
@@ -217,7 +216,8 @@ std::string SettingJson(const PluginSetting& setting) {
 
 }  // namespace
 
-StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& data_dir, int64_t max_kib) {
+StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& data_dir,
+                                                         int64_t max_kib) {
   NW_ASSIGN_OR_RETURN(auto lock, DataDirLock::Acquire(data_dir));
   std::string path = data_dir + "/needlework.db";
   // SQLite creates files 0644 less the umask, and its -wal and -shm with the database's

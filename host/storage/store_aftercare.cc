@@ -45,7 +45,7 @@ void BindSendAt(sqlite::Statement& statement, int index, const std::optional<int
 }  // namespace
 
 Status SqliteStore::SaveAftercareLocked(const AftercareRecord& plan,
-                                  const std::vector<MessageRecord>& messages) {
+                                        const std::vector<MessageRecord>& messages) {
   NW_ASSIGN_OR_RETURN(auto insert_plan,
                       db_->Prepare("INSERT OR REPLACE INTO aftercare_plans (appointment_id, "
                                    "clinic_id, plan, created_at) VALUES (?, ?, ?, ?)"));
@@ -71,7 +71,7 @@ Status SqliteStore::SaveAftercareLocked(const AftercareRecord& plan,
 }
 
 StatusOr<AftercareRecord> SqliteStore::GetAftercare(const std::string& clinic_id,
-                                              const std::string& appointment_id) {
+                                                    const std::string& appointment_id) {
   std::lock_guard lock(read_mutex_);
   NW_ASSIGN_OR_RETURN(auto query,
                       reader_->Prepare("SELECT appointment_id, clinic_id, plan, created_at "
@@ -84,10 +84,9 @@ StatusOr<AftercareRecord> SqliteStore::GetAftercare(const std::string& clinic_id
                          query->ColumnInt(3)};
 }
 
-StatusOr<std::vector<MessageRecord>> SqliteStore::QueryMessages(sqlite::Database& db,
-                                                          const std::string& where,
-                                                          const std::vector<std::string>& text,
-                                                          const std::vector<int64_t>& numbers) {
+StatusOr<std::vector<MessageRecord>> SqliteStore::QueryMessages(
+    sqlite::Database& db, const std::string& where, const std::vector<std::string>& text,
+    const std::vector<int64_t>& numbers) {
   NW_ASSIGN_OR_RETURN(auto query, db.Prepare(std::string(kMessageColumns) + where));
   int index = 1;
   for (const auto& t : text) query->Bind(index++, t);
@@ -110,14 +109,15 @@ StatusOr<std::vector<MessageRecord>> SqliteStore::ListMessagesOfAppointment(
 }
 
 StatusOr<std::vector<MessageRecord>> SqliteStore::ListMessagesOfPlan(const std::string& clinic_id,
-                                                               const std::string& plan_id) {
+                                                                     const std::string& plan_id) {
   std::lock_guard lock(read_mutex_);
   return QueryMessages(*reader_, "WHERE clinic_id = ? AND plan_id = ? ORDER BY send_at, message_id",
                        {clinic_id, plan_id}, {});
 }
 
 StatusOr<std::vector<MessageRecord>> SqliteStore::ListDueMessages(const std::string& clinic_id,
-                                                            int64_t up_to, const RowPage& page) {
+                                                                  int64_t up_to,
+                                                                  const RowPage& page) {
   std::lock_guard lock(read_mutex_);
   NW_ASSIGN_OR_RETURN(
       auto due,
@@ -142,8 +142,8 @@ Status SqliteStore::RescheduleMessageLocked(const MessageRecord& m) {
   return update->Run();
 }
 
-StatusOr<std::vector<std::string>> SqliteStore::PatientsOfMessages(const std::string& clinic_id,
-                                                             const std::vector<std::string>& ids) {
+StatusOr<std::vector<std::string>> SqliteStore::PatientsOfMessages(
+    const std::string& clinic_id, const std::vector<std::string>& ids) {
   std::lock_guard lock(read_mutex_);
   NW_ASSIGN_OR_RETURN(auto query, reader_->Prepare("SELECT patient_ref FROM messages WHERE "
                                                    "clinic_id = ? AND message_id = ?"));
@@ -157,9 +157,10 @@ StatusOr<std::vector<std::string>> SqliteStore::PatientsOfMessages(const std::st
   return patients;
 }
 
-Status SqliteStore::MarkMessagesSent(const std::string& clinic_id, const std::vector<std::string>& ids,
-                               int64_t now, std::vector<std::string>* marked,
-                               std::vector<std::string>* already, IdempotencyClaim* claim) {
+Status SqliteStore::MarkMessagesSent(const std::string& clinic_id,
+                                     const std::vector<std::string>& ids, int64_t now,
+                                     std::vector<std::string>* marked,
+                                     std::vector<std::string>* already, IdempotencyClaim* claim) {
   NW_ASSIGN_OR_RETURN(auto patients, PatientsOfMessages(clinic_id, ids));
   NoteCallPatients(patients);
   return Claimed(claim, [&]() -> Status {
@@ -170,9 +171,9 @@ Status SqliteStore::MarkMessagesSent(const std::string& clinic_id, const std::ve
 }
 
 Status SqliteStore::MarkMessagesSentLocked(const std::string& clinic_id,
-                                     const std::vector<std::string>& ids, int64_t now,
-                                     std::vector<std::string>* marked,
-                                     std::vector<std::string>* already) {
+                                           const std::vector<std::string>& ids, int64_t now,
+                                           std::vector<std::string>* marked,
+                                           std::vector<std::string>* already) {
   NW_ASSIGN_OR_RETURN(
       auto status_of,
       db_->Prepare("SELECT status FROM messages WHERE clinic_id = ? AND message_id = ?"));
@@ -215,10 +216,9 @@ Status SqliteStore::InsertSymptomReportLocked(const SymptomRecord& report) {
   return insert->Run();
 }
 
-StatusOr<std::vector<SymptomRecord>> SqliteStore::ListSymptomReports(const std::string& clinic_id,
-                                                               const std::string& patient_ref,
-                                                               const std::string& appointment_id,
-                                                               const RowPage& page) {
+StatusOr<std::vector<SymptomRecord>> SqliteStore::ListSymptomReports(
+    const std::string& clinic_id, const std::string& patient_ref, const std::string& appointment_id,
+    const RowPage& page) {
   std::lock_guard lock(read_mutex_);
   NW_ASSIGN_OR_RETURN(
       auto query,

@@ -59,7 +59,8 @@ StatusOr<int64_t> SqliteStore::VerifiedPrunePoint(const AuditPrunePolicy& policy
   return point;
 }
 
-StatusOr<AuditPruneResult> SqliteStore::AnchorPrunePoint(int64_t point, const AuditPrunePolicy& policy) {
+StatusOr<AuditPruneResult> SqliteStore::AnchorPrunePoint(int64_t point,
+                                                         const AuditPrunePolicy& policy) {
   std::lock_guard lock(mutex_);
   NW_ASSIGN_OR_RETURN(auto tx, sqlite::Transaction::Begin(*db_));
   NW_ASSIGN_OR_RETURN(std::optional<AuditAnchor> newest, NewestAuditAnchor(*db_));

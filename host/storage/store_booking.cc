@@ -89,7 +89,8 @@ Status SqliteStore::InsertPlanLocked(const PlanRecord& plan) {
   return insert->Run();
 }
 
-StatusOr<PlanRecord> SqliteStore::GetPlan(const std::string& clinic_id, const std::string& plan_id) {
+StatusOr<PlanRecord> SqliteStore::GetPlan(const std::string& clinic_id,
+                                          const std::string& plan_id) {
   std::lock_guard lock(read_mutex_);
   NW_ASSIGN_OR_RETURN(auto query, reader_->Prepare(std::string(kPlanColumns) +
                                                    "WHERE clinic_id = ? AND plan_id = ?"));
@@ -102,8 +103,8 @@ StatusOr<PlanRecord> SqliteStore::GetPlan(const std::string& clinic_id, const st
 }
 
 StatusOr<std::vector<PlanRecord>> SqliteStore::ListPlans(const std::string& clinic_id,
-                                                   const std::string& patient_ref,
-                                                   const RowPage& page) {
+                                                         const std::string& patient_ref,
+                                                         const RowPage& page) {
   std::lock_guard lock(read_mutex_);
   NW_ASSIGN_OR_RETURN(auto query, reader_->Prepare(std::string(kPlanColumns) +
                                                    "WHERE clinic_id = ? AND patient_ref = ? AND "
@@ -131,8 +132,8 @@ Status SqliteStore::ExpectPatient(const std::string& clinic_id, const std::strin
 }
 
 Status SqliteStore::CancelPlan(const std::string& clinic_id, const std::string& plan_id,
-                         const std::string& reason, int64_t now, const Retimer& retimer,
-                         IdempotencyClaim* claim, std::vector<AppointmentRecord>* sessions) {
+                               const std::string& reason, int64_t now, const Retimer& retimer,
+                               IdempotencyClaim* claim, std::vector<AppointmentRecord>* sessions) {
   return Claimed(claim,
                  [&]() -> Status {
                    NW_RETURN_IF_ERROR(CancelPlanLocked(clinic_id, plan_id, reason, now));
@@ -146,7 +147,7 @@ Status SqliteStore::CancelPlan(const std::string& clinic_id, const std::string& 
 }
 
 Status SqliteStore::CancelPlanLocked(const std::string& clinic_id, const std::string& plan_id,
-                               const std::string& reason, int64_t now) {
+                                     const std::string& reason, int64_t now) {
   NW_RETURN_IF_ERROR(
       ExpectStatus("plans", "plan_id", clinic_id, plan_id, types::PLAN_STATUS_ACTIVE, "plan"));
   NW_ASSIGN_OR_RETURN(auto plan, db_->Prepare("UPDATE plans SET status = ?, cancel_reason = ? "
@@ -173,7 +174,7 @@ Status SqliteStore::CancelPlanLocked(const std::string& clinic_id, const std::st
 }
 
 StatusOr<Conflict> SqliteStore::FindConflict(const AppointmentRecord& appointment,
-                                       const std::string& ignore) {
+                                             const std::string& ignore) {
   NW_ASSIGN_OR_RETURN(
       auto query,
       db_->Prepare("SELECT resource_id, appointment_id, start_utc, end_utc FROM occupancy "
@@ -234,7 +235,7 @@ Status SqliteStore::WriteAppointmentLocked(const AppointmentRecord& a) {
 }
 
 Status SqliteStore::ExpectStatus(const char* table, const char* key, const std::string& clinic_id,
-                           const std::string& id, int status, const std::string& what) {
+                                 const std::string& id, int status, const std::string& what) {
   NW_ASSIGN_OR_RETURN(auto query, db_->Prepare(std::string("SELECT status FROM ") + table +
                                                " WHERE clinic_id = ? AND " + key + " = ?"));
   query->Bind(1, clinic_id).Bind(2, id);
@@ -296,7 +297,7 @@ Status SqliteStore::SaveBookingLocked(const BookingWrite& write) {
 }
 
 Status SqliteStore::TransitionBookedAppointment(const AppointmentRecord& appointment,
-                                          const Retimer& retimer, IdempotencyClaim* claim) {
+                                                const Retimer& retimer, IdempotencyClaim* claim) {
   return Claimed(
       claim,
       [&]() -> Status {
@@ -333,7 +334,7 @@ StatusOr<std::vector<AppointmentRecord>> SqliteStore::QueryAppointments(
 }
 
 StatusOr<AppointmentRecord> SqliteStore::GetAppointment(const std::string& clinic_id,
-                                                  const std::string& appointment_id) {
+                                                        const std::string& appointment_id) {
   std::lock_guard lock(read_mutex_);
   NW_ASSIGN_OR_RETURN(auto found,
                       QueryAppointments(*reader_, "WHERE clinic_id = ? AND appointment_id = ?",
@@ -343,8 +344,8 @@ StatusOr<AppointmentRecord> SqliteStore::GetAppointment(const std::string& clini
   return found.front();
 }
 
-StatusOr<std::vector<AppointmentRecord>> SqliteStore::ListAppointmentsOfPlan(const std::string& clinic_id,
-                                                                       const std::string& plan_id) {
+StatusOr<std::vector<AppointmentRecord>> SqliteStore::ListAppointmentsOfPlan(
+    const std::string& clinic_id, const std::string& plan_id) {
   std::lock_guard lock(read_mutex_);
   return QueryAppointments(*reader_, "WHERE clinic_id = ? AND plan_id = ?", {clinic_id, plan_id},
                            {});

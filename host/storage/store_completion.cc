@@ -28,8 +28,9 @@ std::vector<SessionKey> Keys(const std::vector<AppointmentRecord>& sessions,
 
 }  // namespace
 
-Status SqliteStore::ExpectHistoryLocked(const AppointmentRecord& appointment, const std::string& ignore,
-                                  const std::vector<AppointmentRecord>& checked) {
+Status SqliteStore::ExpectHistoryLocked(const AppointmentRecord& appointment,
+                                        const std::string& ignore,
+                                        const std::vector<AppointmentRecord>& checked) {
   NW_ASSIGN_OR_RETURN(auto now,
                       QueryAppointments(*db_, "WHERE clinic_id = ? AND plan_id = ?",
                                         {appointment.clinic_id, appointment.plan_id}, {}));
@@ -53,7 +54,8 @@ Status SqliteStore::SaveCompletion(const CompletionWrite& write) {
   });
 }
 
-Status SqliteStore::CompletePlanIfDoneLocked(const AppointmentRecord& appointment, int session_count) {
+Status SqliteStore::CompletePlanIfDoneLocked(const AppointmentRecord& appointment,
+                                             int session_count) {
   NW_ASSIGN_OR_RETURN(auto count, db_->Prepare("SELECT COUNT(*) FROM appointments WHERE "
                                                "clinic_id = ? AND plan_id = ? AND status = ?"));
   count->Bind(1, appointment.clinic_id).Bind(2, appointment.plan_id);
@@ -68,7 +70,7 @@ Status SqliteStore::CompletePlanIfDoneLocked(const AppointmentRecord& appointmen
 }
 
 Status SqliteStore::RetimeLocked(const std::string& clinic_id, const std::string& plan_id,
-                           const Retimer& retimer) {
+                                 const Retimer& retimer) {
   if (!retimer) return OkStatus();
   PlanState state;
   NW_ASSIGN_OR_RETURN(state.messages,
